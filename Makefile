@@ -1,0 +1,33 @@
+# Entry points: `make serve` builds the site from raw/ and serves it; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+N      ?=
+
+.PHONY: site serve test bench browser clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+site: $(STAMP)
+	$(PY) -m scripts build
+
+serve: site
+	$(PY) -m scripts serve --no-build
+
+# Browser tests drive Debian's chromium; install it when missing (root on these machines).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) -m scripts bench $(if $(N),--n $(N))
+
+clean:
+	rm -rf site build .pytest_cache .hypothesis

@@ -1,0 +1,112 @@
+/* Site behaviour: the Pagefind search box in the header, and the copy-link buttons on plan pages.
+   Everything is local; nothing here contacts another host. */
+(function () {
+  "use strict";
+
+  /* Search: Pagefind UI, loaded by overrides/main.html from ./pagefind/ relative to the page, so the
+     site works under any sub-path. Missing before the first search index is built: then no box. */
+  function mountSearch() {
+    var box = document.querySelector(".kb-search");
+    if (!box || typeof window.PagefindUI !== "function") return;
+    new window.PagefindUI({
+      element: box,
+      showSubResults: true,
+      showImages: false,
+      excerptLength: 40,
+      openFilters: ["活动类型"],
+      translations: { placeholder: "搜索方案、单位、活动类型…" }
+    });
+  }
+
+  function focusSearch(event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (event.key !== "/" || typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    var input = document.querySelector(".kb-search input");
+    if (input) {
+      event.preventDefault();
+      input.focus();
+    }
+  }
+
+  /* Copy links. Intranet sites are often plain http, where navigator.clipboard does not exist
+     (no secure context), so fall back to a hidden textarea and execCommand("copy"). */
+  function copyWithTextarea(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "0";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (err) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyWithTextarea(text);
+      });
+    }
+    return copyWithTextarea(text);
+  }
+
+  function pageAddress() {
+    // file:// pages have the origin "null"; use the address without its fragment instead.
+    if (location.protocol === "file:") return location.href.split("#")[0];
+    return location.origin + location.pathname;
+  }
+
+  var live = null;
+  function announce(message) {
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "kb-live";
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    live.textContent = message;
+  }
+
+  function flash(button, message) {
+    if (!button.hasAttribute("data-kb-label")) button.setAttribute("data-kb-label", button.textContent);
+    button.textContent = message;
+    button.classList.add("kb-copy--done");
+    announce(message);
+    window.clearTimeout(button.kbTimer);
+    button.kbTimer = window.setTimeout(function () {
+      button.textContent = button.getAttribute("data-kb-label");
+      button.classList.remove("kb-copy--done");
+    }, 1600);
+  }
+
+  function onCopyClick(event) {
+    var button = event.target.closest ? event.target.closest(".kb-copy") : null;
+    if (!button) return;
+    event.preventDefault();
+    var holder = button.closest("[id]");
+    var anchor = button.getAttribute("data-anchor") || (holder ? holder.id : "");
+    var url = pageAddress() + (anchor ? "#" + anchor : "");
+    copyText(url).then(
+      function () {
+        flash(button, "已复制");
+      },
+      function () {
+        flash(button, "复制失败");
+        window.prompt("请手动复制链接：", url);
+      }
+    );
+  }
+
+  mountSearch();
+  document.addEventListener("keydown", focusSearch);
+  document.addEventListener("click", onCopyClick);
+})();

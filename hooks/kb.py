@@ -1,0 +1,32 @@
+"""MkDocs hooks: thin glue between the pipeline's output and the theme (no parsing here).
+
+- Renamed or absorbed plan pages keep working: the publish step records the redirects the
+  permalink registry asks for in ``docs/data/redirects.json`` ({old page: new page}), and
+  ``on_config`` hands them to mkdocs-redirects.
+- Titles are made safe once, for every page, before any template runs. Material writes
+  ``page.title`` / ``page.meta.title`` unescaped into <title>, the header and the nav (MkDocs's
+  Jinja has no autoescape), and ``striptags`` in <title> even decodes entities; a plan titled
+  ``</title><script>…`` must reach the templates already escaped.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+REDIRECTS = "data/redirects.json"
+
+
+def on_config(config):
+    path = Path(config.docs_dir) / REDIRECTS
+    if path.exists():
+        redirects = json.loads(path.read_text(encoding="utf-8"))
+        config.plugins["redirects"].config["redirect_maps"].update(sorted(redirects.items()))
+    return config
+
+
+def on_page_content(html_text, page, config, files):
+    # Front matter titles are plain text (YAML data); a title MkDocs took from the first H1 is HTML.
+    plain = str(page.meta["title"]) if "title" in page.meta else html.unescape(page.title or "")
+    page.meta["title"] = html.escape(" ".join(plain.split()), quote=True)
+    return html_text

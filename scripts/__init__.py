@@ -1,0 +1,1 @@
+"""The ingest and publish pipeline: bytes → text → clean text → plans → pages → site."""

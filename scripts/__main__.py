@@ -1,0 +1,169 @@
+"""Command line: ``python -m scripts {clean,ingest,build,serve,bench} --help``.
+
+Only wiring: every command calls the stage modules and prints what they return.
+Exit codes: 0 done; 1 input could not be processed (or --strict and some file failed);
+2 wrong usage (argparse); 3 the build failed.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import http.server
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+EXIT_INPUT, EXIT_BUILD = 1, 3
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from . import clean, decode
+
+    path = Path(args.file)
+    try:
+        result = clean.clean_file(path)
+    except FileNotFoundError:
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return EXIT_INPUT
+    except IsADirectoryError:
+        print(f"error: {path}: is a folder; use `python -m scripts ingest {path} --out DIR`", file=sys.stderr)
+        return EXIT_INPUT
+    except decode.DecodeError as exc:
+        print(f"error: {path}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.json:
+        json.dump(dataclasses.asdict(result), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(result.text)
+    return 0
+
+
+def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False):
+    from . import ingest, permalinks, publish
+
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        raise SystemExit(f"error: no such file or folder: {', '.join(map(str, missing))}")
+    progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
+    outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress)
+    reg = permalinks.Registry.load(registry)
+    pages, redirects = publish.render_pages(outcomes, reg)
+    publish.write_pages(pages, out)
+    reg.save()
+    return outcomes
+
+
+def print_summary(outcomes, out: Path) -> None:
+    from collections import Counter
+
+    statuses = Counter(o.status for o in outcomes)
+    plans = sum(len(o.plans) for o in outcomes)
+    flags = Counter(f.kind for o in outcomes for f in o.flags)
+    print(f"files: {len(outcomes)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(statuses.items())), file=sys.stderr)
+    print(f"plans: {plans}  flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
+    for o in outcomes:
+        if o.status in ("rejected", "skipped", "duplicate"):
+            print(f"  {o.status:9} {o.source}: {o.reason}", file=sys.stderr)
+    print(f"report: {out / 'report.md'}  data: {out / 'data'}", file=sys.stderr)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    outcomes = run_ingest([Path(p) for p in args.paths], Path(args.out), args.jobs, Path(args.registry), args.quiet)
+    print_summary(outcomes, Path(args.out))
+    failed = [o for o in outcomes if o.status == "rejected"]
+    read = [o for o in outcomes if o.status != "rejected"]
+    return EXIT_INPUT if (args.strict and failed) or not read else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from . import build
+
+    docs = Path(args.docs)
+    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet)
+    print_summary(outcomes, docs)
+    try:
+        stats = build.build_site(Path(args.site), docs_dir=docs)
+    except Exception as exc:
+        print(f"error: site build failed, previous site left in place: {exc}", file=sys.stderr)
+        return EXIT_BUILD
+    print(f"site: {args.site}  search: {stats}", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not args.no_build:
+        code = cmd_build(args)
+        if code:
+            return code
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(Path(args.site)))
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+        print(f"serving {args.site} on http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    return bench.main(args)
+
+
+def add_build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--raw", nargs="+", default=[str(ROOT / "raw")], metavar="DIR", help="raw input folders (default: raw/)")
+    p.add_argument("--site", default=str(ROOT / "site"), help="output site folder (default: site/)")
+    p.add_argument("--docs", default=str(ROOT / "docs"), help="generated Markdown folder (default: docs/)")
+    p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
+    p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description="Reference work plans: ingest raw files, build the site.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="print one file's cleaned text", description="Decode, convert to simplified, strip site chrome and repair one file.")
+    p.add_argument("file", help="a .txt or .html file")
+    p.add_argument("--json", action="store_true", help="print text, removed spans (with rules), flags and page metadata as JSON")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("ingest", help="files and folders → plan pages, plans.json, report.json", description="Clean and parse every file; write pages and data into --out.")
+    p.add_argument("paths", nargs="+", help="files or folders")
+    p.add_argument("--out", required=True, help="output folder (pages, data/plans.json, data/report.json)")
+    p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
+    p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("build", help="ingest raw/ and build the site with search", description="raw/ → docs/ → site/ (MkDocs + Pagefind), swapped in atomically.")
+    add_build_options(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="build, then serve the site on 127.0.0.1:8000", description="Build (unless --no-build) and serve site/ over HTTP.")
+    add_build_options(p)
+    p.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("bench", help="measure throughput and write BENCHMARKS.md", description="Benchmarks; see BENCHMARKS.md.")
+    p.add_argument("--n", type=int, default=1000, help="number of files (default: 1000)")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

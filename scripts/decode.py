@@ -1,0 +1,194 @@
+"""Turn the bytes of a collected file into text.
+
+Files come from many websites: UTF-8 with or without a BOM, UTF-16, GB2312/GBK/GB18030, Big5.
+Most carry no BOM and many are short, which defeats single-guess detectors. So, unless a BOM
+settles it, we decode the bytes with every plausible codec and keep the result that reads most
+like everyday Chinese (see ``rules/common_chars.yml``). A wrong codec turns Chinese into rare
+characters, kana, Hangul or private-use code points, which scores low.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from scripts.models import Decoded
+from scripts.rules import load_rules
+
+
+class DecodeError(Exception):
+    """The bytes are not a text file we can read; the message says why, for a person."""
+
+
+# (BOM, codec), longest first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of files people save next to their texts by mistake.
+BINARY_SIGNATURES = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or .docx/.xlsx/.pptx document"),
+    (b"\xd0\xcf\x11\xe0", "old Office .doc/.xls/.ppt document"),
+    (b"{\\rtf", "RTF document"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"RIFF", "WEBP/WAV/AVI media file"),
+    (b"\x7fELF", "program"),
+)
+
+# Codec families tried on BOM-less bytes, in order of preference when scores tie.
+# Within a family the narrowest codec that decodes cleanly names the result; if none does,
+# the broadest one decodes with replacement characters.
+CODEC_FAMILIES = (
+    ("utf-8",),
+    ("gb18030",),
+    ("big5", "cp950", "big5hkscs"),
+)
+UTF16_CODECS = ("utf-16-le", "utf-16-be")
+
+UTF8_WINS_AT = 0.5  # a clean UTF-8 decoding is taken at once if it scores at least this
+READABLE_AT = 0.5  # below this score no decoding reads as text
+MAX_DAMAGE = 0.01  # share of replacement characters tolerated in a lossy decoding
+NUL_HEAVY = 0.01  # share of NUL bytes that plain text in a one- or two-byte codec never has
+SCORE_SAMPLE = 200_000  # characters scored per candidate; enough to decide, fast on 5 MB
+
+# Weights for characters outside ASCII (ASCII letters, digits and white space are neutral).
+COMMON_WEIGHT = 1.0  # listed common character, or CJK/fullwidth punctuation
+RARE_CJK_WEIGHT = 0.25  # a real but uncommon ideograph: fine once, suspicious in bulk
+LATIN_WEIGHT = 0.25  # pinyin tone letters are real, but so is UTF-8 read as Latin-1
+OTHER_WEIGHT = 0.0  # kana, Hangul, Cyrillic, symbols... in a Chinese plan: likely mojibake
+BROKEN_WEIGHT = -2.0  # replacement, control, private-use and unassigned code points
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode a file's bytes to text with ``\\n`` line ends and no NULs, or raise ``DecodeError``."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            text, encoding = _decode_trusted(data[len(bom):], codec)
+            return Decoded(_normalise(text), encoding)
+    _reject_binary(data)
+    text, encoding = _decode_guessed(data)
+    return Decoded(_normalise(text), encoding)
+
+
+def _decode_trusted(body: bytes, codec: str) -> tuple[str, str]:
+    """A BOM names the codec; only damage beyond ``MAX_DAMAGE`` makes us give up."""
+    try:
+        return body.decode(codec), codec
+    except UnicodeDecodeError:
+        text = body.decode(codec, errors="replace")
+    if _damage(text) > MAX_DAMAGE:
+        raise DecodeError(f"the file starts with a {codec} byte-order mark but most of it is not valid {codec}")
+    return text, f"{codec}+replace"
+
+
+def _reject_binary(data: bytes) -> None:
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise DecodeError(f"not a text file: looks binary ({kind} signature)")
+
+
+def _nul_heavy(data: bytes) -> bool:
+    """Many NULs: UTF-16/32 without a BOM, or binary data (which then scores as unreadable)."""
+    return data.count(0) > NUL_HEAVY * len(data)
+
+
+def _decode_guessed(data: bytes) -> tuple[str, str]:
+    """Score every candidate decoding and keep the most Chinese-looking one."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _score(text) >= UTF8_WINS_AT:
+            return text, "utf-8"
+    candidates = [_decode_family(data, family) for family in _families(data)]
+    # max() keeps the first of equal scores, so CODEC_FAMILIES' order breaks ties.
+    score, text, encoding = max(((_score(text), text, encoding) for text, encoding in candidates), key=lambda c: c[0])
+    if score < READABLE_AT:
+        why = "looks binary (many NUL bytes)" if _nul_heavy(data) else "no encoding gives readable Chinese"
+        raise DecodeError(
+            f"not a text file: {why}; tried UTF-8, UTF-16, GB18030 and Big5"
+            f" (best guess {encoding.removesuffix('+replace')} scores {score:.2f} of 1)"
+        )
+    if _damage(text) > MAX_DAMAGE:
+        raise DecodeError(
+            f"too many undecodable bytes: even the best guess ({encoding.removesuffix('+replace')})"
+            f" loses {_damage(text):.0%} of the characters"
+        )
+    return text, encoding
+
+
+def _families(data: bytes) -> tuple[tuple[str, ...], ...]:
+    """UTF-16 needs an even length; UTF-32 is only worth trying when NULs say so."""
+    families = CODEC_FAMILIES
+    if len(data) % 2 == 0:
+        families += tuple((codec,) for codec in UTF16_CODECS)
+    if len(data) % 4 == 0 and _nul_heavy(data):
+        families += (("utf-32-le",), ("utf-32-be",))
+    return families
+
+
+def _decode_family(data: bytes, family: tuple[str, ...]) -> tuple[str, str]:
+    for codec in family:
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    return data.decode(family[-1], errors="replace"), f"{family[-1]}+replace"
+
+
+def _score(text: str) -> float:
+    """How much the text reads like Chinese: mean weight of its non-ASCII characters (1 is best)."""
+    counts = Counter(text[:SCORE_SAMPLE])
+    total = weight = 0.0
+    for char, count in counts.items():
+        char_weight = _char_weight(char)
+        if char_weight is not None:
+            total += count
+            weight += count * char_weight
+    return weight / total if total else 1.0
+
+
+@lru_cache(maxsize=65536)
+def _char_weight(char: str) -> float | None:
+    """Weight of one character; ``None`` for the neutral ones (printable ASCII, white space)."""
+    if char in "\t\n\r\f" or " " <= char <= "~":
+        return None
+    if char in _common_chars():
+        return COMMON_WEIGHT
+    category = unicodedata.category(char)
+    if char == "\ufffd" or category in ("Cc", "Co", "Cn", "Cs"):
+        return BROKEN_WEIGHT
+    if "\u4e00" <= char <= "\u9fff":
+        return RARE_CJK_WEIGHT
+    if category[0] in "PSN" and unicodedata.east_asian_width(char) in ("W", "F", "A"):
+        return COMMON_WEIGHT  # punctuation and symbols of Chinese typesetting: 、。，“”…—（）①×≤
+    if category[0] == "L" and char < "\u0250":
+        return LATIN_WEIGHT
+    return OTHER_WEIGHT
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    rules = load_rules("common_chars")
+    return frozenset("".join(rules["simplified"] + rules["traditional"]))
+
+
+def _damage(text: str) -> float:
+    return text.count("\ufffd") / len(text) if text else 0.0
+
+
+def _normalise(text: str) -> str:
+    """One line-end convention and no NULs, so later stages can split on ``\\n`` alone."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")

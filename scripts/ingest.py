@@ -1,0 +1,144 @@
+"""Ingest: raw files and folders → structured plans and an account of every input file.
+
+Each file is processed on its own (clean → parse), in parallel, by a pure function that never
+raises: a bad file becomes a "rejected" outcome with a reason, and the others go on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import clean, decode, parse
+from .models import Flag, Plan, RemovedSpan
+
+SUPPORTED_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class FileOutcome:
+    """What became of one input file. ``status``: plans, skipped, rejected or duplicate."""
+
+    source: str  # path as shown to the user, relative to its input folder
+    status: str
+    reason: str = ""
+    encoding: str = ""
+    size: int = 0
+    sha256: str = ""
+    was_traditional: bool = False
+    plans: list[Plan] = field(default_factory=list)
+    removed: list[RemovedSpan] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    text_sha256: str = ""
+
+
+def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
+    """All files under ``paths`` as (path, display name), sorted by display name.
+
+    Hidden files and folders are skipped; symlinks are listed (and rejected later if they
+    point outside their input folder) so that nothing disappears silently.
+    """
+    found: dict[str, Path] = {}
+    for root in paths:
+        root = Path(root)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in filenames:
+                    if name.startswith("."):
+                        continue
+                    path = Path(dirpath) / name
+                    found[path.relative_to(root).as_posix()] = path
+        else:
+            found[root.name] = root
+    return [(found[name], name) for name in sorted(found)]
+
+
+def _check_readable(path: Path, root_of: Path | None) -> str:
+    """Return a reason to reject the file before reading it, or ""."""
+    if path.is_symlink() and root_of is not None:
+        target = path.resolve()
+        if not target.is_relative_to(root_of.resolve()):
+            return f"symlink points outside the input folder ({target}); copy the file into the folder instead"
+    if not path.is_file():
+        return "not a regular file"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type {path.suffix or '(none)'}; save it as .txt (UTF-8) or .html"
+    if path.stat().st_size > MAX_FILE_BYTES:
+        return f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it into one file per plan"
+    return ""
+
+
+def process_file(path: Path, source: str, root: Path | None = None) -> FileOutcome:
+    """Clean and parse one file. Never raises: every failure becomes a rejected outcome."""
+    try:
+        reason = _check_readable(path, root)
+        if reason:
+            return FileOutcome(source=source, status="rejected", reason=reason)
+        data = path.read_bytes()
+        outcome = FileOutcome(source=source, status="plans", size=len(data), sha256=hashlib.sha256(data).hexdigest())
+        if not data.strip():
+            outcome.status, outcome.reason = "skipped", "empty file"
+            return outcome
+        result = clean.clean_bytes(data, source)
+        outcome.encoding = result.encoding
+        outcome.was_traditional = result.was_traditional
+        outcome.removed, outcome.flags = result.removed, result.flags
+        outcome.text_sha256 = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
+        outcome.plans = parse.parse_plans(result)
+        if not outcome.plans:
+            outcome.status = "skipped"
+            outcome.reason = "no plan found: nothing left after removing site chrome" if not result.text.strip() else "no plan found in the text"
+        return outcome
+    except decode.DecodeError as exc:
+        return FileOutcome(source=source, status="rejected", reason=str(exc))
+    except OSError as exc:
+        return FileOutcome(source=source, status="rejected", reason=f"cannot read file: {exc.strerror or exc}")
+    except Exception as exc:  # a bug must not stop the other files; report it loudly instead
+        return FileOutcome(source=source, status="rejected", reason=f"internal error ({type(exc).__name__}: {exc}); please report this file")
+
+
+def _process_job(job: tuple[Path, str, Path | None]) -> FileOutcome:
+    return process_file(*job)
+
+
+def process_all(
+    paths: Iterable[Path], jobs: int = 0, progress: Callable[[Iterable], Iterator] | None = None
+) -> list[FileOutcome]:
+    """Process every file under ``paths``; outcomes are in display-name order whatever ``jobs`` is."""
+    paths = [Path(p) for p in paths]
+    work = []
+    for root in paths:
+        base = root if root.is_dir() else None
+        for path, name in discover([root]):
+            work.append((path, name, base))
+    work.sort(key=lambda job: job[1])
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(work) < 2:
+        results: Iterable[FileOutcome] = map(_process_job, work)
+        outcomes = list(progress(results, total=len(work)) if progress else results)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(_process_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+            outcomes = list(progress(results, total=len(work)) if progress else results)
+    mark_duplicates(outcomes)
+    return outcomes
+
+
+def mark_duplicates(outcomes: list[FileOutcome]) -> None:
+    """A file whose bytes or clean text equal an earlier file's is a duplicate: its plans are dropped."""
+    seen: dict[str, str] = {}
+    for outcome in outcomes:
+        if outcome.status != "plans":
+            continue
+        keys = [k for k in (outcome.sha256, outcome.text_sha256) if k]
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            outcome.status, outcome.reason, outcome.plans = "duplicate", f"same text as {first}", []
+            continue
+        for key in keys:
+            seen[key] = outcome.source

@@ -1,0 +1,557 @@
+"""Per-plan metadata: who issued a plan, where, for which years, aiming at which 文明单位 level.
+
+Each field is read where a reader would look, in order of trust — the title, the signature and
+carrying notice (``context``), the body, then what the website printed — and stays empty when
+the text does not say it: a wrong unit or year on a public page is worse than none. Placeholders
+(XX, 20XX, 某某) are never read as facts. Every lexicon lives in rules/lexicon.yml.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .models import PageMeta, PlanMeta
+from .rules import load_rules
+
+CJK = "\u4e00-\u9fff"
+CLAUSE_END = "，。；！？,;!?：:\n"
+NAME_BREAKS = r"\s\d，。；：、,.;:!?！？（）()《》<>“”\"'‘’【】\[\]"
+CN_DIGITS = "一二三四五六七八九"
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal ``words``, longest first so the longest one wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Place:
+    display: str  # 湖南省, 宜昌市, 恩施州
+    rank: int  # 1 province, 2 prefecture, 3 county or district
+    needs_suffix: bool  # 长治 alone is 长治久安, not the city
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    suffixes: tuple[str, ...]  # longest first
+    institutional: frozenset[str]
+    strip_prefixes: tuple[str, ...]
+    strip_suffixes: tuple[str, ...]
+    level_chars: str
+    non_name_start: re.Pattern
+    non_name_word: re.Pattern
+    title_stop: re.Pattern
+    leading_year: re.Pattern
+    body_units: tuple[re.Pattern, ...]
+    notice: re.Pattern
+    signature: re.Pattern
+    date: re.Pattern
+    year_span: re.Pattern
+    year_chinese: re.Pattern
+    plan_noun: re.Pattern
+    citation: re.Pattern
+    level: re.Pattern
+    level_of: dict
+    level_verb: re.Pattern
+    aim_words: frozenset[str]
+    aim_after: re.Pattern
+    places: dict  # stem → _Place
+    place: re.Pattern
+    generic_places: tuple[tuple[re.Pattern, int], ...]
+    not_place: re.Pattern
+    sector_unit_words: tuple[tuple[str, str], ...]  # (word, sector)
+    sector_text: re.Pattern
+    sector_of_text_word: dict
+    anonymous: re.Pattern
+    anonymous_unit: re.Pattern
+    config: dict
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    rules = load_rules("lexicon")
+    unit, regions, levels = rules["unit"], rules["regions"], rules["levels"]
+    years, dates = rules["years"], rules["dates"]
+    year, placeholder = years["year"], years["placeholder"]
+    any_year = f"(?:{year}|{placeholder})"
+    suffixes = unit["suffixes"]["generic"] + unit["suffixes"]["institutional"]
+    zero = dates["zero_chars"]
+    cn_year = f"[{CN_DIGITS}{zero}]{{4}}"
+    number = f"[0-9{CN_DIGITS}十]{{1,3}}"
+    date = (
+        rf"(?:{year}|{cn_year})\s*年\s*{number}\s*月(?:\s*{number}\s*日)?"
+        rf"|{year}[./\-]\d{{1,2}}[./\-]\d{{1,2}}"
+    )
+    name = f"[^{NAME_BREAKS}]{{2,30}}?"
+    lead_followers = f"(?={_alt(unit['body_lead_in_followers'])}|{any_year})"
+    subject_followers = f"(?={_alt(unit['sentence_subject_followers'])}|{any_year})"
+    separators = re.escape(years["range_separators"])
+    markers = "|".join(rules["anonymisation"]["markers"])
+
+    places: dict[str, _Place] = {}
+    needs = set(regions["needs_suffix"])
+    for province, short in regions["provinces"].items():
+        for stem in [province, *short]:
+            places[stem] = _Place(province, 1, False)
+    for kind, display in (("cities", "市"), ("prefectures", "州")):
+        for names in regions[kind].values():
+            for stem in names:
+                places.setdefault(stem, _Place(stem + display, 2, stem in needs))
+    place_suffix = rf"(?P<suffix>特别行政区|自治区|[{CJK}]{{0,8}}?自治州|省|市|州|地区|盟)?"
+
+    quote = "[“”\"'‘’「」『』]?"
+    single = [w for words in levels["words"].values() for w in words if len(w) == 1]
+    multi = [w for words in levels["words"].values() for w in words if len(w) > 1]
+    qualifiers = _alt(levels["qualifiers"])
+    level = (
+        rf"(?:(?P<lvl>{_alt(multi)})|(?<![{''.join(levels['single_char_blockers'])}])(?P<lvl1>[{''.join(single)}]))"
+        rf"(?P<q1>{qualifiers})?{quote}(?:精神)?文明(?P<q2>{qualifiers})?(?:{_alt(levels['honours'])}){quote}"
+        rf"(?P<q3>{qualifiers})?"
+    )
+
+    sectors = rules["sectors"]
+    text_words = {w: s for s, entry in sectors.items() for w in entry["text"]}
+    return _Lexicon(
+        suffixes=tuple(sorted(set(suffixes), key=lambda w: (-len(w), w))),
+        institutional=frozenset(unit["suffixes"]["institutional"]),
+        strip_prefixes=tuple(unit["strip_prefixes"]),
+        strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
+        level_chars="".join(unit["level_chars"]),
+        non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
+        non_name_word=re.compile(_alt(unit["non_name_words"])),
+        title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
+        leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
+        body_units=(
+            re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
+            re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),
+        ),
+        notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
+        signature=re.compile(
+            rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
+        ),
+        date=re.compile(date),
+        year_span=re.compile(
+            rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
+            rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
+        ),
+        year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
+        plan_noun=re.compile(_alt(years["plan_nouns"])),
+        citation=re.compile(_alt(years["citation_words"])),
+        level=re.compile(level),
+        level_of={w: value for value, words in levels["words"].items() for w in words},
+        level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
+        aim_words=frozenset(levels["aim_words"]),
+        aim_after=re.compile(_alt(levels["aim_after"])),
+        places=places,
+        place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
+        generic_places=tuple(
+            (re.compile(f"[{CJK}]{{2,{spec['max_name']}}}?{re.escape(suffix)}"), spec["rank"])
+            for suffix, spec in regions["generic_suffixes"].items()
+        ),
+        not_place=re.compile(_alt(regions["not_places"])),
+        sector_unit_words=tuple((w, s) for s, entry in sectors.items() for w in entry["unit"]),
+        sector_text=re.compile(_alt(text_words)),
+        sector_of_text_word=text_words,
+        anonymous=re.compile(f"(?<![0-9０-９])(?:{markers})"),
+        anonymous_unit=re.compile(
+            f"(?<![0-9０-９])(?:{markers})(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"
+        ),
+        config=rules,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+
+
+def extract_metadata(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> PlanMeta:
+    """Metadata of one plan.
+
+    ``body`` is the plan after its title; ``context`` holds the lines around it that are not
+    the plan (a carrying notice, a site title, the signature); ``page_meta`` is what the website
+    printed. A bare ``市财政局`` is qualified with the plan's region when the region ends in the
+    same level (宜昌市 + 市政府机关事务管理局 → 宜昌市政府机关事务管理局; 恩施州 + 州民政局), since
+    that is the reading every local reader makes; nothing else is ever added to a name.
+    """
+    title, body, context = _simplify(title), [_simplify(x) for x in body], [_simplify(x) for x in context]
+    name, anonymised = _issuing_unit(title, body, context, page_meta)
+    region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
+    unit = "" if anonymised else _qualified(name, region)
+    return PlanMeta(
+        unit=unit,
+        unit_anonymised=anonymised,
+        sector=_plan_sector(name, title, body),
+        region=region,
+        years=_plan_years(title, body),
+        level=_target_level(title, body),
+        issue_date=_issue_date(body, context),
+        publish_date=page_meta.publish_date,
+        source_site=page_meta.source,
+        source_url=page_meta.url,
+    )
+
+
+def _simplify(text: str) -> str:
+    """Fold full-width letters, digits and brackets (２０１９, ＸＸ, （）) so one pattern reads both forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+# ---------------------------------------------------------------------------
+# Unit
+# ---------------------------------------------------------------------------
+
+
+def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> tuple[str, bool]:
+    """(unit name as the text gives it, anonymised?).
+
+    Sources by trust: title, signature and notice lines, the body's own sentences, then the
+    website's source when it is an organisation with a place in its name. A later source may
+    only make the chosen name more specific (财政局 → 市财政局). A name written with XX / 某某
+    is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位.
+    """
+    lex = _lexicon()
+    tail = body[-lex.config["dates"]["body_tail_lines"] :]
+    sources = [
+        _title_units(title),
+        _signature_units(context + tail),
+        _body_units(body),
+        _website_units(page_meta),
+    ]
+    candidates = [c for source in sources for c in source]
+    if not candidates:
+        text = [title, *body]
+        return "", any(lex.anonymous_unit.search(line) for line in text)
+    chosen = candidates[0]
+    for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
+        longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
+        if longer and _placed(candidate) and not lex.anonymous.search(candidate):
+            chosen = candidate
+    return chosen, bool(lex.anonymous.search(chosen))
+
+
+def normalise_unit(name: str) -> str:
+    """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局."""
+    lex = _lexicon()
+    name = "".join(name.split())
+    for suffix in lex.strip_suffixes:
+        if name.endswith(suffix):
+            organ = name[: -len(suffix)]
+            for prefix in lex.strip_prefixes:
+                organ = organ.removeprefix(prefix)
+            if is_unit_name(organ):
+                return organ
+    return name
+
+
+def is_unit_name(name: str) -> bool:
+    """Does ``name`` look like an organisation's name (not 我局, 省局, 中心 or a phrase)?"""
+    lex = _lexicon()
+    if not 2 <= len(name) <= 30 or re.search(f"[{NAME_BREAKS}]", name):
+        return False
+    if lex.non_name_start.search(name) or lex.non_name_word.search(name):
+        return False
+    suffix = next((s for s in lex.suffixes if name.endswith(s)), "")
+    if not suffix:
+        return False
+    head = name[: -len(suffix)]
+    for prefix in lex.strip_prefixes:
+        head = head.removeprefix(prefix)
+    core = head.lstrip(lex.level_chars)
+    return bool(core) or (suffix in lex.institutional and bool(head))
+
+
+def _units(raw: list[str]) -> list[str]:
+    names = (normalise_unit(r) for r in raw)
+    return [n for n in names if is_unit_name(n)]
+
+
+def _title_units(title: str) -> list[str]:
+    """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）."""
+    lex = _lexicon()
+    text = lex.leading_year.sub("", "".join(title.split()))
+    stop = lex.title_stop.search(text)
+    prefix = text[: stop.start()] if stop else text
+    for end in range(len(prefix), 1, -1):
+        name = normalise_unit(prefix[:end])
+        if is_unit_name(name):
+            return [name]
+    return []
+
+
+def _signature_units(lines: list[str]) -> list[str]:
+    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date."""
+    lex = _lexicon()
+    raw = []
+    for line in lines:
+        line = line.strip()
+        for pattern in (lex.notice, lex.signature):
+            match = pattern.match(line)
+            if match and match["u"]:
+                raw.append(match["u"])
+        if len(line) <= 30:
+            raw.append(line)
+    return _units(raw)
+
+
+def _body_units(body: list[str]) -> list[str]:
+    """Names in the body's own sentences (市财政局在市委…, 现制定市财政局2014—2015年度…), most
+    frequent first."""
+    lex = _lexicon()
+    raw = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
+    counts = Counter(name for name in _units(raw) if _placed(name))
+    return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
+
+
+def _placed(name: str) -> bool:
+    """Does the name open with a level character, a place or a placeholder (市财政局, 宜昌市…, XX局)?
+    Only such names are trusted from running text, where a phrase can end like a name."""
+    lex = _lexicon()
+    if name[:1] in lex.level_chars or lex.anonymous.match(name):
+        return True
+    return any(start == 0 for start, _, _ in _known_places(name)) or any(
+        pattern.match(name) for pattern, _ in lex.generic_places
+    )
+
+
+def _website_units(page_meta: PageMeta) -> list[str]:
+    """The site's 来源 when it is an organisation with a place (宜昌市机关事务服务中心)."""
+    return [name for name in _units([page_meta.source]) if _place_in_name(name)]
+
+
+def _qualified(unit: str, region: str) -> str:
+    """市财政局 in 宜昌市 → 宜昌市财政局: only when the bare level character matches the region's."""
+    if unit and region and unit[0] == region[-1] and unit[0] in _lexicon().level_chars:
+        return region + unit[1:]
+    return unit
+
+
+# ---------------------------------------------------------------------------
+# Region
+# ---------------------------------------------------------------------------
+
+
+def _plan_region(unit: str, title: str, body: list[str], context: list[str], page_meta: PageMeta) -> str:
+    """The most specific place named by the unit, the title, the context or the website, in that
+    order; failing those, a known place the body names at least ``body_min_mentions`` times."""
+    for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
+        place = _place_in_name(_simplify(text))
+        if place:
+            return place
+    return _body_place(body)
+
+
+def _place_in_name(text: str) -> str:
+    """The most specific place in a name: 国家税务总局湖南省税务局 → 湖南省, 宜都市财政局 → 宜都市.
+
+    Known names count anywhere; an unlisted XX市 / XX区 only at the start or right after a known
+    place, where it cannot be the tail of a longer phrase."""
+    lex = _lexicon()
+    hits = _known_places(text)
+    found = [(place.rank, start, place.display) for start, end, place in hits]
+    for start in {0} | {end for _, end, _ in hits}:
+        for pattern, rank in lex.generic_places:
+            match = pattern.match(text, start)
+            if match and not lex.not_place.search(match.group()):
+                found.append((rank, start, match.group()))
+    return max(found)[2] if found else ""
+
+
+def _known_places(text: str) -> list[tuple[int, int, _Place]]:
+    lex = _lexicon()
+    hits = []
+    for match in lex.place.finditer(text):
+        place = lex.places[match["stem"]]
+        suffix = match["suffix"] or ""
+        if place.needs_suffix and suffix not in ("市", "州"):
+            continue
+        if place.rank == 2 and suffix == "市" and not place.display.endswith("市"):
+            place = _Place(match["stem"] + "市", 2, False)  # 恩施市, not 恩施州
+        hits.append((match.start(), match.end(), place))
+    return hits
+
+
+def _body_place(body: list[str]) -> str:
+    lex = _lexicon()
+    counts: Counter[str] = Counter()
+    ranks: dict[str, int] = {}
+    for line in body:
+        for _, _, place in _known_places(line):
+            counts[place.display] += 1
+            ranks[place.display] = place.rank
+    frequent = [p for p in counts if counts[p] >= lex.config["regions"]["body_min_mentions"]]
+    return max(frequent, key=lambda p: (counts[p], ranks[p]), default="")
+
+
+# ---------------------------------------------------------------------------
+# Sector
+# ---------------------------------------------------------------------------
+
+
+def _plan_sector(unit: str, title: str, body: list[str]) -> str:
+    """From the unit's head noun; else the first sector word of the title; else the sector the
+    body clearly talks about as its own (民政系统, 师生 …)."""
+    lex = _lexicon()
+    if unit:
+        ends = [(unit.rfind(w) + len(w), len(w), s) for w, s in lex.sector_unit_words if w in unit]
+        if ends:
+            return max(ends)[2]
+    starts = [(title.find(w), -len(w), s) for w, s in lex.sector_unit_words if w in title]
+    starts += [(m.start(), -len(m.group()), lex.sector_of_text_word[m.group()]) for m in lex.sector_text.finditer(title)]
+    if starts:
+        return min(starts)[2]
+    counts = Counter(lex.sector_of_text_word[m.group()] for line in body for m in lex.sector_text.finditer(line))
+    ranked = counts.most_common(2) + [("", 0), ("", 0)]
+    (best, first), (_, second) = ranked[0], ranked[1]
+    if first >= lex.config["sector_text_min_mentions"] and first >= 2 * second:
+        return best
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Years
+# ---------------------------------------------------------------------------
+
+
+def _plan_years(title: str, body: list[str]) -> list[int]:
+    """The plan period: from the title, else from a head-of-body clause that names the plan
+    (现制定市财政局2014—2015年度文明创建工作方案). A placeholder (20XX年) means unknown: []."""
+    lex = _lexicon()
+    found = _years_in(title)
+    if found is not None:
+        return found
+    for line in body[: lex.config["years"]["body_head_lines"]]:
+        for clause in re.split(f"[{CLAUSE_END}]", line):
+            found = _plan_clause_years(clause)
+            if found is not None:
+                return found
+    return []
+
+
+def _plan_clause_years(clause: str) -> list[int] | None:
+    lex = _lexicon()
+    clause = _arabic_years(clause)
+    for match in lex.year_span.finditer(clause):
+        before, after = clause[: match.start()], clause[match.end() :]
+        if before.count("《") > before.count("》") or lex.citation.search(before):
+            continue
+        if lex.plan_noun.search(after):
+            return _span_years(match)
+    return None
+
+
+def _years_in(text: str) -> list[int] | None:
+    """Years of the first year expression in ``text``; None when there is none."""
+    for match in _lexicon().year_span.finditer(_arabic_years(text)):
+        if match["ph"] or match["nian"] or match["b"]:
+            return _span_years(match)
+    return None
+
+
+def _span_years(match: re.Match) -> list[int]:
+    if match["ph"]:
+        return []
+    first = int(match["a"])
+    last = int(match["b"]) if match["b"] else first
+    if not 0 <= last - first <= _lexicon().config["years"]["max_span"]:
+        return [first]
+    return list(range(first, last + 1))
+
+
+def _arabic_years(text: str) -> str:
+    """二〇一〇年 → 2010年, so one pattern reads both."""
+    return _lexicon().year_chinese.sub(lambda m: str(_chinese_digits(m.group())), text)
+
+
+def _chinese_digits(text: str) -> int:
+    zero = _lexicon().config["dates"]["zero_chars"]
+    digits = "".join("0" if c in zero else str(CN_DIGITS.index(c) + 1) if c in CN_DIGITS else c for c in text)
+    return int(digits)
+
+
+# ---------------------------------------------------------------------------
+# Target level
+# ---------------------------------------------------------------------------
+
+
+def _target_level(title: str, body: list[str]) -> str:
+    """The 文明单位 level aimed at (全国, 省级, 市级, 区级, 县级, plus 最佳 / 标兵 / 示范).
+
+    The title decides when it names a level. Otherwise the body's mention that a verb marks as
+    the aim (创建, 争创, 确保) beats one marked as held (巩固, 保持, 荣获), which beats a bare
+    mention; ties go to the first."""
+    for lines in ([title], body):
+        mentions = [m for line in lines for m in _level_mentions(line)]
+        if mentions:
+            return max(mentions, key=lambda m: m[0])[1]
+    return ""
+
+
+def _level_mentions(line: str) -> list[tuple[int, str]]:
+    lex = _lexicon()
+    mentions = []
+    for match in lex.level.finditer(line):
+        level = lex.level_of[match["lvl"] or match["lvl1"]]
+        qualifier = match["q1"] or match["q2"] or match["q3"] or ""
+        mentions.append((_aim_score(line, match), level + qualifier))
+    return mentions
+
+
+def _aim_score(line: str, match: re.Match) -> int:
+    """2 aimed at, 1 held, 0 merely named — read from the clause around the mention."""
+    lex = _lexicon()
+    clause_start = max((line.rfind(c, 0, match.start()) for c in CLAUSE_END), default=-1) + 1
+    verbs = lex.level_verb.findall(line[clause_start : match.start()])
+    if verbs:
+        return 2 if verbs[-1] in lex.aim_words else 1
+    return 2 if lex.aim_after.match(line, match.end()) else 0
+
+
+# ---------------------------------------------------------------------------
+# Issue date
+# ---------------------------------------------------------------------------
+
+
+def _issue_date(body: list[str], context: list[str]) -> str:
+    """ISO date of the first signature line (a date alone, a unit then a date, …印发) in the
+    context, else in the last lines of the body. Dates inside sentences are never read."""
+    lex = _lexicon()
+    dates = lex.config["dates"]
+    for line in context + body[-dates["body_tail_lines"] :]:
+        line = line.strip()
+        if len(line) > dates["max_signature_chars"]:
+            continue
+        match = lex.signature.match(line)
+        if match:
+            return parse_date(match["date"])
+    return ""
+
+
+def parse_date(text: str) -> str:
+    """2019年12月10日 / 二〇一〇年四月十六日 / 2010.4.16 → 2010-04-16; 2010年4月 → 2010-04; else ""."""
+    text = _arabic_years(_simplify(text))
+    numbers = [_number(n) for n in re.findall(f"[0-9]+|[{CN_DIGITS}十]+", text)]
+    if len(numbers) < 2 or not 1 <= numbers[1] <= 12:
+        return ""
+    if len(numbers) == 2:
+        return f"{numbers[0]:04d}-{numbers[1]:02d}"
+    if not 1 <= numbers[2] <= 31:
+        return ""
+    return f"{numbers[0]:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
+
+
+def _number(text: str) -> int:
+    """An Arabic or Chinese number below 100: 16, 十六, 二十一 (0 when malformed)."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _digit(text)
+    return (_digit(tens) if tens else 1) * 10 + (_digit(ones) if ones else 0)
+
+
+def _digit(text: str) -> int:
+    return CN_DIGITS.index(text) + 1 if len(text) == 1 and text in CN_DIGITS else 0

@@ -1,0 +1,135 @@
+"""Dataclasses passed between pipeline stages.
+
+Data flows one way: bytes → ``Decoded`` → ``CleanResult`` → ``Plan`` → pages.
+Every stage is a pure function from one of these to the next; nothing here does I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RemovedSpan:
+    """A piece of text a stage removed, and the rule that removed it.
+
+    ``rule`` is a dotted id such as ``chrome.publish.publish_line`` or ``pinyin.annotation``;
+    ``category`` is the rule's category (nav, publish, disclaimer, upload, page_marker,
+    qr_image, related, watermark, spam_html, pinyin, noise, repair).
+    ``line`` is the 1-based line number in the text the stage received (0 if not line-based).
+    """
+
+    rule: str
+    category: str
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something doubtful that was kept rather than guessed away.
+
+    ``kind`` is one of: mojibake, placeholder, gap, truncation, numbering, uncertain_chrome,
+    encoding. ``line`` is the 1-based line in the clean text (0 for the whole file).
+    """
+
+    kind: str
+    line: int
+    excerpt: str
+    detail: str = ""
+
+
+@dataclass
+class PageMeta:
+    """Metadata the website printed around the article, captured before its lines are removed."""
+
+    publish_date: str = ""  # ISO date, e.g. 2010-06-28
+    source: str = ""  # 来源 / site name
+    column: str = ""  # 栏目
+    author: str = ""
+    url: str = ""
+    page_title: str = ""  # <title> of a saved web page
+
+    def merge(self, other: "PageMeta") -> "PageMeta":
+        """Fields already set win; empty fields are filled from ``other``."""
+        return PageMeta(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # the codec that decoded it, e.g. utf-8-sig, gb18030, big5
+
+
+@dataclass
+class CleanResult:
+    """The output of the clean stage for one file."""
+
+    source: str  # the file name as given
+    encoding: str
+    text: str  # clean simplified text, one paragraph per line
+    removed: list[RemovedSpan] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    meta: PageMeta = field(default_factory=PageMeta)
+    was_traditional: bool = False
+
+
+@dataclass
+class Item:
+    """A numbered item (or unnumbered paragraph) inside a section."""
+
+    anchor: str  # explicit, stable anchor id within the plan page, e.g. "i4-2-6"
+    number: str  # the number as printed without punctuation, e.g. "6", "1", "①"; "" if none
+    text: str
+    lead: list[str] = field(default_factory=list)  # 牵头单位 / 负责
+    support: list[str] = field(default_factory=list)  # 责任单位 / 协助
+    tags: list[str] = field(default_factory=list)  # activity types, filled by the tagger
+
+
+@dataclass
+class Section:
+    """A heading of the plan with its own paragraphs/items and sub-sections."""
+
+    anchor: str  # e.g. "s4", "s4-2"
+    number: str  # e.g. "四", "二", "第一阶段"; "" for an unnumbered heading
+    title: str
+    level: int  # 1 = 一、 2 = （一） 3 = 1. 4 = （1） 5 = ①
+    items: list[Item] = field(default_factory=list)
+    sections: list["Section"] = field(default_factory=list)
+
+
+@dataclass
+class Phase:
+    """A stage of the plan's schedule, e.g. 筹备发动阶段（2019年11月）."""
+
+    name: str
+    start: str = ""  # "2019-11", "2019-12-01" or "02" (month only) as far as stated
+    end: str = ""
+    text: str = ""
+
+
+@dataclass
+class PlanMeta:
+    unit: str = ""  # normalised issuing organisation, e.g. 湖南省财政厅
+    unit_anonymised: bool = False  # the text names its unit only as XX / 某某
+    sector: str = ""
+    region: str = ""
+    years: list[int] = field(default_factory=list)  # plan period, e.g. [2019, 2020]
+    level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵
+    issue_date: str = ""  # ISO date of the document
+    publish_date: str = ""  # ISO date the website gave
+    source_site: str = ""
+    source_url: str = ""
+
+
+@dataclass
+class Plan:
+    title: str
+    meta: PlanMeta
+    source_file: str
+    preamble: list[str] = field(default_factory=list)  # paragraphs before the first heading
+    sections: list[Section] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    index_in_file: int = 0  # 0 for the first plan of a file
+    id: str = ""  # short permanent id, assigned by the permalink registry
+    slug: str = ""  # URL slug, assigned by the permalink registry

@@ -1,0 +1,538 @@
+"""Permanent ids, slugs and anchors, kept in a committed registry (permalinks.json).
+
+Trainers paste links to plans and to single items into slides and handouts; those links must keep
+working after a year of re-ingesting and pipeline improvements. So nothing in a URL is derived afresh:
+the first run records each plan's id and slug and each section/item anchor, and later runs *recognise*
+plans, sections and items by their content and reuse what was recorded.
+
+- A plan is recognised by its source file and a sketch of its text (the title is left out: title
+  extraction is what improves most). A plan of the same file wins over a copy in another file.
+- An item is recognised by its normalised text: exact hash first, then the most similar item of the
+  same plan (so renumbering, inserted items, small edits, splits and merges keep anchors).
+- A section is recognised by its title and by where its items came from.
+- An anchor whose item vanished becomes an alias of the most similar surviving anchor; the page renders
+  an empty target for it, so old links still land in the right place.
+- A slug a maintainer edits in the registry keeps redirecting from every slug the plan had before.
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .models import Item, Plan, Section
+from .slugs import RESERVED, slugify, unique_slug
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "permalinks.json"
+FORMAT_VERSION = 1
+
+SHINGLE = 3  # characters per shingle: long enough to be specific in Chinese, short enough for small edits
+PLAN_SKETCH = 64  # hashes kept per plan
+ITEM_SKETCH = 16  # hashes kept per item or section title
+ID_LENGTH = 6
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ANCHOR_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A page path that must keep working, and where it now lives (docs-relative, for mkdocs-redirects)."""
+
+    old_path: str
+    new_path: str
+
+
+# --- fingerprints ---------------------------------------------------------------------------------
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Letters and digits only, width- and case-folded: punctuation and spacing changes are not edits."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+@dataclass(frozen=True)
+class Shingled:
+    """One text, normalised and cut into hashed character shingles; computed once, used by every print."""
+
+    norm: str
+    hashes: frozenset[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Shingled":
+        norm = normalise(text)
+        if len(norm) <= SHINGLE:
+            shingles = {norm} if norm else set()
+        else:
+            shingles = {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+        # crc32: fast, and fixed forever by the zlib standard, so committed sketches stay comparable
+        return cls(norm, frozenset(map(zlib.crc32, map(str.encode, shingles))))
+
+
+@dataclass(frozen=True)
+class Similarity:
+    jaccard: float  # |A∩B| / |A∪B|
+    overlap: float  # |A∩B| / min(|A|, |B|): 1.0 when one text is a part of the other (split, merge)
+    contained: float  # |A∩B| / |A|: how much of the first text survives in the second
+
+
+@dataclass(frozen=True)
+class Sketch:
+    """A bottom-k sketch: the k smallest shingle hashes plus the shingle count.
+
+    Comparing two sketches estimates the Jaccard similarity of the full shingle sets in O(k), and a
+    sketch is small enough to commit for every item.
+    """
+
+    mins: tuple[int, ...]  # ascending
+    size: int
+
+    @classmethod
+    def of(cls, hashes: frozenset[int] | set[int], k: int) -> "Sketch":
+        return cls(tuple(sorted(hashes)[:k]), len(hashes))
+
+    def encode(self) -> str:
+        return f"{self.size}:" + "".join(f"{h:08x}" for h in self.mins)
+
+    @classmethod
+    def decode(cls, encoded: str) -> "Sketch":
+        size, _, hexes = encoded.partition(":")
+        return cls(tuple(int(hexes[i : i + 8], 16) for i in range(0, len(hexes), 8)), int(size))
+
+    def compare(self, other: "Sketch") -> Similarity:
+        k = min(len(self.mins), len(other.mins))
+        if k == 0:
+            return Similarity(0.0, 0.0, 0.0)
+        mine, theirs = set(self.mins), set(other.mins)
+        union_k = sorted(mine | theirs)[:k]
+        jaccard = sum(1 for h in union_k if h in mine and h in theirs) / k
+        shared = jaccard * (self.size + other.size) / (1 + jaccard)
+        return Similarity(jaccard, min(1.0, shared / min(self.size, other.size)), min(1.0, shared / self.size))
+
+
+@dataclass(frozen=True)
+class Print:
+    """What a plan, section or item is recognised by: an exact hash and a similarity sketch."""
+
+    hash: str
+    sketch: Sketch
+
+    @classmethod
+    def of(cls, parts: list[Shingled], k: int) -> "Print":
+        joined = "\n".join(part.norm for part in parts)
+        exact = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
+        return cls(exact, Sketch.of(frozenset().union(*(part.hashes for part in parts)), k))
+
+
+def _natural_key(key: str) -> tuple:
+    """i2 before i10, so ties between equal candidates break in reading order."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key))
+
+
+def pair_up(
+    new: list[Print],
+    old: dict[str, Print],
+    score: Callable[[int, str, Similarity], float | None],
+    extra: Iterable[tuple[int, str]] = (),
+    one_to_one: bool = True,
+    exact_first: bool = False,
+) -> dict[int, str]:
+    """Match new things (by list index) to registered ones (by key), best score first.
+
+    Candidates are pairs with equal hashes, pairs whose sketches share a hash, and ``extra`` pairs;
+    ``score`` returns None to reject a pair. ``one_to_one=False`` lets several new things share a
+    key (aliases, absorbed plans). ``exact_first=True`` skips similarity candidates for a new thing
+    with an equal hash (a speed-up, valid when ``score`` ranks equal hashes above everything).
+    Ties break by new index, then natural key order, so the result does not depend on dict order.
+    """
+    by_hash: dict[str, list[str]] = defaultdict(list)
+    by_min: dict[int, list[str]] = defaultdict(list)
+    for key, prn in old.items():
+        by_hash[prn.hash].append(key)
+        for h in prn.sketch.mins:
+            by_min[h].append(key)
+    candidates: set[tuple[int, str]] = set(extra)
+    for index, prn in enumerate(new):
+        same = by_hash.get(prn.hash, ())
+        candidates.update((index, key) for key in same)
+        if same and exact_first:
+            continue
+        for h in prn.sketch.mins:
+            candidates.update((index, key) for key in by_min.get(h, ()))
+    scored = []
+    for index, key in candidates:
+        value = score(index, key, new[index].sketch.compare(old[key].sketch))
+        if value is not None:
+            scored.append((-value, index, _natural_key(key), key))
+    matched: dict[int, str] = {}
+    claimed: set[str] = set()
+    for _, index, _, key in sorted(scored):
+        if index not in matched and key not in claimed:
+            matched[index] = key
+            if one_to_one:
+                claimed.add(key)
+    return matched
+
+
+def _item_score(exact: bool, sim: Similarity) -> float | None:
+    """Same text, or mostly the same, or one is a large part of the other (split / merge)."""
+    if exact:
+        return 3.0
+    if sim.jaccard >= 0.5 or (sim.overlap >= 0.8 and sim.jaccard >= 0.2):
+        return sim.jaccard + sim.overlap
+    return None
+
+
+def _resembles(sim: Similarity) -> bool:
+    """Weaker than a match: good enough to send a vanished anchor's visitors here."""
+    return sim.jaccard >= 0.25 or sim.overlap >= 0.5
+
+
+# --- walking a plan --------------------------------------------------------------------------------
+
+
+def walk_sections(sections: list[Section]) -> list[Section]:
+    """All sections in reading order (a heading before its sub-sections)."""
+    result: list[Section] = []
+    for section in sections:
+        result.append(section)
+        result.extend(walk_sections(section.sections))
+    return result
+
+
+@dataclass(frozen=True)
+class PlanPrints:
+    """The prints of a plan and of its sections and items (in reading order)."""
+
+    plan: Print
+    sections: list[Print]
+    items: list[Print]
+
+    @classmethod
+    def of(cls, plan: Plan) -> "PlanPrints":
+        sections = walk_sections(plan.sections)
+        preamble = [Shingled.of(text) for text in plan.preamble]
+        titles = [Shingled.of(section.title) for section in sections]
+        items = [Shingled.of(item.text) for section in sections for item in section.items]
+        return cls(
+            Print.of(preamble + titles + items, PLAN_SKETCH),  # the title is left out on purpose
+            [Print.of([title], ITEM_SKETCH) for title in titles],
+            [Print.of([item], ITEM_SKETCH) for item in items],
+        )
+
+
+def _decode_print(entry: dict) -> Print:
+    return Print(entry["hash"], Sketch.decode(entry["sketch"]))
+
+
+def _encode_print(prn: Print) -> dict:
+    return {"hash": prn.hash, "sketch": prn.sketch.encode()}
+
+
+# --- the registry ----------------------------------------------------------------------------------
+
+
+class Registry:
+    """The committed record of every id, slug and anchor ever published. Entries are never deleted."""
+
+    def __init__(self, path: Path, data: dict):
+        self.path = path
+        self._plans: dict[str, dict] = data.get("plans", {})
+        self._aliases: dict[str, dict[str, list[str]]] = {}
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_PATH) -> "Registry":
+        """Read the registry; a missing file is an empty registry, a damaged one is an error (never guessed)."""
+        path = Path(path)
+        if not path.exists():
+            return cls(path, {})
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"{path}: unknown permalink registry version {data.get('version')!r}")
+        return cls(path, data)
+
+    def save(self) -> None:
+        """Write atomically: a crash leaves either the old file or the new one, never a truncated one."""
+        text = json.dumps(
+            {"version": FORMAT_VERSION, "plans": self._plans}, ensure_ascii=False, sort_keys=True, indent=2
+        ) + "\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        _fsync_dir(self.path.parent)
+
+    def aliases_for(self, plan: Plan) -> dict[str, list[str]]:
+        """After assign(): live anchor → retired anchors of this plan that must still land on it."""
+        return self._aliases.get(plan.id, {})
+
+    def assign(self, plans: list[Plan]) -> list[Redirect]:
+        """Give every plan its permanent id and slug and every section/item its stable anchor (in place).
+
+        Returns the redirects the site needs: renamed slugs, and vanished plans whose text now lives in
+        another plan.
+        """
+        printed = sorted(
+            ((plan, PlanPrints.of(plan)) for plan in plans),
+            key=lambda pair: (pair[0].source_file, pair[0].index_in_file, pair[1].plan.hash),
+        )
+        ordered = [plan for plan, _ in printed]
+        all_prints = [prints for _, prints in printed]
+        prints = [p.plan for p in all_prints]
+        for plan_id in sorted(self._plans):
+            self._check_slug(plan_id)
+        matched = self._match_plans(ordered, prints)
+        slugs_taken = self._all_slugs()
+        self._aliases = {}
+        for index, plan in enumerate(ordered):
+            plan_id = matched.get(index) or self._new_entry(plan, slugs_taken)
+            entry = self._plans[plan_id]
+            entry.update(
+                source_file=plan.source_file,
+                index_in_file=plan.index_in_file,
+                title=plan.title,
+                **_encode_print(prints[index]),
+            )
+            plan.id = plan_id
+            plan.slug = entry["slug"]
+            self._aliases[plan_id] = _assign_anchors(plan, all_prints[index], entry)
+        return self._redirects(ordered, prints)
+
+    # -- plans --
+
+    def _match_plans(self, plans: list[Plan], prints: list[Print]) -> dict[int, str]:
+        old = {pid: _decode_print(entry) for pid, entry in self._plans.items()}
+        by_place: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for pid, entry in self._plans.items():
+            by_place[(entry["source_file"], entry["index_in_file"])].append(pid)
+        same_place = {
+            (i, pid) for i, plan in enumerate(plans) for pid in by_place.get((plan.source_file, plan.index_in_file), ())
+        }
+
+        def score(index: int, pid: str, sim: Similarity) -> float | None:
+            same_file = self._plans[pid]["source_file"] == plans[index].source_file
+            if same_file and (sim.jaccard >= 0.5 or (sim.overlap >= 0.8 and sim.jaccard >= 0.2)):
+                return 10 + sim.jaccard + sim.overlap
+            if sim.jaccard >= 0.6:  # the file was renamed or re-saved from another site
+                return 5 + sim.jaccard + sim.overlap
+            if (index, pid) in same_place:
+                return 0.1  # last resort: same file and position, text unrecognisable (e.g. repaired mojibake)
+            return None
+
+        return pair_up(prints, old, score, extra=same_place)
+
+    def _new_entry(self, plan: Plan, slugs_taken: set[str]) -> str:
+        """A fresh id (hash of where the plan came from, re-salted on collision) and a fresh slug."""
+        salt = 0
+        while True:
+            seed = f"{plan.source_file}\x00{plan.index_in_file}\x00{salt}".encode("utf-8")
+            digest = hashlib.blake2b(seed, digest_size=8).digest()
+            plan_id = base64.b32encode(digest).decode("ascii").lower()[:ID_LENGTH]
+            if plan_id not in self._plans:
+                break
+            salt += 1
+        slug = unique_slug(slugify(plan.title), slugs_taken)
+        slugs_taken.add(slug)
+        self._plans[plan_id] = {
+            "slug": slug,
+            "published_slugs": [slug],
+            "source_file": plan.source_file,
+            "index_in_file": plan.index_in_file,
+            "sections": {},
+            "items": {},
+        }
+        return plan_id
+
+    def _all_slugs(self, but: str = "") -> set[str]:
+        return {
+            slug
+            for pid, entry in self._plans.items()
+            if pid != but
+            for slug in [entry["slug"], *entry["published_slugs"]]
+        }
+
+    def _check_slug(self, plan_id: str) -> None:
+        """A slug a maintainer edited must be safe and unused; its predecessors stay on for redirects."""
+        entry = self._plans[plan_id]
+        slug = entry["slug"]
+        if slug in entry["published_slugs"]:
+            return
+        if not SLUG_RE.fullmatch(slug) or slug in RESERVED:
+            raise ValueError(f"permalinks: plan {plan_id} has an unsafe slug {slug!r}")
+        if slug in self._all_slugs(but=plan_id):
+            raise ValueError(f"permalinks: plan {plan_id} slug {slug!r} is already used by another plan")
+        entry["published_slugs"] = sorted([*entry["published_slugs"], slug])
+
+    def _redirects(self, plans: list[Plan], prints: list[Print]) -> list[Redirect]:
+        """Earlier slugs of live plans, and every slug of a vanished plan whose text is now mostly in another."""
+        target_of: dict[str, str] = {}
+        for plan in plans:
+            for old in self._plans[plan.id]["published_slugs"]:
+                if old != plan.slug:
+                    target_of[old] = plan.slug
+        live = {plan.id: prn for plan, prn in zip(plans, prints)}
+        gone = sorted(pid for pid in self._plans if pid not in live)
+        gone_prints = [_decode_print(self._plans[pid]) for pid in gone]
+
+        def absorbed(_: int, __: str, sim: Similarity) -> float | None:
+            return sim.contained + sim.jaccard if sim.contained >= 0.8 else None
+
+        for index, pid in pair_up(gone_prints, live, absorbed, one_to_one=False).items():
+            entry = self._plans[gone[index]]
+            for old in [entry["slug"], *entry["published_slugs"]]:
+                target_of[old] = self._plans[pid]["slug"]
+        return [Redirect(f"plans/{old}.md", f"plans/{new}.md") for old, new in sorted(target_of.items())]
+
+
+# --- anchors inside one plan -----------------------------------------------------------------------
+
+
+def _assign_anchors(plan: Plan, prints: PlanPrints, entry: dict) -> dict[str, list[str]]:
+    """Rewrite the plan's section and item anchors from the registry entry; return its aliases."""
+    sections = walk_sections(plan.sections)
+    placed = [(item, section) for section in sections for item in section.items]
+    taken = set(entry["sections"]) | set(entry["items"])
+    old_section_of = {anchor: e["section"] for anchor, e in entry["items"].items()}
+
+    item_prints = prints.items
+    old_items = {anchor: _decode_print(e) for anchor, e in entry["items"].items()}
+    item_match = pair_up(
+        item_prints,
+        old_items,
+        lambda i, a, sim: _item_score(item_prints[i].hash == old_items[a].hash, sim),
+        exact_first=True,
+    )
+
+    section_prints = prints.sections
+    old_sections = {anchor: _decode_print(e) for anchor, e in entry["sections"].items()}
+    position = {id(section): i for i, section in enumerate(sections)}
+    votes: Counter[tuple[int, str]] = Counter(
+        (position[id(placed[i][1])], old_section_of[anchor]) for i, anchor in item_match.items()
+    )
+
+    def section_score(i: int, anchor: str, sim: Similarity) -> float | None:
+        """Same title counts most; items that came from that section break ties and catch renamed titles."""
+        share = votes[(i, anchor)] / max(1, len(sections[i].items))
+        exact = section_prints[i].hash == old_sections[anchor].hash
+        title = 2.0 if exact else (sim.jaccard if sim.jaccard >= 0.5 else 0.0)
+        return title + share if title + share >= 0.5 else None
+
+    extra = [pair for pair in votes if pair[1] in old_sections]
+    section_match = pair_up(section_prints, old_sections, section_score, extra=extra)
+
+    for i, section in enumerate(sections):
+        section.anchor = section_match.get(i) or _fresh(section.anchor, "s", i + 1, taken)
+        entry["sections"][section.anchor] = _encode_print(section_prints[i])
+    for i, (item, section) in enumerate(placed):
+        item.anchor = item_match.get(i) or _fresh(item.anchor, "i", i + 1, taken)
+        entry["items"][item.anchor] = {**_encode_print(item_prints[i]), "section": section.anchor}
+
+    section_alias = _section_aliases(entry, placed, sections, section_prints, old_section_of)
+    item_alias = _item_aliases(entry, placed, item_prints, sections, section_alias)
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for old, target in sorted({**section_alias, **item_alias}.items(), key=lambda pair: _natural_key(pair[0])):
+        by_target[target].append(old)
+    return dict(by_target)
+
+
+def _fresh(proposed: str, prefix: str, ordinal: int, taken: set[str]) -> str:
+    """The parser's anchor if it is safe and was never used in this plan, else a variant of it."""
+    base = proposed if ANCHOR_RE.fullmatch(proposed or "") else f"{prefix}{ordinal}"
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-v{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def _top_of_page(placed: list[tuple[Item, Section]], sections: list[Section]) -> str:
+    return sections[0].anchor if sections else (placed[0][0].anchor if placed else "")
+
+
+def _section_aliases(
+    entry: dict,
+    placed: list[tuple[Item, Section]],
+    sections: list[Section],
+    prints: list[Print],
+    old_section_of: dict[str, str],
+) -> dict[str, str]:
+    """A vanished heading points to the section that received most of its items, else the most similar title."""
+    live = [section.anchor for section in sections]
+    now_section_of = {item.anchor: section.anchor for item, section in placed}
+    titles = dict(zip(live, prints))
+    aliases: dict[str, str] = {}
+    for anchor in sorted(set(entry["sections"]) - set(live), key=_natural_key):
+        moved = Counter(
+            now_section_of[item] for item, old in old_section_of.items() if old == anchor and item in now_section_of
+        )
+        if moved:
+            aliases[anchor] = min(moved, key=lambda a: (-moved[a], live.index(a)))
+            continue
+        old_title = _decode_print(entry["sections"][anchor])
+        similar = pair_up([old_title], titles, lambda _, __, sim: sim.jaccard if sim.jaccard >= 0.3 else None)
+        target = similar.get(0) or _top_of_page(placed, sections)
+        if target:
+            aliases[anchor] = target
+    return aliases
+
+
+def _item_aliases(
+    entry: dict,
+    placed: list[tuple[Item, Section]],
+    prints: list[Print],
+    sections: list[Section],
+    section_alias: dict[str, str],
+) -> dict[str, str]:
+    """A vanished item points to the most similar surviving item, else to where its section is now."""
+    now = {item.anchor: prn for (item, _), prn in zip(placed, prints)}
+    live_sections = {section.anchor for section in sections}
+    gone = sorted(set(entry["items"]) - set(now), key=_natural_key)
+    similar = pair_up(
+        [_decode_print(entry["items"][anchor]) for anchor in gone],
+        now,
+        lambda _, __, sim: sim.jaccard + sim.overlap if _resembles(sim) else None,
+        one_to_one=False,
+    )
+    aliases: dict[str, str] = {}
+    for index, anchor in enumerate(gone):
+        section = entry["items"][anchor]["section"]
+        target = (
+            similar.get(index)
+            or (section if section in live_sections else section_alias.get(section))
+            or _top_of_page(placed, sections)
+        )
+        if target:
+            aliases[anchor] = target
+    return aliases
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

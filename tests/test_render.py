@@ -1,0 +1,247 @@
+"""The plan page: hostile text stays text, anchors and links are stable and relative, output is deterministic."""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from scripts.models import Flag, Item, Phase, Plan, PlanMeta, RemovedSpan, Section
+from scripts.render import md_text, render_plan_page
+
+# The extensions mkdocs.yml enables (toc with permalinks, as configured there).
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "pymdownx.details"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "# heading",
+    "* list",
+    "- list",
+    "1. list",
+    "| a | b |",
+    "---",
+    "===",
+    "{: .cls}",
+    "{#id}",
+    "标题 {#evil}",
+    "{{ config }}",
+    "{% raw %}",
+    "---\ntitle: x\n---",
+    "&amp; &lt;b&gt; &#60;",
+    "!!! warning",
+    "??? note",
+    "    indented code",
+    "`code` **bold** _em_ ~~del~~",
+    "<!-- comment -->",
+    "\x02wzxhzdk:0\x03",
+    "<https://evil.example/>",
+    "x\u2028y\x85z",
+]
+
+
+def render(md_source: str) -> tuple[str, dict]:
+    """Render a page the way MkDocs does: front matter off, then Markdown with the site's extensions."""
+    body, meta = get_data(md_source)
+    return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS), meta
+
+
+def shown(text: str) -> str:
+    """What a reader sees: whitespace runs collapse, controls become U+FFFD."""
+    text = re.sub(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]", "\ufffd", text)
+    return re.sub(r"[ \t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+", " ", text)
+
+
+def hostile_plan(text: str) -> Plan:
+    meta = PlanMeta(
+        unit=text, sector=text, region=text, years=[2019, 2020], level=text, issue_date=text,
+        publish_date=text, source_site=text, source_url="javascript:alert(1)",
+    )
+    section = Section(
+        anchor="s1", number="一", title=text, level=1,
+        items=[Item(anchor="i1-1", number="1", text=text, lead=[text], support=[text], tags=["志愿服务"])],
+        sections=[Section(anchor="s1-1", number="一", title=text, level=2, items=[Item("i1-1-1", "", text)])],
+    )
+    return Plan(
+        title=text, meta=meta, source_file=text, preamble=[text], sections=[section],
+        phases=[Phase(name=text, start="2019-11", end="2019-12", text=text)],
+        flags=[Flag(kind="mojibake", line=3, excerpt=text, detail=text)], id="ab2cd3", slug="plan",
+    )
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_only_text(text):
+    plan = hostile_plan(text)
+    other = Plan(title=text, meta=PlanMeta(unit=text), source_file="x", id="zz2zz2", slug="min-zheng")
+    page = render_plan_page(
+        plan, related=[other], removed=[RemovedSpan("chrome.nav", "nav", text, 2)],
+        type_slugs={"志愿服务": "zhi-yuan-fu-wu"},
+    )
+    out, meta = render(page)
+    soup = BeautifulSoup(out, "html.parser")
+
+    assert meta["title"] == text and meta["unit"] == text  # front matter parses back exactly
+    structure = ["script", "img", "hr", "pre", "code", "strong", "em", "del", "ol", "blockquote"]
+    assert [t.name for t in soup.find_all(structure)] == ["code"]  # the only <code> is the permanent id
+    assert soup.find("code").get_text() == "ab2cd3"
+    for a in soup.find_all("a"):
+        assert not a["href"].lower().startswith(("javascript", "http")), a
+    assert [h.name for h in soup.find_all(re.compile(r"^h\d$"))] == ["h2", "h3", "h2", "h2"]
+    assert [h.get("id") for h in soup.find_all(re.compile(r"^h\d$"))] == ["s1", "s1-1", "kb-phases", "kb-related"]
+    assert len(soup.find_all("ul")) == 2  # flags and related plans, nothing from the text
+    assert [t["class"] for t in soup.find_all("table")] == [["kb-duties"], ["kb-phases"], ["kb-report-table"]]
+    assert not soup.find_all(class_="cls") and not soup.find_all(id="id") and not soup.find_all(id="evil")
+    assert "{{" not in out and "{%" not in out and "<!--" not in out
+
+    expected = shown(text)
+    item = soup.find(id="i1-1")
+    assert item.find(class_="kb-anchor").next_sibling.strip() == expected.strip()
+    assert soup.find(id="s1").get_text().startswith("一、" + expected)
+    assert " ".join(soup.find(id="i1-1-1").get_text().split()).startswith(" ".join(("¶ " + expected).split()))
+    assert soup.find(class_="kb-report").find("tbody").find_all("td")[3].get_text() == expected
+    assert soup.find(class_="kb-related").find("a").get_text() == expected
+    assert html.unescape(out).count(expected.strip()) >= 10
+
+
+def test_md_text_exact():
+    assert md_text("a<b>&c\"d'") == "a&lt;b&gt;&amp;c&quot;d&#39;"
+    assert md_text("1. 工作") == "1&#46; 工作"
+    assert md_text("# 标题 {#x}") == "&#35; 标题 &#123;&#35;x&#125;"
+    assert md_text("第一行\n\n    第二行\r\n第三行") == "第一行 第二行 第三行"
+    assert md_text("　　全角缩进保留") == "　　全角缩进保留"
+    assert md_text("a\x02b\x00") == "a\ufffdb\ufffd"
+    assert md_text("") == ""
+
+
+def sample_plan() -> Plan:
+    items = [
+        Item("i3-1", "1", "坚持每月集中学习制度。", lead=["机关党委"], support=["各处室", "各单位"], tags=["理论学习"]),
+        Item("i3-2", "2", "组建学雷锋志愿服务队，每月开展一次志愿服务。", tags=["志愿服务", "学雷锋"]),
+        Item("i3-3", "", "每季度举办一期道德讲堂。", tags=["道德讲堂", "未知类型"]),
+    ]
+    return Plan(
+        title="湖南省财政厅创建全国文明单位工作方案（2019-2020年）",
+        meta=PlanMeta(
+            unit="湖南省财政厅", sector="财政", region="湖南省", years=[2019, 2020], level="全国",
+            issue_date="2019-12-10", publish_date="2019-12-12", source_site="湖南省财政厅网站",
+            source_url="http://czt.hunan.gov.cn/a.html?x=1&y=2",
+        ),
+        source_file="003_71aa6518df67eea4.txt",
+        preamble=["为进一步巩固深化文明创建成果，制定如下工作方案。"],
+        sections=[
+            Section("s1", "一", "指导思想", 1, items=[Item("i1-1", "", "以习近平新时代中国特色社会主义思想为指导。")]),
+            Section("s3", "三", "主要措施", 1, sections=[Section("s3-1", "一", "加强思想道德建设", 2, items=items)]),
+        ],
+        phases=[Phase("筹备发动阶段", "2019-11", "", "成立领导小组。"), Phase("总结验收阶段", "", "2020-12")],
+        flags=[Flag("placeholder", 12, "XX同志任组长"), Flag("gap", 0, "以为指导", "疑似删去姓名")],
+        id="k7m2qa",
+        slug="hu-nan-sheng-cai-zheng-ting",
+    )
+
+
+def page_of(plan: Plan, **kwargs) -> str:
+    related = [
+        Plan("民政精神文明建设工作计划", PlanMeta(unit="某区民政局", years=[2012]), "002.txt", id="aaaaaa", slug="min-zheng"),
+        plan,
+    ]
+    args = dict(
+        related=related,
+        removed=[RemovedSpan("chrome.publish.publish_line", "publish", "发布时间:2019-12-12 来源:湖南省财政厅", 3)],
+        type_slugs={"理论学习": "li-lun-xue-xi", "志愿服务": "zhi-yuan-fu-wu", "学雷锋": "xue-lei-feng", "道德讲堂": "dao-de-jiang-tang"},
+        aliases={"i3-2": ["i3-4", "i3-5"], "s3": ["s2"]},
+    )
+    args.update(kwargs)
+    return render_plan_page(plan, **args)
+
+
+def test_page_structure():
+    page = page_of(sample_plan())
+    assert page == page_of(sample_plan())  # deterministic
+    assert page.startswith("---\ntitle: 湖南省财政厅创建全国文明单位工作方案（2019-2020年）\nplan_id: k7m2qa\n")
+    assert "## 一、指导思想 {#s1}\n" in page
+    assert "### （一）加强思想道德建设 {#s3-1}\n" in page
+    assert '<div class="kb-alias" id="s2"></div>\n\n## 三、主要措施 {#s3}\n' in page
+    assert (
+        '<p class="kb-item" id="i3-2"><span class="kb-alias" id="i3-4"></span><span class="kb-alias" id="i3-5"></span>'
+        '<a class="kb-anchor" href="#i3-2" title="本条链接">¶ 2</a> 组建学雷锋志愿服务队，每月开展一次志愿服务。'
+        ' <span class="kb-chips"><a class="kb-chip" href="../../types/zhi-yuan-fu-wu/">志愿服务</a>'
+        '<a class="kb-chip" href="../../types/xue-lei-feng/">学雷锋</a></span>'
+        ' <button class="kb-copy" type="button" data-anchor="i3-2" title="复制链接" data-pagefind-ignore>复制链接</button></p>'
+    ) in page
+
+    out, meta = render(page)
+    assert meta == {
+        "title": "湖南省财政厅创建全国文明单位工作方案（2019-2020年）",
+        "plan_id": "k7m2qa",
+        "unit": "湖南省财政厅",
+        "sector": "财政",
+        "region": "湖南省",
+        "years": [2019, 2020],
+        "level": "全国",
+        "issue_date": "2019-12-10",
+        "publish_date": "2019-12-12",
+        "source_site": "湖南省财政厅网站",
+        "source_url": "http://czt.hunan.gov.cn/a.html?x=1&y=2",
+        "source_file": "003_71aa6518df67eea4.txt",
+        "types": ["学雷锋", "志愿服务", "未知类型", "理论学习", "道德讲堂"],
+        "flags": 2,
+    }
+    soup = BeautifulSoup(out, "html.parser")
+    card = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select(".kb-card dt")}
+    assert list(card) == ["单位", "行业", "地区", "年度", "创建级别", "印发日期", "发布日期", "来源", "原始文件", "永久编号"]
+    assert card["年度"].get_text() == "2019—2020"
+    assert card["来源"].a["href"] == "http://czt.hunan.gov.cn/a.html?x=1&y=2"
+    assert card["永久编号"].get_text() == "k7m2qa"
+    assert [li.get_text() for li in soup.select(".kb-flags li")] == [
+        "占位符 第 12 行：XX同志任组长",
+        "疑似缺字 全文：以为指导（疑似删去姓名）",
+    ]
+    assert soup.find("p", string="为进一步巩固深化文明创建成果，制定如下工作方案。")
+    ids = [tag["id"] for tag in soup.find_all(id=True)]
+    assert ids == ["s1", "i1-1", "s2", "s3", "s3-1", "i3-1", "i3-2", "i3-4", "i3-5", "i3-3", "kb-phases", "kb-related"]
+    assert soup.find(id="i3-3").find(class_="kb-anchor").get_text() == "¶"
+    assert [c.get_text() for c in soup.find(id="i3-3").select(".kb-chip")] == ["道德讲堂", "未知类型"]
+    assert soup.find(id="i3-3").find("span", class_="kb-chip").get_text() == "未知类型"  # no page: no link
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in soup.select(".kb-duties tbody tr")] == [
+        ["1", "机关党委", "各处室、各单位"]
+    ]
+    assert soup.select_one(".kb-duties a")["href"] == "#i3-1"
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in soup.select(".kb-phases tbody tr")] == [
+        ["筹备发动阶段", "2019-11", "成立领导小组。"],
+        ["总结验收阶段", "2020-12", ""],
+    ]
+    related = soup.select(".kb-related li")
+    assert len(related) == 1  # the plan itself is not its own relative
+    assert related[0].a["href"] == "../min-zheng/" and related[0].a.get_text() == "民政精神文明建设工作计划"
+    report = soup.find("details", class_="kb-report")
+    assert report.summary.get_text() == "清理记录（维护者）"
+    assert [td.get_text() for td in report.find_all("td")] == [
+        "3", "chrome.publish.publish_line", "publish", "发布时间:2019-12-12 来源:湖南省财政厅"
+    ]
+
+
+def test_optional_parts_are_left_out():
+    plan = sample_plan()
+    plan.flags, plan.phases = [], []
+    plan.meta = PlanMeta(source_url="ftp://example.com/x")
+    page = page_of(plan, related=[], removed=[], aliases=None)
+    out, meta = render(page)
+    soup = BeautifulSoup(out, "html.parser")
+    assert meta["flags"] == 0 and meta["years"] == []
+    for css in ("kb-flags", "kb-phases", "kb-related", "kb-report", "kb-alias"):
+        assert not soup.find_all(class_=css), css
+    card = {dt.get_text(): dt.find_next_sibling("dd") for dt in soup.select(".kb-card dt")}
+    assert list(card) == ["来源", "原始文件", "永久编号"]
+    assert card["来源"].find("a") is None and card["来源"].get_text() == "ftp://example.com/x"
+
+
+def test_unsafe_anchor_is_refused():
+    plan = sample_plan()
+    plan.sections[0].items[0].anchor = 'x" onmouseover="alert(1)'
+    with pytest.raises(ValueError, match="unsafe anchor"):
+        page_of(plan)

@@ -1,0 +1,156 @@
+"""A small site from fake plans: `mkdocs build --strict` with the real config, then Pagefind.
+
+Checks what only a real build shows: no request can leave for another host, hostile titles are
+escaped in <title>, redirects are written, and the search bundle holds a Chinese index.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fixtures.site_plans import HOSTILE, TYPE_NAMES, make_plan, make_plans, taxonomy
+from scripts.indexes import render_index_pages
+from scripts.render import render_plan_page
+from scripts.reportpage import render_report_page
+from scripts.search_index import build_search_index
+from scripts.slugs import slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_NAME = "文明创建工作方案参考库"
+# A resource the browser would fetch by itself (src, url(), @import, <link href>) from another host.
+OUTSIDE_FETCH = re.compile(
+    r"""(?:\bsrc\s*=\s*["']?|url\(\s*["']?|@import\s+(?:url\(\s*)?["']?|<link\b[^>]*\bhref\s*=\s*["']?)https?://(?!localhost\b|127\.0\.0\.1\b)""",
+    re.IGNORECASE,
+)
+OUTSIDE_LINK = re.compile(r"""\bhref\s*=\s*["']?https?://(?!localhost\b|127\.0\.0\.1\b)""", re.IGNORECASE)
+
+
+def site_plans():
+    plans = make_plans(12)
+    plans.append(make_plan(12, title=HOSTILE, unit="湖南省<b>财政厅</b>", tags=["志愿服务"]))
+    return plans
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build once for all tests: docs/ from the fake plans, site/ with MkDocs, then the search index."""
+    tmp = tmp_path_factory.mktemp("site")
+    docs, site = tmp / "docs", tmp / "site"
+    plans = site_plans()
+    type_slugs = {name: slugify(name) for name in TYPE_NAMES}
+    pages = {f"plans/{p.slug}.md": render_plan_page(p, related=plans[:3], removed=[], type_slugs=type_slugs) for p in plans}
+    pages.update(render_index_pages(plans, taxonomy()))
+    pages["report.md"] = render_report_page({"files": []})
+    pages["data/redirects.json"] = json.dumps({"plans/old-slug.md": "plans/fang-an-00001.md"})
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for rel, text in pages.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    config = tmp / "mkdocs.yml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "INHERIT": str(ROOT / "mkdocs.yml"),
+                "docs_dir": str(docs),
+                "site_dir": str(site),
+                "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+                "hooks": [str(ROOT / "hooks" / "kb.py")],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+        cwd=tmp, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    stats = build_search_index(site)
+    return site, stats, plans
+
+
+def text_files(site: Path):
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".css", ".js"}:
+            yield path, path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_nothing_is_fetched_from_another_host(built):
+    site, _, _ = built
+    scanned = 0
+    for path, text in text_files(site):
+        assert not OUTSIDE_FETCH.search(text), (path, OUTSIDE_FETCH.search(text).group(0))
+        if path.suffix == ".html" and not path.relative_to(site).parts[0] == "plans":
+            assert not OUTSIDE_LINK.search(text), (path, OUTSIDE_LINK.search(text).group(0))
+        scanned += 1
+    assert scanned > 50
+
+
+def test_search_assets_are_loaded_by_relative_path(built):
+    site, _, _ = built
+    page = (site / "types" / "zhi-yuan-fu-wu" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../../pagefind/pagefind-ui.js"></script>' in page
+    assert 'href="../../pagefind/pagefind-ui.css"' in page
+    assert '<div class="kb-search" role="search"' in page
+    assert 'src="../../assets/kb.js"' in page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<script src="pagefind/pagefind-ui.js"></script>' in home
+
+
+def test_hostile_title_is_escaped_in_the_title_element(built):
+    site, _, plans = built
+    page = (site / "plans" / plans[-1].slug / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r"<title>(.*?)</title>", page, re.S)
+    assert len(titles) == 1
+    assert html.unescape(titles[0]) == " ".join(HOSTILE.split()) + f" - {SITE_NAME}"
+    for path, text in text_files(site):
+        assert "<script>alert(1)" not in text, path
+        assert "<b>财政厅" not in text, path
+
+
+def test_plan_pages_carry_search_filters_outside_the_indexed_body(built):
+    site, _, plans = built
+    page = (site / "plans" / plans[-1].slug / "index.html").read_text(encoding="utf-8")
+    assert '<span data-pagefind-filter="活动类型">志愿服务</span>' in page
+    assert '<span data-pagefind-filter="单位">湖南省&lt;b&gt;财政厅&lt;/b&gt;</span>' in page
+    body = page[page.index("data-pagefind-body") : page.index('class="kb-search-facts"')]
+    assert "data-pagefind-filter" not in body
+
+
+def test_index_pages_and_report_are_not_indexed(built):
+    site, _, _ = built
+    for rel in ("index.html", "browse/index.html", "types/zhi-yuan-fu-wu-2/index.html", "report/index.html"):
+        path = site / rel
+        if path.exists():
+            page = path.read_text(encoding="utf-8")
+            assert "data-pagefind-body" not in page, rel
+            assert 'data-pagefind-ignore="all"' in page, rel
+    assert "data-pagefind-body" in (site / "types" / "zhi-yuan-fu-wu" / "index.html").read_text(encoding="utf-8")
+
+
+def test_redirects_from_the_registry_are_written(built):
+    site, _, _ = built
+    page = (site / "plans" / "old-slug" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../fang-an-00001/"' in page
+
+
+def test_pagefind_bundle_has_a_chinese_index(built):
+    site, stats, plans = built
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["zh"]
+    assert stats["languages"] == ["zh"]
+    # plan pages, the five type pages' first pages and the three theme pages
+    assert stats["pages"] == entry["languages"]["zh"]["page_count"] == len(plans) + 5 + 3
+    assert list((site / "pagefind" / "index").glob("zh_*.pf_index"))
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert stats["bytes"] == sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())

@@ -1,0 +1,264 @@
+"""Tests for the activity-type taxonomy (rules/taxonomy.yml) and the item tagger (scripts/tagger.py)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.models import Item, Plan, PlanMeta, Section
+from scripts.tagger import heading_title, load_taxonomy, tag_plan, tag_text
+
+LABELS = Path(__file__).parent / "labels" / "seed_items.yml"
+RAW = Path(__file__).resolve().parent.parent / "raw"
+
+# The activity types users must be able to look up, with surface forms that must lead to each.
+REQUIRED = {
+    "理论学习": ["第一议题", "中心组学习", "三会一课"],
+    "主题教育": ["不忘初心、牢记使命主题教育", "党史学习教育"],
+    "学习型机关": ["学习型机关", "读书活动"],
+    "核心价值观宣传": ["社会主义核心价值观宣传教育"],
+    "道德讲堂": ["道德讲堂"],
+    "公民道德": ["公民道德建设", "四德教育"],
+    "身边好人": ["身边好人", "道德模范"],
+    "诚信建设": ["诚信建设"],
+    "文明礼仪": ["文明礼仪"],
+    "普法教育": ["普法教育"],
+    "党风廉政": ["党风廉政建设"],
+    "作风建设": ["作风建设", "效能建设"],
+    "学雷锋志愿服务": ["学雷锋", "志愿服务"],
+    "结对共建": ["结对帮扶", "共建"],
+    "乡村振兴": ["驻村扶贫", "乡村振兴"],
+    "关爱帮扶": ["困难职工", "空巢老人", "留守儿童"],
+    "无偿献血": ["无偿献血"],
+    "文体活动": ["文体活动"],
+    "我们的节日": ["我们的节日"],
+    "机关文化": ["机关文化"],
+    "文明餐桌": ["文明餐桌", "光盘行动"],
+    "勤俭节约": ["勤俭节约"],
+    "文明出行": ["文明交通", "文明旅游", "文明出行"],
+    "网络文明": ["网络文明", "文明上网"],
+    "移风易俗": ["移风易俗", "文明祭扫"],
+    "垃圾分类": ["垃圾分类", "节能低碳"],
+    "文明科室评选": ["文明科室", "文明职工"],
+    "文明家庭": ["文明家庭", "家风家训"],
+    "巾帼文明岗": ["巾帼文明岗"],
+    "环境美化": ["办公环境美化", "绿化"],
+    "无烟机关": ["无烟机关", "控烟"],
+    "爱国卫生": ["爱国卫生"],
+    "平安单位": ["平安单位", "综治"],
+    "窗口服务": ["窗口服务", "服务承诺", "首问负责"],
+    "政务公开": ["政务公开"],
+    "公益广告": ["公益广告", "提示牌"],
+    "宣传阵地": ["宣传阵地", "专栏"],
+    "组织领导": ["组织领导", "责任制"],
+    "考核奖惩": ["考核奖惩", "一票否决"],
+    "台账资料": ["台账资料"],
+}
+# Keywords deliberately listed under two types (none so far): {keyword: {type, type}}.
+SHARED_KEYWORDS: dict[str, set[str]] = {}
+
+
+@pytest.fixture(scope="module")
+def taxonomy():
+    return load_taxonomy()
+
+
+def tags(text: str, context: str = "") -> list[str]:
+    return tag_text(text, context=context)
+
+
+# --- (1) precision and recall against the hand labels ---------------------------------------
+
+
+def test_hand_labels_cover_the_five_seeds():
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    assert len(labels) >= 120
+    assert {item["source"] for item in labels} == {path.name[:3] for path in RAW.glob("*.txt")}
+    assert len({item["text"] for item in labels}) == len(labels)
+
+
+def test_precision_and_recall_on_hand_labels(taxonomy):
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    names = {t.name for t in taxonomy.types}
+    true_pos = false_pos = false_neg = 0
+    for item in labels:
+        assert set(item["types"]) <= names, item["types"]
+        got = set(tag_text(item["text"], taxonomy, context=item["context"]))
+        want = set(item["types"])
+        true_pos += len(got & want)
+        false_pos += len(got - want)
+        false_neg += len(want - got)
+    precision = true_pos / (true_pos + false_pos)
+    recall = true_pos / (true_pos + false_neg)
+    print(f"\nmicro precision={precision:.3f} recall={recall:.3f} (tp={true_pos} fp={false_pos} fn={false_neg})")
+    assert precision >= 0.9
+    assert recall >= 0.9
+
+
+# --- (2) tricky types, with sentences written for these tests -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 学习型 is its own type, not 理论学习; bare 学习 tags nothing
+        ("大力推进学习型机关建设，开展“书香机关”读书月活动。", ["学习型机关"]),
+        ("组织干部职工学习业务知识，提高履职能力。", []),
+        ("坚持党组理论学习中心组学习制度，每月集中学习一次。", ["理论学习"]),
+        ("严格落实“第一议题”制度，及时跟进学习重要讲话精神。", ["理论学习"]),
+        # 志愿者工作站 is 学雷锋志愿服务 by its own words
+        ("依托单位志愿者工作站，做好志愿者注册和服务时长记录。", ["学雷锋志愿服务"]),
+        ("在重要路口开展文明交通劝导，引导市民礼让斑马线。", ["文明出行"]),
+        ("邀请市交通局业务骨干来局交流工作经验。", []),
+        # 节约型机关 is 勤俭节约; 无纸化 is 节能低碳
+        ("按照节约型机关建设要求，全面推行无纸化办公。", ["勤俭节约", "垃圾分类"]),
+        ("清明期间做好清明祭祀引导工作，倡导鲜花祭扫、网上祭奠。", ["移风易俗"]),
+        ("创建无烟单位，会议室、食堂等场所一律不得吸烟。", ["无烟机关"]),
+        # longest phrase wins: 最美家庭 is 文明家庭, not 身边好人
+        ("开展“最美家庭”评选，传承好家风好家训。", ["文明家庭"]),
+        ("评选“最美职工”，宣传身边好人好事。", ["身边好人"]),
+        # an exclusion cancels only its own type: 扶贫济困 is not 驻村扶贫, yet 济困 is 关爱帮扶
+        ("组织扶贫济困送温暖活动，走访慰问困难党员。", ["关爱帮扶"]),
+        ("选派干部驻村帮扶，助力乡村振兴。", ["乡村振兴"]),
+        # 党风廉政建设责任制 is 党风廉政, not the creation work's 组织领导
+        ("签订党风廉政建设责任书，落实党风廉政建设责任制。", ["党风廉政"]),
+        ("开展“道德讲堂”活动，身边人讲身边事。", ["道德讲堂"]),
+        ("组织参加无偿献血和造血干细胞捐献。", ["无偿献血"]),
+        ("深化“光盘行动”，推广公筷公勺。", ["文明餐桌"]),
+        ("开展“我们的节日·端午”包粽子活动。", ["我们的节日"]),
+        ("设置遵德守礼提示牌，刊播讲文明树新风公益广告。", ["公益广告"]),
+        ("在门户网站开设文明创建专栏。", ["宣传阵地"]),
+        ("依托新时代文明实践站开展政策宣讲。", ["新时代文明实践"]),
+        # quotes and spaces inside a keyword do not hide it
+        ("持续开展“文明 餐桌”行动。", ["文明餐桌"]),
+    ],
+)
+def test_tricky_sentences(text, expected):
+    assert tags(text) == expected
+
+
+def test_single_mentions_in_a_framing_clause_do_not_tag():
+    assert tags("把文明单位创建与新时代文明实践活动紧密结合起来。") == []
+    assert tags("组织志愿者到新时代文明实践所开展服务。") == ["学雷锋志愿服务", "新时代文明实践"]
+
+
+def test_organisational_types_count_only_in_the_lead_clause_of_a_task():
+    task = "3、开展学雷锋志愿服务活动。组建志愿服务队，年底评比表彰优秀志愿者。"
+    assert tags(task, context="（二）积极开展志愿服务") == ["学雷锋志愿服务"]
+    assert tags("（五）严格考核，奖惩分明。年底对各科室创建情况进行考核。", context="四、保障措施") == ["考核奖惩"]
+    assert tags(task, context="六、工作措施") == ["学雷锋志愿服务", "考核奖惩"]
+
+
+def test_aim_headings_give_no_tags():
+    aims = "以习近平新时代中国特色社会主义思想为指导，以培育和践行社会主义核心价值观为主线，深化文明创建。"
+    assert tags(aims, context="一、指导思想") == []
+    assert tags(aims, context="（二）宣传教育") == ["核心价值观宣传"]
+
+
+def test_heading_is_only_weak_evidence():
+    heading = "（三）积极开展学雷锋活动，认真履行社会责任"
+    assert tags("每季度至少组织一次，做好记录。", context=heading) == ["学雷锋志愿服务"]
+    long_generic = "各处室要高度重视，明确专人，按时间节点推进，确保各项工作落到实处，取得实效，形成长效。"
+    assert tags(long_generic, context=heading) == []
+    # an item's own words win over its heading
+    assert tags("组织职工参加全民健身运动。", context=heading) == ["文体活动"]
+
+
+def test_heading_title_strips_numbers_and_punctuation():
+    assert heading_title("（一）指导思想：") == "指导思想"
+    assert heading_title("一、指导思想") == "指导思想"
+    assert heading_title("第二阶段:全面实施阶段") == "全面实施阶段"
+    assert heading_title("") == ""
+
+
+def test_tags_come_in_taxonomy_order(taxonomy):
+    order = [t.name for t in taxonomy.types]
+    got = tags("开展普法教育、文明餐桌和理论学习活动，深化学雷锋志愿服务。")
+    assert got == sorted(got, key=order.index)
+    assert got == ["理论学习", "普法教育", "学雷锋志愿服务", "文明餐桌"]
+
+
+def test_tag_plan_fills_items_recursively_with_section_titles_as_context():
+    volunteer = Item(anchor="i1-1-1", number="1", text="每季度至少组织一次，做好记录。")
+    meal = Item(anchor="i1-2", number="2", text="深入开展文明餐桌行动。")
+    aims = Item(anchor="i0-1", number="", text="以核心价值观为主线，深化文明创建。")
+    plan = Plan(
+        title="某局文明单位创建工作方案",
+        meta=PlanMeta(),
+        source_file="x.txt",
+        sections=[
+            Section(anchor="s0", number="一", title="指导思想", level=1, items=[aims]),
+            Section(
+                anchor="s1",
+                number="二",
+                title="主要任务",
+                level=1,
+                items=[meal],
+                sections=[Section(anchor="s1-1", number="一", title="积极开展学雷锋活动", level=2, items=[volunteer])],
+            ),
+        ],
+    )
+    tag_plan(plan)
+    assert aims.tags == []
+    assert meal.tags == ["文明餐桌"]
+    assert volunteer.tags == ["学雷锋志愿服务"]
+
+
+def test_tagging_is_fast_and_safe_on_large_input():
+    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    items = [(item["text"], item["context"]) for item in labels] * 60  # ~10,000 items, ~1.6 M chars
+    start = time.process_time()
+    for text, context in items:
+        tag_text(text, context=context)
+    assert time.process_time() - start < 5
+    five_mb = "".join(text for text, _ in items) * 2
+    assert len(five_mb) > 2_500_000  # characters; about 5 MB of GBK text
+    start = time.process_time()
+    assert "学雷锋志愿服务" in tag_text(five_mb)
+    assert time.process_time() - start < 5
+
+
+# --- (3) the taxonomy file itself ------------------------------------------------------------
+
+
+def test_every_required_type_is_present_and_reached_by_its_words(taxonomy):
+    names = [t.name for t in taxonomy.types]
+    for name, words in REQUIRED.items():
+        assert name in names
+        for word in words:
+            assert name in tag_text(f"开展{word}活动", taxonomy), (name, word)
+
+
+def test_types_have_theme_unique_slash_free_names_and_descriptions(taxonomy):
+    assert 8 <= len(taxonomy.themes) <= 11
+    names = [t.name for t in taxonomy.types]
+    assert len(names) == len(set(names))
+    assert not set(names) & {theme.name for theme in taxonomy.themes}
+    for activity in taxonomy.types:
+        assert activity.theme in {theme.name for theme in taxonomy.themes}
+        assert activity.keywords and activity.description
+        assert not any(char in activity.name for char in "/／ 、")
+
+
+def test_no_keyword_is_shared_by_two_types_unless_intended(taxonomy):
+    owners: dict[str, set[str]] = {}
+    for activity in taxonomy.types:
+        for keyword in activity.keywords:
+            owners.setdefault(keyword, set()).add(activity.name)
+    shared = {keyword: names for keyword, names in owners.items() if len(names) > 1}
+    assert shared == SHARED_KEYWORDS
+
+
+def test_every_exclusion_covers_a_keyword_of_its_own_type(taxonomy):
+    for activity in taxonomy.types:
+        for phrase in activity.exclude:
+            assert phrase not in activity.keywords
+            assert any(keyword in phrase for keyword in activity.keywords), (activity.name, phrase)
+
+
+def test_rule_lists_name_real_types(taxonomy):
+    names = {t.name for t in taxonomy.types}
+    assert set(taxonomy.lead_only_types) <= names
+    assert taxonomy.non_activity_headings and taxonomy.measures_headings and taxonomy.passing_clause_markers
