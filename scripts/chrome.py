@@ -222,7 +222,7 @@ def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
     header = next((p for p in nonblank[:3] if header_rx.search(kept[p])), None)
     begin = nonblank.index(header) + 1 if header is not None else 0
     run = []
-    for p in nonblank[begin:]:
+    for p in nonblank[begin : begin + toc["max_entries"]]:
         if len(kept[p].strip()) > toc["max_entry_chars"]:
             break
         run.append(p)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .models import Item, Phase, Section
+from .models import Phase, Section
 from .rules import load_rules
 
 
@@ -124,36 +124,30 @@ def extract_phases(sections: list[Section], lines: list[str], year: int | None =
 def _section_phases(section: Section, year: int | None) -> list[Phase]:
     heading = f"{section.number}：{section.title}" if section.number.startswith("第") else section.title
     phase = _phase_in(heading, year, need_period=False)
-    if phase and not phase.text:
-        phase.text = "\n".join(item.text for item in section.items)
+    if phase:  # the phase's description is the section's paragraphs
+        phase.text = "\n".join(t for t in [phase.text] + [item.text for item in section.items] if t)
         return [phase]
-    found = [p for item in section.items if (p := _item_phase(item, year))]
+    found = [p for item in section.items if (p := _phase_in(item.text, year, need_period=True))]
     return found + [p for child in section.sections for p in _section_phases(child, year)]
-
-
-def _item_phase(item: Item, year: int | None) -> Phase | None:
-    return _phase_in(item.text, year, need_period=True)
 
 
 def _phase_in(text: str, year: int | None, need_period: bool) -> Phase | None:
     """A phase named at the start of ``text``; its period in brackets right after the name."""
     rules = _rules()
-    match = rules["phase_name"].match(text.strip())
+    text = text.strip()
+    match = rules["phase_name"].match(text)
     if not match:
         return None
-    rest = text.strip()[match.end() :]
+    rest = text[match.end() :]
     period = rules["period"].match(rest)
-    numbered = text.strip().startswith("第")
-    if need_period and not (period or numbered):
-        return None
+    named = bool(period) or text.startswith("第")  # 第一阶段 / 第一步, or a stated period
+    if not named and (need_period or rest):
+        return None  # 本阶段要… / 创建工作共分三个阶段进行 only mention phases
     start = end = ""
     if period:
         start, end = _period(period["period"], year)
         rest = rest[period.end() :]
-    rest = rest.lstrip("。．.：:，,、 ")
-    if not need_period and rest and not period:
-        return None  # a heading that only mentions a phase
-    return Phase(name=match["name"] or match["plain"], start=start, end=end, text=rest)
+    return Phase(name=match["name"] or match["plain"], start=start, end=end, text=rest.lstrip("。．.：:，,、 "))
 
 
 def _period(period: str, year: int | None) -> tuple[str, str]:

@@ -10,9 +10,9 @@ Tag and name lists live in ``rules/html.yml``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
@@ -20,8 +20,8 @@ from scripts.models import PageMeta
 from scripts.rules import load_rules
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+HTML_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 CJK = re.compile("[\u3400-\u9fff]")
-NON_SPACE = re.compile(r"\S")
 NAME_WORDS = re.compile(r"[-_\s]+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Source line breaks between two CJK characters are not spaces: Chinese has no word spacing.
@@ -46,18 +46,11 @@ class HtmlText:
     meta: PageMeta
 
 
-class _Break(NavigableString):
-    """A line break implied by the page's structure (a block edge or <br>), not by its source."""
-
-
-class _CellGap(NavigableString):
-    """The gap between two table cells: printed as a tab."""
-
-
 @dataclass
 class _Amount:
     """How much text a tag holds; counted once per page so block choices stay linear."""
 
+    tag: Tag
     chars: int = 0  # visible (non-space) characters
     cjk: int = 0
     link_chars: int = 0
@@ -68,31 +61,36 @@ class _Amount:
     def body_cjk(self) -> int:
         return self.cjk - self.link_cjk
 
+    def add(self, other: "_Amount") -> None:
+        self.chars += other.chars
+        self.cjk += other.cjk
+        self.link_chars += other.link_chars
+        self.link_cjk += other.link_cjk
+        self.links += other.links
+
 
 def looks_like_html(name: str, text: str) -> bool:
     """A web page by its extension, or a .txt that is really a saved page (starts with <html…)."""
     if Path(name).suffix.lower() in HTML_SUFFIXES:
         return True
     head = text[:4096].lstrip("\ufeff \t\r\n")
-    while head.startswith(("<!--", "<?xml")):
-        end = head.find("-->" if head.startswith("<!--") else "?>")
+    while head.startswith(("<!--", "<?")):  # a "saved from url" comment or <?xml …?> may come first
+        closer = "-->" if head.startswith("<!--") else "?>"
+        end = head.find(closer)
         if end == -1:
             return False
-        head = head[end + 3 if head.startswith("<!--") else end + 2 :].lstrip()
-    return head[:14].lower() == "<!doctype html" or re.match(r"<html[\s>]", head[:6], re.IGNORECASE) is not None
+        head = head[end + len(closer) :].lstrip()
+    return HTML_START.match(head) is not None
 
 
 def html_to_text(html: str) -> HtmlText:
     """The article's text (one line per block, cells tab-separated) and the page's metadata."""
     soup = BeautifulSoup(html, "html.parser")
     meta = _page_meta(soup, html)
-    for tag in soup.find_all(load_rules("html")["drop_tags"]):
-        if not tag.decomposed:
-            tag.decompose()
     root = soup.body or soup
-    _drop_furniture(root)
-    main = _main_block(root, _title_heading(root, meta.page_title))
-    return HtmlText(_render(main), meta)
+    furniture = _furniture(root)
+    main = _main_block(root, furniture, meta.page_title)
+    return HtmlText(_render(main, furniture), meta)
 
 
 def _page_meta(soup: BeautifulSoup, html: str) -> PageMeta:
@@ -125,45 +123,63 @@ def _iso_date(value: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
-def _measure(root: Tag) -> dict[int, _Amount]:
-    """Text amounts for every tag under ``root`` (keyed by ``id``), in one pass over the strings."""
-    amounts: dict[int, _Amount] = defaultdict(_Amount)
-    for node in root.descendants:
-        if isinstance(node, Tag):
-            if node.name == "a" and node.get("href"):
-                for parent in node.parents:
-                    amounts[id(parent)].links += 1
-            continue
-        if type(node) not in (NavigableString, CData):
-            continue  # comments, doctype, processing instructions
-        chars = len(NON_SPACE.findall(node))
-        if not chars:
-            continue
-        cjk = len(CJK.findall(node))
-        parents = list(node.parents)
-        in_link = any(parent.name == "a" for parent in parents)
-        for parent in parents:
-            amount = amounts[id(parent)]
-            amount.chars += chars
-            amount.cjk += cjk
-            if in_link:
-                amount.link_chars += chars
-                amount.link_cjk += cjk
+def _walk(root: Tag, skipped: set[int]):
+    """Yield ("open", tag), ("text", string), ("close", tag) in document order below ``root``.
+
+    Iterative, so deeply nested markup cannot overflow the stack, and read-only: inserting
+    into a bs4 tree costs a scan of the siblings, quadratic on long pages. Tags in
+    ``drop_tags`` and those whose ``id`` is in ``skipped`` are left out with their contents.
+    """
+    drop = set(load_rules("html")["drop_tags"])
+    stack = [(root, iter(root.children))]
+    while stack:
+        tag, children = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            if stack:
+                yield "close", tag
+        elif isinstance(node, Tag):
+            if node.name not in drop and id(node) not in skipped:
+                yield "open", node
+                stack.append((node, iter(node.children)))
+        elif type(node) in (NavigableString, CData):  # not comments, doctype, processing instructions
+            yield "text", node
+
+
+def _measure(root: Tag, skipped: set[int]) -> dict[int, _Amount]:
+    """Text amounts for ``root`` and every tag walked below it, keyed by ``id``, in one pass.
+
+    Tags are listed in the order they close: children before their parents.
+    """
+    amounts: dict[int, _Amount] = {}
+    stack = [_Amount(root)]
+    for event, node in _walk(root, skipped):
+        if event == "text":
+            stack[-1].chars += len("".join(node.split()))
+            stack[-1].cjk += len(CJK.findall(node))
+        elif event == "open":
+            stack.append(_Amount(node, links=int(node.name == "a" and node.has_attr("href"))))
+        else:
+            amount = stack.pop()
+            if node.name == "a":
+                amount.link_chars, amount.link_cjk = amount.chars, amount.cjk
+            amounts[id(node)] = amount
+            stack[-1].add(amount)
+    amounts[id(root)] = stack[0]
     return amounts
 
 
-def _drop_furniture(root: Tag) -> None:
+def _furniture(root: Tag) -> set[int]:
+    """``id``s of the blocks that are page furniture (see ``_is_furniture``)."""
     rules = load_rules("html")
-    amounts = _measure(root)
-    page = amounts[id(root)]
-    doomed = [
-        tag
-        for tag in root.find_all(True)
-        if amounts[id(tag)].chars < FURNITURE_MAX_SHARE * page.chars and _is_furniture(tag, amounts[id(tag)], rules)
-    ]
-    for tag in doomed:
-        if not tag.decomposed:
-            tag.decompose()
+    amounts = _measure(root, set())
+    page_chars = amounts[id(root)].chars
+    return {
+        id(amount.tag)
+        for amount in amounts.values()
+        if amount.chars < FURNITURE_MAX_SHARE * page_chars and _is_furniture(amount.tag, amount, rules)
+    }
 
 
 def _is_furniture(tag: Tag, amount: _Amount, rules: dict) -> bool:
@@ -178,31 +194,35 @@ def _is_furniture(tag: Tag, amount: _Amount, rules: dict) -> bool:
 
 def _name_matches(tag: Tag, prefixes: list[str]) -> bool:
     """Whether a word of the tag's id or class starts with one of ``prefixes``."""
+    if not tag.attrs:
+        return False
     names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
     return any(word.startswith(tuple(prefixes)) for word in NAME_WORDS.split(names.lower()) if word)
 
 
-def _title_heading(root: Tag, page_title: str) -> Tag | None:
+def _title_heading(amounts: dict[int, _Amount], page_title: str) -> Tag | None:
     """The h1–h3 that is the article's title: the longest whose text the page <title> contains."""
     title = SPACES.sub("", page_title)
     best, best_length = None, 1  # a one-character heading proves nothing
-    for heading in root.find_all(["h1", "h2", "h3"]):
-        text = SPACES.sub("", heading.get_text())
-        if len(text) > best_length and text in title:
-            best, best_length = heading, len(text)
+    for amount in amounts.values():
+        if amount.tag.name in ("h1", "h2", "h3"):
+            text = SPACES.sub("", amount.tag.get_text())
+            if len(text) > best_length and text in title:
+                best, best_length = amount.tag, len(text)
     return best
 
 
-def _main_block(root: Tag, title_heading: Tag | None) -> Tag:
+def _main_block(root: Tag, furniture: set[int], page_title: str) -> Tag:
     """Walk down from ``root`` while one child holds most of the Chinese body text (and the title)."""
     rules = load_rules("html")
-    amounts = _measure(root)
+    amounts = _measure(root, furniture)
+    title_heading = _title_heading(amounts, page_title)
     on_title_path = {id(tag) for tag in title_heading.parents} | {id(title_heading)} if title_heading else set()
     block = root
     while amounts[id(block)].body_cjk:
         here = amounts[id(block)].body_cjk
         for child in block.find_all(True, recursive=False):
-            if id(block) in on_title_path and id(child) not in on_title_path:
+            if id(child) not in amounts or (id(block) in on_title_path and id(child) not in on_title_path):
                 continue
             share = amounts[id(child)].body_cjk / here
             if share >= DESCEND_SHARE or (share >= DESCEND_PREFERRED_SHARE and _is_preferred(child, rules)):
@@ -219,39 +239,42 @@ def _is_preferred(tag: Tag, rules: dict) -> bool:
     return tag.name in ("article", "main") or _name_matches(tag, rules["content_names"])
 
 
-def _render(block: Tag) -> str:
-    """Print the block: block edges and <br> become line breaks, table cells tab-separated."""
-    rules = load_rules("html")
-    in_data_cell = _inside_data_cells(block)
-    for br in block.find_all("br"):
-        br.replace_with(NavigableString(" ") if id(br) in in_data_cell else _Break("\n"))
-    for tag in block.find_all(rules["block_tags"]):
-        if id(tag) not in in_data_cell:
-            tag.insert_before(_Break("\n"))
-            tag.insert_after(_Break("\n"))
-    for cell in block.find_all(["td", "th"]):
-        cell.insert_before(_CellGap("\t"))
-    has_pre = block.find("pre") is not None
-    pieces = []
-    for node in block.descendants:
-        if isinstance(node, (_Break, _CellGap)):
-            pieces.append(str(node))
-        elif type(node) in (NavigableString, CData):
-            keep_spacing = has_pre and node.find_parent("pre") is not None
-            pieces.append(str(node) if keep_spacing else SPACES.sub(" ", WRAP_BETWEEN_CJK.sub("", node)))
+class _Context(NamedTuple):
+    """Where the printing walk is."""
+
+    flat: bool = False  # inside a cell of a row that prints as one line
+    pre: bool = False  # inside <pre>: keep the source's spacing
+    multi_cell_row: bool = False  # directly inside a <tr> with two or more cells
+
+
+def _render(block: Tag, furniture: set[int]) -> str:
+    """Print the block: block edges and <br> become line breaks, table cells tab-separated.
+
+    A row with two or more cells prints as one line (its cells' own blocks and <br> become
+    spaces); one-cell rows are page layout (old sites put the whole article in one).
+    """
+    block_tags = set(load_rules("html")["block_tags"])
+    pieces: list[str] = []
+    contexts = [_Context()]
+    for event, node in _walk(block, furniture):
+        context = contexts[-1]
+        if event == "text":
+            pieces.append(str(node) if context.pre else SPACES.sub(" ", WRAP_BETWEEN_CJK.sub("", node)))
+        elif event == "open":
+            if node.name in ("td", "th"):
+                pieces.append("\t")
+            if node.name == "br" or node.name in block_tags:
+                pieces.append(" " if context.flat else "\n")
+            contexts.append(
+                _Context(
+                    flat=context.flat or (context.multi_cell_row and node.name in ("td", "th")),
+                    pre=context.pre or node.name == "pre",
+                    multi_cell_row=node.name == "tr" and len(node.find_all(["td", "th"], recursive=False)) >= 2,
+                )
+            )
+        else:
+            contexts.pop()
+            if node.name in block_tags:
+                pieces.append(" " if contexts[-1].flat else "\n")
     lines = (CELL_GAP.sub("\t", line.replace("\xa0", " ")).strip(" \t\u3000") for line in "".join(pieces).split("\n"))
     return "\n".join(DOUBLE_SPACES.sub(" ", line) for line in lines if line)
-
-
-def _inside_data_cells(block: Tag) -> set[int]:
-    """Tags inside the cells of rows with two or more cells: such a row prints as one line.
-
-    One-cell rows are page layout (old sites put the whole article in one), so their cells
-    keep their line structure.
-    """
-    inside: set[int] = set()
-    for row in block.find_all("tr"):
-        cells = row.find_all(["td", "th"], recursive=False)
-        if len(cells) >= 2:
-            inside.update(id(tag) for cell in cells for tag in cell.find_all(True))
-    return inside

@@ -18,7 +18,8 @@ from urllib.parse import quote
 import yaml
 
 from .models import Item, Plan
-from .render import md_text
+from .permalinks import walk_sections
+from .render import md_text, years_text
 from .slugs import slugify
 
 ITEMS_PER_PAGE = 200  # tagged items on one activity-type page (a large plan continues on the next page)
@@ -71,15 +72,12 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 
 def site_url(page: str) -> str:
-    """The URL MkDocs gives a page under ``use_directory_urls`` (for raw HTML, which MkDocs leaves alone)."""
-    stem = page[: -len(".md")]
-    if stem == "index":
-        return "./"
-    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    """The URL of a (non-index) page under ``use_directory_urls``, for raw HTML, which MkDocs leaves alone."""
+    return page[: -len(".md")] + "/"
 
 
-def front_matter(**fields: object) -> str:
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
+# Front matter of index pages: they are for browsing, not search results (see overrides/main.html).
+NOT_SEARCHED = "---\n" + yaml.safe_dump({"pagefind": False}) + "---\n\n"
 
 
 def theme_page(theme: str) -> str:
@@ -95,26 +93,14 @@ def plan_key(plan: Plan) -> tuple[str, str]:
 
 
 def iter_items(plan: Plan) -> Iterator[Item]:
-    """Every item of the plan in reading order (a section's own items, then its sub-sections)."""
-    stack = list(reversed(plan.sections))
-    while stack:
-        section = stack.pop()
+    """Every item of the plan in reading order."""
+    for section in walk_sections(plan.sections):
         yield from section.items
-        stack.extend(reversed(section.sections))
 
 
 def excerpt(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
-
-
-def years_text(years: list[int]) -> str:
-    ys = sorted(set(years))
-    if not ys:
-        return ""
-    if ys == list(range(ys[0], ys[-1] + 1)) and len(ys) > 1:
-        return f"{ys[0]}—{ys[-1]}"
-    return "、".join(map(str, ys))
 
 
 def plan_line(plan: Plan) -> str:
@@ -149,10 +135,11 @@ def chunks(rows: list, size: int) -> list[list]:
 def facet_slugs(names: list[str]) -> dict[str, str]:
     """A file slug per facet value. Two values that read alike, or a slug that looks like a page
     number (``-2``), get a short hash of the value, so no two values share a page."""
+    bases = {name: slugify(name) for name in names}
     slugs: dict[str, str] = {}
     taken: set[str] = set()
-    for name in sorted(set(names), key=lambda n: (slugify(n), n)):
-        slug = slugify(name)
+    for name in sorted(bases, key=lambda n: (bases[n], n)):
+        slug = bases[name]
         if slug in taken or _PAGE_SUFFIX.search(slug):
             slug = f"{slug}-h{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
         taken.add(slug)
@@ -244,7 +231,7 @@ def render_type_pages(info: TypeInfo, rows: list[tuple[Plan, Item]]) -> dict[str
     pages = {}
     previous_plan = None
     for index, (path, piece) in enumerate(zip(paths, pieces)):
-        head = front_matter(pagefind=False) if index else ""  # only the first page is searchable
+        head = NOT_SEARCHED if index else ""  # only the first page is searchable
         lines = [head + intro[0], *intro[1:], *pager(paths, index)]
         lines += ['<div class="kb-type-list" data-pagefind-ignore="all" markdown="1">', ""]
         for plan, group in groupby(piece, key=lambda row: row[0]):
@@ -283,7 +270,7 @@ def render_theme_page(theme_name: str, infos: list[TypeInfo], rows: dict[str, li
 def render_themes_index(infos: list[TypeInfo], rows: dict[str, list]) -> str:
     path = "themes/index.md"
     themes = list(dict.fromkeys(i.theme for i in infos))
-    lines = [front_matter(pagefind=False), "# 主题与活动类型", "", f"共 {len(themes)} 个主题、{len(infos)} 个活动类型。", ""]
+    lines = [NOT_SEARCHED, "# 主题与活动类型", "", f"共 {len(themes)} 个主题、{len(infos)} 个活动类型。", ""]
     for theme in themes:
         lines += [f"## [{md_text(theme)}]({link(path, theme_page(theme))})", ""]
         lines += [
@@ -327,14 +314,14 @@ def render_facet_pages(facet: Facet, plans: list[Plan]) -> dict[str, str]:
         pieces = chunks(members[value], PLANS_PER_PAGE)
         paths = page_paths(f"{folder}/{slugs[value]}", len(pieces))
         for index, (path, piece) in enumerate(zip(paths, pieces)):
-            lines = [front_matter(pagefind=False), f"# {facet.label}：{md_text(value)}", ""]
+            lines = [NOT_SEARCHED, f"# {facet.label}：{md_text(value)}", ""]
             lines += [f"共 {len(members[value])} 份方案。[全部{facet.label}]({link(path, f'{folder}/index.md')})", ""]
             lines += pager(paths, index) + plan_table(path, piece) + pager(paths, index)
             pages[path] = "\n".join(lines)
     pieces = chunks(values, VALUES_PER_PAGE)
     paths = page_paths(f"{folder}/index", len(pieces))
     for index, (path, piece) in enumerate(zip(paths, pieces)):
-        lines = [front_matter(pagefind=False), f"# 按{facet.label}浏览", "", f"共 {len(values)} 个{facet.label}。", ""]
+        lines = [NOT_SEARCHED, f"# 按{facet.label}浏览", "", f"共 {len(values)} 个{facet.label}。", ""]
         lines += pager(paths, index)
         lines += [f"- [{md_text(v)}]({link(path, f'{folder}/{slugs[v]}.md')})：{len(members[v])} 份" for v in piece]
         lines += [""] + pager(paths, index)
@@ -348,7 +335,7 @@ def facet_value_count(facet: Facet, plans: list[Plan]) -> int:
 
 def render_browse_index(plans: list[Plan]) -> str:
     path = "browse/index.md"
-    lines = [front_matter(pagefind=False), "# 浏览", "", f"按以下方式浏览全部 {len(plans)} 份方案：", ""]
+    lines = [NOT_SEARCHED, "# 浏览", "", f"按以下方式浏览全部 {len(plans)} 份方案：", ""]
     for facet in FACETS:
         lines.append(f"- [按{facet.label}]({link(path, f'browse/{facet.folder}/index.md')})：{facet_value_count(facet, plans)} 个{facet.label}")
     return "\n".join(lines) + "\n"
@@ -393,7 +380,7 @@ def render_home(plans: list[Plan], infos: list[TypeInfo], rows: dict[str, list])
     counts = {f.folder: facet_value_count(f, plans) for f in FACETS}
     bars = sorted(((i, len(rows.get(i.name, []))) for i in infos), key=lambda b: (-b[1], b[0].slug))
     lines = [
-        front_matter(pagefind=False),
+        NOT_SEARCHED,
         f"# {HOME_TITLE}",
         "",
         f"本库收录 **{len(plans)}** 份精神文明建设与文明单位创建工作方案，来自 {counts['units']} 个单位、"

@@ -20,6 +20,7 @@ CJK = "\u4e00-\u9fff"
 CLAUSE_END = "，。；！？,;!?：:\n"
 NAME_BREAKS = r"\s\d，。；：、,.;:!?！？（）()《》<>“”\"'‘’【】\[\]"
 CN_DIGITS = "一二三四五六七八九"
+UNIT_PREFIX_MAX = 40  # a unit name (≤ 30) plus a stripped 机关党委: longer title openings are not names
 
 
 def _alt(words) -> str:
@@ -48,7 +49,6 @@ class _Lexicon:
     body_units: tuple[re.Pattern, ...]
     notice: re.Pattern
     signature: re.Pattern
-    date: re.Pattern
     year_span: re.Pattern
     year_chinese: re.Pattern
     plan_noun: re.Pattern
@@ -78,6 +78,7 @@ def _lexicon() -> _Lexicon:
     year, placeholder = years["year"], years["placeholder"]
     any_year = f"(?:{year}|{placeholder})"
     suffixes = unit["suffixes"]["generic"] + unit["suffixes"]["institutional"]
+    level_chars = "".join(unit["level_chars"])
     zero = dates["zero_chars"]
     cn_year = f"[{CN_DIGITS}{zero}]{{4}}"
     number = f"[0-9{CN_DIGITS}十]{{1,3}}"
@@ -89,7 +90,8 @@ def _lexicon() -> _Lexicon:
     lead_followers = f"(?={_alt(unit['body_lead_in_followers'])}|{any_year})"
     subject_followers = f"(?={_alt(unit['sentence_subject_followers'])}|{any_year})"
     separators = re.escape(years["range_separators"])
-    markers = "|".join(rules["anonymisation"]["markers"])
+    marker_chars = re.escape(rules["anonymisation"]["marker_chars"])
+    markers = f"(?<![0-9{marker_chars}])[{marker_chars}]{{2,}}+"  # whole runs only: linear
 
     places: dict[str, _Place] = {}
     needs = set(regions["needs_suffix"])
@@ -119,7 +121,7 @@ def _lexicon() -> _Lexicon:
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
-        level_chars="".join(unit["level_chars"]),
+        level_chars=level_chars,
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
@@ -132,7 +134,6 @@ def _lexicon() -> _Lexicon:
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
         ),
-        date=re.compile(date),
         year_span=re.compile(
             rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
@@ -148,17 +149,15 @@ def _lexicon() -> _Lexicon:
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
         generic_places=tuple(
-            (re.compile(f"[{CJK}]{{2,{spec['max_name']}}}?{re.escape(suffix)}"), spec["rank"])
+            (re.compile(f"(?![{level_chars}])[{CJK}]{{2,{spec['max_name']}}}?{re.escape(suffix)}"), spec["rank"])
             for suffix, spec in regions["generic_suffixes"].items()
         ),
         not_place=re.compile(_alt(regions["not_places"])),
         sector_unit_words=tuple((w, s) for s, entry in sectors.items() for w in entry["unit"]),
         sector_text=re.compile(_alt(text_words)),
         sector_of_text_word=text_words,
-        anonymous=re.compile(f"(?<![0-9０-９])(?:{markers})"),
-        anonymous_unit=re.compile(
-            f"(?<![0-9０-９])(?:{markers})(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"
-        ),
+        anonymous=re.compile(markers),
+        anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
         config=rules,
     )
 
@@ -274,7 +273,7 @@ def _title_units(title: str) -> list[str]:
     lex = _lexicon()
     text = lex.leading_year.sub("", "".join(title.split()))
     stop = lex.title_stop.search(text)
-    prefix = text[: stop.start()] if stop else text
+    prefix = (text[: stop.start()] if stop else text)[:UNIT_PREFIX_MAX]
     for end in range(len(prefix), 1, -1):
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
@@ -417,13 +416,17 @@ def _plan_sector(unit: str, title: str, body: list[str]) -> str:
 
 
 def _plan_years(title: str, body: list[str]) -> list[int]:
-    """The plan period: from the title, else from a head-of-body clause that names the plan
-    (现制定市财政局2014—2015年度文明创建工作方案). A placeholder (20XX年) means unknown: []."""
+    """The plan period: from the title, else from the head of the body — a line opening with the
+    year, or a clause that names the plan (现制定市财政局2014—2015年度文明创建工作方案).
+    A placeholder (20XX年) means unknown: []."""
     lex = _lexicon()
     found = _years_in(title)
     if found is not None:
         return found
     for line in body[: lex.config["years"]["body_head_lines"]]:
+        found = _opening_years(line)
+        if found is not None:
+            return found
         for clause in re.split(f"[{CLAUSE_END}]", line):
             found = _plan_clause_years(clause)
             if found is not None:
@@ -431,14 +434,27 @@ def _plan_years(title: str, body: list[str]) -> list[int]:
     return []
 
 
+def _opening_years(line: str) -> list[int] | None:
+    """A head line that opens with the year speaks of the plan's year: 2018年是…开局之年,
+    2015年，我局…; not 2019年11月，成立领导小组 (a date)."""
+    match = _lexicon().year_span.match(_arabic_years(line))
+    if match and (match["ph"] or match["nian"] or match["b"]) and not re.match(r"\s*\d", line[match.end() :]):
+        return _span_years(match)
+    return None
+
+
 def _plan_clause_years(clause: str) -> list[int] | None:
+    """Years before the clause's plan noun, outside 《》 and before any citation verb."""
     lex = _lexicon()
     clause = _arabic_years(clause)
-    for match in lex.year_span.finditer(clause):
-        before, after = clause[: match.start()], clause[match.end() :]
-        if before.count("《") > before.count("》") or lex.citation.search(before):
-            continue
-        if lex.plan_noun.search(after):
+    nouns = [m.start() for m in lex.plan_noun.finditer(clause)]
+    citation = lex.citation.search(clause)
+    limit = min(nouns[-1] if nouns else 0, citation.start() if citation else len(clause))
+    depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long clauses
+    for match in lex.year_span.finditer(clause, 0, limit):
+        between = clause[scanned : match.start()]
+        depth, scanned = depth + between.count("《") - between.count("》"), match.start()
+        if depth <= 0:
             return _span_years(match)
     return None
 
@@ -501,10 +517,11 @@ def _level_mentions(line: str) -> list[tuple[int, str]]:
 
 
 def _aim_score(line: str, match: re.Match) -> int:
-    """2 aimed at, 1 held, 0 merely named — read from the clause around the mention."""
+    """2 aimed at, 1 held, 0 merely named — read from the clause just before the mention."""
     lex = _lexicon()
-    clause_start = max((line.rfind(c, 0, match.start()) for c in CLAUSE_END), default=-1) + 1
-    verbs = lex.level_verb.findall(line[clause_start : match.start()])
+    window = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
+    clause = re.split(f"[{CLAUSE_END}]", window)[-1]
+    verbs = lex.level_verb.findall(clause)
     if verbs:
         return 2 if verbs[-1] in lex.aim_words else 1
     return 2 if lex.aim_after.match(line, match.end()) else 0
@@ -517,7 +534,8 @@ def _aim_score(line: str, match: re.Match) -> int:
 
 def _issue_date(body: list[str], context: list[str]) -> str:
     """ISO date of the first signature line (a date alone, a unit then a date, …印发) in the
-    context, else in the last lines of the body. Dates inside sentences are never read."""
+    context, else in the last lines of the body. Dates inside sentences, or after words that are
+    not a unit (截止时间2019年12月31日), are never read."""
     lex = _lexicon()
     dates = lex.config["dates"]
     for line in context + body[-dates["body_tail_lines"] :]:
@@ -525,7 +543,7 @@ def _issue_date(body: list[str], context: list[str]) -> str:
         if len(line) > dates["max_signature_chars"]:
             continue
         match = lex.signature.match(line)
-        if match:
+        if match and (not match["u"] or is_unit_name(normalise_unit(match["u"]))):
             return parse_date(match["date"])
     return ""
 

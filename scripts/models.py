@@ -92,7 +92,7 @@ class Section:
     anchor: str  # e.g. "s4", "s4-2"
     number: str  # e.g. "四", "二", "第一阶段"; "" for an unnumbered heading
     title: str
-    level: int  # 1 = 一、 2 = （一） 3 = 1. 4 = （1） 5 = ①
+    level: int  # depth in the plan's heading tree, 1 = top (一、 in most plans, but 1. in a plan that starts there)
     items: list[Item] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
 

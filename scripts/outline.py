@@ -81,6 +81,12 @@ def _chinese(value: int) -> str:
     return str(value)
 
 
+def _inline_scan(sentence_end: str, style: str) -> tuple[re.Pattern, re.Pattern]:
+    """(a scanner for sentence ends followed by a ``style`` number, the number itself)."""
+    number = style.removeprefix("^")
+    return re.compile("[" + re.escape(sentence_end) + r"]\s*(?=" + number + ")"), re.compile(number)
+
+
 @lru_cache(maxsize=None)
 def _rules() -> dict:
     rules = load_rules("structure")
@@ -88,9 +94,8 @@ def _rules() -> dict:
     styles = outline["styles"]
     return {
         "styles": [(name, re.compile(pattern)) for name, pattern in styles.items()],
-        "inline": [(name, re.compile(styles[name].lstrip("^"))) for name in outline["inline_run_styles"]],
+        "inline": {name: _inline_scan(rules["sentence_end"], styles[name]) for name in outline["inline_run_styles"]},
         "trap": re.compile(outline["enumeration_trap"]),
-        "boundary": re.compile("[" + re.escape(rules["sentence_end"]) + r"]\s*"),
         "sentence_end": re.compile("[" + re.escape(rules["sentence_end"]) + "]"),
         "run_in_end": re.compile("[" + re.escape(rules["sentence_end"]) + "：:]"),
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + "]"),
@@ -124,15 +129,10 @@ def _number_from(name: str, match: re.Match, text: str) -> _Number | None:
 def parse_outline(body: list[str]) -> Outline:
     """Sections, items and numbering flags of a plan body (one paragraph per line)."""
     builder = _Builder()
-    lines = [line.strip() for line in body]
-    for index, line in enumerate(lines):
-        if line:
-            builder.add(line, index + 1, _next_line(lines, index))
+    filled = [(index + 1, line.strip()) for index, line in enumerate(body) if line.strip()]
+    for (line_no, line), (_, next_line) in zip(filled, filled[1:] + [(0, "")]):
+        builder.add(line, line_no, next_line)  # a heading is told apart by what follows it
     return builder.finish()
-
-
-def _next_line(lines: list[str], index: int) -> str:
-    return next((line for line in lines[index + 1 :] if line), "")
 
 
 class _Builder:
@@ -278,16 +278,18 @@ def _opens_below(next_line: str, styles: list[str]) -> bool:
 def _inline_pieces(text: str, number: _Number | None) -> list[tuple[_Number | None, str]]:
     """``1、甲。2、乙。3、丙`` → three numbered pieces; only a run 1, 2, 3 after sentence ends."""
     rules = _rules()
-    for name, pattern in rules["inline"]:
+    for name, (scan, pattern) in rules["inline"].items():
         if number and number.style != name:
             continue
         expected = number.value + 1 if number else 1
         cuts: list[tuple[int, _Number]] = []
-        for boundary in rules["boundary"].finditer(text):
+        for boundary in scan.finditer(text):
             match = pattern.match(text, boundary.end())
+            if number_value(match["num"] or match.groupdict().get("pnum") or "") != expected:
+                continue
             # only a few characters are needed to spot 1、2月份; slicing more would be quadratic
-            found = match and _number_from(name, match, text[match.end() : match.end() + 8])
-            if found and found.value == expected:
+            found = _number_from(name, match, text[match.end() : match.end() + 8])
+            if found:
                 cuts.append((boundary.end(), found))
                 expected += 1
         if number or len(cuts) >= 2:

@@ -22,20 +22,10 @@ GENERATED = ("index.md", "report.md", "plans", "themes", "types", "browse", "dat
 RELATED_LIMIT = 5
 
 
-def plan_types(plan: Plan) -> set[str]:
-    types: set[str] = set()
-    stack = list(plan.sections)
-    while stack:
-        section = stack.pop()
-        stack.extend(section.sections)
-        for item in section.items:
-            types.update(item.tags)
-    return types
-
 
 def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
     """For each plan id, up to five others sharing the most activity types (same sector counts double)."""
-    types_of = {p.id: plan_types(p) for p in plans}
+    types_of = {p.id: render.plan_types(p) for p in plans}
     by_type: dict[str, list[Plan]] = defaultdict(list)
     for plan in plans:
         for name in types_of[plan.id]:
@@ -104,6 +94,7 @@ def render_pages(outcomes: list[FileOutcome], registry: permalinks.Registry) -> 
         )
     pages.update(indexes.render_index_pages(plans, taxonomy))
     pages["report.md"] = reportpage.render_report_page(report_document(outcomes))
+    pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/plans.json"] = json.dumps(plans_document(plans), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/report.json"] = json.dumps(report_document(outcomes), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return pages, redirects

@@ -108,7 +108,8 @@ def plan_types(plan: Plan) -> list[str]:
 # --- page parts ------------------------------------------------------------------------------------
 
 
-def _years(years: list[int]) -> str:
+def years_text(years: list[int]) -> str:
+    """2019—2020 for a run of years, 2014、2016 otherwise."""
     ordered = sorted(set(years))
     if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
         return f"{ordered[0]}—{ordered[-1]}"
@@ -122,7 +123,7 @@ def _card(plan: Plan) -> str:
         ("单位", md_text(unit)),
         ("行业", md_text(meta.sector)),
         ("地区", md_text(meta.region)),
-        ("年度", md_text(_years(meta.years))),
+        ("年度", md_text(years_text(meta.years))),
         ("创建级别", md_text(meta.level)),
         ("印发日期", md_text(meta.issue_date)),
         ("发布日期", md_text(meta.publish_date)),
@@ -243,7 +244,7 @@ def _phases(phases: list[Phase]) -> str:
 def _related(plans: list[Plan]) -> str:
     rows = []
     for other in plans:
-        details = "　".join(md_text(v) for v in (other.meta.unit, _years(other.meta.years)) if v)
+        details = "　".join(md_text(v) for v in (other.meta.unit, years_text(other.meta.years)) if v)
         extra = f' <span class="kb-related-meta">{details}</span>' if details else ""
         href = _attr(f"../{quote(other.slug)}/")
         rows.append(f'<li><a href="{href}">{md_text(other.title or other.slug)}</a>{extra}</li>')

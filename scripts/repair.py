@@ -28,10 +28,10 @@ FULLWIDTH_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【�
 CLOSING_QUOTES = "”’」』"
 WHITESPACE = re.compile(r"[^\S\n]+")
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
-CLAUSE_PUNCTUATION = "，。；,;"
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+CLAUSE_PUNCTUATION = re.compile("[，。；,;]")
 ASCII_PUNCTUATION_RUN = re.compile(r"[,;:!?]+")
-ASCII = re.compile(r"[\x00-\x7f]")
+NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 PARENTHESES = re.compile(r"[()]")
 # Joined paragraphs are offered for joining again; real text settles in two rounds.
 MAX_JOIN_ROUNDS = 10
@@ -41,7 +41,7 @@ MAX_JOIN_ROUNDS = 10
 def _rules() -> dict:
     """The repair rules with their regexes compiled once."""
     rules = dict(load_rules("repair"))
-    rules["heading_markers"] = [re.compile(p) for p in rules["heading_markers"]]
+    rules["heading_marker"] = re.compile("|".join(f"(?:{p})" for p in rules["heading_markers"]))
     for key in ("arabic_marker", "arabic_marker_anywhere", "date_line", "keep_space_after"):
         rules[key] = re.compile(rules[key])
     rules["heading_words"] = frozenset(rules["heading_words"])
@@ -51,6 +51,11 @@ def _rules() -> dict:
     rules["numeral_year"] = re.compile(f"(?<![{numerals}])[{numerals}]{{4}}(?=\\s*年)")
     rules["zero_table"] = str.maketrans({z: "〇" for z in rules["zero_lookalikes"]})
     rules["invisible_re"] = re.compile(f"[{re.escape(rules['invisible'])}]")
+    rules["bracket_re"] = re.compile(f"[{re.escape(''.join(rules['brackets']) + ''.join(rules['brackets'].values()))}]")
+    rules["bracket_sign"] = {c: (o, 1) for o in rules["brackets"] for c in o}
+    rules["bracket_sign"].update({c: (o, -1) for o, closing in rules["brackets"].items() for c in closing})
+    quotes = "“”‘’‚‛\"\ufffd"
+    rules["repairable"] = re.compile(f"[\\s,;:!?(){quotes}{zeros}{re.escape(rules['noise_marks'])}\\d]")
     marks = re.escape(rules["noise_marks"])
     rules["noise_re"] = re.compile(f"(?<=[{CJK_RANGES}])(?:[{marks}]{{1,3}}|\\d)(?=[{CJK_RANGES}])")
     return rules
@@ -87,7 +92,7 @@ def _input_lines(text: str, removed: list[RemovedSpan]) -> list[tuple[int, str]]
 
 def display_width(text: str) -> float:
     """Width in Chinese characters: an ASCII character is half as wide as a CJK one."""
-    return len(text) - 0.5 * len(ASCII.findall(text))
+    return len(text) - 0.5 * len(NOT_ASCII.sub("", text))
 
 
 # ------------------------------------------------------------------ kinds of line (also used by flags)
@@ -105,7 +110,7 @@ def is_date_line(line: str) -> bool:
 
 def starts_with_marker(line: str) -> bool:
     """The line starts with a heading or list number: 一、 （一） 1. （1） ① 第一阶段 篇一 附件."""
-    return any(marker.match(line) for marker in _rules()["heading_markers"])
+    return bool(_rules()["heading_marker"].match(line))
 
 
 def is_heading_line(line: str) -> bool:
@@ -138,6 +143,8 @@ class _Paragraph:
 
     def repaired(self, removed: list[RemovedSpan]) -> "_Paragraph":
         """The paragraph after the repairs inside a line; offsets follow the removed characters."""
+        if not _rules()["repairable"].search(self.text):
+            return self  # plain Chinese text with full-width punctuation: the common case, made fast
         text, gone = _remove_anti_copy_marks(self.text, self.line_at, removed)
         starts = _shift(self.starts, gone)
         text = _normalise_punctuation(text)
@@ -150,26 +157,26 @@ def _shift(starts: list[tuple[int, int]], removed_offsets: list[int]) -> list[tu
 
 
 class _Joining:
-    """A paragraph being built from pieces; the facts the join decision needs are kept up to date."""
+    """A paragraph being built from pieces, with the facts the join decision needs.
+
+    The facts are measured lazily (most lines end a sentence and need none) and
+    incrementally (a long run of joined fragments is measured once).
+    """
 
     def __init__(self, piece: _Paragraph) -> None:
-        self.parts: list[str] = []
-        self.starts: list[tuple[int, int]] = []
-        self.length = 0
-        self.width = 0.0
-        self.has_clause_punctuation = False
-        self.bracket_balance: Counter = Counter()
-        self.add(piece)
+        self.parts = [piece.text]
+        self.starts = list(piece.starts)
+        self.length = len(piece.text)
+        self._measured = 0  # parts already counted in the facts below
+        self._width = 0.0
+        self._has_clause_punctuation = False
+        self._bracket_balance: Counter = Counter()
 
     def add(self, piece: _Paragraph, separator: str = "") -> None:
         text = separator + piece.text
         self.starts.extend((self.length + len(separator) + offset, number) for offset, number in piece.starts)
         self.parts.append(text)
         self.length += len(text)
-        self.width += display_width(text)
-        self.has_clause_punctuation = self.has_clause_punctuation or any(c in text for c in CLAUSE_PUNCTUATION)
-        for opening, closing in _rules()["brackets"].items():
-            self.bracket_balance[opening] += sum(text.count(c) for c in opening) - sum(text.count(c) for c in closing)
 
     def paragraph(self) -> _Paragraph:
         return _Paragraph("".join(self.parts), self.starts)
@@ -181,6 +188,31 @@ class _Joining:
     @property
     def last(self) -> str:
         return self.parts[-1]
+
+    @property
+    def width(self) -> float:
+        self._measure()
+        return self._width
+
+    @property
+    def has_clause_punctuation(self) -> bool:
+        self._measure()
+        return self._has_clause_punctuation
+
+    @property
+    def has_open_bracket(self) -> bool:
+        self._measure()
+        return any(balance > 0 for balance in self._bracket_balance.values())
+
+    def _measure(self) -> None:
+        sign = _rules()["bracket_sign"]
+        for text in self.parts[self._measured :]:
+            self._width += display_width(text)
+            self._has_clause_punctuation = self._has_clause_punctuation or bool(CLAUSE_PUNCTUATION.search(text))
+            for bracket in _rules()["bracket_re"].findall(text):
+                kind, step = sign[bracket]
+                self._bracket_balance[kind] += step
+        self._measured = len(self.parts)
 
 
 @dataclass(frozen=True)
@@ -212,27 +244,23 @@ def _join_wrapped_lines(pieces: list[_Paragraph], removed: list[RemovedSpan]) ->
 def _continues(paragraph: _Joining, prev: str, nxt: str, index: int, evidence: _Evidence, seen_numbers: set[int]) -> bool:
     """Whether line ``nxt`` continues ``paragraph`` (whose last line is ``prev``, line ``index - 1``)."""
     rules = _rules()
+    if nxt[0] in rules["closing_start"]:
+        return True  # no line starts with a comma or a closing bracket
     end = paragraph.last[-1]
-    if end in rules["terminal_end"]:
+    cut_at_wrap = bool(evidence.wrap_width) and max(len(prev), display_width(prev)) >= evidence.wrap_width - rules["wrap_tolerance"]
+    if end in rules["terminal_end"] and (end in rules["sentence_end"] or not cut_at_wrap):
         return False
     if _starts_item(nxt, seen_numbers) or nxt in rules["heading_words"] or is_date_line(nxt):
         return False
     if paragraph.width <= rules["max_title_width"] and is_date_line("".join(paragraph.parts)):
         return False
-    if end in rules["continuation_end"] or nxt[0] in rules["closing_start"] or _has_open_bracket(paragraph):
+    if end in rules["continuation_end"] or paragraph.has_open_bracket:
         return True
-    wrap_width = evidence.wrap_width
     if _is_heading(paragraph):
-        return bool(wrap_width) and display_width(prev) >= wrap_width - 1 and paragraph.has_clause_punctuation
-    if index - 1 in evidence.broken or index in evidence.broken:
-        return True
-    if wrap_width and display_width(prev) >= wrap_width - rules["wrap_tolerance"]:
+        return cut_at_wrap and paragraph.has_clause_punctuation
+    if cut_at_wrap or index - 1 in evidence.broken or index in evidence.broken:
         return True
     return paragraph.width >= rules["long_line_width"] and paragraph.has_clause_punctuation and bool(CJK.match(end))
-
-
-def _has_open_bracket(paragraph: _Joining) -> bool:
-    return any(balance > 0 for balance in paragraph.bracket_balance.values())
 
 
 def _starts_item(line: str, seen_numbers: set[int]) -> bool:
@@ -329,26 +357,26 @@ def _is_tight(char: str) -> bool:
 def _fullwidth_punctuation(text: str) -> str:
     """Runs of ASCII , ; : ! ? in Chinese text → full width; with a ``?`` only where the run ends a clause."""
     table = _rules()["fullwidth_punctuation"]
-    chars = list(text)
-    for run in ASCII_PUNCTUATION_RUN.finditer(text):
+
+    def convert(run: re.Match) -> str:
         start, end = run.span()
         prev = text[start - 1] if start else ""
         nxt = text[end] if end < len(text) else ""
         if "\ufffd" in (prev, nxt):
-            continue  # part of a mojibake run: leave it as found
+            return run.group()  # part of a mojibake run: leave it as found
         if "?" in run.group():
-            convert = _is_tight(prev) and (not nxt or nxt.isspace() or nxt in CLOSING_QUOTES)
+            ok = _is_tight(prev) and (not nxt or nxt.isspace() or nxt in CLOSING_QUOTES)
         else:
-            convert = _is_tight(prev) or (_is_tight(nxt) and not (prev.isascii() and prev.isalnum()))
-        if convert:
-            chars[start:end] = [table[c] for c in run.group()]
-    _fullwidth_parentheses(text, chars, table)
-    return "".join(chars)
+            ok = _is_tight(prev) or (_is_tight(nxt) and not (prev.isascii() and prev.isalnum()))
+        return "".join(table[c] for c in run.group()) if ok else run.group()
+
+    return _fullwidth_parentheses(ASCII_PUNCTUATION_RUN.sub(convert, text))
 
 
-def _fullwidth_parentheses(text: str, chars: list[str], table: dict) -> None:
+def _fullwidth_parentheses(text: str) -> str:
     """Matching ( ) that enclose or touch Chinese text become （ ）; ``(2019-2020年)`` too."""
     stack: list[int] = []
+    pairs: list[int] = []
     for paren in PARENTHESES.finditer(text):
         i = paren.start()
         if paren.group() == "(":
@@ -358,7 +386,13 @@ def _fullwidth_parentheses(text: str, chars: list[str], table: dict) -> None:
             before = text[start - 1] if start else ""
             after = text[i + 1] if i + 1 < len(text) else ""
             if _is_tight(before) or _is_tight(after) or CJK.search(text, start, i):
-                chars[start], chars[i] = table["("], table[")"]
+                pairs += [start, i]
+    if not pairs:
+        return text
+    chars = list(text)
+    for i in pairs:
+        chars[i] = "（" if chars[i] == "(" else "）"
+    return "".join(chars)
 
 
 def _pair_quotes(text: str, quotes: str, ascii_quote: str) -> str:
@@ -369,7 +403,7 @@ def _pair_quotes(text: str, quotes: str, ascii_quote: str) -> str:
     """
     marks = re.finditer(f"[{quotes}{re.escape(ascii_quote)}]", text)
     positions = [m.start() for m in marks if m.group() != ascii_quote or _touches_chinese(text, m.start())]
-    if not positions or len(positions) % 2:
+    if len(positions) % 2 or all(text[i] == quotes[n % 2] for n, i in enumerate(positions)):
         return text
     chars = list(text)
     for n, i in enumerate(positions):
@@ -421,6 +455,8 @@ def _normalise_spaces(text: str) -> tuple[str, list[int]]:
 
     Returns the text and the offsets of the removed characters.
     """
+    if not WHITESPACE.search(text):
+        return text, []
     keep_after = _rules()["keep_space_after"]
     name_list = _is_name_list(text)
     out: list[str] = []

@@ -21,9 +21,11 @@ IGNORED = [".headerlink", ".kb-anchor", ".kb-copy"]
 
 
 async def _index(site_dir: Path, bundle: Path) -> None:
-    async with PagefindIndex(IndexConfig(force_language=LANGUAGE, exclude_selectors=IGNORED)) as index:
+    # Leaving the context writes the bundle, to the configured output_path (by default ./pagefind
+    # under the working directory, not under the site): so it must be configured, not passed later.
+    config = IndexConfig(force_language=LANGUAGE, exclude_selectors=IGNORED, output_path=str(bundle))
+    async with PagefindIndex(config) as index:
         await index.add_directory(str(site_dir))
-        await index.write_files(output_path=str(bundle))
 
 
 def build_search_index(site_dir: Path) -> dict:

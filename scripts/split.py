@@ -8,6 +8,7 @@ the metadata (issuer, issue date) often lives there. Patterns are in rules/struc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,9 +29,7 @@ class PlanChunk:
 @dataclass(frozen=True)
 class _Marker:
     line: int  # 0-based index
-    number: int
     title: str  # title printed on the marker line, "" if bare
-    whole_title: bool
 
 
 @lru_cache(maxsize=None)
@@ -39,12 +38,12 @@ def _rules() -> dict:
     split = rules["split"]
     words = "|".join(map(re.escape, rules["title_words"]))
     return {
-        "markers": [(m["name"], re.compile(m["pattern"]), m.get("whole_title", False)) for m in split["markers"]],
+        "markers": [(re.compile(m["pattern"]), m.get("whole_title", False)) for m in split["markers"]],
         "attachment": re.compile(split["attachment_line"]),
         "notice": re.compile(split["notice"]),
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
-        "fragment": split["max_title_fragment_chars"],
+        "fragment": split["max_title_tail_offset"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
         "year": re.compile(split["year"]),
@@ -75,16 +74,13 @@ def split_plans(lines: list[str]) -> list[PlanChunk]:
 def _compilation_markers(lines: list[str]) -> list[_Marker]:
     """The longest run of markers of one kind numbered 1, 2, 3 … (at least two)."""
     best: list[_Marker] = []
-    for _name, pattern, whole_title in _rules()["markers"]:
+    for pattern, whole_title in _rules()["markers"]:
         run: list[_Marker] = []
         for index, line in enumerate(lines):
             match = pattern.match(line)
-            if not match:
-                continue
-            number = number_value(match["num"])
-            if number == len(run) + 1:
+            if match and number_value(match["num"]) == len(run) + 1:
                 title = line if whole_title else (match["rest"] or "").strip()
-                run.append(_Marker(index, number, title, whole_title))
+                run.append(_Marker(index, title))
         if len(run) >= 2 and len(run) > len(best):
             best = run
     return best
@@ -169,14 +165,16 @@ def _title_block(lines: list[str], start: int, end: int) -> tuple[str, list[str]
     body_start = groups[-1][1]
     texts = _dedupe([text for text, _ in groups])
     title = _best_title([t for t in texts if rules["title_word"].search(t)], lines[body_start:end])
-    return title, [t for t in texts if t != title], body_start
+    others = [t for t in texts if t != title]
+    if title.startswith("《") and title.endswith("》"):
+        title = title[1:-1]
+    return title, others, body_start
 
 
 def _fallback_title(lines: list[str], start: int, end: int) -> tuple[str, list[str], int]:
     """No title-like line: a short first line is the title, else there is none."""
-    if start < end and len(lines[start]) <= _rules()["max_title"] and not _is_numbered(lines[start]):
-        if not _rules()["sentence_end"].search(lines[start]):
-            return lines[start], [], start + 1
+    if start < end and _title_like(lines[start]):
+        return lines[start], [], start + 1
     return "", [], start
 
 
@@ -200,17 +198,18 @@ def _continues(previous: str, line: str) -> bool:
         return True
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
         return True
-    return not rules["title_word"].search(previous) and len(line) <= rules["fragment"]
+    tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
+    return not rules["title_word"].search(previous) and bool(tail) and tail.start() <= rules["fragment"]
 
 
 def _best_title(candidates: list[str], body: list[str]) -> str:
     """The plan's own title: the one whose years the body mentions most; ties go to the
     lowest candidate, since a site's title sits above the document's own."""
     years = _rules()["year"]
-    body_years = years.findall("".join(body))
+    body_years = Counter(years.findall("".join(body)))
 
     def score(title: str) -> int:
-        return sum(body_years.count(y) for y in set(years.findall(title)))
+        return sum(body_years[y] for y in set(years.findall(title)))
 
     best = candidates[-1]
     for candidate in reversed(candidates):
@@ -238,11 +237,14 @@ def _split_signature(body: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _dedupe(items: list[str]) -> list[str]:
-    seen: list[str] = []
+    """Keep the first of lines that differ only in spaces (seed 001 prints its title twice)."""
+    seen: set[str] = set()
+    kept = []
     for item in items:
-        if all(_compact(item) != _compact(s) for s in seen):
-            seen.append(item)
-    return seen
+        if _compact(item) not in seen:
+            seen.add(_compact(item))
+            kept.append(item)
+    return kept
 
 
 def _same_title(line: str, title: str) -> bool:

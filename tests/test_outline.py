@@ -1,0 +1,249 @@
+"""parse_outline: the relative heading ladder, headings vs items, inline runs, numbering flags."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scripts.outline import number_value, parse_outline
+from scripts.split import split_plans
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
+
+
+def seed_outlines(name: str):
+    chunks = split_plans((FIXTURES / f"{name}.txt").read_text(encoding="utf-8").split("\n"))
+    return [parse_outline(c.body) for c in chunks]
+
+
+def all_sections(sections):
+    for section in sections:
+        yield section
+        yield from all_sections(section.sections)
+
+
+def all_items(sections):
+    for section in all_sections(sections):
+        yield from section.items
+
+
+def shape(sections):
+    """(anchor, number, title, level) of every section, depth first."""
+    return [(s.anchor, s.number, s.title, s.level) for s in all_sections(sections)]
+
+
+def test_seed_001_repeated_section_three_is_kept_and_flagged():
+    (outline,) = seed_outlines("001")
+    assert [(s.number, s.title) for s in outline.sections] == [("一", "指导思想"), ("二", "创建目标"), ("三", "创建内容"), ("三", "创建措施")]
+    assert [s.anchor for s in outline.sections[2].sections] == ["s3-1", "s3-2", "s3-3", "s3-4", "s3-5"]
+    assert outline.sections[2].sections[0].title == "学习中国特色社会主义理论体系，提升全局干部职工的综合素质".replace("，", ",")
+    assert outline.sections[2].sections[0].level == 2
+    assert [(i.anchor, i.number) for i in outline.sections[3].items] == [("i4-1", "一"), ("i4-2", "二"), ("i4-3", "三"), ("i4-4", "四"), ("i4-5", "五")]
+    assert [(f.kind, f.line, f.excerpt, f.detail) for f in outline.flags] == [("numbering", 29, "三、创建措施", "repeated 三、 (expected 四)")]
+    assert len(outline.preamble) == 1
+
+
+def test_seed_002_plan_1_repeated_item_four_is_flagged():
+    outline = seed_outlines("002")[0]
+    section = outline.sections[2]
+    assert [i.number for i in section.items] == ["1", "2", "3", "4", "4"]
+    assert [(f.line, f.detail) for f in outline.flags] == [(15, "repeated 4、 (expected 5)")]
+    assert outline.flags[0].excerpt.startswith("4、扎实推进党风廉政和行风效能建设")
+
+
+def test_seed_002_plan_2_inline_runs_become_items():
+    outline = seed_outlines("002")[1]
+    run = outline.sections[1].sections[2]  # (三)继续深入地开展公民道德实践活动
+    assert run.title == "继续深入地开展公民道德实践活动"
+    assert [(i.anchor, i.number, i.text[:8]) for i in run.items] == [
+        ("i2-3-1", "1", "组织干部深入农村"),
+        ("i2-3-2", "2", "积极组织参加社会"),
+        ("i2-3-3", "3", "搞好局机关范围内"),
+    ]
+    led = outline.sections[1].sections[4]  # a lead sentence, then 1、…4、 inline
+    assert [i.number for i in led.items] == ["", "1", "2", "3", "4"]
+    assert led.items[0].text == "结合我局实际,抓好文明创建工作,必须强化优质服务,切实抓出实效,努力提升民政服务质量。"
+    assert led.items[1].text.startswith("规范“四仪”")
+    assert all("2是要" in i.text for i in outline.sections[1].sections[6].items[1:])  # 2是 is not a list number
+    assert outline.flags == []
+
+
+def test_seed_003_items_numbered_through_sections_and_headings_ending_in_a_full_stop():
+    (outline,) = seed_outlines("003")
+    tasks = outline.sections[3]
+    assert [s.number for s in tasks.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert tasks.sections[0].title == "认真开展理想信念教育，强化党的基层组织建设"
+    assert tasks.sections[5].title == "丰富创建工作举措，不断巩固文明创建成果"
+    numbers = [i.number for s in tasks.sections for i in s.items]
+    assert numbers == [str(n) for n in range(1, 26)]
+    assert tasks.sections[5].items[3].anchor == "i4-6-4"
+    assert outline.flags == []
+
+
+def test_seed_004_phase_headings_and_an_unnumbered_paragraph_in_a_section():
+    (outline,) = seed_outlines("004")
+    steps = outline.sections[3]
+    assert [(s.anchor, s.number, s.title) for s in steps.sections] == [
+        ("s4-1", "第一阶段", "宣传发动阶段(2月—4月)"),
+        ("s4-2", "第二阶段", "全面实施阶段(4月—10月)"),
+        ("s4-3", "第三阶段", "巩固、迎验阶段(10月—12月)"),
+    ]
+    assert [(i.anchor, i.number) for i in steps.items] == [("i4-1", "")]
+    rules = outline.sections[4].sections[2]
+    assert [i.number for i in rules.items] == ["", "1", "2", "3"]
+
+
+def test_ladder_is_relative_to_the_first_style():
+    body = [
+        "1.工作目标",
+        "争创县级文明单位。",
+        "2.主要措施",
+        "（1）加强学习。每月组织一次集中学习。",
+        "（2）美化环境。开展卫生大扫除。",
+    ]
+    outline = parse_outline(body)
+    assert shape(outline.sections) == [("s1", "1", "工作目标", 1), ("s2", "2", "主要措施", 1)]
+    assert [(i.anchor, i.number, i.text) for i in outline.sections[1].items] == [
+        ("i2-1", "1", "加强学习。每月组织一次集中学习。"),
+        ("i2-2", "2", "美化环境。开展卫生大扫除。"),
+    ]
+
+
+def test_full_ladder_and_other_numeral_forms():
+    body = [
+        "第一部分 总体要求",
+        "一、指导思想",
+        "（一）基本原则",
+        "1．坚持党的领导",
+        "⑴加强组织",
+        "①成立领导小组。由局长任组长。",
+        "②明确职责。",
+        "⑵完善制度",
+        "建立健全考核制度。",
+    ]
+    outline = parse_outline(body)
+    assert shape(outline.sections) == [
+        ("s1", "第一部分", "总体要求", 1),
+        ("s1-1", "一", "指导思想", 2),
+        ("s1-1-1", "一", "基本原则", 3),
+        ("s1-1-1-1", "1", "坚持党的领导", 4),
+        ("s1-1-1-1-1", "1", "加强组织", 5),
+        ("s1-1-1-1-2", "2", "完善制度", 5),
+    ]
+    deepest = outline.sections[0].sections[0].sections[0].sections[0].sections[0]
+    assert [(i.anchor, i.number) for i in deepest.items] == [("i1-1-1-1-1-1", "①"), ("i1-1-1-1-1-2", "②")]
+
+
+def test_numbered_paragraph_is_an_item_and_short_title_is_a_heading():
+    body = [
+        "三、保障措施",
+        "（一）加强组织领导",
+        "1、健全领导机构。成立以主要负责人为组长的创建工作领导小组，定期研究创建工作。",
+        "（二）统一思想，提高认识。各科室要充分认识创建工作的重要意义，切实增强责任感。",
+        "（三）强化督查考核。",
+    ]
+    section = parse_outline(body).sections[0]
+    assert [(s.number, s.title) for s in section.sections] == [("一", "加强组织领导"), ("二", "统一思想，提高认识"), ("三", "强化督查考核")]
+    assert section.sections[0].items[0].number == "1"
+    # (二) runs in at a heading level: its lead sentence is the title, the rest an item
+    assert [i.text for i in section.sections[1].items] == ["各科室要充分认识创建工作的重要意义，切实增强责任感。"]
+
+
+def test_top_level_paragraph_among_headings_runs_in():
+    body = ["一、目标", "创建文明单位。", "二、严格考核。年底对各科室创建工作进行考核，结果纳入年度绩效。"]
+    outline = parse_outline(body)
+    assert [(s.anchor, s.number, s.title) for s in outline.sections] == [("s1", "一", "目标"), ("s2", "二", "严格考核")]
+    assert [i.text for i in outline.sections[1].items] == ["年底对各科室创建工作进行考核，结果纳入年度绩效。"]
+
+
+def test_enumeration_traps_are_text():
+    body = [
+        "一、时间安排",
+        "一、二月份完成动员部署，三月份全面铺开。",
+        "1、2月份开展“我们的节日·春节”主题活动。",
+        "一是加强学习；二是强化督查。",
+        "活动分1、2、3期进行。每期两天。",
+    ]
+    outline = parse_outline(body)
+    assert [(i.number, i.text) for i in outline.sections[0].items] == [("", line) for line in body[1:]]
+    assert outline.sections[0].sections == []
+    assert outline.flags == []
+
+
+def test_inline_run_needs_sentence_ends_and_sequence():
+    body = [
+        "二、主要任务",
+        "1、加强政治理论学习。组织集中学习。2、加强形势政策教育；开展专题宣讲。3、加强道德建设。",
+        "做好以下工作。1、开展志愿服务。3、开展结对帮扶。",
+    ]
+    section = parse_outline(body).sections[0]
+    assert [(i.number, i.text) for i in section.items] == [
+        ("1", "加强政治理论学习。组织集中学习。"),
+        ("2", "加强形势政策教育；开展专题宣讲。"),
+        ("3", "加强道德建设。"),
+        ("", "做好以下工作。1、开展志愿服务。3、开展结对帮扶。"),  # 1 then 3 is not a run
+    ]
+
+
+def test_gaps_and_backward_numbers_are_flagged():
+    body = ["一、目标", "争创文明单位。", "二、任务", "开展活动。", "四、保障", "加强领导。", "二、考核", "年底考核。"]
+    outline = parse_outline(body)
+    assert [s.number for s in outline.sections] == ["一", "二", "四"]
+    assert [(f.line, f.detail) for f in outline.flags] == [
+        (5, "skipped to 四、 (expected 三)"),
+        (7, "二、 after 四, kept as text"),
+    ]
+    assert outline.sections[2].items[-2].text == "二、考核"
+
+
+def test_unnumbered_headings():
+    body = [
+        "为推进文明创建，制定本方案。",
+        "指导思想",
+        "以社会主义核心价值观为引领，全面提升干部职工文明素质。",
+        "工作目标",
+        "年内成功创建市级文明单位，干部职工满意度达到95%以上。",
+    ]
+    outline = parse_outline(body)
+    assert outline.preamble == [body[0]]
+    assert [(s.anchor, s.number, s.title, s.level) for s in outline.sections] == [
+        ("s1", "", "指导思想", 1),
+        ("s2", "", "工作目标", 1),
+    ]
+    assert [i.anchor for i in outline.sections[1].items] == ["i2-1"]
+
+
+def test_twelve_levels_deep_does_not_break():
+    markers = ["第一部分", "第一章", "第一节", "第一步", "一、", "（一）", "1.", "（1）", "①", "A.", "a.", "(a)"]
+    body = [f"{m}第{n}层标题" for n, m in enumerate(markers, start=1)] + ["最深一层的正文内容。"]
+    outline = parse_outline(body)
+    levels = [s.level for s in all_sections(outline.sections)]
+    assert levels == list(range(1, 13))
+    deepest = list(all_sections(outline.sections))[-1]
+    assert deepest.anchor == "s" + "-".join(["1"] * 12)
+    assert [i.anchor for i in deepest.items] == ["i" + "-".join(["1"] * 12) + "-1"]
+
+
+def test_number_values():
+    assert [number_value(n) for n in ["一", "十", "十一", "二十", "二十三", "1", "12", "①", "⑩", "⑵", "b", "甲"]] == [1, 10, 11, 20, 23, 1, 12, 1, 10, 2, 2, 0]
+
+
+MARKERS = ["一、", "二、", "三、", "（一）", "（二）", "1.", "2、", "（1）", "①", "第一阶段：", "", "4、"]
+TEXTS = ["加强学习", "开展活动。组织志愿服务。2、做好宣传。", "一、二月份完成", "", "工作目标：", "（牵头单位：办公室）"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(MARKERS), st.sampled_from(TEXTS)), max_size=40))
+def test_any_body_gives_a_consistent_tree(pairs):
+    outline = parse_outline([m + t for m, t in pairs])
+    anchors = [s.anchor for s in all_sections(outline.sections)] + [i.anchor for i in all_items(outline.sections)]
+    assert len(anchors) == len(set(anchors))
+
+    def check(sections, depth):
+        for s in sections:
+            assert s.level == depth
+            check(s.sections, depth + 1)
+
+    check(outline.sections, 1)
+    assert all(f.kind == "numbering" and 1 <= f.line <= len(pairs) for f in outline.flags)

@@ -1,0 +1,122 @@
+"""parse_plans: the whole PARSE stage on clean text (structure only; metadata has its own tests)."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from scripts.models import CleanResult, Flag, PageMeta, PlanMeta
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
+
+
+@pytest.fixture
+def parse(monkeypatch):
+    """scripts.parse, with a stand-in metadata module only while the real one is missing."""
+    if importlib.util.find_spec("scripts.metadata") is None:
+        stub = types.ModuleType("scripts.metadata")
+        stub.extract_metadata = lambda title, body, context, page_meta: PlanMeta()
+        monkeypatch.setitem(sys.modules, "scripts.metadata", stub)
+        monkeypatch.delitem(sys.modules, "scripts.parse", raising=False)
+    return importlib.import_module("scripts.parse")
+
+
+def clean(name: str, flags: list[Flag] | None = None) -> CleanResult:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    return CleanResult(source=f"{name}.txt", encoding="utf-8", text=text, flags=flags or [], meta=PageMeta())
+
+
+def items_of(sections):
+    for section in sections:
+        yield from section.items
+        yield from items_of(section.sections)
+
+
+def test_seven_plans_from_the_five_seeds(parse):
+    plans = [plan for n in range(5) for plan in parse.parse_plans(clean(f"00{n}"))]
+    assert [(p.source_file, p.index_in_file, p.title) for p in plans] == [
+        ("000.txt", 0, "财政局文明创建工作方案"),
+        ("001.txt", 0, "市政府机关事务管理局2010-2011年区级文明单位创建方案"),
+        ("002.txt", 0, "民政精神文明建设工作计划(1)"),
+        ("002.txt", 1, "民政精神文明建设工作计划(2)"),
+        ("002.txt", 2, "民政精神文明建设工作计划(3)"),
+        ("003.txt", 0, "湖南省财政厅创建全国文明单位工作方案（2019-2020年）"),
+        ("004.txt", 0, "2023年精神文明建设工作实施方案"),
+    ]
+    assert all(isinstance(p.meta, PlanMeta) for p in plans)
+    assert all(p.id == "" and p.slug == "" for p in plans)  # assigned later
+
+
+def test_seed_003_every_task_has_its_lead_unit_and_four_phases(parse):
+    (plan,) = parse.parse_plans(clean("003"))
+    tasks = list(items_of(plan.sections[3].sections))
+    assert len(tasks) == 25
+    assert all(task.lead for task in tasks)
+    assert (tasks[0].lead, tasks[0].support) == (["机关党委"], ["各处室", "各单位"])
+    assert tasks[0].text.endswith("制定系统学习方案，完善督查考核办法。")
+    assert not any("牵头单位" in task.text for task in tasks)
+    assert (tasks[13].lead, tasks[13].support) == (["机关党委", "厅工会", "企业处", "驻村扶贫队"], ["相关处室", "相关单位"])
+    assert (tasks[24].anchor, tasks[24].lead, tasks[24].support) == ("i4-6-4", ["机关党委", "行政处", "文化处"], [])
+    assert [p.name for p in plan.phases] == ["筹备发动阶段", "组织实施阶段", "总结提高阶段", "自查迎检阶段"]
+    assert plan.preamble[0].startswith("为进一步巩固深化文明创建成果")
+
+
+def test_seed_002_duties_in_plan_3_and_numbering_flag_in_plan_1(parse):
+    first, _, third = parse.parse_plans(clean("002"))
+    assert [(f.kind, f.line, f.detail) for f in first.flags] == [("numbering", 16, "repeated 4、 (expected 5)")]
+    sixth = third.sections[2].sections[1].items[1]  # 6. ends with a note whose bracket never closes
+    assert (sixth.number, sixth.lead, sixth.support) == ("6", ["机关党委"], ["办公室", "各科室"])
+    assert "机关党委负责" not in sixth.text
+
+
+def test_seed_001_numbering_flag_points_at_the_clean_text_line(parse):
+    (plan,) = parse.parse_plans(clean("001"))
+    lines = clean("001").text.split("\n")
+    (flag,) = plan.flags
+    assert lines[flag.line - 1] == "三、创建措施"
+    assert flag.detail == "repeated 三、 (expected 四)"
+
+
+def test_seed_004_three_phases(parse):
+    (plan,) = parse.parse_plans(clean("004"))
+    assert [(p.name, p.start[-2:], p.end[-2:]) for p in plan.phases] == [
+        ("宣传发动阶段", "02", "04"),
+        ("全面实施阶段", "04", "10"),
+        ("巩固、迎验阶段", "10", "12"),
+    ]
+
+
+def test_clean_flags_go_to_the_plan_whose_lines_they_are_on(parse):
+    flags = [
+        Flag(kind="encoding", line=0, excerpt=""),
+        Flag(kind="mojibake", line=5, excerpt="a"),
+        Flag(kind="placeholder", line=25, excerpt="b"),
+        Flag(kind="gap", line=46, excerpt="c"),
+    ]
+    plans = parse.parse_plans(clean("002", flags))
+    assert [[(f.kind, f.line) for f in p.flags if f.kind != "numbering"] for p in plans] == [
+        [("encoding", 0), ("mojibake", 5)],
+        [("encoding", 0), ("placeholder", 25)],
+        [("encoding", 0), ("gap", 46)],
+    ]
+
+
+def test_metadata_gets_the_title_body_and_context(parse, monkeypatch):
+    seen = []
+    monkeypatch.setattr(parse.metadata, "extract_metadata", lambda *args: seen.append(args) or PlanMeta(years=[2023]))
+    (plan,) = parse.parse_plans(clean("004"))
+    ((title, body, context, page_meta),) = seen
+    assert title == "2023年精神文明建设工作实施方案"
+    assert body[0].startswith("为进一步强化干部职工争先创优")
+    assert context == ["2024年精神文明建设工作具体实施方案"]
+    assert isinstance(page_meta, PageMeta)
+    assert (plan.phases[0].start, plan.phases[0].end) == ("2023-02", "2023-04")  # the plan's single year
+
+
+def test_text_without_any_line_gives_no_plan(parse):
+    empty = CleanResult(source="empty.txt", encoding="utf-8", text="")
+    assert parse.parse_plans(empty) == []
