@@ -24,8 +24,9 @@ from scripts.rules import load_rules
 SCOPES = ("line", "inline", "block")
 ZONES = ("any", "edge", "head", "tail")
 META_FIELDS = ("publish_date", "source", "column", "author", "url")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 ISO_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-VALUE_TRIM = " \t\u3000,，。;；:：|｜、"
+VALUE_TRIM = " \t\u3000,，。;；:：|｜、【】[]()（）"
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Rule:
     where: str = "any"
     flag: str = ""
     until: re.Pattern | None = None
-    max_chars: int = 60
+    stop: re.Pattern | None = None
+    max_chars: int = 40
     max_lines: int = 20
 
     @property
@@ -49,6 +51,8 @@ class Rule:
 class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
+    whole_line_any: re.Pattern  # one search tells whether a line needs the per-rule pass
+    inline_any: re.Pattern
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
@@ -87,9 +91,15 @@ def _rule(category: str, raw: dict) -> Rule:
         where=where,
         flag=raw.get("flag", ""),
         until=re.compile(raw["until"]) if raw.get("until") else None,
-        max_chars=int(raw.get("max_chars", 60)),
+        stop=re.compile(raw["stop"]) if raw.get("stop") else None,
+        max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
     )
+
+
+def _union(rules: list[Rule]) -> re.Pattern:
+    """One pattern matching wherever any of ``rules`` matches (group names dropped)."""
+    return re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', r.regex.pattern)})" for r in rules))
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +111,13 @@ def _config() -> Config:
     if len(names) != len(set(names)):
         raise ValueError("boilerplate rule ids must be unique within a category")
     zones = data["zones"]
+    whole_line = [r for r in rules if r.scope != "inline"]
+    inline = [r for r in rules if r.scope == "inline"]
     return Config(
-        whole_line=tuple(r for r in rules if r.scope != "inline"),
-        inline=tuple(r for r in rules if r.scope == "inline"),
+        whole_line=tuple(whole_line),
+        inline=tuple(inline),
+        whole_line_any=_union(whole_line),
+        inline_any=_union(inline),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
@@ -114,13 +128,13 @@ def _config() -> Config:
 
 
 def _block_last(lines: list[str], start: int, rule: Rule) -> int:
-    """Last line of a block: short lines after the start, or up to a line matching ``until``."""
+    """Last line of a block: the short lines after its start, or up to a line matching ``until``."""
     last, taken = start, 0
     for j in range(start + 1, len(lines)):
         line = lines[j].strip()
         if not line:
             continue
-        if taken >= rule.max_lines or len(line) > rule.max_chars:
+        if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and rule.stop.search(line)):
             break
         last, taken = j, taken + 1
         if rule.until and rule.until.search(line):
@@ -132,7 +146,7 @@ def _find_hits(lines: list[str], cfg: Config) -> dict[int, _Hit]:
     """The first line/block rule matching each line, whatever its zone."""
     hits = {}
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not cfg.whole_line_any.search(line):
             continue
         for rule in cfg.whole_line:
             m = rule.regex.search(line)
@@ -219,46 +233,99 @@ def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
     toc = cfg.toc
     header_rx, leader = re.compile(toc["header"]), re.compile(toc["leader"])
     nonblank = [p for p, line in enumerate(kept) if line.strip()]
-    header = next((p for p in nonblank[:3] if header_rx.search(kept[p])), None)
-    begin = nonblank.index(header) + 1 if header is not None else 0
-    run = []
-    for p in nonblank[begin : begin + toc["max_entries"]]:
-        if len(kept[p].strip()) > toc["max_entry_chars"]:
-            break
-        run.append(p)
-    if not run:
-        return [], header
+    header = next((n for n in range(min(3, len(nonblank))) if header_rx.search(kept[nonblank[n]])), None)
+    least = toc["min_entries"] if header is None else toc["min_entries_with_header"]
 
-    def key(p: int) -> str:
-        return re.sub(r"\s+", "", leader.sub("", kept[p]))
+    def key(line: str) -> str:
+        return "".join(leader.sub("", line).split())
 
-    later: dict[str, list[int]] = {}
-    for p in nonblank[nonblank.index(run[-1]) + 1 :]:
-        if len(kept[p].strip()) <= toc["max_entry_chars"] + 10:
-            later.setdefault(key(p), []).append(p)
+    run, keys = [], []  # positions in ``nonblank`` of the candidate entries, and their keys
+    for n in range(0 if header is None else header + 1, min(len(nonblank), toc["max_entries"])):
+        line = kept[nonblank[n]].strip()
+        if len(line) > toc["max_entry_chars"] or cfg.sentence_mark.search(line) or key(line) in keys:
+            break  # the body begins: a sentence, or an entry coming round again
+        run.append(n)
+        keys.append(key(line))
+    doubtful = None if header is None else nonblank[header]
+    if len(run) < least:
+        return [], doubtful
 
-    def reappears(entries: list[int]) -> bool:
-        prev, spots = -1, []
-        for p in entries:
-            spots_k = later.get(key(p), [])
-            nxt = bisect_right(spots_k, prev)
-            if nxt == len(spots_k):
+    wanted, firsts = set(keys), {k[0] for k in keys}
+    later: dict[str, list[int]] = {}  # key -> positions in ``nonblank`` after the run
+    for n in range(run[-1] + 1, len(nonblank)):
+        line = kept[nonblank[n]].lstrip()
+        if line[:1] in firsts and len(line) <= toc["max_entry_chars"] + 10 and key(line) in wanted:
+            later.setdefault(key(line), []).append(n)
+
+    def reappears(entry_keys: list[str]) -> bool:
+        spots = [-1]
+        for k in entry_keys:
+            found = later.get(k, [])
+            nxt = bisect_right(found, spots[-1])
+            if nxt == len(found):
                 return False
-            prev = spots_k[nxt]
-            spots.append(prev)
-        pairs = list(zip(spots, spots[1:]))
-        spread = sum(1 for a, b in pairs if any(kept[q].strip() for q in range(a + 1, b)))
-        return spread * 2 >= len(pairs)
+            spots.append(found[nxt])
+        gaps = [b - a > 1 for a, b in zip(spots[1:], spots[2:])]  # text between two entries
+        return sum(gaps) * 2 >= len(gaps)
 
-    starts = [0] if header is not None else range(len(run))
-    least = toc["min_entries_with_header"] if header is not None else toc["min_entries"]
-    for j in starts:
-        entries = run[j:]
-        if len(entries) < least:
-            break
-        if reappears(entries):
-            return ([header] if header is not None else []) + entries, None
-    return [], header
+    for j in [0] if header is not None else range(len(run) - least + 1):
+        if reappears(keys[j:]):
+            entries = ([header] if header is not None else []) + run[j:]
+            return [nonblank[n] for n in entries], None
+    return [], doubtful
+
+
+@dataclass
+class _Walk:
+    """What the walk over the page has collected; flags point at input lines until the end."""
+
+    kept: list[tuple[int, str]] = field(default_factory=list)  # (input index, text)
+    removed: list[RemovedSpan] = field(default_factory=list)
+    flags: list[tuple[int, str, str, str]] = field(default_factory=list)  # (input index, kind, excerpt, detail)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _excerpt(line: str, m: re.Match) -> str:
+    return line[max(0, m.start() - 20) : m.end() + 20].strip()
+
+
+def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
+    rule = hit.rule
+    for j in range(hit.start, hit.last + 1):
+        if lines[j].strip():
+            walk.removed.append(RemovedSpan(rule.name, rule.category, lines[j], j + 1))
+            _capture(walk.meta, hit.match if j == hit.start else None, lines[j], cfg)
+    if rule.flag:
+        walk.flags.append((hit.start, rule.flag, lines[hit.start].strip()[:80], rule.name))
+
+
+def _keep_line(walk: _Walk, i: int, line: str, bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """Keep the line minus its inline chrome; drop it if only punctuation is left."""
+    new_line, cuts = line, []
+    if cfg.inline_any.search(line):
+        new_line, cuts = _cut_inline(line, tuple(r for r in cfg.inline if _in_zone(r.where, i, bounds)))
+    for rule, m in cuts:
+        walk.removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
+        _capture(walk.meta, m, m.group(0), cfg)
+        if rule.flag:
+            walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
+    if not cuts or any(ch.isalnum() for ch in new_line):
+        walk.kept.append((i, new_line))
+    elif new_line.strip():
+        rule = cuts[-1][0]
+        walk.removed.append(RemovedSpan(rule.name, rule.category, new_line, i + 1))
+
+
+def _drop_toc(walk: _Walk, cfg: Config) -> None:
+    positions, doubtful = _toc_entries([text for _, text in walk.kept], cfg)
+    for p in positions:
+        i, text = walk.kept[p]
+        walk.removed.append(RemovedSpan("chrome.toc.toc_dump", "toc", text, i + 1))
+    if doubtful is not None:
+        i, text = walk.kept[doubtful]
+        walk.flags.append((i, "uncertain_chrome", text.strip()[:80], "chrome.toc kept: entries do not all reappear"))
+    dropped = set(positions)
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
 def strip_chrome(text: str) -> ChromeResult:
@@ -267,54 +334,25 @@ def strip_chrome(text: str) -> ChromeResult:
     lines = text.split("\n")
     hits = _find_hits(lines, cfg)
     bounds = _content_bounds(lines, hits, cfg)
-    meta: dict[str, str] = {}
-    removed: list[RemovedSpan] = []
-    pending_flags: list[tuple[int, str, str, str]] = []  # (input index, kind, excerpt, detail)
-    kept: list[tuple[int, str]] = []
-
+    walk = _Walk()
     i = 0
     while i < len(lines):
-        line, hit = lines[i], hits.get(i)
+        hit = hits.get(i)
+        if hit and _in_zone(hit.rule.where, i, bounds) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
+            _remove_hit(walk, lines, hit, cfg)
+            i = hit.last + 1
+            continue
         if hit:
-            rule = hit.rule
-            if _in_zone(rule.where, i, bounds) and len(line.strip()) <= cfg.whole_line_max_chars:
-                for j in range(i, hit.last + 1):
-                    if lines[j].strip():
-                        removed.append(RemovedSpan(rule.name, rule.category, lines[j], j + 1))
-                        _capture(meta, hit.match if j == i else None, lines[j], cfg)
-                if rule.flag:
-                    pending_flags.append((i, rule.flag, line.strip()[:80], rule.name))
-                i = hit.last + 1
-                continue
-            pending_flags.append((i, "uncertain_chrome", line.strip()[:80], f"{rule.name} kept: outside its zone or too long"))
-        new_line, cuts = _cut_inline(line, tuple(r for r in cfg.inline if _in_zone(r.where, i, bounds)))
-        for rule, m in cuts:
-            removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
-            _capture(meta, m, m.group(0), cfg)
-            if rule.flag:
-                pending_flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
-        if cuts and not any(ch.isalnum() for ch in new_line):
-            if new_line.strip():
-                last_rule = cuts[-1][0]
-                removed.append(RemovedSpan(last_rule.name, last_rule.category, new_line, i + 1))
-        else:
-            kept.append((i, new_line))
+            detail = f"{hit.rule.name} kept: outside its zone or in a long line"
+            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
+        _keep_line(walk, i, lines[i], bounds, cfg)
         i += 1
+    _drop_toc(walk, cfg)
 
-    toc_positions, doubtful_header = _toc_entries([t for _, t in kept], cfg)
-    for p in toc_positions:
-        removed.append(RemovedSpan("chrome.toc.toc_dump", "toc", kept[p][1], kept[p][0] + 1))
-    if doubtful_header is not None:
-        pending_flags.append((kept[doubtful_header][0], "uncertain_chrome", kept[doubtful_header][1].strip()[:80], "chrome.toc kept: entries do not all reappear"))
-    dropped = set(toc_positions)
-    kept = [item for p, item in enumerate(kept) if p not in dropped]
-
-    kept_inputs = [idx for idx, _ in kept]
-    flags = [Flag(kind, bisect_right(kept_inputs, idx), excerpt, detail) for idx, kind, excerpt, detail in pending_flags]
-    removed.sort(key=lambda span: span.line)
+    kept_inputs = [idx for idx, _ in walk.kept]
     return ChromeResult(
-        text="\n".join(t for _, t in kept),
-        removed=removed,
-        meta=PageMeta(**{k: meta.get(k, "") for k in META_FIELDS}),
-        flags=flags,
+        text="\n".join(t for _, t in walk.kept),
+        removed=sorted(walk.removed, key=lambda span: span.line),
+        meta=PageMeta(**{k: walk.meta.get(k, "") for k in META_FIELDS}),
+        flags=[Flag(kind, bisect_right(kept_inputs, idx), excerpt, detail) for idx, kind, excerpt, detail in walk.flags],
     )

@@ -1,0 +1,233 @@
+"""End to end in headless Chromium: build the site from the seeds (plus a hostile file), serve it under a
+sub-path, and use it as a person would. Every request is recorded; any host but the local server fails.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import RAW, ROOT
+
+from playwright import sync_api as playwright  # noqa: E402  (a missing browser stack must fail, not skip)
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+SUB_PATH = "kb"
+HOSTILE_PLAN = """<script>alert(1)</script>文明单位创建工作方案{{ config.site_name }}
+一、指导思想
+以<img src=x onerror=alert(2)>为指导，[点我](javascript:alert(3))，{% raw %}开展工作。{: onclick="alert(4)"}
+二、主要任务
+1、开展志愿服务活动。# 不是标题 | 不是 | 表格 | &lt;b&gt;实体&lt;/b&gt; {#fake-id}
+2、推进道德讲堂建设。<iframe src="javascript:alert(5)"></iframe>
+"""
+
+
+def build(raw: Path, out: Path, registry: Path) -> Path:
+    site = out / "root" / SUB_PATH
+    subprocess.run(
+        [sys.executable, "-m", "scripts", "build", "--raw", str(raw), "--docs", str(out / "docs"), "--site", str(site), "--registry", str(registry), "--quiet"],
+        cwd=ROOT, check=True, capture_output=True, timeout=600,
+    )
+    return site
+
+
+class Server:
+    """A static file server on 127.0.0.1 for ``root`` (the site lives at /kb/ under it)."""
+
+    def __init__(self, root: Path):
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/{SUB_PATH}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    for path in RAW.iterdir():
+        shutil.copy(path, raw / path.name)
+    (raw / "hostile.txt").write_text(HOSTILE_PLAN, encoding="utf-8")
+    return raw
+
+
+@pytest.fixture(scope="module")
+def site(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    site = build(corpus, out, out / "permalinks.json")
+    server = Server(site.parent)
+    yield {"dir": site, "base": server.base, "out": out, "registry": out / "permalinks.json"}
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request and every dialog; the test fails on any outside host."""
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.requests, pg.dialogs = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    outside = [u for u in pg.requests if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:"))]
+    context.close()
+    assert outside == [], f"requests to outside hosts: {outside}"
+    assert pg.dialogs == [], f"a script opened a dialog: {pg.dialogs}"
+
+
+def search(page, base: str, query: str):
+    page.goto(base)
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(query)
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_timeout(500)  # let the result list settle
+    more = page.locator("button.pagefind-ui__button")
+    while more.count() and more.first.is_visible():
+        more.first.click()
+        page.wait_for_timeout(300)
+    return result_titles(page)
+
+
+def result_titles(page) -> list[str]:
+    """Titles of the top-level results (not the sub-results under each page)."""
+    return page.locator(".pagefind-ui__result-title > .pagefind-ui__result-link").all_inner_texts()
+
+
+def test_home_to_theme_to_type_to_item_anchor(page, site):
+    page.goto(site["base"])
+    assert "文明创建工作方案参考库" in page.title()
+    page.get_by_role("link", name="主题").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name=re.compile("^道德讲堂")).first.click()
+    page.wait_for_load_state()
+    assert "/types/" in page.url
+    item_link = page.locator("a[href*='/plans/'][href*='#']").first
+    href = item_link.get_attribute("href")
+    item_link.click()
+    page.wait_for_load_state()
+    anchor = urlsplit(page.url).fragment
+    assert anchor and anchor == href.split("#", 1)[1]
+    target = page.locator(f"[id='{anchor}']")
+    assert target.count() == 1
+    assert "道德讲堂" in target.inner_text()
+    assert target.is_visible()
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"], "the item is not scrolled into view"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("志愿服务", ["湖南省财政厅创建全国文明单位工作方案（2019-2020年）", "2023年精神文明建设工作实施方案", "财政局文明创建工作方案"]),
+        ("无烟机关", ["财政局文明创建工作方案"]),  # seed 000 was traditional (無煙機關)
+        ("湖南省财政厅", ["湖南省财政厅创建全国文明单位工作方案（2019-2020年）"]),
+    ],
+)
+def test_search_finds_the_right_plans(page, site, query, expected):
+    titles = search(page, site["base"], query)
+    for title in expected:
+        assert title in titles, (query, titles)
+
+
+def test_search_results_can_be_filtered_by_activity_type(page, site):
+    titles = search(page, site["base"], "志愿服务")
+    assert len(titles) >= 3
+    choice = page.locator("label.pagefind-ui__filter-label", has_text="无烟机关").first
+    if not choice.is_visible():
+        page.locator(".pagefind-ui__filter-name", has_text="活动类型").first.click()
+    choice.click()
+    page.wait_for_timeout(1000)
+    filtered = result_titles(page)
+    assert filtered and len(filtered) < len(titles)
+    assert "财政局文明创建工作方案" in filtered
+
+
+def test_search_box_is_on_every_page_and_in_chinese(page, site):
+    for path in ("", "themes/", "browse/", "report/"):
+        page.goto(site["base"] + path)
+        box = page.locator(".pagefind-ui__search-input")
+        assert box.count() == 1, path
+        assert "搜索" in box.get_attribute("placeholder"), path
+
+
+def test_hostile_plan_shows_as_text_and_runs_nothing(page, site):
+    """Markup, Markdown and template syntax that survive cleaning render as their characters."""
+    plans = json.loads((site["out"] / "docs" / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
+    plan = next(p for p in plans if p["source_file"] == "hostile.txt")
+    page.goto(f"{site['base']}plans/{plan['slug']}/")
+    page.wait_for_timeout(500)
+    body = page.locator("article").inner_text()
+    texts = [i["text"] for s in plan["sections"] for i in s["items"]]
+    assert any("{{ config.site_name }}" in t for t in [plan["title"], *texts])
+    assert any("# 不是标题 | 不是 | 表格 |" in t for t in texts)
+    for text in texts:
+        assert text in body, text
+    assert plan["title"] in page.title()
+    assert page.locator("article script, article img, article iframe").count() == 0
+    assert page.locator("article a[href^='javascript:']").count() == 0
+    assert page.locator("article h1").count() == 1
+    assert page.locator("[id='fake-id']").count() == 0
+
+
+def anchors_of(site_dir: Path) -> dict[str, set[str]]:
+    """Every plan page (site-relative path) and the ids of its items and sections."""
+    result = {}
+    for page in sorted((site_dir / "plans").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([is][0-9][^"]*)"', html))
+        result[page.parent.relative_to(site_dir).as_posix() + "/"] = ids
+    return result
+
+
+def test_old_urls_and_anchors_survive_a_rebuild_with_changed_extraction(page, site, corpus, tmp_path):
+    before = anchors_of(site["dir"])
+    assert len(before) == 8 and all(before.values())
+    # Change what extraction sees: rename a file, retitle a plan, insert and renumber items, drop chrome.
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    (raw / "001_5c090655f3dd450f.txt").rename(raw / "001 renamed.txt")
+    text = (raw / "003_71aa6518df67eea4.txt").read_text(encoding="utf-8")
+    text = text.replace("四、主要任务\n", "四、主要任务\n\n1、新增的一条任务：建立文明创建联络员制度。（牵头单位：办公室）\n", 1)
+    (raw / "003_71aa6518df67eea4.txt").write_text(text, encoding="utf-8")
+    text = (raw / "004_75ca266f54642e3a.txt").read_text(encoding="utf-8")
+    (raw / "004_75ca266f54642e3a.txt").write_text(text.replace("2023年精神文明建设工作实施方案", "2023年度精神文明建设工作实施方案", 1), encoding="utf-8")
+    rebuilt = build(raw, tmp_path / "out", site["registry"])
+    after = anchors_of(rebuilt)
+    for url, ids in before.items():
+        assert url in after, f"plan page vanished: {url}"
+        assert ids <= after[url], f"{url} lost anchors {sorted(ids - after[url])}"
+    server = Server(rebuilt.parent)
+    try:
+        url, ids = next((u, i) for u, i in sorted(before.items()) if "hu-nan" in u)
+        anchor = sorted(i for i in ids if i.startswith("i"))[0]
+        page.goto(f"{server.base}{url}#{anchor}")
+        target = page.locator(f"[id='{anchor}']")
+        assert target.count() == 1
+        box = target.bounding_box()
+        assert box and 0 <= box["y"] < page.viewport_size["height"]
+    finally:
+        server.close()
