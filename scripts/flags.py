@@ -28,10 +28,24 @@ def _rules() -> dict:
     patterns = [(kind, p) for kind in KINDS for p in rules[kind]] + [("placeholder", empty_field)]
     rules["detectors"] = [(kind, re.compile(p.replace("{cjk}", CJK_RANGES), re.MULTILINE)) for kind, p in patterns]
     common = load_rules("common_chars")
-    rules["mask_common"] = {ord(c): "c" for c in "".join(common["simplified"] + common["traditional"])}
-    rules["rare_run"] = re.compile(f"[{CJK_RANGES}]{{{rules['rare_run_length']},}}")
+    rules["rare_run"] = re.compile(f"[{_rare_class(set(''.join(common['simplified'] + common['traditional'])))}]{{{rules['rare_run_length']},}}")
     rules["ellipsis_end"] = re.compile(rules["truncation"]["ellipsis_end"])
     return rules
+
+
+def _rare_class(common: set[str]) -> str:
+    """A regex character class of every CJK character that is not a common one.
+
+    Built once as explicit ranges, so the scan is one regex pass over the text.
+    """
+    cjk = sorted({c for lo, hi in re.findall(r"(.)(?:-(.))?", CJK_RANGES) for c in range(ord(lo), ord(hi or lo) + 1)})
+    ranges: list[list[int]] = []
+    for code in (c for c in cjk if chr(c) not in common):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
 
 
 def find_flags(text: str) -> list[Flag]:
@@ -47,7 +61,7 @@ def find_flags(text: str) -> list[Flag]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     hits: dict[tuple[int, str], list[tuple[int, int]]] = {}
     found = [(kind, m.span()) for kind, pattern in rules["detectors"] for m in pattern.finditer(text)]
-    found += [("mojibake", m.span()) for m in rules["rare_run"].finditer(text.translate(rules["mask_common"]))]
+    found += [("mojibake", m.span()) for m in rules["rare_run"].finditer(text)]
     for kind, (start, end) in found:
         index = bisect_right(line_starts, start) - 1
         offset = line_starts[index]

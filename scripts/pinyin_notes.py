@@ -16,9 +16,10 @@ from pypinyin import Style, pinyin
 
 from scripts.models import RemovedSpan
 
-# A bracket of pinyin letters, tone marks/digits, spaces and apostrophes right after a CJK character.
+# A bracket of pinyin letters, tone marks/digits, spaces and apostrophes right after a CJK character
+# (or right after such a bracket: some sites print the note twice).
 ANNOTATION = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（](?P<reading>[a-zA-Züāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ:'’ 0-5-]{1,60})[)）]"
+    r"(?<=[\u3400-\u9fff)）])[(（](?P<reading>[a-zA-Züāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ:'’ 0-5-]{1,60})[)）]"
 )
 MAX_WORD = 8  # longest word one bracket may annotate
 SEPARATORS = re.compile(r"[\s'’:0-5-]")  # syllable breaks and tone digits; ":" of "u:" for ü
@@ -30,8 +31,12 @@ def strip_pinyin_annotations(text: str) -> tuple[str, list[RemovedSpan]]:
     removed: list[RemovedSpan] = []
     line = 1
     kept_from = 0
+    word = ""
     for match in ANNOTATION.finditer(text):
-        if not _is_reading_of(match.group("reading"), _word_before(text, match.start())):
+        # A note right after a removed note (运(yùn)(yùn)) reads the same word, so one pass is enough.
+        if not (removed and match.start() == kept_from):
+            word = _word_before(text, match.start())
+        if not _is_reading_of(match.group("reading"), word):
             continue
         line += text.count("\n", kept_from, match.start())
         pieces.append(text[kept_from : match.start()])

@@ -48,9 +48,17 @@ def _looks_traditional(text: str) -> bool:
     body, and site converters that leave some characters (干部) unconverted.
     """
     counts = Counter(CJK_CHAR.findall(text))
-    traditional = sum(n for char, n in counts.items() if _opencc("t2s").convert(char) != char)
-    simplified = sum(n for char, n in counts.items() if _opencc("s2t").convert(char) != char)
+    traditional = sum(n for char, n in counts.items() if _script_of(char) == "traditional")
+    simplified = sum(n for char, n in counts.items() if _script_of(char) == "simplified")
     return traditional > simplified
+
+
+@lru_cache(maxsize=None)
+def _script_of(char: str) -> str:
+    """"traditional" if t2s changes the character, "simplified" if s2t does, else "" (both)."""
+    if _opencc("t2s").convert(char) != char:
+        return "traditional"
+    return "simplified" if _opencc("s2t").convert(char) != char else ""
 
 
 def _fix_zhe(text: str) -> str:

@@ -74,3 +74,9 @@ def test_large_text_is_fast():
     clean, removed = strip_pinyin_annotations(text)
     assert len(removed) == 60000 and "(yùn)" not in clean and clean.count("附件(二)") == 60000
     assert time.perf_counter() - started < 5
+
+
+def test_a_doubled_note_goes_in_one_pass():
+    text, removed = strip_pinyin_annotations("运(yùn)(yùn)动会")
+    assert text == "运动会"
+    assert [r.text for r in removed] == ["(yùn)", "(yùn)"]
