@@ -44,7 +44,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False):
-    from . import ingest, permalinks, publish
+    from . import ingest, permalinks, publish, writer
 
     missing = [p for p in inputs if not p.exists()]
     if missing:
@@ -53,7 +53,7 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress)
     reg = permalinks.Registry.load(registry)
     pages, redirects = publish.render_pages(outcomes, reg)
-    publish.write_pages(pages, out)
+    writer.write_pages(pages, out)
     reg.save()
     return outcomes
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from . import chrome, decode, flags, htmlpage, pinyin_notes, repair, t2s
 from .models import CleanResult, PageMeta
 
+SUPPORTED_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
+
 
 def clean_text(text: str, source: str = "", encoding: str = "", meta: PageMeta | None = None) -> CleanResult:
     """Clean already-decoded text. Idempotent: cleaning the result again changes nothing."""

@@ -15,7 +15,6 @@ from pathlib import Path
 from . import clean, decode, parse
 from .models import Flag, Plan, RemovedSpan
 
-SUPPORTED_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -66,7 +65,7 @@ def _check_readable(path: Path, root_of: Path | None) -> str:
             return f"symlink points outside the input folder ({target}); copy the file into the folder instead"
     if not path.is_file():
         return "not a regular file"
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+    if path.suffix.lower() not in clean.SUPPORTED_SUFFIXES:
         return f"unsupported file type {path.suffix or '(none)'}; save it as .txt (UTF-8) or .html"
     if path.stat().st_size > MAX_FILE_BYTES:
         return f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it into one file per plan"

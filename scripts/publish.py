@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from . import indexes, permalinks, render, reportpage, slugs, tagger
 from .ingest import FileOutcome
 from .models import Plan
 
 SCHEMA_VERSION = 1
-GENERATED = ("index.md", "report.md", "plans", "themes", "types", "browse", "data")
 RELATED_LIMIT = 5
 
 
@@ -98,32 +93,3 @@ def render_pages(outcomes: list[FileOutcome], registry: permalinks.Registry) -> 
     pages["data/plans.json"] = json.dumps(plans_document(plans), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/report.json"] = json.dumps(report_document(outcomes), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return pages, redirects
-
-
-def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write the generated tree next to ``out_dir`` first, then swap each generated entry in.
-
-    Hand-written files in ``out_dir`` (assets) are left alone; stale generated pages disappear.
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".gen-", dir=out_dir))
-    try:
-        for rel, text in sorted(pages.items()):
-            target = (staging / rel).resolve()
-            if not target.is_relative_to(staging.resolve()):
-                raise ValueError(f"refusing to write outside the output folder: {rel!r}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for name in GENERATED:
-            new, old = staging / name, out_dir / name
-            if not new.exists():
-                continue
-            if old.is_dir() and not old.is_symlink():
-                trash = out_dir / f".old-{name}-{os.getpid()}"
-                old.rename(trash)
-                new.rename(old)
-                shutil.rmtree(trash)
-            else:
-                os.replace(new, old)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -5,7 +5,7 @@ import opencc
 import pytest
 
 from scripts.chrome import ChromeResult, strip_chrome
-from scripts.models import PageMeta, RemovedSpan
+from scripts.models import PageMeta
 from scripts.rules import load_rules
 
 RAW = Path(__file__).resolve().parent.parent / "raw"

@@ -15,7 +15,7 @@ import pytest
 from fixtures.site_plans import HOSTILE, TYPE_NAMES, make_plan, make_plans, taxonomy
 from scripts.build import build_site
 from scripts.indexes import render_index_pages
-from scripts.publish import write_pages
+from scripts.writer import write_pages
 from scripts.render import render_plan_page
 from scripts.reportpage import render_report_page
 from scripts.slugs import slugify
