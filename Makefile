@@ -26,7 +26,7 @@ browser:
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: $(STAMP) browser
 	$(PY) -m scripts bench $(if $(N),--n $(N))
 
 clean:

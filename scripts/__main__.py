@@ -43,14 +43,18 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False):
-    from . import ingest, permalinks, publish, writer
+def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = ""):
+    """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed)."""
+    from . import cache, ingest, permalinks, publish, writer
 
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise SystemExit(f"error: no such file or folder: {', '.join(map(str, missing))}")
     progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
-    outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress)
+    store = cache.OutcomeCache(Path(cache_dir)) if cache_dir else None
+    outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)
+    if store and not quiet:
+        print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
     reg = permalinks.Registry.load(registry)
     pages, redirects = publish.render_pages(outcomes, reg)
     writer.write_pages(pages, out)
@@ -58,22 +62,35 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     return outcomes
 
 
+SUMMARY_LISTED = 20  # problem files named on screen; the report lists them all
+
+
 def print_summary(outcomes, out: Path) -> None:
+    """One screen: counts, flags, and the first files that need attention."""
     from collections import Counter
 
     statuses = Counter(o.status for o in outcomes)
     plans = sum(len(o.plans) for o in outcomes)
     flags = Counter(f.kind for o in outcomes for f in o.flags)
-    print(f"files: {len(outcomes)}  " + "  ".join(f"{k}: {v}" for k, v in sorted(statuses.items())), file=sys.stderr)
+    labels = {"plans": "with plans", "skipped": "skipped", "rejected": "rejected", "duplicate": "duplicate"}
+    print(f"files: {len(outcomes)} (" + ", ".join(f"{statuses[k]} {v}" for k, v in labels.items()) + ")", file=sys.stderr)
     print(f"plans: {plans}  flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
-    for o in outcomes:
-        if o.status in ("rejected", "skipped", "duplicate"):
-            print(f"  {o.status:9} {o.source}: {o.reason}", file=sys.stderr)
+    attention = [o for o in outcomes if o.status != "plans"]
+    for o in attention[:SUMMARY_LISTED]:
+        print(f"  {o.status:9} {o.source}: {o.reason}", file=sys.stderr)
+    if len(attention) > SUMMARY_LISTED:
+        print(f"  … and {len(attention) - SUMMARY_LISTED} more: see the report", file=sys.stderr)
     print(f"report: {out / 'report.md'}  data: {out / 'data'}", file=sys.stderr)
 
 
+def cache_dir(args: argparse.Namespace, out: Path) -> str:
+    """The cache lives inside the output folder unless --cache says otherwise: nothing is written elsewhere."""
+    return str(out / ".cache" / "ingest") if args.cache is None else args.cache
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    outcomes = run_ingest([Path(p) for p in args.paths], Path(args.out), args.jobs, Path(args.registry), args.quiet)
+    out = Path(args.out)
+    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out))
     print_summary(outcomes, Path(args.out))
     failed = [o for o in outcomes if o.status == "rejected"]
     read = [o for o in outcomes if o.status != "rejected"]
@@ -84,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from . import build
 
     docs = Path(args.docs)
-    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet)
+    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs))
     print_summary(outcomes, docs)
     try:
         stats = build.build_site(Path(args.site), docs_dir=docs)
@@ -122,7 +139,13 @@ def add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--docs", default=str(ROOT / "docs"), help="generated Markdown folder (default: docs/)")
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def add_cache_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache", default=None, metavar="DIR", help="outcomes of unchanged files are reused from here (default: .cache/ingest/ inside the output folder)")
+    p.add_argument("--no-cache", dest="cache", action="store_const", const="", help="process every file again")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -140,6 +163,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 
@@ -155,7 +179,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("bench", help="measure throughput and write BENCHMARKS.md", description="Benchmarks; see BENCHMARKS.md.")
-    p.add_argument("--n", type=int, default=1000, help="number of files (default: 1000)")
+    p.add_argument("--n", type=int, action="append", help="number of synthetic plans (repeatable; default: 100, 1000 and 10000)")
+    p.add_argument("--runs", type=int, default=0, help="runs per size for the medians (default: 3 below 10,000 plans, else 1)")
+    p.add_argument("--out", default=str(ROOT / "bench-out"), help="work folder (default: bench-out/)")
+    p.add_argument("--no-naive", action="store_true", help="skip the naive MkDocs + Material comparison")
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -1,15 +1,24 @@
-"""Benchmarks (``make bench``): throughput of the clean stage, written to BENCHMARKS.md.
+"""Benchmarks (``make bench``): what 100, 1,000 and 10,000 plans cost, written to BENCHMARKS.md.
 
-The corpus is the seed files repeated to N files, each copy given a distinct first line so that
-nothing can be cached by content. Figures are medians of several runs.
+For each size N the synthetic corpus (scripts/synth.py) goes through the whole pipeline in a child
+process, stage by stage: ingest (clean, parse, publish the docs/ pages), the MkDocs site, the
+Pagefind index. Memory is the peak total RSS of that process and its workers, sampled. Then the
+site is measured (bytes per plan, the largest page) and a fresh headless Chromium runs one search
+(time to the first result, bytes fetched). Re-runs measure the ingest cache: nothing changed, then
+one file changed. At N = 1,000 the naive build — raw files as pages, automatic nav, Material's
+built-in search — runs in the same session, for comparison.
 """
 from __future__ import annotations
 
+import http.server
+import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
-import tempfile
+import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -18,76 +27,374 @@ from pathlib import Path
 from . import clean
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 3
-BEGIN, END = "<!-- bench:clean -->", "<!-- /bench:clean -->"
+SIZES = (100, 1000, 10000)
+NAIVE_SIZE = 1000
+QUERY = "志愿服务"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+BEGIN, END = "<!-- bench:scale -->", "<!-- /bench:scale -->"
+CLEAN_BEGIN, CLEAN_END = "<!-- bench:clean -->", "<!-- /bench:clean -->"
+CLEAN_FILES = 1000  # issue budget: the clean stage on 1,000 seed-sized files in under 10 s
+NAIVE_CONFIG = {
+    "site_name": "naive",
+    "docs_dir": "docs",
+    "site_dir": "site",
+    "theme": {"name": "material", "language": "zh", "font": False},
+    "plugins": ["search"],
+}
 
 
-def make_corpus(folder: Path, n: int) -> list[Path]:
-    seeds = sorted((ROOT / "raw").glob("*.txt"))
-    paths = []
-    for i in range(n):
-        seed = seeds[i % len(seeds)]
-        path = folder / f"{i:05d}_{seed.name}"
-        path.write_bytes(f"副本{i}\n".encode() + seed.read_bytes())
-        paths.append(path)
-    return paths
+# ---------------------------------------------------------------- one pipeline run (child process)
 
 
-def _clean_one(path: Path) -> int:
-    return len(clean.clean_file(path).text)
+def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str, ingest_only: bool = False) -> dict:
+    """raw → docs → site → search index, timed per stage; runs in a child so memory is its own."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
 
+    from . import __main__ as cli
+    from . import search_index
 
-def time_clean(paths: list[Path], jobs: int) -> float:
+    docs, site = work / "docs", work / "site"
+    timings = {}
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        list(pool.map(_clean_one, paths, chunksize=16))
-    return time.perf_counter() - start
+    outcomes = cli.run_ingest([raw], docs, jobs, work / "permalinks.json", quiet=True, cache_dir=cache_dir)
+    timings["ingest"] = time.perf_counter() - start
+    timings["plans"] = sum(len(o.plans) for o in outcomes)
+    if ingest_only:
+        return timings
+    start = time.perf_counter()
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site), docs_dir=str(docs))
+    mkdocs_build(config)
+    timings["site"] = time.perf_counter() - start
+    start = time.perf_counter()
+    timings["search_stats"] = search_index.build_search_index(site)
+    timings["search"] = time.perf_counter() - start
+    return timings
+
+
+def naive(raw: Path, work: Path) -> dict:
+    """The naive site: every raw file a Markdown page, MkDocs' automatic nav, Material's search."""
+    import yaml
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    docs = work / "docs"
+    for path in sorted(raw.rglob("*.txt")):
+        target = docs / path.relative_to(raw).with_suffix(".md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_bytes().decode("utf-8", errors="replace"), encoding="utf-8")
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(NAIVE_CONFIG, allow_unicode=True), encoding="utf-8")
+    start = time.perf_counter()
+    mkdocs_build(load_config(str(work / "mkdocs.yml")))
+    return {"site": time.perf_counter() - start, "search": 0.0, "ingest": 0.0}
+
+
+def _rss_of_tree(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants (from /proc; Linux only)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
+
+
+def run_child(kind: str, **kwargs) -> dict:
+    """Run ``pipeline`` or ``naive`` in a fresh interpreter; add its wall time and peak memory."""
+    args = [sys.executable, "-m", "scripts.bench", kind, json.dumps({k: str(v) for k, v in kwargs.items()})]
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    peak = 0
+    start = time.perf_counter()
+    while proc.poll() is None:
+        peak = max(peak, _rss_of_tree(proc.pid))
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    out = proc.stdout.read()
+    if proc.returncode:
+        raise RuntimeError(f"{kind} run failed with exit code {proc.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(wall=wall, peak_bytes=peak)
+    return result
+
+
+# ---------------------------------------------------------------- measuring a built site
+
+
+def site_stats(site: Path, plans: int) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    total = sum(p.stat().st_size for p in files)
+    return {
+        "site_bytes": total,
+        "bytes_per_plan": total / max(plans, 1),
+        "largest_page": largest.stat().st_size,
+        "largest_page_path": largest.relative_to(site).as_posix(),
+    }
+
+
+class _Server:
+    def __init__(self, root: Path):
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        handler = lambda *a, **kw: Quiet(*a, directory=str(root), **kw)  # noqa: E731
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.httpd.server_port}/"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def search_probe(site: Path, query: str = QUERY, material: bool = False, start_page: str = "") -> dict:
+    """First search in a fresh headless Chromium: seconds from typing to the first result, bytes fetched for it."""
+    from playwright.sync_api import sync_playwright
+
+    server = _Server(site)
+    fetched: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_context().new_page()
+            page.goto(server.base + start_page, wait_until="load")
+            box, result = (
+                ("input.md-search__input", ".md-search-result__item")
+                if material
+                else (".pagefind-ui__search-input", ".pagefind-ui__result")
+            )
+            page.wait_for_selector(box, state="attached", timeout=30000)
+            page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
+            start = time.perf_counter()
+            if material:
+                page.locator("label.md-header__button[for='__search']").first.click()
+            page.locator(box).first.fill(query)
+            page.wait_for_selector(result, timeout=120000)
+            seconds = time.perf_counter() - start
+            page.wait_for_timeout(300)  # fragments of the first results may still arrive
+            browser.close()
+    finally:
+        server.close()
+    return {"query_seconds": seconds, "query_bytes": sum(fetched)}
+
+
+# ---------------------------------------------------------------- one size
+
+
+def corpus(out: Path, n: int) -> Path:
+    """The synthetic corpus of size ``n`` (kept between runs: it is deterministic)."""
+    from . import synth
+
+    raw = out / f"raw-{n}"
+    stamp = raw / ".complete"
+    if not stamp.exists():
+        shutil.rmtree(raw, ignore_errors=True)
+        synth.write_corpus(raw, n)
+        stamp.write_text(str(n))
+    return raw
+
+
+def _fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def measure_size(out: Path, n: int, runs: int, jobs: int) -> dict:
+    raw = corpus(out, n)
+    work = out / f"run-{n}"
+    cold = []
+    for _ in range(runs):
+        _fresh(work)
+        cold.append(run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache"))
+        print(f"  N={n}: {cold[-1]['wall']:.1f} s", file=sys.stderr)
+    median = {k: statistics.median(r[k] for r in cold) for k in ("ingest", "site", "search", "wall", "peak_bytes")}
+    result = {"n": n, "plans": cold[-1]["plans"], "runs": runs, **median, "search_stats": cold[-1]["search_stats"]}
+    result.update(site_stats(work / "site", cold[-1]["plans"]))
+    result.update(search_probe(work / "site"))
+    before = _tree_bytes(work / "docs")
+    warm = run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache", ingest_only=1)
+    result["rerun_ingest"] = warm["ingest"]
+    result["rerun_docs_identical"] = _tree_bytes(work / "docs") == before
+    changed = sorted(raw.rglob("*.txt"))[n // 2]
+    original = changed.read_bytes()
+    try:
+        changed.write_bytes(original + "\n七、其他\n本方案由办公室负责解释。\n".encode("utf-8"))
+        one = run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache", ingest_only=1)
+    finally:
+        changed.write_bytes(original)
+    result["one_changed_ingest"] = one["ingest"]
+    return result
+
+
+def measure_naive(out: Path, n: int) -> dict:
+    raw = corpus(out, n)
+    work = _fresh(out / f"naive-{n}")
+    run = run_child("naive", raw=raw, work=work)
+    result = {"n": n, "plans": n, "runs": 1, "ingest": 0.0, "site": run["site"], "search": 0.0, "wall": run["wall"], "peak_bytes": run["peak_bytes"]}
+    result.update(site_stats(work / "site", n))
+    first = min(p.parent.relative_to(work / "site").as_posix() for p in (work / "site").glob("*/*/index.html"))
+    result.update(search_probe(work / "site", material=True, start_page=first + "/"))
+    return result
+
+
+# ---------------------------------------------------------------- the report
 
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
-        cpu = model
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
     except (OSError, StopIteration):
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
-def replace_section(text: str, section: str) -> str:
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        return head + section + rest.split(END, 1)[1]
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.0f} KB"
+
+
+def _row(label: str, r: dict) -> str:
+    total = r["ingest"] + r["site"] + r["search"]
+    return (
+        f"| {label} | {r['n']:,} | {r['ingest']:.1f} s | {r['site']:.1f} s | {r['search']:.1f} s | {total:.1f} s | "
+        f"{total / r['n'] * 1000:.0f} ms | {r['peak_bytes'] / 2**30:.2f} GB | {_kb(r['bytes_per_plan'])} | "
+        f"{_kb(r['largest_page'])} | {r['query_seconds']:.2f} s | {_kb(r['query_bytes'])} |"
+    )
+
+
+def render(results: dict, naive_result: dict | None, jobs: int) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    lines = [
+        BEGIN,
+        "## Scale: ingest, site and search for 100 to 10,000 plans",
+        "",
+        f"- Date: {date.today().isoformat()}; commit {commit or 'uncommitted'} (plus working-tree changes)",
+        f"- Machine: {machine()}; {jobs} ingest workers",
+        "- Corpus: `scripts/synth.py` (seed texts with shuffled sections, varied units and years, traditional and",
+        "  simplified, boilerplate, pinyin readings and page markers; deterministic)",
+        "- Times are medians of the cold runs (empty ingest cache); memory is the peak total RSS of all processes;",
+        f"  the query is 「{QUERY}」, typed into a fresh headless Chromium (time to the first result, bytes fetched for it)",
+        "",
+        "| build | plans | ingest | site | search index | total | per plan | peak memory | site per plan | largest page | first query | query download |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [_row("this pipeline", r) for _, r in sorted(results.items(), key=lambda kv: int(kv[0]))]
+    if naive_result:
+        lines.append(_row("naive MkDocs + Material", naive_result))
+    lines += ["", "Incremental runs (ingest stage, warm cache):", "", "| plans | cold ingest | nothing changed | one file changed | docs/ identical on re-run |", "|---:|---:|---:|---:|---|"]
+    for _, r in sorted(results.items(), key=lambda kv: int(kv[0])):
+        lines.append(f"| {r['n']:,} | {r['ingest']:.1f} s | {r['rerun_ingest']:.1f} s | {r['one_changed_ingest']:.1f} s | {'yes' if r['rerun_docs_identical'] else 'NO'} |")
+    if naive_result and str(NAIVE_SIZE) in results:
+        ours = results[str(NAIVE_SIZE)]
+        ours_total = ours["ingest"] + ours["site"] + ours["search"]
+        lines += [
+            "",
+            f"At {NAIVE_SIZE:,} plans the naive build takes {naive_result['site']:.1f} s and {_kb(naive_result['bytes_per_plan'])} per plan; "
+            f"this pipeline {ours_total:.1f} s ({naive_result['site'] / ours_total:.1f}× faster) and "
+            f"{_kb(ours['bytes_per_plan'])} per plan ({naive_result['bytes_per_plan'] / ours['bytes_per_plan']:.1f}× smaller), "
+            f"search included in both.",
+        ]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def replace_section(text: str, section: str, begin: str = BEGIN, end: str = END) -> str:
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        return head + section + rest.split(end, 1)[1]
     return text.rstrip() + "\n\n" + section + "\n"
 
 
-def main(args) -> int:
-    n, jobs = args.n, os.cpu_count() or 1
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = make_corpus(Path(tmp), n)
-        mb = sum(p.stat().st_size for p in paths) / 2**20
-        times = [time_clean(paths, jobs) for _ in range(RUNS)]
+def _clean_one(path: Path) -> int:
+    return len(clean.clean_file(path).text)
+
+
+def measure_clean(out: Path, n: int = CLEAN_FILES, runs: int = 3, jobs: int = 2) -> str:
+    """Files per second of the clean stage over the seed files repeated to ``n`` files."""
+    folder = _fresh(out / "clean-corpus")
+    seeds = sorted((ROOT / "raw").glob("*.txt"))
+    paths = []
+    for i in range(n):  # a distinct first line per copy, so nothing can be cached by content
+        path = folder / f"{i:05d}_{seeds[i % len(seeds)].name}"
+        path.write_bytes(f"副本{i}\n".encode() + seeds[i % len(seeds)].read_bytes())
+        paths.append(path)
+    mb = sum(p.stat().st_size for p in paths) / 2**20
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(_clean_one, paths, chunksize=16))
+        times.append(time.perf_counter() - start)
     median = statistics.median(times)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    section = "\n".join(
+    return "\n".join(
         [
-            BEGIN,
+            CLEAN_BEGIN,
             "## Clean stage throughput",
             "",
-            f"- Date: {date.today().isoformat()}; commit {commit or 'uncommitted'}",
-            f"- Machine: {machine()}",
+            f"- Date: {date.today().isoformat()}; machine: {machine()}",
             f"- Corpus: the 5 seed files repeated to {n} files ({mb:.1f} MB); `clean` on every file with {jobs} worker processes",
             f"- Runs: {', '.join(f'{t:.2f} s' for t in times)}",
             "",
             "| files | median time | files per second | MB per second | budget |",
             "|---:|---:|---:|---:|---|",
             f"| {n} | {median:.2f} s | {n / median:.0f} | {mb / median:.1f} | 1,000 files in < 10 s |",
-            END,
+            CLEAN_END,
         ]
     )
+
+
+def main(args) -> int:
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = os.cpu_count() or 1
+    store = out / "results.json"
+    saved = json.loads(store.read_text()) if store.exists() else {}
+    results, naive_result = saved.get("sizes", {}), saved.get("naive")
+    for n in args.n or SIZES:
+        runs = args.runs or (3 if n < 10000 else 1)
+        print(f"bench: N={n}, {runs} run(s)", file=sys.stderr)
+        results[str(n)] = measure_size(out, n, runs, jobs)
+        store.write_text(json.dumps({"sizes": results, "naive": naive_result}, indent=1))
+        if n == NAIVE_SIZE and not args.no_naive:
+            print(f"bench: naive MkDocs + Material, N={n}", file=sys.stderr)
+            naive_result = measure_naive(out, n)
+        store.write_text(json.dumps({"sizes": results, "naive": naive_result}, indent=1))
+    section = render(results, naive_result, jobs)
+    clean_section = measure_clean(out, jobs=jobs) if not args.n else ""
     bench_md = ROOT / "BENCHMARKS.md"
-    current = bench_md.read_text(encoding="utf-8") if bench_md.exists() else "# Benchmarks\n\nWritten by `make bench`; medians of repeated runs.\n"
-    bench_md.write_text(replace_section(current, section), encoding="utf-8")
-    print(section)
+    current = bench_md.read_text(encoding="utf-8") if bench_md.exists() else "# Benchmarks\n\nWritten by `make bench`.\n"
+    current = replace_section(current, section)
+    if clean_section:
+        current = replace_section(current, clean_section, CLEAN_BEGIN, CLEAN_END)
+    bench_md.write_text(current, encoding="utf-8")
+    print(section, clean_section, sep="\n")
     return 0
+
+
+if __name__ == "__main__":  # child runs: python -m scripts.bench {pipeline,naive} '{json args}'
+    kind, params = sys.argv[1], json.loads(sys.argv[2])
+    if kind == "pipeline":
+        result = pipeline(Path(params["raw"]), Path(params["work"]), int(params["jobs"]), params["cache_dir"], "ingest_only" in params)
+    else:
+        result = naive(Path(params["raw"]), Path(params["work"]))
+    print(json.dumps(result))

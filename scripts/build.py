@@ -1,7 +1,8 @@
 """Build: docs/ → site/ with MkDocs, then the Pagefind search index, swapped in only when complete.
 
 The site is built into a temporary folder beside the target; a failure anywhere (MkDocs, the
-search indexer, a killed process) leaves the previously published site untouched.
+search indexer, a full disk, a killed process) leaves the previously published site untouched.
+A killed build leaves its hidden staging folder behind; the next build removes it.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path =
     """Build the site into ``site_dir`` atomically; returns the search index statistics."""
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    _remove_leftovers(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent))
     try:
         overrides = {"site_dir": str(staging)}
         if docs_dir is not None:
@@ -39,9 +41,32 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path =
 def swap_in(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` with two renames, so readers see the old or the new site, never half."""
     if target.exists():
-        trash = target.with_name(f".{target.name}-old-{os.getpid()}")
-        target.rename(trash)
+        trash = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-old-", dir=target.parent))
+        target.replace(trash)
         new.rename(target)
         shutil.rmtree(trash, ignore_errors=True)
     else:
         new.rename(target)
+
+
+def _staging_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}-build-"
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Staging folders of builds whose process is gone (killed before it could tidy up)."""
+    prefix = _staging_prefix(site_dir)
+    for path in sorted(site_dir.parent.glob(f"{prefix}*")):
+        pid = path.name[len(prefix) :].split("-", 1)[0]
+        if path.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

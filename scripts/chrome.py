@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scripts.models import Flag, PageMeta, RemovedSpan
+from scripts.repair import drop_invisible, is_fragment
 from scripts.rules import load_rules
 
 SCOPES = ("line", "inline", "block")
@@ -164,11 +165,15 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         i
         for i, line in enumerate(lines)
         if i not in claimed
-        and len(line.strip()) >= cfg.content_min_chars
+        and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
     ]
     return (anchors[0], anchors[-1]) if anchors else None
+
+
+def _spaces(line: str) -> int:
+    return sum(1 for char in line if char.isspace())
 
 
 def _in_zone(where: str, i: int, bounds: tuple[int, int] | None) -> bool:
@@ -242,8 +247,8 @@ def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
     run, keys = [], []  # positions in ``nonblank`` of the candidate entries, and their keys
     for n in range(0 if header is None else header + 1, min(len(nonblank), toc["max_entries"])):
         line = kept[nonblank[n]].strip()
-        if len(line) > toc["max_entry_chars"] or cfg.sentence_mark.search(line) or key(line) in keys:
-            break  # the body begins: a sentence, or an entry coming round again
+        if len(line) > toc["max_entry_chars"] or cfg.sentence_mark.search(line) or key(line) in keys or is_fragment(line):
+            break  # the body begins: a sentence, an entry coming round again, or text broken one word per line
         run.append(n)
         keys.append(key(line))
     doubtful = None if header is None else nonblank[header]
@@ -329,12 +334,13 @@ def _drop_toc(walk: _Walk, cfg: Config) -> None:
 
 
 def strip_chrome(text: str) -> ChromeResult:
-    """Remove site chrome from ``text`` (already t2s-simplified, lines split on "\\n")."""
+    """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
-    lines = text.split("\n")
+    walk = _Walk()
+    # Every kind of line break and no invisible marks, as the repair stage will see them.
+    lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
     hits = _find_hits(lines, cfg)
     bounds = _content_bounds(lines, hits, cfg)
-    walk = _Walk()
     i = 0
     while i < len(lines):
         hit = hits.get(i)

@@ -1,16 +1,22 @@
 """The clean stage: raw bytes of one file → ``CleanResult`` (clean simplified text + what was removed).
 
-Order matters: decode → extract the article (web pages) → traditional→simplified (so every rule
+Order matters: decode (text files) or extract (web pages, Word, PDF) → traditional→simplified (so every rule
 below is written once, in simplified) → pinyin annotations → site chrome → repair → flags.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import chrome, decode, flags, htmlpage, pinyin_notes, repair, t2s
+from . import chrome, decode, doc_in, docx_in, flags, htmlpage, pdf_in, pinyin_notes, repair, t2s
 from .models import CleanResult, PageMeta
 
-SUPPORTED_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md"}
+# Binary document formats: suffix → (extractor of bytes → ``Extracted``, name shown as the "encoding").
+DOCUMENT_READERS = {
+    ".docx": (docx_in.docx_to_text, "docx"),
+    ".doc": (doc_in.doc_to_text, "doc (LibreOffice)"),
+    ".pdf": (pdf_in.pdf_to_text, "pdf"),
+}
+SUPPORTED_SUFFIXES = {".txt", ".text", ".htm", ".html", ".md", *DOCUMENT_READERS}
 
 
 def clean_text(text: str, source: str = "", encoding: str = "", meta: PageMeta | None = None) -> CleanResult:
@@ -31,7 +37,12 @@ def clean_text(text: str, source: str = "", encoding: str = "", meta: PageMeta |
 
 
 def clean_bytes(data: bytes, name: str) -> CleanResult:
-    """Decode and clean one file's bytes; raises ``decode.DecodeError`` for files that are not text."""
+    """Decode (or extract) and clean one file's bytes; raises ``decode.DecodeError`` for files we cannot read."""
+    reader = DOCUMENT_READERS.get(Path(name).suffix.lower())
+    if reader:
+        extract, kind = reader
+        document = extract(data)
+        return clean_text(document.text, source=name, encoding=kind, meta=document.meta)
     decoded = decode.decode_bytes(data)
     text, meta = decoded.text, PageMeta()
     if htmlpage.looks_like_html(name, text):

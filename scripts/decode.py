@@ -46,6 +46,9 @@ BINARY_SIGNATURES = (
     (b"\x7fELF", "program"),
 )
 
+# What to tell the user about a file that is not text.
+BINARY_ADVICE = "if it is a Word or PDF document give it its real extension (.docx, .doc, .pdf), else take it out of the input folder"
+
 # Codec families tried on BOM-less bytes, in order of preference when scores tie.
 # Within a family the narrowest codec that decodes cleanly names the result; if none does,
 # the broadest one decodes with replacement characters.
@@ -58,7 +61,8 @@ UTF16_CODECS = ("utf-16-le", "utf-16-be")
 
 UTF8_WINS_AT = 0.5  # a clean UTF-8 decoding is taken at once if it scores at least this
 READABLE_AT = 0.5  # below this score no decoding reads as text
-MAX_DAMAGE = 0.01  # share of replacement characters tolerated in a lossy decoding
+MAX_DAMAGE = 0.01  # share of replacement characters tolerated in a lossy decoding...
+STRAY_BYTES = 8  # ...or this many in all: a few stray bytes in a short file are damage, not binary
 NUL_HEAVY = 0.01  # share of NUL bytes that plain text in a one- or two-byte codec never has
 SCORE_SAMPLE = 200_000  # characters scored per candidate; enough to decide, fast on 5 MB
 
@@ -87,15 +91,15 @@ def _decode_trusted(body: bytes, codec: str) -> tuple[str, str]:
         return body.decode(codec), codec
     except UnicodeDecodeError:
         text = body.decode(codec, errors="replace")
-    if _damage(text) > MAX_DAMAGE:
-        raise DecodeError(f"the file starts with a {codec} byte-order mark but most of it is not valid {codec}")
+    if _too_damaged(text):
+        raise DecodeError(f"the file starts with a {codec} byte-order mark but most of it is not valid {codec}; save the file again as UTF-8")
     return text, f"{codec}+replace"
 
 
 def _reject_binary(data: bytes) -> None:
     for signature, kind in BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise DecodeError(f"not a text file: looks binary ({kind} signature)")
+            raise DecodeError(f"not a text file: looks binary ({kind} signature); {BINARY_ADVICE}")
 
 
 def _nul_heavy(data: bytes) -> bool:
@@ -113,18 +117,19 @@ def _decode_guessed(data: bytes) -> tuple[str, str]:
         if _score(text) >= UTF8_WINS_AT:
             return text, "utf-8"
     candidates = [_decode_family(data, family) for family in _families(data)]
+    candidates += _decode_mixed(data)
     # max() keeps the first of equal scores, so CODEC_FAMILIES' order breaks ties.
     score, text, encoding = max(((_score(text), text, encoding) for text, encoding in candidates), key=lambda c: c[0])
     if score < READABLE_AT:
         why = "looks binary (many NUL bytes)" if _nul_heavy(data) else "no encoding gives readable Chinese"
         raise DecodeError(
             f"not a text file: {why}; tried UTF-8, UTF-16, GB18030 and Big5"
-            f" (best guess {encoding.removesuffix('+replace')} scores {score:.2f} of 1)"
+            f" (best guess {encoding.removesuffix('+replace')} scores {score:.2f} of 1); {BINARY_ADVICE}"
         )
-    if _damage(text) > MAX_DAMAGE:
+    if _too_damaged(text):
         raise DecodeError(
             f"too many undecodable bytes: even the best guess ({encoding.removesuffix('+replace')})"
-            f" loses {_damage(text):.0%} of the characters"
+            f" loses {_damage(text):.0%} of the characters; save the file again as UTF-8"
         )
     return text, encoding
 
@@ -148,6 +153,29 @@ def _decode_family(data: bytes, family: tuple[str, ...]) -> tuple[str, str]:
     return data.decode(family[-1], errors="replace"), f"{family[-1]}+replace"
 
 
+def _decode_mixed(data: bytes) -> list[tuple[str, str]]:
+    """A file pasted together from two sources: its UTF-8 lines as UTF-8, the others in one legacy codec.
+
+    Offered only when both kinds of line hold non-ASCII text; the scoring decides whether it wins.
+    """
+    lines = data.split(b"\n")
+    utf8 = [_strict_utf8(line) for line in lines]
+    other = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
+    if not other or not any(text and not text.isascii() for text in utf8):
+        return []
+    legacy = [_decode_family(other, family) for family in CODEC_FAMILIES[1:]]
+    _, codec = max(((_score(text), codec.removesuffix("+replace")) for text, codec in legacy), key=lambda c: c[0])
+    decoded = [text if text is not None else line.decode(codec, errors="replace") for line, text in zip(lines, utf8)]
+    return [("\n".join(decoded), f"utf-8+{codec}")]
+
+
+def _strict_utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _score(text: str) -> float:
     """How much the text reads like Chinese: mean weight of its non-ASCII characters (1 is best)."""
     counts = Counter(text[:SCORE_SAMPLE])
@@ -163,7 +191,7 @@ def _score(text: str) -> float:
 @lru_cache(maxsize=65536)
 def _char_weight(char: str) -> float | None:
     """Weight of one character; ``None`` for the neutral ones (printable ASCII, white space)."""
-    if char in "\t\n\r\f" or " " <= char <= "~":
+    if char.isspace() or " " <= char <= "~":
         return None
     if char in _common_chars():
         return COMMON_WEIGHT
@@ -187,6 +215,10 @@ def _common_chars() -> frozenset[str]:
 
 def _damage(text: str) -> float:
     return text.count("\ufffd") / len(text) if text else 0.0
+
+
+def _too_damaged(text: str) -> bool:
+    return _damage(text) > MAX_DAMAGE and text.count("\ufffd") > STRAY_BYTES
 
 
 def _normalise(text: str) -> str:

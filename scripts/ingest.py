@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clean, decode, parse
+from .cache import OutcomeCache, file_sha256
 from .models import Flag, Plan, RemovedSpan
+from .permalinks import PlanPrints
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a plan is tens of KB; a bigger file is a dump to split first
 
 
 @dataclass
@@ -33,6 +35,7 @@ class FileOutcome:
     removed: list[RemovedSpan] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     text_sha256: str = ""
+    prints: list[PlanPrints] = field(default_factory=list)  # one per plan, for the permalink registry
 
 
 def discover(paths: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -89,9 +92,15 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         outcome.removed, outcome.flags = result.removed, result.flags
         outcome.text_sha256 = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
         outcome.plans = parse.parse_plans(result)
+        outcome.prints = [PlanPrints.of(plan) for plan in outcome.plans]  # here: in parallel, and cached
         if not outcome.plans:
             outcome.status = "skipped"
-            outcome.reason = "no plan found: nothing left after removing site chrome" if not result.text.strip() else "no plan found in the text"
+            if result.text.strip():
+                outcome.reason = "no plan found in the text"
+            elif result.removed:
+                outcome.reason = "no plan found: nothing left after removing site chrome (see the removed lines)"
+            else:
+                outcome.reason = "empty file (only white space)"
         return outcome
     except decode.DecodeError as exc:
         return FileOutcome(source=source, status="rejected", reason=str(exc))
@@ -106,26 +115,54 @@ def _process_job(job: tuple[Path, str, Path | None]) -> FileOutcome:
 
 
 def process_all(
-    paths: Iterable[Path], jobs: int = 0, progress: Callable[[Iterable], Iterator] | None = None
+    paths: Iterable[Path],
+    jobs: int = 0,
+    progress: Callable[[Iterable], Iterator] | None = None,
+    cache: OutcomeCache | None = None,
 ) -> list[FileOutcome]:
-    """Process every file under ``paths``; outcomes are in display-name order whatever ``jobs`` is."""
+    """Process every file under ``paths``; outcomes are in display-name order whatever ``jobs`` is.
+
+    With a ``cache``, a file whose bytes, name and processing code are unchanged is not processed
+    again: its stored outcome is used (``cache.hits`` / ``cache.misses`` count them).
+    """
     paths = [Path(p) for p in paths]
     work = []
     for root in paths:
         base = root if root.is_dir() else None
         for path, name in discover([root]):
             work.append((path, name, base))
-    work.sort(key=lambda job: job[1])
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(work) < 2:
-        results: Iterable[FileOutcome] = map(_process_job, work)
-        outcomes = list(progress(results, total=len(work)) if progress else results)
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(_process_job, work, chunksize=max(1, len(work) // (jobs * 8)))
-            outcomes = list(progress(results, total=len(work)) if progress else results)
+    work.sort(key=lambda job: (job[1], str(job[2])))  # same name in two folders: the folder decides, not the argument order
+    outcomes: list[FileOutcome | None] = [_cached(job, cache) if cache else None for job in work]
+    todo = [job for job, outcome in zip(work, outcomes) if outcome is None]
+    fresh = _run(todo, jobs or os.cpu_count() or 1, progress)
+    if cache:
+        for outcome in fresh:
+            if outcome.sha256 and outcome.status != "rejected":  # rejections are cheap and may be transient
+                cache.put(cache.key(outcome.source, outcome.sha256), outcome)
+    remaining = iter(fresh)
+    outcomes = [outcome or next(remaining) for outcome in outcomes]
     mark_duplicates(outcomes)
     return outcomes
+
+
+def _cached(job: tuple[Path, str, Path | None], cache: OutcomeCache) -> FileOutcome | None:
+    """The stored outcome of an unchanged, readable file (checked first: a file may have become a bad symlink)."""
+    path, source, root = job
+    try:
+        if _check_readable(path, root):
+            return None
+        return cache.get(cache.key(source, file_sha256(path)))
+    except OSError:
+        return None
+
+
+def _run(work: list, jobs: int, progress) -> list[FileOutcome]:
+    if jobs == 1 or len(work) < 2:
+        results: Iterable[FileOutcome] = map(_process_job, work)
+        return list(progress(results, total=len(work)) if progress else results)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        results = pool.map(_process_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+        return list(progress(results, total=len(work)) if progress else results)
 
 
 def mark_duplicates(outcomes: list[FileOutcome]) -> None:
@@ -137,7 +174,7 @@ def mark_duplicates(outcomes: list[FileOutcome]) -> None:
         keys = [k for k in (outcome.sha256, outcome.text_sha256) if k]
         first = next((seen[k] for k in keys if k in seen), None)
         if first is not None:
-            outcome.status, outcome.reason, outcome.plans = "duplicate", f"same text as {first}", []
+            outcome.status, outcome.reason, outcome.plans, outcome.prints = "duplicate", f"same text as {first}", [], []
             continue
         for key in keys:
             seen[key] = outcome.source

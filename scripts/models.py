@@ -54,6 +54,14 @@ class PageMeta:
         return PageMeta(**{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__})
 
 
+@dataclass
+class Extracted:
+    """The text of a document file (web page, Word, PDF), one paragraph per line, and what it says about itself."""
+
+    text: str
+    meta: PageMeta = field(default_factory=PageMeta)
+
+
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -122,6 +130,31 @@ class PlanMeta:
 
 
 @dataclass
+class PlanSource:
+    """One copy of a plan: near-duplicates from several files are merged into one page listing them all."""
+
+    source_file: str
+    index_in_file: int = 0
+    title: str = ""
+    source_site: str = ""
+    source_url: str = ""
+    publish_date: str = ""
+    flags: int = 0  # number of flags on this copy
+    length: int = 0  # characters of plan text
+    similarity: float = 1.0  # share of this copy's text found in the shown copy (1.0 for the shown copy)
+    reason: str = ""  # why it was merged, for the report
+
+
+@dataclass
+class Variant:
+    """A sentence that differs between the shown copy and another copy of the same plan."""
+
+    source_file: str  # the other copy
+    shown: str  # the sentence in the shown copy, "" if the other copy adds one
+    other: str  # the sentence in the other copy, "" if it lacks one
+
+
+@dataclass
 class Plan:
     title: str
     meta: PlanMeta
@@ -133,3 +166,5 @@ class Plan:
     index_in_file: int = 0  # 0 for the first plan of a file
     id: str = ""  # short permanent id, assigned by the permalink registry
     slug: str = ""  # URL slug, assigned by the permalink registry
+    sources: list[PlanSource] = field(default_factory=list)  # every copy when near-duplicates were merged (shown copy first)
+    variants: list[Variant] = field(default_factory=list)  # sentences that differ between the copies

@@ -186,6 +186,8 @@ class _Builder:
         rules = _rules()
         if len(line) > rules["max_plain"] or rules["punct"].search(line) or not next_line:
             return False
+        if not any(char.isalnum() for char in line):
+            return False  # a rule of dashes or a table border (---, |---|) names nothing
         if numbering(next_line) is None:  # a paragraph must follow, not another short line
             return len(next_line) > rules["max_plain"] or bool(rules["punct"].search(next_line))
         return _opens_below(next_line, self._styles_if_opened(PLAIN))

@@ -5,6 +5,8 @@ every item → phases → metadata. Tags, ids and slugs are filled by later stag
 """
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from . import metadata
 from .duties import extract_phases, split_duties
 from .models import CleanResult, Flag, Plan, Section
@@ -24,7 +26,7 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
         numbering = [_shift(flag, chunk.body_line - 1) for flag in outline.flags]
         plans.append(
             Plan(
-                title=chunk.title,
+                title=chunk.title or untitled(clean.source, index, len(chunks)),
                 meta=meta,
                 source_file=clean.source,
                 preamble=outline.preamble,
@@ -35,6 +37,12 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
             )
         )
     return plans
+
+
+def untitled(source: str, index: int, count: int) -> str:
+    """A plan with no recognisable title is named after its file (and its place in the file)."""
+    stem = PurePosixPath(source).stem or source
+    return f"{stem}（{index + 1}）" if count > 1 else stem
 
 
 def _lift_duties(sections: list[Section]) -> None:

@@ -266,9 +266,12 @@ class Registry:
 
     def save(self) -> None:
         """Write atomically: a crash leaves either the old file or the new one, never a truncated one."""
-        text = json.dumps(
-            {"version": FORMAT_VERSION, "plans": self._plans}, ensure_ascii=False, sort_keys=True, indent=2
-        ) + "\n"
+        # One plan per line: compact (the registry grows with every item) yet a re-ingest diffs by plan.
+        rows = [
+            json.dumps(plan_id, ensure_ascii=False) + ":" + json.dumps(self._plans[plan_id], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            for plan_id in sorted(self._plans)
+        ]
+        text = f'{{"version":{FORMAT_VERSION},"plans":{{\n' + ",\n".join(rows) + "\n}}\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
         try:
@@ -288,16 +291,16 @@ class Registry:
         """After assign(): live anchor → retired anchors of this plan that must still land on it."""
         return self._aliases.get(plan.id, {})
 
-    def assign(self, plans: list[Plan]) -> list[Redirect]:
+    def assign(self, plans: list[Plan], prints: list[PlanPrints] | None = None) -> list[Redirect]:
         """Give every plan its permanent id and slug and every section/item its stable anchor (in place).
 
-        Returns the redirects the site needs: renamed slugs, and vanished plans whose text now lives in
-        another plan.
+        ``prints`` (one per plan, e.g. computed in parallel at ingest and cached) saves computing them
+        here. Returns the redirects the site needs: renamed slugs, and vanished plans whose text now
+        lives in another plan.
         """
-        printed = sorted(
-            ((plan, PlanPrints.of(plan)) for plan in plans),
-            key=lambda pair: (pair[0].source_file, pair[0].index_in_file, pair[1].plan.hash),
-        )
+        if prints is None:
+            prints = [PlanPrints.of(plan) for plan in plans]
+        printed = sorted(zip(plans, prints), key=lambda pair: (pair[0].source_file, pair[0].index_in_file, pair[1].plan.hash))
         ordered = [plan for plan, _ in printed]
         all_prints = [prints for _, prints in printed]
         prints = [p.plan for p in all_prints]
@@ -323,16 +326,34 @@ class Registry:
     # -- plans --
 
     def _match_plans(self, plans: list[Plan], prints: list[Print]) -> dict[int, str]:
-        old = {pid: _decode_print(entry) for pid, entry in self._plans.items()}
+        """Unchanged plans (same file, same text) first, by hash lookup; only the rest are compared.
+
+        An unchanged plan scores the highest possible, so taking it first changes no match; and
+        comparing only what changed keeps a re-ingest of 10,000 plans linear, not 10,000².
+        """
+        by_file_hash: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for pid in sorted(self._plans, key=_natural_key):
+            entry = self._plans[pid]
+            by_file_hash[(entry["source_file"], entry.get("hash", ""))].append(pid)
+        matched: dict[int, str] = {}
+        for index, plan in enumerate(plans):
+            same = by_file_hash.get((plan.source_file, prints[index].hash))
+            if same:
+                matched[index] = same.pop(0)
+        taken = set(matched.values())
+        rest = [i for i in range(len(plans)) if i not in matched]
+        old = {pid: _decode_print(entry) for pid, entry in self._plans.items() if pid not in taken}
         by_place: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for pid, entry in self._plans.items():
+        for pid in old:
+            entry = self._plans[pid]
             by_place[(entry["source_file"], entry["index_in_file"])].append(pid)
+        rest_plans = [plans[i] for i in rest]
         same_place = {
-            (i, pid) for i, plan in enumerate(plans) for pid in by_place.get((plan.source_file, plan.index_in_file), ())
+            (i, pid) for i, plan in enumerate(rest_plans) for pid in by_place.get((plan.source_file, plan.index_in_file), ())
         }
 
         def score(index: int, pid: str, sim: Similarity) -> float | None:
-            same_file = self._plans[pid]["source_file"] == plans[index].source_file
+            same_file = self._plans[pid]["source_file"] == rest_plans[index].source_file
             if same_file and (sim.jaccard >= 0.5 or (sim.overlap >= 0.8 and sim.jaccard >= 0.2)):
                 return 10 + sim.jaccard + sim.overlap
             if sim.jaccard >= 0.6:  # the file was renamed or re-saved from another site
@@ -341,7 +362,9 @@ class Registry:
                 return 0.1  # last resort: same file and position, text unrecognisable (e.g. repaired mojibake)
             return None
 
-        return pair_up(prints, old, score, extra=same_place)
+        found = pair_up([prints[i] for i in rest], old, score, extra=same_place)
+        matched.update((rest[i], pid) for i, pid in found.items())
+        return matched
 
     def _new_entry(self, plan: Plan, slugs_taken: set[str]) -> str:
         """A fresh id (hash of where the plan came from, re-salted on collision) and a fresh slug."""

@@ -156,7 +156,8 @@ def _flags(flags: list[Flag]) -> str:
     )
 
 
-def _heading_text(section: Section) -> str:
+def heading_text(section: Section) -> str:
+    """A heading as the source printed it: 一、指导思想, （二）…, 第一阶段 …"""
     if not section.number:
         return section.title
     if section.number.startswith("第"):
@@ -220,7 +221,7 @@ def _section(section: Section, type_slugs: dict[str, str], aliases: dict[str, li
             "\n".join(f'<div class="kb-alias" id="{_anchor(a)}"></div>' for a in aliases[anchor])
         )
     level = min(section.level + 1, 6)
-    blocks.append(f"{'#' * level} {md_text(_heading_text(section))} {{#{anchor}}}")
+    blocks.append(f"{'#' * level} {md_text(heading_text(section))} {{#{anchor}}}")
     blocks.extend(_item(item, type_slugs, aliases) for item in section.items)
     duties = _duties(section)
     if duties:
@@ -251,6 +252,56 @@ def _related(plans: list[Plan]) -> str:
     return '## 相关方案 {#kb-related}\n\n<div class="kb-related">\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</div>"
 
 
+def _download(plan: Plan) -> str:
+    """A Markdown link to plans/<slug>.docx; MkDocs checks the target exists and makes it relative."""
+    return f'<p class="kb-download" data-pagefind-ignore markdown="span">[下载 Word 版]({quote(plan.slug)}.docx)</p>'
+
+
+def _year_links(label: str, plans: list[Plan]) -> str:
+    links = "、".join(
+        f'<a href="{_attr(f"../{quote(other.slug)}/")}">{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}</a>'
+        for other in plans
+    )
+    return f"<span>{label}：{links}</span>"
+
+
+def _sequence(previous: list[Plan], following: list[Plan]) -> str:
+    parts = []
+    if previous:
+        parts.append(_year_links("上一年度", previous))
+    if following:
+        parts.append(_year_links("下一年度", following))
+    return '<nav class="kb-sequence" data-pagefind-ignore>' + "　".join(parts) + "</nav>"
+
+
+def _sources(plan: Plan) -> str:
+    """Every copy of a merged plan, and the sentences in which the copies differ."""
+    rows = []
+    for source in plan.sources:
+        shown = "（显示此版本）" if source is plan.sources[0] else f"相似度 {source.similarity:.0%}"
+        rows.append([
+            md_text(source.source_file),
+            _source(source.source_site, source.source_url),
+            md_text(source.publish_date),
+            md_text(str(source.flags)),
+            md_text(shown),
+        ])
+    blocks = [
+        "## 来源与版本 {#kb-sources}",
+        f"<p>本方案在 {len(plan.sources)} 个来源中出现，内容基本相同，已合并为一页；下面显示损坏最少、最完整的版本。</p>",
+        _table("kb-sources", ["文件", "来源", "发布日期", "待核对", "说明"], rows),
+    ]
+    if plan.variants:
+        variant_rows = [[md_text(v.source_file), md_text(v.shown) or "（无）", md_text(v.other) or "（无）"] for v in plan.variants]
+        blocks.append(
+            '<details class="kb-variants" data-pagefind-ignore>\n'
+            f"<summary>各版本不同的句子（{len(plan.variants)} 处）</summary>\n"
+            + _table("kb-variants-table", ["来源", "显示的版本", "该来源的版本"], variant_rows)
+            + "\n</details>"
+        )
+    return "\n\n".join(blocks)
+
+
 def _report(removed: list[RemovedSpan]) -> str:
     rows = [
         [str(span.line) if span.line else "", md_text(span.rule), md_text(span.category), md_text(span.text)]
@@ -270,11 +321,16 @@ def render_plan_page(
     removed: list[RemovedSpan],
     type_slugs: dict[str, str],
     aliases: dict[str, list[str]] | None = None,
+    previous: list[Plan] | None = None,
+    following: list[Plan] | None = None,
+    download: bool = False,
 ) -> str:
     """The Markdown source of docs/plans/<slug>.md.
 
     ``related`` is already ranked by the caller (at most RELATED_LIMIT are shown). ``aliases`` maps a
     live anchor to retired anchors that must still land on it (``Registry.aliases_for``).
+    ``previous`` / ``following`` are the same unit's plans of the nearest earlier / later year;
+    ``download`` links the plans/<slug>.docx the caller writes beside the page.
     """
     aliases = aliases or {}
     meta = plan.meta
@@ -297,6 +353,10 @@ def render_plan_page(
         }
     )
     blocks = [_card(plan)]
+    if previous or following:
+        blocks.append(_sequence(previous or [], following or []))
+    if download:
+        blocks.append(_download(plan))
     if plan.flags:
         blocks.append(_flags(plan.flags))
     blocks.extend(md_text(paragraph) for paragraph in plan.preamble if paragraph.strip())
@@ -304,6 +364,8 @@ def render_plan_page(
         blocks.extend(_section(section, type_slugs, aliases))
     if plan.phases:
         blocks.append(_phases(plan.phases))
+    if len(plan.sources) > 1:
+        blocks.append(_sources(plan))
     chosen = [other for other in related if other is not plan][:RELATED_LIMIT]
     if chosen:
         blocks.append(_related(chosen))

@@ -33,6 +33,7 @@ CLAUSE_PUNCTUATION = re.compile("[，。；,;]")
 ASCII_PUNCTUATION_RUN = re.compile(r"[,;:!?]+")
 NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 PARENTHESES = re.compile(r"[()]")
+CHINESE_NUMERAL = re.compile("[一二三四五六七八九十]+")
 # Joined paragraphs are offered for joining again; real text settles in two rounds.
 MAX_JOIN_ROUNDS = 10
 
@@ -45,6 +46,7 @@ def _rules() -> dict:
     for key in ("arabic_marker", "arabic_marker_anywhere", "date_line", "keep_space_after"):
         rules[key] = re.compile(rules[key])
     rules["heading_words"] = frozenset(rules["heading_words"])
+    rules["fragment"] = re.compile(f"[{CJK_RANGES}]{{1,{rules['fragment_max_width']}}}")
     rules["title_words"] = tuple(rules["title_words"])
     zeros = re.escape(rules["zero_lookalikes"])
     numerals = f"〇零一二三四五六七八九{zeros}"
@@ -81,13 +83,19 @@ def repair_text(text: str) -> tuple[str, list[RemovedSpan]]:
 
 def _input_lines(text: str, removed: list[RemovedSpan]) -> list[tuple[int, str]]:
     """(line number, text) for every line, split on every kind of line break; invisible and control characters dropped."""
+    return [(number, drop_invisible(raw, number, removed)) for number, raw in enumerate(LINE_BREAKS.split(text), start=1)]
+
+
+def drop_invisible(line: str, number: int, removed: list[RemovedSpan]) -> str:
+    """``line`` without control characters and invisible anti-copy marks (zero-width spaces, soft hyphens).
+
+    The chrome stage calls it too, before its rules: a mark hidden inside 首\u200b页 must not
+    save a menu line from the first cleaning and lose it to the second.
+    """
     invisible = _rules()["invisible_re"]
-    lines = []
-    for number, raw in enumerate(LINE_BREAKS.split(text), start=1):
-        for hit in invisible.finditer(raw):
-            removed.append(RemovedSpan("repair.anti_copy", "noise", hit.group(), number))
-        lines.append((number, CONTROL.sub("", invisible.sub("", raw))))
-    return lines
+    for hit in invisible.finditer(line):
+        removed.append(RemovedSpan("repair.anti_copy", "noise", hit.group(), number))
+    return CONTROL.sub("", invisible.sub("", line))
 
 
 def display_width(text: str) -> float:
@@ -170,11 +178,13 @@ class _Joining:
         self._measured = 0  # parts already counted in the facts below
         self._width = 0.0
         self._has_clause_punctuation = False
-        self._bracket_balance: Counter = Counter()
+        self._bracket_balance: dict[str, int] = {}
+        self._long_prose = False
 
     def add(self, piece: _Paragraph, separator: str = "") -> None:
         text = separator + piece.text
-        self.starts.extend((self.length + len(separator) + offset, number) for offset, number in piece.starts)
+        shift = self.length + len(separator)
+        self.starts += [(shift + offset, number) for offset, number in piece.starts]
         self.parts.append(text)
         self.length += len(text)
 
@@ -204,6 +214,13 @@ class _Joining:
         self._measure()
         return any(balance > 0 for balance in self._bracket_balance.values())
 
+    @property
+    def is_long_prose(self) -> bool:
+        """Too wide for a title or a date and not numbered: it stays so as pieces are added."""
+        if not self._long_prose:
+            self._long_prose = self.width > _rules()["max_title_width"] and not starts_with_marker(self.first)
+        return self._long_prose
+
     def _measure(self) -> None:
         sign = _rules()["bracket_sign"]
         for text in self.parts[self._measured :]:
@@ -211,7 +228,7 @@ class _Joining:
             self._has_clause_punctuation = self._has_clause_punctuation or bool(CLAUSE_PUNCTUATION.search(text))
             for bracket in _rules()["bracket_re"].findall(text):
                 kind, step = sign[bracket]
-                self._bracket_balance[kind] += step
+                self._bracket_balance[kind] = self._bracket_balance.get(kind, 0) + step
         self._measured = len(self.parts)
 
 
@@ -228,6 +245,7 @@ def _join_wrapped_lines(pieces: list[_Paragraph], removed: list[RemovedSpan]) ->
     texts = [piece.text for piece in pieces]
     evidence = _Evidence(_wrap_width(texts), _broken_fragment_lines(texts))
     seen_numbers: set[int] = set()
+    arabic_marker_anywhere = _rules()["arabic_marker_anywhere"]
     joining: list[_Joining] = []
     for index, piece in enumerate(pieces):
         if joining and _continues(joining[-1], texts[index - 1], piece.text, index, evidence, seen_numbers):
@@ -237,7 +255,8 @@ def _join_wrapped_lines(pieces: list[_Paragraph], removed: list[RemovedSpan]) ->
             current.add(piece, _separator(current.last, piece.text))
         else:
             joining.append(_Joining(piece))
-        seen_numbers.update(int(m.group(1)) for m in _rules()["arabic_marker_anywhere"].finditer(piece.text))
+        for number, _ in arabic_marker_anywhere.findall(piece.text):
+            seen_numbers.add(int(number))
     return [j.paragraph() for j in joining]
 
 
@@ -246,10 +265,16 @@ def _continues(paragraph: _Joining, prev: str, nxt: str, index: int, evidence: _
     rules = _rules()
     if nxt[0] in rules["closing_start"]:
         return True  # no line starts with a comma or a closing bracket
+    if index - 1 in evidence.broken and index in evidence.broken and paragraph.is_long_prose:
+        return not is_date_line(nxt)  # inside a run of one-word lines: the checks below all say "join"
     end = paragraph.last[-1]
     cut_at_wrap = bool(evidence.wrap_width) and max(len(prev), display_width(prev)) >= evidence.wrap_width - rules["wrap_tolerance"]
     if end in rules["terminal_end"] and (end in rules["sentence_end"] or not cut_at_wrap):
         return False
+    in_broken_run = index - 1 in evidence.broken or index in evidence.broken
+    could_join = cut_at_wrap or in_broken_run or end in rules["continuation_end"] or paragraph.has_open_bracket
+    if not could_join and paragraph.width < rules["long_line_width"]:
+        return False  # none of the reasons to join below applies: skip the costlier checks
     if _starts_item(nxt, seen_numbers) or nxt in rules["heading_words"] or is_date_line(nxt):
         return False
     if paragraph.width <= rules["max_title_width"] and is_date_line("".join(paragraph.parts)):
@@ -258,7 +283,7 @@ def _continues(paragraph: _Joining, prev: str, nxt: str, index: int, evidence: _
         return True
     if _is_heading(paragraph):
         return cut_at_wrap and paragraph.has_clause_punctuation
-    if cut_at_wrap or index - 1 in evidence.broken or index in evidence.broken:
+    if cut_at_wrap or in_broken_run:
         return True
     return paragraph.width >= rules["long_line_width"] and paragraph.has_clause_punctuation and bool(CJK.match(end))
 
@@ -303,7 +328,7 @@ def _broken_fragment_lines(texts: list[str]) -> frozenset[int]:
     broken: set[int] = set()
     run: list[int] = []
     for index, text in enumerate(texts + [""]):
-        if _is_fragment(text):
+        if is_fragment(text):
             run.append(index)
             continue
         if any(len(texts[i]) == 1 for i in run):
@@ -312,14 +337,13 @@ def _broken_fragment_lines(texts: list[str]) -> frozenset[int]:
     return frozenset(broken)
 
 
-def _is_fragment(text: str) -> bool:
+def is_fragment(text: str) -> bool:
     """A piece of a word or phrase: a few Chinese characters, no punctuation, not a heading."""
     rules = _rules()
     return (
-        0 < len(text) <= rules["fragment_max_width"]
-        and all(CJK.match(ch) for ch in text)
+        rules["fragment"].fullmatch(text) is not None
         and text not in rules["heading_words"]
-        and not re.fullmatch("[一二三四五六七八九十]+", text)
+        and not CHINESE_NUMERAL.fullmatch(text)
         and not starts_with_marker(text)
     )
 
@@ -440,7 +464,7 @@ def _remove_anti_copy_marks(text: str, line_of: Callable[[int], int], removed: l
         start, mark = hit.start(), hit.group()
         if mark.isdigit() and (text[start - 1] in rules["number_precedes"] or text[start + 1] in rules["number_follows"]):
             continue
-        if mark == "." and start <= 3 and re.fullmatch("[一二三四五六七八九十]+", text[:start]):
+        if mark == "." and start <= 3 and CHINESE_NUMERAL.fullmatch(text, 0, start):
             continue  # 一.指导思想: a heading number
         kept.append(text[last:start])
         gone.extend(range(start, hit.end()))

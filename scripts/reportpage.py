@@ -5,15 +5,16 @@ per-file lists are folded so the page stays readable.
 """
 from __future__ import annotations
 
-import html
 from collections import Counter
+
+from .render import md_text
 
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复"}
 
 
 def _cell(value: object) -> str:
     """Escape for an HTML block; newlines become ⏎ because a blank line would end the block."""
-    return html.escape(" ⏎ ".join(str(value).splitlines()), quote=True)
+    return md_text(" ⏎ ".join(str(value).splitlines()))
 
 
 def _file_block(entry: dict) -> list[str]:
@@ -51,6 +52,36 @@ def _file_block(entry: dict) -> list[str]:
     return parts
 
 
+def _plan_link(ref: dict) -> str:
+    label = f'{_cell(ref["source"])}' + (f' 第 {ref["index_in_file"] + 1} 篇' if ref["index_in_file"] else "")
+    title = _cell(ref["title"]) or "（无标题）"
+    return f'<a href="../plans/{_cell(ref["slug"])}/">{title}</a>（{label}）' if ref["slug"] else f"{title}（{label}）"
+
+
+def _merge_blocks(report: dict) -> list[str]:
+    """Which copies were merged into which page and why; which look-alikes were kept apart and why."""
+    merged, apart = report.get("merged", []), report.get("kept_apart", [])
+    if not merged and not apart:
+        return []
+    lines = ["", "## 合并的重复方案", "", '<div class="kb-report kb-merged" data-pagefind-ignore>']
+    if merged:
+        rows = "".join(
+            f"<tr><td>{_plan_link(m['copy'])}</td><td>{_plan_link(m['shown'])}</td><td>{m['similarity']:.0%}</td><td>{_cell(m['reason'])}</td></tr>"
+            for m in merged
+        )
+        lines.append(f"<p>以下 {len(merged)} 个副本与另一来源的同一方案基本相同，已并入显示的版本（该页列出全部来源和不同的句子）。</p>")
+        lines.append(f"<table><thead><tr><th>副本</th><th>并入</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>")
+    if apart:
+        rows = "".join(
+            f"<tr><td>{_plan_link(k['first'])}</td><td>{_plan_link(k['second'])}</td><td>{k['similarity']:.0%}</td><td>{_cell(k['reason'])}</td></tr>"
+            for k in apart
+        )
+        lines.append(f"<p>以下 {len(apart)} 对方案文字相近，但判定为不同方案，未合并：</p>")
+        lines.append(f"<table><thead><tr><th>方案</th><th>方案</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>")
+    lines.append("</div>")
+    return lines
+
+
 def render_report_page(report: dict) -> str:
     """Markdown (with escaped HTML blocks) for docs/report.md from the report document."""
     files = report["files"]
@@ -70,4 +101,5 @@ def render_report_page(report: dict) -> str:
     for entry in files:
         lines.extend(_file_block(entry))
     lines.append("</div>")
+    lines.extend(_merge_blocks(report))
     return "\n".join(lines) + "\n"

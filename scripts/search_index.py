@@ -18,6 +18,9 @@ BUNDLE = "pagefind"  # overrides/main.html loads ./pagefind/pagefind-ui.js from 
 LANGUAGE = "zh"  # one index in one language: every page is Chinese, whatever its <html lang> says
 # Link symbols (¶ heading permalinks, item anchors) would show up in result titles and excerpts.
 IGNORED = [".headerlink", ".kb-anchor", ".kb-copy"]
+# Only these folders hold pages with data-pagefind-body (overrides/main.html): plans, activity types,
+# themes. Thousands of browse pages and the report would be parsed only to be skipped.
+INDEXED = "{plans,types,themes}/**/*.html"
 
 
 async def _index(site_dir: Path, bundle: Path) -> None:
@@ -25,7 +28,7 @@ async def _index(site_dir: Path, bundle: Path) -> None:
     # under the working directory, not under the site): so it must be configured, not passed later.
     config = IndexConfig(force_language=LANGUAGE, exclude_selectors=IGNORED, output_path=str(bundle))
     async with PagefindIndex(config) as index:
-        await index.add_directory(str(site_dir))
+        await index.add_directory(str(site_dir), glob=INDEXED)
 
 
 def build_search_index(site_dir: Path) -> dict:

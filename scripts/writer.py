@@ -2,7 +2,8 @@
 
 The whole generated tree is written into a staging folder inside ``out_dir`` first; only then
 is each generated entry swapped in by rename. Hand-written files in ``out_dir`` are left alone
-and stale generated pages disappear.
+and stale generated pages disappear. A run that was killed leaves only hidden ``.gen-*`` /
+``.old-*`` folders behind (MkDocs ignores hidden names); the next run removes them.
 """
 from __future__ import annotations
 
@@ -12,19 +13,17 @@ import tempfile
 from pathlib import Path
 
 GENERATED = ("index.md", "report.md", "plans", "themes", "types", "browse", "data")
+LEFTOVERS = (".gen-*", ".old-*")
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write ``pages`` ({docs-relative path: text}) into ``out_dir``, swapping each generated entry in."""
+def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> None:
+    """Write ``pages`` ({docs-relative path: text, or bytes for a download}) into ``out_dir``, swapping each generated entry in."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out_dir)
     staging = Path(tempfile.mkdtemp(prefix=".gen-", dir=out_dir))
     try:
         for rel, text in sorted(pages.items()):
-            target = (staging / rel).resolve()
-            if not target.is_relative_to(staging.resolve()):
-                raise ValueError(f"refusing to write outside the output folder: {rel!r}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            _write(staging, rel, text)
         for name in GENERATED:
             new, old = staging / name, out_dir / name
             if not new.exists():
@@ -38,3 +37,23 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> None:
                 os.replace(new, old)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write(staging: Path, rel: str, content: str | bytes) -> None:
+    """Write one page under ``staging``; refuse any path that would land outside a generated entry."""
+    target = (staging / rel).resolve()
+    inside = target.relative_to(staging.resolve()).parts if target.is_relative_to(staging.resolve()) else ()
+    if not inside or inside[0] not in GENERATED:
+        raise ValueError(f"refusing to write outside the generated pages: {rel!r}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Staging and trash folders of a run that was killed before it could tidy up."""
+    for pattern in LEFTOVERS:
+        for path in sorted(out_dir.glob(pattern)):
+            shutil.rmtree(path, ignore_errors=True)

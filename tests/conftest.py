@@ -1,6 +1,7 @@
 """Shared fixtures: the repo root, the seed corpus, and a CLI runner."""
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
+
+
+def generated_files(folder: Path) -> dict[str, str]:
+    """Every generated file under ``folder`` with the hash of its bytes; the ingest cache is not output."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(folder).parts
+    }
 
 
 def seed(prefix: str) -> Path:

@@ -30,6 +30,10 @@ HOSTILE_PLAN = """<script>alert(1)</script>文明单位创建工作方案{{ conf
 二、主要任务
 1、开展志愿服务活动。# 不是标题 | 不是 | 表格 | &lt;b&gt;实体&lt;/b&gt; {#fake-id}
 2、推进道德讲堂建设。<iframe src="javascript:alert(5)"></iframe>
+---
+title: injected
+---
+3、组织文明礼仪培训。** 粗体 ** `代码` &amp; &#60;b&#62; {{ 7*7 }} <svg onload=alert(6)>
 """
 
 
@@ -191,6 +195,18 @@ def test_hostile_plan_shows_as_text_and_runs_nothing(page, site):
     assert page.locator("article a[href^='javascript:']").count() == 0
     assert page.locator("article h1").count() == 1
     assert page.locator("[id='fake-id']").count() == 0
+    assert page.locator("article strong, article code:has-text('代码'), article hr, article svg").count() == 0
+    assert "** 粗体 ** `代码` &amp; &#60;b&#62; {{ 7*7 }}" in body
+    assert "injected" not in page.title()
+
+
+def test_hostile_plan_in_search_results_is_text(page, site):
+    titles = search(page, site["base"], "文明礼仪培训")
+    hostile = [t for t in titles if "{{ config.site_name }}" in t]
+    assert hostile, titles
+    results = page.locator(".pagefind-ui__results")
+    assert results.locator("script, img, iframe, svg[onload]").count() == 0
+    assert "** 粗体 **" in results.inner_text() or "粗体" in results.inner_text()
 
 
 def anchors_of(site_dir: Path) -> dict[str, set[str]]:

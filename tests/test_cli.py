@@ -55,7 +55,7 @@ def test_ingest_writes_pages_data_and_summary(run_cli, tmp_path):
     out = tmp_path / "out"
     result = run_cli("ingest", str(ROOT / "raw"), "--out", str(out), "--registry", str(tmp_path / "reg.json"), "--jobs", "2", "--quiet")
     assert result.returncode == 0, result.stderr
-    assert "files: 5" in result.stderr and "plans: 7" in result.stderr
+    assert "files: 5 (5 with plans, 0 skipped, 0 rejected, 0 duplicate)" in result.stderr and "plans: 7" in result.stderr
     plans = json.loads((out / "data" / "plans.json").read_text(encoding="utf-8"))
     assert len(plans["plans"]) == 7
     assert len(list((out / "plans").glob("*.md"))) == 7

@@ -82,7 +82,9 @@ def test_first_run_records_id_slug_and_parser_anchors(tmp_path):
     assert entry["source_file"] == "014_a.txt"
     assert set(entry["items"]) == {"i1-1", "i2-1", "i3-1", "i3-2", "i3-3", "i3-4", "i3-5", "i3-6", "i4-1", "i4-2"}
     assert entry["items"]["i3-2"]["section"] == "s3"
-    assert text == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"  # sorted, stable
+    rows = text.splitlines()[1:-1]  # one plan per line, sorted by id, each compact with sorted keys
+    assert [row.split(":", 1)[0] for row in rows] == [json.dumps(k) for k in sorted(data["plans"])]
+    assert rows[0].rstrip(",") == json.dumps(plan.id) + ":" + json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def test_same_plan_again_changes_nothing(tmp_path):

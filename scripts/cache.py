@@ -1,0 +1,72 @@
+"""Content-hash cache of ingest outcomes, so that re-ingesting 10,000 unchanged files costs seconds.
+
+A collection is re-ingested whenever one file in its folder changes; cleaning and parsing every
+file again would cost minutes. One file's outcome depends only on its bytes, its display name
+and the code and rules that processed it, so the outcome is stored under a hash of exactly those.
+Any change to a module under scripts/ or a file under rules/ gives every entry a new key: a stale
+outcome can never be served, at the price of a full re-ingest after an upgrade.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of every module and rule file that can change an outcome (and of the Python version: pickles)."""
+    digest = hashlib.sha256(f"python-{sys.version_info[:2]}".encode())
+    for path in sorted([*(ROOT / "scripts").glob("*.py"), *(ROOT / "rules").glob("*.yml")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+class OutcomeCache:
+    """Pickled outcomes under ``folder/<key[:2]>/<key>``; counts hits and misses of one run."""
+
+    def __init__(self, folder: Path, version: str | None = None):
+        self.folder = Path(folder)
+        self.version = version or code_version()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, source: str, content_sha256: str) -> str:
+        return hashlib.sha256(f"{self.version}\0{source}\0{content_sha256}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str):
+        """The stored outcome, or None (missing or unreadable entries are simply recomputed)."""
+        try:
+            with open(self._path(key), "rb") as fh:
+                outcome = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return outcome
+
+    def put(self, key: str, outcome) -> None:
+        """Write atomically, so a killed run never leaves a truncated entry behind."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(outcome, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,232 @@
+"""Near-duplicate plans: the same text collected from several websites becomes one page listing every source.
+
+Sites copy each other: the same plan comes back with other chrome, a few sentences edited or
+damaged, converted to traditional characters and back, or cut short by a preview wall. Byte- or
+text-identical files are already dropped by ``ingest.mark_duplicates``; this stage finds the rest.
+
+- Candidate pairs come from an inverted index of normalised sentences: copies share many sentences
+  word for word, so 10,000 plans never mean 50 million comparisons. Each candidate pair is then
+  scored on the plans' bodies (title left out: sites retitle freely), normalised and cut into
+  character shingles (``permalinks.Shingled``), by *containment*: the share of the smaller plan's
+  shingles found in the larger one. A
+  truncated copy is fully contained in its original, an edited copy nearly so; two different plans
+  of one unit share phrases but not most of their text (see THRESHOLD).
+- Copies are kept apart when the plans carry different years (one unit's 2014 and 2015 plans are
+  editions, linked as a sequence instead) or name different units (one template used by two units).
+- Of each group the copy with the least damage is shown: complete copies before truncated ones,
+  then fewest flags, then longest. The sentences in which the copies differ are listed.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .models import Plan, PlanSource, Variant
+from .permalinks import Shingled, normalise, walk_sections
+
+# Containment of the smaller plan's shingles in the larger. Measured on the seed corpus
+# (tests/test_dedupe.py builds the pairs): copies with other chrome 1.00, traditional original vs a
+# simplified copy 1.00, 5% of sentences edited ≥ 0.95, a truncated half 1.00; different plans of
+# one unit (seed 002's three 民政 plans) ≤ 0.20, different units' plans of the same genre ≤ 0.15.
+THRESHOLD = 0.6
+MIN_SHARED = 2  # candidates share at least this many sentences (an edited copy shares nearly all)
+MIN_SENTENCE = 8  # shorter sentences (一、指导思想) say nothing about copying
+COMMON_SENTENCE = 100  # a sentence in more plans than this is a genre formula, not evidence of copying
+MIN_SHINGLES = 30  # shorter plans say too little to be called copies of each other
+COMPLETE = 0.9  # a copy with less than this share of the longest copy's text counts as truncated
+MAX_VARIANTS = 20  # differing sentences listed per copy
+SENTENCE_BREAK = re.compile(r"[。！？；!?;，,\s]+")  # clause ends too: an edit then spoils one clause only
+SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+
+
+@dataclass
+class Merge:
+    """One copy folded into the shown plan, and why."""
+
+    shown: Plan
+    copy: Plan
+    similarity: float
+    reason: str
+
+
+@dataclass
+class KeptApart:
+    """Two plans similar enough to be copies that were kept apart, and why (for the report)."""
+
+    first: Plan
+    second: Plan
+    similarity: float
+    reason: str
+
+
+@dataclass
+class DedupeResult:
+    plans: list[Plan]  # what gets a page, in input order
+    merges: list[Merge]
+    kept_apart: list[KeptApart]
+
+
+def plan_text(plan: Plan) -> str:
+    """The body of a plan as one text: preamble, headings and items, in order."""
+    parts = list(plan.preamble)
+    for section in walk_sections(plan.sections):
+        parts.append(section.title)
+        parts.extend(item.text for item in section.items)
+    return "\n".join(parts)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """|A∩B| / min(|A|, |B|): 1.0 when one text is part of the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _sentence_keys(plan: Plan) -> set[int]:
+    """Hashes of the plan's sentences as cleaned (copies went through the same cleaning), spaces ignored."""
+    pieces = SENTENCE_BREAK.split(plan_text(plan))
+    return {zlib.crc32(piece.encode("utf-8")) for piece in pieces if len(piece) >= MIN_SENTENCE}
+
+
+def _candidates(plans: list[Plan]) -> list[tuple[int, int]]:
+    """Pairs of plan indexes sharing at least MIN_SHARED uncommon sentences, in order."""
+    holders: dict[int, list[int]] = defaultdict(list)
+    for index, plan in enumerate(plans):
+        for key in _sentence_keys(plan):
+            holders[key].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for indexes in holders.values():
+        if len(indexes) > COMMON_SENTENCE:
+            continue
+        for position, first in enumerate(indexes):
+            for second in indexes[position + 1 :]:
+                shared[(first, second)] += 1
+    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED)
+
+
+def _apart_reason(a: Plan, b: Plan) -> str:
+    """Why two near-identical texts are different plans, or "" if they are copies."""
+    if a.meta.years and b.meta.years and not set(a.meta.years) & set(b.meta.years):
+        return f"不同年度（{'、'.join(map(str, a.meta.years))} / {'、'.join(map(str, b.meta.years))}），作为年度序列链接"
+    ua, ub = a.meta.unit, b.meta.unit
+    if ua and ub and ua not in ub and ub not in ua:
+        return f"不同单位（{ua} / {ub}）"
+    if a.source_file == b.source_file:
+        return "同一文件中的不同篇目"
+    return ""
+
+
+def _rank(plans: list[Plan], lengths: dict[int, int]) -> list[Plan]:
+    """Best copy first: complete before truncated, then fewest flags, longest, file name."""
+    longest = max(lengths[id(p)] for p in plans)
+    return sorted(
+        plans,
+        key=lambda p: (lengths[id(p)] < COMPLETE * longest, len(p.flags), -lengths[id(p)], p.source_file, p.index_in_file),
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE.findall(text) if normalise(s)]
+
+
+def differing_sentences(shown: Plan, copy: Plan, truncated: bool) -> list[Variant]:
+    """Sentences that differ between two copies; a truncated copy's missing tail is not listed."""
+    mine, theirs = _sentences(plan_text(shown)), _sentences(plan_text(copy))
+    matcher = difflib.SequenceMatcher(None, [normalise(s) for s in mine], [normalise(s) for s in theirs], autojunk=False)
+    opcodes = matcher.get_opcodes()
+    variants = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            continue
+        if truncated and index == len(opcodes) - 1 and tag == "delete":
+            break
+        left, right = mine[i1:i2], theirs[j1:j2]
+        for position in range(max(len(left), len(right))):
+            variants.append(
+                Variant(
+                    source_file=copy.source_file,
+                    shown=left[position] if position < len(left) else "",
+                    other=right[position] if position < len(right) else "",
+                )
+            )
+    return variants[:MAX_VARIANTS]
+
+
+def _source(plan: Plan, length: int, similarity: float, reason: str) -> PlanSource:
+    return PlanSource(
+        source_file=plan.source_file,
+        index_in_file=plan.index_in_file,
+        title=plan.title,
+        source_site=plan.meta.source_site,
+        source_url=plan.meta.source_url,
+        publish_date=plan.meta.publish_date,
+        flags=len(plan.flags),
+        length=length,
+        similarity=round(similarity, 3),
+        reason=reason,
+    )
+
+
+def merge_duplicates(plans: list[Plan]) -> DedupeResult:
+    """Fold near-duplicate plans into one shown plan each (its ``sources`` and ``variants`` filled)."""
+    shingled: dict[int, Shingled] = {}  # only plans in some candidate pair are shingled
+
+    def shingles(index: int) -> Shingled:
+        if index not in shingled:
+            shingled[index] = Shingled.of(plan_text(plans[index]))
+        return shingled[index]
+
+    parent = list(range(len(plans)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    kept_apart, scores = [], {}
+    for first, second in _candidates(plans):
+        a, b = shingles(first).hashes, shingles(second).hashes
+        if min(len(a), len(b)) < MIN_SHINGLES:
+            continue
+        score = containment(a, b)
+        if score < THRESHOLD:
+            continue
+        reason = _apart_reason(plans[first], plans[second])
+        if reason:
+            kept_apart.append(KeptApart(plans[first], plans[second], round(score, 3), reason))
+            continue
+        scores[(first, second)] = scores[(second, first)] = score
+        parent[root(second)] = root(first)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(plans)):
+        groups[root(index)].append(index)
+    shown_plans, merges = [], []
+    hidden: set[int] = set()
+    for members in groups.values():
+        if len(members) == 1:
+            continue
+        lengths = {id(plans[i]): len(shingles(i).norm) for i in members}
+        ranked = _rank([plans[i] for i in members], lengths)
+        shown, index_of = ranked[0], {id(plans[i]): i for i in members}
+        shown_hashes = shingles(index_of[id(shown)]).hashes
+        longest = max(lengths[id(p)] for p in ranked)
+        shown.sources = [_source(shown, lengths[id(shown)], 1.0, "显示的版本：损坏最少、最完整")]
+        shown.variants = []
+        for copy in ranked[1:]:
+            copy_hashes = shingles(index_of[id(copy)]).hashes
+            similarity = len(copy_hashes & shown_hashes) / len(copy_hashes) if copy_hashes else 0.0
+            truncated = lengths[id(copy)] < COMPLETE * longest
+            reason = f"与 {shown.source_file} 的文字 {similarity:.0%} 相同" + (
+                f"；只有最长版本的 {lengths[id(copy)] / longest:.0%}，疑似截断" if truncated else ""
+            ) + (f"；待核对 {len(copy.flags)} 处（显示的版本 {len(shown.flags)} 处）" if len(copy.flags) != len(shown.flags) else "")
+            shown.sources.append(_source(copy, lengths[id(copy)], similarity, reason))
+            shown.variants.extend(differing_sentences(shown, copy, truncated))
+            merges.append(Merge(shown, copy, round(similarity, 3), reason))
+            hidden.add(id(copy))
+    shown_plans = [p for p in plans if id(p) not in hidden]
+    return DedupeResult(shown_plans, merges, kept_apart)

@@ -1,0 +1,199 @@
+"""A failed or killed run never leaves a half-written site, docs/ folder or permalink registry.
+
+Each test publishes a first version, makes the second run fail (a bad plugin, a full disk, a
+SIGKILL mid-write) and checks that every byte of the first version is still there, and that
+the next run tidies up what the dead one left behind.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from scripts import build, permalinks, writer
+
+PAGES = {
+    "index.md": "# 首页\n",
+    "report.md": "# 清理报告\n",
+    "plans/a.md": "# 甲方案\n",
+    "plans/b.md": "# 乙方案\n",
+    "data/plans.json": '{"plans": []}\n',
+}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (hidden ones included) with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def full_disk(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+# ---------------------------------------------------------------- docs/ pages
+
+
+@pytest.fixture
+def docs(tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "assets").mkdir()
+    (out / "assets" / "kb.css").write_text("/* hand-written */\n", encoding="utf-8")
+    writer.write_pages(PAGES, out)
+    return out
+
+
+def test_pages_are_written_and_stale_ones_disappear(docs):
+    writer.write_pages({"index.md": "# 新首页\n", "plans/c.md": "# 丙\n"}, docs)
+    assert snapshot(docs).keys() == {"assets/kb.css", "index.md", "report.md", "plans/c.md", "data/plans.json"}
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# 新首页\n"
+
+
+def test_full_disk_while_writing_pages_leaves_previous_docs(docs, monkeypatch):
+    before = snapshot(docs)
+    writes = []
+
+    def write_some(self, text, encoding=None):
+        writes.append(self)
+        if len(writes) == 3:
+            full_disk()
+        return self.open("w", encoding=encoding).write(text)
+
+    monkeypatch.setattr(Path, "write_text", write_some)
+    with pytest.raises(OSError, match="No space"):
+        writer.write_pages({**PAGES, "plans/a.md": "# 改过的甲\n"}, docs)
+    assert snapshot(docs) == before
+    assert not list(docs.glob(".*")), "the staging folder must be removed"
+
+
+def test_killed_while_writing_pages_leaves_previous_docs_and_next_run_tidies(docs):
+    before = snapshot(docs)
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from scripts import writer
+        real, count = writer._write, []
+        def dying(staging, rel, text):
+            count.append(rel)
+            if len(count) == 3:
+                os.kill(os.getpid(), signal.SIGKILL)
+            real(staging, rel, text)
+        writer._write = dying
+        writer.write_pages({{"index.md": "x", "plans/a.md": "y", "plans/z.md": "z", "report.md": "r"}}, Path({str(docs)!r}))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -9
+    leftovers = [p.name for p in docs.iterdir() if p.name.startswith(".gen-")]
+    assert leftovers, "the killed run should have left its staging folder"
+    visible = {k: v for k, v in snapshot(docs).items() if not k.startswith(".")}
+    assert visible == before
+    writer.write_pages(PAGES, docs)
+    assert snapshot(docs) == before
+
+
+@pytest.mark.parametrize("rel", ["../evil.md", "/tmp/evil.md", "plans/../../evil.md", "evil.md", "assets/kb.css", ""])
+def test_pages_outside_the_generated_entries_are_refused(docs, rel):
+    before = snapshot(docs.parent)
+    with pytest.raises(ValueError, match="refusing to write"):
+        writer.write_pages({**PAGES, rel: "injected"}, docs)
+    assert snapshot(docs.parent) == before
+
+
+# ---------------------------------------------------------------- site/
+
+
+MKDOCS_YML = """site_name: 测试站点
+theme: {name: mkdocs}
+use_directory_urls: true
+"""
+
+
+@pytest.fixture
+def site_setup(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 首页\n\n开展志愿服务活动。\n", encoding="utf-8")
+    (docs / "plans").mkdir()
+    (docs / "plans" / "a.md").write_text("# 甲方案\n\n推进道德讲堂建设。\n", encoding="utf-8")  # search indexes plans/
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(MKDOCS_YML, encoding="utf-8")
+    site = tmp_path / "site"
+    build.build_site(site, docs_dir=docs, config_file=config)
+    return {"tmp": tmp_path, "docs": docs, "config": config, "site": site, "before": snapshot(site)}
+
+
+def no_leftovers(tmp: Path) -> bool:
+    return not [p for p in tmp.iterdir() if p.name.startswith(".site-")]
+
+
+def test_bad_plugin_leaves_previous_site(site_setup):
+    s = site_setup
+    (s["docs"] / "index.md").write_text("# 新首页\n", encoding="utf-8")
+    bad = s["tmp"] / "bad.yml"
+    bad.write_text(MKDOCS_YML + "plugins:\n  - no-such-plugin-here\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        build.build_site(s["site"], docs_dir=s["docs"], config_file=bad)
+    assert snapshot(s["site"]) == s["before"]
+    assert no_leftovers(s["tmp"])
+
+
+def test_full_disk_during_search_indexing_leaves_previous_site(site_setup, monkeypatch):
+    s = site_setup
+    (s["docs"] / "index.md").write_text("# 新首页\n", encoding="utf-8")
+    monkeypatch.setattr(build.search_index, "build_search_index", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        build.build_site(s["site"], docs_dir=s["docs"], config_file=s["config"])
+    assert snapshot(s["site"]) == s["before"]
+    assert no_leftovers(s["tmp"])
+
+
+def test_killed_build_leaves_previous_site_and_next_build_tidies(site_setup):
+    s = site_setup
+    (s["docs"] / "index.md").write_text("# 新首页\n\n推进道德讲堂建设。\n", encoding="utf-8")
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from scripts import build
+        build.search_index.build_search_index = lambda site: os.kill(os.getpid(), signal.SIGKILL)
+        build.build_site(Path({str(s["site"])!r}), docs_dir=Path({str(s["docs"])!r}), config_file=Path({str(s["config"])!r}))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == -9, done.stderr
+    assert snapshot(s["site"]) == s["before"]
+    assert not no_leftovers(s["tmp"]), "the killed build should have left its staging folder"
+    build.build_site(s["site"], docs_dir=s["docs"], config_file=s["config"])
+    assert "推进道德讲堂建设" in (s["site"] / "index.html").read_text(encoding="utf-8")
+    assert no_leftovers(s["tmp"])
+
+
+# ---------------------------------------------------------------- permalinks.json
+
+
+def test_registry_write_failure_leaves_previous_registry(tmp_path, monkeypatch):
+    path = tmp_path / "permalinks.json"
+    path.write_text(json.dumps({"version": permalinks.FORMAT_VERSION, "plans": {"abc123": {"slug": "jia"}}}), encoding="utf-8")
+    before = path.read_bytes()
+    registry = permalinks.Registry.load(path)
+    registry._plans["def456"] = {"slug": "yi"}
+    monkeypatch.setattr(permalinks.os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        registry.save()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["permalinks.json"]
