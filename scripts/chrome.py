@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scripts.dates import iso_date
 from scripts.models import Flag, PageMeta, RemovedSpan
 from scripts.repair import drop_invisible, is_fragment
 from scripts.rules import load_rules
@@ -26,7 +27,6 @@ SCOPES = ("line", "inline", "block")
 ZONES = ("any", "edge", "head", "tail")
 META_FIELDS = ("publish_date", "source", "column", "author", "url")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-ISO_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 VALUE_TRIM = " \t\u3000,，。;；:：|｜、【】[]()（）"
 
 
@@ -183,20 +183,12 @@ def _in_zone(where: str, i: int, bounds: tuple[int, int] | None) -> bool:
     return {"head": head, "tail": tail, "edge": head or tail}[where]
 
 
-def _iso_date(value: str) -> str:
-    m = ISO_DATE.search(value)
-    if not m:
-        return ""
-    y, mo, d = (int(g) for g in m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
-
-
 def _capture(meta: dict, match: re.Match | None, text: str, cfg: Config) -> None:
     """Fill empty metadata fields from a rule's named groups, then from ``meta_fields``."""
     found = [(k, v) for k, v in (match.groupdict() if match else {}).items() if k in META_FIELDS and v]
     found += [(k, m.group(1)) for k, rx in cfg.meta_fields for m in [rx.search(text)] if m]
     for key, value in found:
-        value = _iso_date(value) if key == "publish_date" else value.strip(VALUE_TRIM)
+        value = iso_date(value) if key == "publish_date" else value.strip(VALUE_TRIM)
         if value and not meta.get(key):
             meta[key] = value
 

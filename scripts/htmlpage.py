@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
-from scripts.models import PageMeta
+from scripts.dates import iso_date
+from scripts.models import Extracted, PageMeta
 from scripts.rules import load_rules
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -31,19 +32,12 @@ SPACES = re.compile(r"[ \t\n\r\f]+")
 CELL_GAP = re.compile(r"[ \t]*\t[ \t]*")
 DOUBLE_SPACES = re.compile(" {2,}")
 SAVED_FROM = re.compile(r"saved from url=\(\d+\)(https?://[^\s>]+)", re.IGNORECASE)
-ISO_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 FURNITURE_MAX_SHARE = 0.5  # a block holding this share of the page's text is never furniture
 LINK_HEAVY_SHARE = 0.5  # blocks whose text is at least this much link text...
 LINK_HEAVY_MIN_LINKS = 3  # ...with at least this many links are link lists
 DESCEND_SHARE = 0.85  # step into a child block that holds this share of the text
 DESCEND_PREFERRED_SHARE = 0.5  # or this share, for <article>/<main> or content-like names
-
-
-@dataclass
-class HtmlText:
-    text: str
-    meta: PageMeta
 
 
 @dataclass
@@ -83,14 +77,14 @@ def looks_like_html(name: str, text: str) -> bool:
     return HTML_START.match(head) is not None
 
 
-def html_to_text(html: str) -> HtmlText:
+def html_to_text(html: str) -> Extracted:
     """The article's text (one line per block, cells tab-separated) and the page's metadata."""
     soup = BeautifulSoup(html, "html.parser")
     meta = _page_meta(soup, html)
     root = soup.body or soup
     furniture = _furniture(root)
     main = _main_block(root, furniture, meta.page_title)
-    return HtmlText(_render(main, furniture), meta)
+    return Extracted(_render(main, furniture), meta)
 
 
 def _page_meta(soup: BeautifulSoup, html: str) -> PageMeta:
@@ -106,21 +100,13 @@ def _page_meta(soup: BeautifulSoup, html: str) -> PageMeta:
     urls = [fields["url"], canonical.get("href", "") if canonical else "", saved_from.group(1) if saved_from else ""]
     title = soup.title.get_text(" ", strip=True) if soup.title else values.get("og:title", "")
     return PageMeta(
-        publish_date=_iso_date(fields["publish_date"]),
+        publish_date=iso_date(fields["publish_date"]),
         source=fields["source"],
         column=fields["column"],
         author=fields["author"],
         url=next((url.strip() for url in urls if url.strip().startswith(("http://", "https://"))), ""),
         page_title=title,
     )
-
-
-def _iso_date(value: str) -> str:
-    match = ISO_DATE.search(value)
-    if not match:
-        return ""
-    year, month, day = (int(part) for part in match.groups())
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
 def _walk(root: Tag, skipped: set[int]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,26 @@ def generated_files(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".cache" not in p.relative_to(folder).parts
     }
+
+
+def compact(text: str) -> str:
+    """The text without any white space, to compare content whatever the line breaks."""
+    return re.sub(r"\s+", "", text)
+
+
+def shown_text(plan) -> str:
+    """Everything a plan page shows of the text, in order: title, preamble, headings, items and duties."""
+    parts = [plan.title, *plan.preamble]
+
+    def walk(sections):
+        for section in sections:
+            parts.append(section.number + section.title)
+            for item in section.items:
+                parts.extend([item.number, item.text, *item.lead, *item.support])
+            walk(section.sections)
+
+    walk(plan.sections)
+    return "\n".join(parts)
 
 
 def seed(prefix: str) -> Path:

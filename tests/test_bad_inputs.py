@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, compact, shown_text
 
 from fixtures.bad.make import NAMES, SENTENCES, deep_plan, make_bad_files
 from scripts import ingest
@@ -29,23 +29,6 @@ def bad(tmp_path_factory):
     return {"raw": raw, "expected": expected, "outcomes": outcomes}
 
 
-def plan_text(plan) -> str:
-    """Everything a plan shows: title, preamble, headings and items (duty notes included)."""
-    parts = [plan.title, *plan.preamble]
-
-    def walk(sections):
-        for section in sections:
-            parts.append(section.number + section.title)
-            for item in section.items:
-                parts.extend([item.number, item.text, *item.lead, *item.support])
-            walk(section.sections)
-
-    walk(plan.sections)
-    return "\n".join(parts)
-
-
-def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def test_every_file_is_accounted_for(bad):
@@ -70,7 +53,7 @@ def test_each_bad_file_has_a_sensible_outcome(bad, name):
 @pytest.mark.parametrize("name", ["bad_bytes_utf8.txt", "bad_bytes_gb18030.txt", "mixed_encodings.txt", "nul_bytes.txt",
                                   "crlf.txt", "lone_cr.txt", *make_bad_files.__globals__["BOMS"], *NAMES])
 def test_readable_files_lose_no_sentence(bad, name):
-    text = compact("\n".join(plan_text(p) for p in bad["outcomes"][name].plans))
+    text = compact("\n".join(shown_text(p) for p in bad["outcomes"][name].plans))
     for sentence in SENTENCES:
         assert compact(sentence)[2:-2] in text or name.startswith("bad_bytes"), sentence
     if name.startswith("bad_bytes"):  # the sentences away from the damage survive whole
@@ -89,7 +72,7 @@ def test_mixed_encodings_are_decoded_line_by_line(bad):
     outcome = bad["outcomes"]["mixed_encodings.txt"]
     assert outcome.encoding == "utf-8+gb18030"
     titles = [p.title for p in outcome.plans]
-    text = "".join(plan_text(p) for p in outcome.plans)
+    text = "".join(shown_text(p) for p in outcome.plans)
     assert "丙文明单位创建工作方案" in titles and "丁文明单位创建工作方案" in text
     assert "\ufffd" not in text
 
@@ -101,21 +84,21 @@ def test_bom_names_the_encoding(bad):
 
 def test_line_ends_do_not_change_the_plan(bad):
     crlf, cr = bad["outcomes"]["crlf.txt"].plans[0], bad["outcomes"]["lone_cr.txt"].plans[0]
-    assert plan_text(crlf).replace("子", "") == plan_text(cr).replace("丑", "")
+    assert shown_text(crlf).replace("子", "") == shown_text(cr).replace("丑", "")
     assert [s.title for s in crlf.sections] == ["指导思想", "主要任务", "工作要求"]
 
 
 def test_twelve_levels_of_numbering_keep_every_line(bad):
     plan = bad["outcomes"]["deep_numbering.txt"].plans[0]
     assert plan.title == "深层编号工作方案"
-    text = compact(plan_text(plan))
+    text = compact(shown_text(plan))
     for line in deep_plan().splitlines()[1:]:
         assert compact(line.split(" ", 1)[-1]) in text, line
 
 
 def test_plan_without_headings_keeps_its_text(bad):
     plan = bad["outcomes"]["no_headings.txt"].plans[0]
-    assert compact("".join(SENTENCES)) in compact(plan_text(plan))
+    assert compact("".join(SENTENCES)) in compact(shown_text(plan))
 
 
 def test_boilerplate_only_page_lists_what_was_removed(bad):

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import compact, shown_text
 from scripts import chrome, clean, decode, flags, htmlpage, parse, pinyin_notes, repair, t2s
 from scripts.models import CleanResult
 
@@ -103,24 +104,8 @@ def pages(draw) -> tuple[str, list[str]]:
     return ending.join(lines) + ending, content
 
 
-def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def plan_text(plans) -> str:
-    parts = []
-
-    def walk(sections):
-        for section in sections:
-            parts.append(section.number + section.title)
-            for item in section.items:
-                parts.extend([item.number, item.text, *item.lead, *item.support])
-            walk(section.sections)
-
-    for plan in plans:
-        parts += [plan.title, *plan.preamble]
-        walk(plan.sections)
-    return "".join(parts)
+    return "".join(shown_text(plan) for plan in plans)
 
 
 def within_budget(seconds: float, text: str) -> bool:
