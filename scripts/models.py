@@ -103,6 +103,7 @@ class Section:
     level: int  # depth in the plan's heading tree, 1 = top (一、 in most plans, but 1. in a plan that starts there)
     items: list[Item] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
+    marker: str = ""  # the number as printed with its punctuation: 一、 （二） 1. ⑴ 第一阶段：
 
 
 @dataclass

@@ -218,7 +218,7 @@ class _Builder:
         self.stack.append((style, section))
 
     def _open_numbered(self, number: _Number, title: str, line: str, line_no: int) -> Section:
-        section = Section(anchor="", number=number.printed, title=title, level=0)
+        section = Section(anchor="", number=number.printed, title=title, level=0, marker=number.marker)
         self._open(number.style, section)
         self._check(self._parent_of(len(self.stack) - 1), number, line, line_no, restart_ok=False)
         return section

@@ -160,6 +160,8 @@ def heading_text(section: Section) -> str:
     """A heading as the source printed it: 一、指导思想, （二）…, 第一阶段 …"""
     if not section.number:
         return section.title
+    if section.marker:
+        return section.marker + ("" if section.marker[-1] in "、.．。：:）)" else " ") + section.title
     if section.number.startswith("第"):
         return f"{section.number} {section.title}"
     return _NUMBER_STYLE.get(section.level, "{}").format(section.number) + section.title

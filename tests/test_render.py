@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from scripts.models import Flag, Item, Phase, Plan, PlanMeta, RemovedSpan, Section
-from scripts.render import md_text, render_plan_page
+from scripts.render import heading_text, md_text, render_plan_page
 
 # The extensions mkdocs.yml enables (toc with permalinks, as configured there).
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "pymdownx.details"]
@@ -245,3 +245,17 @@ def test_unsafe_anchor_is_refused():
     plan.sections[0].items[0].anchor = 'x" onmouseover="alert(1)'
     with pytest.raises(ValueError, match="unsafe anchor"):
         page_of(plan)
+
+
+@pytest.mark.parametrize(
+    "number, marker, level, shown",
+    [
+        ("1", "1.", 2, "1.工作目标"),  # a 1. heading under 一、 stays 1., whatever its depth
+        ("一", "（一）", 1, "（一）工作目标"),  # a plan that starts at （一）
+        ("1", "（1）", 3, "（1）工作目标"),
+        ("第一阶段", "第一阶段", 1, "第一阶段 工作目标"),
+        ("第一阶段", "第一阶段：", 1, "第一阶段：工作目标"),
+    ],
+)
+def test_headings_show_their_number_as_the_source_printed_it(number, marker, level, shown):
+    assert heading_text(Section(anchor="s1", number=number, title="工作目标", level=level, marker=marker)) == shown
