@@ -136,7 +136,7 @@ def render_pages(outcomes: list[FileOutcome], registry: permalinks.Registry) -> 
         pages[f"plans/{plan.slug}.docx"] = docx_out.plan_docx(plan)
     pages.update(indexes.render_index_pages(plans, taxonomy))
     report = report_document(outcomes, merged)
-    pages["report.md"] = reportpage.render_report_page(report)
+    pages.update(reportpage.render_report_pages(report))
     pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/plans.json"] = json.dumps(plans_document(plans), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

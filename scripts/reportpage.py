@@ -9,6 +9,7 @@ from collections import Counter
 
 from .render import md_text
 
+FILES_PER_PAGE = 100
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复"}
 
 
@@ -17,10 +18,10 @@ def _cell(value: object) -> str:
     return md_text(" ⏎ ".join(str(value).splitlines()))
 
 
-def _file_block(entry: dict) -> list[str]:
+def _file_block(entry: dict, root: str) -> list[str]:
     status = STATUS_LABELS.get(entry["status"], entry["status"])
     plans = "".join(
-        f'<li><a href="../plans/{_cell(p["slug"])}/">{_cell(p["title"]) or "（无标题）"}</a> <code>{_cell(p["id"])}</code></li>' for p in entry["plans"]
+        f'<li><a href="{root}plans/{_cell(p["slug"])}/">{_cell(p["title"]) or "（无标题）"}</a> <code>{_cell(p["id"])}</code></li>' for p in entry["plans"]
     )
     rules = Counter(r["rule"] for r in entry["removed"])
     flags = Counter(f["kind"] for f in entry["flags"])
@@ -52,28 +53,27 @@ def _file_block(entry: dict) -> list[str]:
     return parts
 
 
-def _plan_link(ref: dict) -> str:
+def _plan_link(ref: dict, root: str) -> str:
     label = f'{_cell(ref["source"])}' + (f' 第 {ref["index_in_file"] + 1} 篇' if ref["index_in_file"] else "")
     title = _cell(ref["title"]) or "（无标题）"
-    return f'<a href="../plans/{_cell(ref["slug"])}/">{title}</a>（{label}）' if ref["slug"] else f"{title}（{label}）"
+    return f'<a href="{root}plans/{_cell(ref["slug"])}/">{title}</a>（{label}）' if ref["slug"] else f"{title}（{label}）"
 
 
-def _merge_blocks(report: dict) -> list[str]:
+def _merge_blocks(merged: list[dict], apart: list[dict], root: str) -> list[str]:
     """Which copies were merged into which page and why; which look-alikes were kept apart and why."""
-    merged, apart = report.get("merged", []), report.get("kept_apart", [])
     if not merged and not apart:
         return []
     lines = ["", "## 合并的重复方案", "", '<div class="kb-report kb-merged" data-pagefind-ignore>']
     if merged:
         rows = "".join(
-            f"<tr><td>{_plan_link(m['copy'])}</td><td>{_plan_link(m['shown'])}</td><td>{m['similarity']:.0%}</td><td>{_cell(m['reason'])}</td></tr>"
+            f"<tr><td>{_plan_link(m['copy'], root)}</td><td>{_plan_link(m['shown'], root)}</td><td>{m['similarity']:.0%}</td><td>{_cell(m['reason'])}</td></tr>"
             for m in merged
         )
         lines.append(f"<p>以下 {len(merged)} 个副本与另一来源的同一方案基本相同，已并入显示的版本（该页列出全部来源和不同的句子）。</p>")
         lines.append(f"<table><thead><tr><th>副本</th><th>并入</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>")
     if apart:
         rows = "".join(
-            f"<tr><td>{_plan_link(k['first'])}</td><td>{_plan_link(k['second'])}</td><td>{k['similarity']:.0%}</td><td>{_cell(k['reason'])}</td></tr>"
+            f"<tr><td>{_plan_link(k['first'], root)}</td><td>{_plan_link(k['second'], root)}</td><td>{k['similarity']:.0%}</td><td>{_cell(k['reason'])}</td></tr>"
             for k in apart
         )
         lines.append(f"<p>以下 {len(apart)} 对方案文字相近，但判定为不同方案，未合并：</p>")
@@ -82,24 +82,53 @@ def _merge_blocks(report: dict) -> list[str]:
     return lines
 
 
-def render_report_page(report: dict) -> str:
-    """Markdown (with escaped HTML blocks) for docs/report.md from the report document."""
+def _pager(page: int, pages: int) -> str:
+    """上一页 / 下一页 links between report pages: report.md, report/2.md, report/3.md …"""
+    def target(n: int) -> str:
+        here_root = "" if page == 1 else "../"
+        return f"{here_root}report.md" if n == 1 else f"{'report/' if page == 1 else ''}{n}.md"
+
+    links = []
+    if page > 1:
+        links.append(f"[上一页]({target(page - 1)})")
+    links.append(f"第 {page} / {pages} 页")
+    if page < pages:
+        links.append(f"[下一页]({target(page + 1)})")
+    return " · ".join(links)
+
+
+def render_report_pages(report: dict) -> dict[str, str]:
+    """The report as {docs-relative path: Markdown}: report.md, then report/2.md … of FILES_PER_PAGE files each.
+
+    Every file stays listed, but no page grows with the collection.
+    """
     files = report["files"]
+    merged, apart = report.get("merged", []), report.get("kept_apart", [])
     counts = Counter(f["status"] for f in files)
-    lines = [
-        "---",
-        "title: 清理报告",
-        "---",
-        "",
-        "# 清理报告",
-        "",
-        f"共 {len(files)} 个输入文件：" + "，".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "。",
-        "每个文件的处理结果、删除的网站杂质（及删除规则）和需要人工核对的标记如下；完整数据见 `data/report.json`。",
-        "",
-        '<div class="kb-report" data-pagefind-ignore>',
-    ]
-    for entry in files:
-        lines.extend(_file_block(entry))
-    lines.append("</div>")
-    lines.extend(_merge_blocks(report))
-    return "\n".join(lines) + "\n"
+    pages_count = max(1, -(-max(len(files), len(merged), len(apart)) // FILES_PER_PAGE))
+    pages = {}
+    for page in range(1, pages_count + 1):
+        root = "../" if page == 1 else "../../"
+        chunk = slice((page - 1) * FILES_PER_PAGE, page * FILES_PER_PAGE)
+        lines = [
+            "---",
+            f"title: 清理报告{'' if page == 1 else f'（第 {page} 页）'}",
+            "pagefind: false",
+            "---",
+            "",
+            "# 清理报告",
+            "",
+            f"共 {len(files)} 个输入文件：" + "，".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "。",
+            "每个文件的处理结果、删除的网站杂质（及删除规则）和需要人工核对的标记如下；完整数据见 `data/report.json`。",
+            "",
+            _pager(page, pages_count),
+            "",
+            '<div class="kb-report" data-pagefind-ignore>',
+        ]
+        for entry in files[chunk]:
+            lines.extend(_file_block(entry, root))
+        lines.append("</div>")
+        lines.extend(_merge_blocks(merged[chunk], apart[chunk], root))
+        lines += ["", _pager(page, pages_count)]
+        pages["report.md" if page == 1 else f"report/{page}.md"] = "\n".join(lines) + "\n"
+    return pages

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-GENERATED = ("index.md", "report.md", "plans", "themes", "types", "browse", "data")
+GENERATED = ("index.md", "report.md", "report", "plans", "themes", "types", "browse", "data")
 LEFTOVERS = (".gen-*", ".old-*")
 
 

@@ -17,7 +17,7 @@ from scripts.build import build_site
 from scripts.indexes import render_index_pages
 from scripts.writer import write_pages
 from scripts.render import render_plan_page
-from scripts.reportpage import render_report_page
+from scripts.reportpage import render_report_pages
 from scripts.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def built(tmp_path_factory):
     type_slugs = {name: slugify(name) for name in TYPE_NAMES}
     pages = {f"plans/{p.slug}.md": render_plan_page(p, related=plans[:3], removed=[], type_slugs=type_slugs) for p in plans}
     pages.update(render_index_pages(plans, taxonomy()))
-    pages["report.md"] = render_report_page({"files": []})
+    pages.update(render_report_pages({"files": []}))
     pages["data/redirects.json"] = json.dumps({"plans/old-slug.md": "plans/fang-an-00001.md"})
     write_pages(pages, docs)
     with pytest.MonkeyPatch.context() as mp:
