@@ -180,8 +180,9 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
             page.wait_for_selector(box, state="attached", timeout=30000)
             page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
             start = time.perf_counter()
-            if material:
-                page.locator("label.md-header__button[for='__search']").first.click()
+            opener = page.locator("label.md-header__button[for='__search']").first
+            if material and opener.is_visible():  # narrow screens: the search box opens from a button
+                opener.click()
             page.locator(box).first.fill(query)
             page.wait_for_selector(result, timeout=120000)
             seconds = time.perf_counter() - start

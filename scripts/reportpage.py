@@ -9,7 +9,7 @@ from collections import Counter
 
 from .render import md_text
 
-FILES_PER_PAGE = 100
+FILES_PER_PAGE = 25  # a file block holds all its removals and flags: a few KB each
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复"}
 
 
