@@ -184,7 +184,14 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
             if material and opener.is_visible():  # narrow screens: the search box opens from a button
                 opener.click()
             page.locator(box).first.fill(query)
-            page.wait_for_selector(result, timeout=120000)
+            if material:  # lunr finds no Chinese word inside a sentence: time until it answers, found or not
+                page.wait_for_function(
+                    "() => { const m = document.querySelector('.md-search-result__meta');"
+                    " return m && /\\d|没有|No /.test(m.textContent); }",
+                    timeout=300000,
+                )
+            else:
+                page.wait_for_selector(result, timeout=120000)
             seconds = time.perf_counter() - start
             page.wait_for_timeout(300)  # fragments of the first results may still arrive
             browser.close()
