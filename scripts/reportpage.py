@@ -59,25 +59,26 @@ def _plan_link(ref: dict, root: str) -> str:
     return f'<a href="{root}plans/{_cell(ref["slug"])}/">{title}</a>（{label}）' if ref["slug"] else f"{title}（{label}）"
 
 
+def _pair_table(pairs: list[dict], left: str, right: str, headings: tuple[str, str], root: str) -> str:
+    """A table of plan pairs with their similarity and the reason for the decision."""
+    rows = "".join(
+        f"<tr><td>{_plan_link(p[left], root)}</td><td>{_plan_link(p[right], root)}</td><td>{p['similarity']:.0%}</td><td>{_cell(p['reason'])}</td></tr>"
+        for p in pairs
+    )
+    return f"<table><thead><tr><th>{headings[0]}</th><th>{headings[1]}</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>"
+
+
 def _merge_blocks(merged: list[dict], apart: list[dict], root: str) -> list[str]:
     """Which copies were merged into which page and why; which look-alikes were kept apart and why."""
     if not merged and not apart:
         return []
     lines = ["", "## 合并的重复方案", "", '<div class="kb-report kb-merged" data-pagefind-ignore>']
     if merged:
-        rows = "".join(
-            f"<tr><td>{_plan_link(m['copy'], root)}</td><td>{_plan_link(m['shown'], root)}</td><td>{m['similarity']:.0%}</td><td>{_cell(m['reason'])}</td></tr>"
-            for m in merged
-        )
         lines.append(f"<p>以下 {len(merged)} 个副本与另一来源的同一方案基本相同，已并入显示的版本（该页列出全部来源和不同的句子）。</p>")
-        lines.append(f"<table><thead><tr><th>副本</th><th>并入</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>")
+        lines.append(_pair_table(merged, "copy", "shown", ("副本", "并入"), root))
     if apart:
-        rows = "".join(
-            f"<tr><td>{_plan_link(k['first'], root)}</td><td>{_plan_link(k['second'], root)}</td><td>{k['similarity']:.0%}</td><td>{_cell(k['reason'])}</td></tr>"
-            for k in apart
-        )
         lines.append(f"<p>以下 {len(apart)} 对方案文字相近，但判定为不同方案，未合并：</p>")
-        lines.append(f"<table><thead><tr><th>方案</th><th>方案</th><th>相同</th><th>原因</th></tr></thead><tbody>{rows}</tbody></table>")
+        lines.append(_pair_table(apart, "first", "second", ("方案", "方案"), root))
     lines.append("</div>")
     return lines
 
