@@ -15,6 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from . import search_index
+from .writer import swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,21 +33,10 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path =
         config = load_config(str(config_file), strict=True, **overrides)
         mkdocs_build(config)
         stats = search_index.build_search_index(staging)
-        swap_in(staging, site_dir)
+        swap_in(staging, site_dir, trash_prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-old-")
         return stats
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with two renames, so readers see the old or the new site, never half."""
-    if target.exists():
-        trash = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(target)}{os.getpid()}-old-", dir=target.parent))
-        target.replace(trash)
-        new.rename(target)
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        new.rename(target)
 
 
 def _staging_prefix(site_dir: Path) -> str:

@@ -24,8 +24,8 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .models import Plan, PlanSource, Variant
-from .permalinks import Shingled, normalise, walk_sections
+from .models import Plan, PlanSource, Variant, walk_sections
+from .permalinks import Shingled, normalise
 
 # Containment of the smaller plan's shingles in the larger. Measured on the seed corpus
 # (tests/test_dedupe.py builds the pairs): copies with other chrome 1.00, traditional original vs a

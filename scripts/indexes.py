@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 import yaml
 
-from .models import Item, Plan
-from .permalinks import walk_sections
+from .models import Item, Plan, walk_sections
 from .render import md_text, years_text
 from .slugs import slugify
 

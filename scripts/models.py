@@ -169,3 +169,12 @@ class Plan:
     slug: str = ""  # URL slug, assigned by the permalink registry
     sources: list[PlanSource] = field(default_factory=list)  # every copy when near-duplicates were merged (shown copy first)
     variants: list[Variant] = field(default_factory=list)  # sentences that differ between the copies
+
+
+def walk_sections(sections: list[Section]) -> list[Section]:
+    """All sections in reading order (a heading before its sub-sections)."""
+    result: list[Section] = []
+    for section in sections:
+        result.append(section)
+        result.extend(walk_sections(section.sections))
+    return result

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from . import metadata
 from .duties import extract_phases, split_duties
-from .models import CleanResult, Flag, Plan, Section
+from .models import CleanResult, Flag, Plan, Section, walk_sections
 from .outline import parse_outline
 from .split import PlanChunk, split_plans
 
@@ -47,10 +47,9 @@ def untitled(source: str, index: int, count: int) -> str:
 
 def _lift_duties(sections: list[Section]) -> None:
     """Move each item's duty note into ``lead`` / ``support``."""
-    for section in sections:
+    for section in walk_sections(sections):
         for item in section.items:
             item.text, item.lead, item.support = split_duties(item.text)
-        _lift_duties(section.sections)
 
 
 def _clean_flags_in(flags: list[Flag], chunks: list[PlanChunk], index: int) -> list[Flag]:

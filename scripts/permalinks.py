@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .models import Item, Plan, Section
+from .models import Item, Plan, Section, walk_sections
 from .slugs import RESERVED, slugify, unique_slug
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "permalinks.json"
@@ -202,15 +202,6 @@ def _resembles(sim: Similarity) -> bool:
 
 
 # --- walking a plan --------------------------------------------------------------------------------
-
-
-def walk_sections(sections: list[Section]) -> list[Section]:
-    """All sections in reading order (a heading before its sub-sections)."""
-    result: list[Section] = []
-    for section in sections:
-        result.append(section)
-        result.extend(walk_sections(section.sections))
-    return result
 
 
 @dataclass(frozen=True)

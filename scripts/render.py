@@ -15,8 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-from .models import Flag, Item, Phase, Plan, RemovedSpan, Section
-from .permalinks import walk_sections
+from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
 
 RELATED_LIMIT = 5
 

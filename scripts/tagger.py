@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from scripts.models import Plan, Section
+from scripts.models import Plan, walk_sections
 from scripts.rules import load_rules
 
 # Characters that carry no meaning for matching: quotes of every style and spaces.
@@ -229,12 +229,6 @@ def _lead_end(text: str) -> int:
 def tag_plan(plan: Plan, taxonomy: Taxonomy | None = None) -> None:
     """Fill ``Item.tags`` for every item of every section, using the section title as context."""
     taxonomy = taxonomy or _default_taxonomy()
-    for section in plan.sections:
-        _tag_section(section, taxonomy)
-
-
-def _tag_section(section: Section, taxonomy: Taxonomy) -> None:
-    for item in section.items:
-        item.tags = tag_text(item.text, taxonomy, context=section.title)
-    for child in section.sections:
-        _tag_section(child, taxonomy)
+    for section in walk_sections(plan.sections):
+        for item in section.items:
+            item.tags = tag_text(item.text, taxonomy, context=section.title)

@@ -25,18 +25,25 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path) -> None:
         for rel, text in sorted(pages.items()):
             _write(staging, rel, text)
         for name in GENERATED:
-            new, old = staging / name, out_dir / name
-            if not new.exists():
-                continue
-            if old.is_dir() and not old.is_symlink():
-                trash = out_dir / f".old-{name}-{os.getpid()}"
-                old.rename(trash)
-                new.rename(old)
-                shutil.rmtree(trash)
-            else:
-                os.replace(new, old)
+            if (staging / name).exists():
+                swap_in(staging / name, out_dir / name, trash_prefix=f".old-{name}-")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_in(new: Path, target: Path, trash_prefix: str) -> None:
+    """Replace ``target`` by ``new`` with renames, so readers see the old or the new one, never half.
+
+    A folder goes aside into a hidden ``trash_prefix*`` folder first (removed afterwards, or by the
+    next run if this one is killed); a file is replaced in one rename.
+    """
+    if target.is_dir() and not target.is_symlink():
+        trash = Path(tempfile.mkdtemp(prefix=trash_prefix, dir=target.parent))
+        target.replace(trash)
+        new.rename(target)
+        shutil.rmtree(trash, ignore_errors=True)
+    else:
+        os.replace(new, target)
 
 
 def _write(staging: Path, rel: str, content: str | bytes) -> None:
