@@ -1,9 +1,14 @@
 """Index pages around the plan pages: home, themes, activity types, and browse-by-facet pages.
 
-Every page is Markdown for MkDocs, built from tagged ``Plan`` objects and the taxonomy. Plan text
-is data: it reaches a page only through ``md_text``. Links are relative ``.md`` paths, so MkDocs
-checks them (``--strict``) and the site works under any sub-path. Every list that grows with the
-collection is split into numbered pages (``x.md``, ``x-2.md`` …), so no page grows without bound.
+Every page is an HTML page for MkDocs (``markup.Page``: front matter and an HTML body, see
+scripts/markup.py), built from tagged ``Plan`` objects and the taxonomy. Plan text is data: it
+reaches a page only through ``md_text``. Links are relative (``markup.link``), so the site works under
+any sub-path. Every list that grows with the collection is split into numbered pages (``x.md``,
+``x-2.md`` …), so no page grows without bound.
+
+Heading ids: ``kb-title`` for the h1 of every page; ``p-<plan id>`` for a plan's group on a type
+page, ``t-<type slug>`` for a type on a theme page, ``th-<theme slug>`` for a theme on the themes
+index (the prefixes keep ids that start with a digit valid).
 """
 from __future__ import annotations
 
@@ -13,12 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Iterator
-from urllib.parse import quote
 
-import yaml
-
+from .markup import Page, attr, link, md_text, page_url
 from .models import Item, Plan, walk_sections
-from .render import md_text, years_text
+from .render import years_text
 from .slugs import slugify
 
 ITEMS_PER_PAGE = 200  # tagged items on one activity-type page (a large plan continues on the next page)
@@ -30,6 +33,8 @@ EXCERPT_CHARS = 80
 UNKNOWN = "未注明"  # facet value for plans that do not state it
 NO_TITLE = "（无标题）"
 HOME_TITLE = "文明创建工作方案参考库"
+HOME_PAGE_TITLE = "首页"  # the theme adds the site name to every <title>: the home page's would read it twice
+TITLE_ID = "kb-title"  # id of every index page's h1
 
 _PAGE_SUFFIX = re.compile(r"-\d+$")  # reserved for page numbers: types/x-2.md is page 2 of types/x.md
 
@@ -55,28 +60,28 @@ FACETS = (
 # ---------------------------------------------------------------- small helpers
 
 
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative link target from one docs page to another (both docs-relative ``.md`` paths).
+def new_page(title: str, searchable: bool, page_title: str = "") -> Page:
+    """A page with its title (plain text) as the h1 and, unless ``page_title`` is given, as front matter.
 
-    Computed on the path strings alone (posixpath.relpath asks the OS for the working directory
-    on every call, which dominates the time for tens of thousands of links).
+    Index pages are for browsing, not search results, so most say ``pagefind: False`` and the
+    search index leaves them out.
     """
-    here = from_page.split("/")[:-1]
-    there = to_page.split("/")
-    common = 0
-    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
-        common += 1
-    target = "/".join([".."] * (len(here) - common) + there[common:])
-    return quote(target) + (f"#{quote(anchor)}" if anchor else "")
+    meta = {"title": page_title or title}
+    page = Page(meta if searchable else {**meta, "pagefind": False})
+    page.heading(1, md_text(title), TITLE_ID)
+    return page
 
 
-def site_url(page: str) -> str:
-    """The URL of a (non-index) page under ``use_directory_urls``, for raw HTML, which MkDocs leaves alone."""
-    return page[: -len(".md")] + "/"
+def linked_heading(page: Page, anchor: str, here: str, target: str, text_html: str, after: str = "") -> None:
+    """An h2 whose text links to the page it names. The contents get the text without the link:
+    the sidebar makes each entry a link itself, and links must not nest (Markdown's toc, too,
+    stripped tags from entry names)."""
+    page.heading(2, link(here, target, text_html) + after, anchor, toc_name=text_html + after)
 
 
-# Front matter of index pages: they are for browsing, not search results (see overrides/main.html).
-NOT_SEARCHED = "---\n" + yaml.safe_dump({"pagefind": False}) + "---\n\n"
+def ul(lines: list[str]) -> str:
+    """A list, one <li> per line."""
+    return "<ul>\n" + "\n".join(f"<li>{line}</li>" for line in lines) + "\n</ul>" if lines else ""
 
 
 def theme_page(theme: str) -> str:
@@ -113,18 +118,18 @@ def page_paths(base: str, count: int) -> list[str]:
     return [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, max(count, 1) + 1)]
 
 
-def pager(paths: list[str], index: int) -> list[str]:
+def pager(paths: list[str], index: int) -> str:
     """Previous / next links between the numbered pages of one list; nothing for a single page."""
     if len(paths) == 1:
-        return []
+        return ""
     here = paths[index]
     parts = []
     if index > 0:
-        parts.append(f"[« 上一页]({link(here, paths[index - 1])})")
+        parts.append(link(here, paths[index - 1], "« 上一页"))
     parts.append(f"第 {index + 1} / {len(paths)} 页")
     if index + 1 < len(paths):
-        parts.append(f"[下一页 »]({link(here, paths[index + 1])})")
-    return ['<nav class="kb-pager" markdown="1">', "", " · ".join(parts), "", "</nav>", ""]
+        parts.append(link(here, paths[index + 1], "下一页 »"))
+    return f'<nav class="kb-pager">{" · ".join(parts)}</nav>'
 
 
 def chunks(rows: list, size: int) -> list[list]:
@@ -214,89 +219,83 @@ def split_type_rows(rows: list[tuple[Plan, Item]]) -> list[list[tuple[Plan, Item
     return pages + [current] if current or not pages else pages
 
 
-def item_link_line(page: str, plan: Plan, item: Item) -> str:
-    return f"- [{md_text(excerpt(item.text))}]({link(page, plan_page(plan), item.anchor)})"
-
-
-def render_type_pages(info: TypeInfo, rows: list[tuple[Plan, Item]]) -> dict[str, str]:
-    pieces = split_type_rows(rows)
-    paths = page_paths(f"types/{info.slug}", len(pieces))
-    intro = [f"# {md_text(info.name)}", ""]  # the same on every page: all live in types/
-    if info.description:
-        intro += [md_text(info.description), ""]
-    intro += [f"主题：[{md_text(info.theme)}]({link(paths[0], info.theme_page)})。共 {type_counts(rows)}。", ""]
-    if not rows:
-        intro += ["暂无条目。", ""]
-    pages = {}
-    previous_plan = None
-    for index, (path, piece) in enumerate(zip(paths, pieces)):
-        head = NOT_SEARCHED if index else ""  # only the first page is searchable
-        lines = [head + intro[0], *intro[1:], *pager(paths, index)]
-        lines += ['<div class="kb-type-list" data-pagefind-ignore="all" markdown="1">', ""]
-        for plan, group in groupby(piece, key=lambda row: row[0]):
-            cont = "（续）" if plan is previous_plan else ""
-            lines += [f"## [{md_text(plan.title or NO_TITLE)}]({link(path, plan_page(plan))}){cont}", ""]
-            lines += [plan_line(plan), ""]
-            lines += [item_link_line(path, plan, item) for _, item in group]
-            lines.append("")
-            previous_plan = plan
-        lines += ["</div>", "", *pager(paths, index)]
-        pages[path] = "\n".join(lines)
-    return pages
+def item_links(page: str, rows: list[tuple[Plan, Item]]) -> str:
+    """The items as a list of links to their anchors on the plan pages."""
+    return ul([link(page, plan_page(plan), md_text(excerpt(item.text)), item.anchor) for plan, item in rows])
 
 
 def type_counts(rows: list[tuple[Plan, Item]]) -> str:
     return f"{len(rows)} 条，{len({plan.id for plan, _ in rows})} 份方案"
 
 
+def render_type_pages(info: TypeInfo, rows: list[tuple[Plan, Item]]) -> dict[str, str]:
+    pieces = split_type_rows(rows)
+    paths = page_paths(f"types/{info.slug}", len(pieces))
+    # The same on every page: all live in types/.
+    intro = [
+        f"<p>{md_text(info.description)}</p>" if info.description else "",
+        f"<p>主题：{link(paths[0], info.theme_page, md_text(info.theme))}。共 {type_counts(rows)}。</p>",
+        "" if rows else "<p>暂无条目。</p>",
+    ]
+    pages = {}
+    previous_plan = None
+    for index, (path, piece) in enumerate(zip(paths, pieces)):
+        page = new_page(info.name, searchable=index == 0)  # only the first page is searchable
+        page.add(*intro, pager(paths, index), '<div class="kb-type-list" data-pagefind-ignore="all">')
+        for plan, group in groupby(piece, key=lambda row: row[0]):
+            cont = "（续）" if plan is previous_plan else ""
+            linked_heading(page, f"p-{plan.id}", path, plan_page(plan), md_text(plan.title or NO_TITLE), cont)
+            page.add(f"<p>{plan_line(plan)}</p>", item_links(path, list(group)))
+            previous_plan = plan
+        page.add("</div>", pager(paths, index))
+        pages[path] = page.text()
+    return pages
+
+
 def render_theme_page(theme_name: str, infos: list[TypeInfo], rows: dict[str, list]) -> tuple[str, str]:
     path = theme_page(theme_name)
     total = sum(len(rows.get(i.name, [])) for i in infos)
-    lines = [f"# {md_text(theme_name)}", "", f"本主题下 {len(infos)} 个活动类型，共 {total} 条条目。", ""]
+    page = new_page(theme_name, searchable=True)
+    page.add(f"<p>本主题下 {len(infos)} 个活动类型，共 {total} 条条目。</p>")
     for info in infos:
         type_rows = rows.get(info.name, [])
-        lines += [f"## [{md_text(info.name)}]({link(path, info.page)})", ""]
-        if info.description:
-            lines += [md_text(info.description), ""]
-        lines += [type_counts(type_rows) + "。", ""]
+        linked_heading(page, f"t-{info.slug}", path, info.page, md_text(info.name))
+        page.add(f"<p>{md_text(info.description)}</p>" if info.description else "", f"<p>{type_counts(type_rows)}。</p>")
         if type_rows:
-            lines += ['<div class="kb-samples" data-pagefind-ignore="all" markdown="1">', ""]
-            lines += [item_link_line(path, plan, item) for plan, item in type_rows[:SAMPLES_PER_TYPE]]
-            lines += ["", "</div>", ""]
-    return path, "\n".join(lines)
+            page.add('<div class="kb-samples" data-pagefind-ignore="all">', item_links(path, type_rows[:SAMPLES_PER_TYPE]), "</div>")
+    return path, page.text()
 
 
 def render_themes_index(infos: list[TypeInfo], rows: dict[str, list]) -> str:
     path = "themes/index.md"
     themes = list(dict.fromkeys(i.theme for i in infos))
-    lines = [NOT_SEARCHED, "# 主题与活动类型", "", f"共 {len(themes)} 个主题、{len(infos)} 个活动类型。", ""]
+    page = new_page("主题与活动类型", searchable=False)
+    page.add(f"<p>共 {len(themes)} 个主题、{len(infos)} 个活动类型。</p>")
     for theme in themes:
-        lines += [f"## [{md_text(theme)}]({link(path, theme_page(theme))})", ""]
-        lines += [
-            f"- [{md_text(i.name)}]({link(path, i.page)})：{type_counts(rows.get(i.name, []))}" for i in infos if i.theme == theme
-        ]
-        lines.append("")
-    return "\n".join(lines)
+        linked_heading(page, f"th-{slugify(theme)}", path, theme_page(theme), md_text(theme))
+        page.add(ul([f"{link(path, i.page, md_text(i.name))}：{type_counts(rows.get(i.name, []))}" for i in infos if i.theme == theme]))
+    return page.text()
 
 
 # ---------------------------------------------------------------- browse pages
 
 
-def plan_table(page: str, plans: list[Plan]) -> list[str]:
-    lines = ["| 方案 | 单位 | 年份 | 级别 | 行业 | 条目（已标注） |", "| --- | --- | --- | --- | --- | --- |"]
+def plan_table(page: str, plans: list[Plan]) -> str:
+    rows = []
     for plan in plans:
         items = list(iter_items(plan))
         tagged = sum(1 for item in items if item.tags)
         cells = [
-            f"[{md_text(plan.title or NO_TITLE)}]({link(page, plan_page(plan))})",
+            link(page, plan_page(plan), md_text(plan.title or NO_TITLE)),
             md_text(plan.meta.unit) or "—",
             md_text(years_text(plan.meta.years)) or "—",
             md_text(plan.meta.level) or "—",
             md_text(plan.meta.sector) or "—",
             f"{len(items)}（{tagged}）",
         ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return lines + [""]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("方案", "单位", "年份", "级别", "行业", "条目（已标注）")) + "</tr>"
+    return f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
 def render_facet_pages(facet: Facet, plans: list[Plan]) -> dict[str, str]:
@@ -313,18 +312,18 @@ def render_facet_pages(facet: Facet, plans: list[Plan]) -> dict[str, str]:
         pieces = chunks(members[value], PLANS_PER_PAGE)
         paths = page_paths(f"{folder}/{slugs[value]}", len(pieces))
         for index, (path, piece) in enumerate(zip(paths, pieces)):
-            lines = [NOT_SEARCHED, f"# {facet.label}：{md_text(value)}", ""]
-            lines += [f"共 {len(members[value])} 份方案。[全部{facet.label}]({link(path, f'{folder}/index.md')})", ""]
-            lines += pager(paths, index) + plan_table(path, piece) + pager(paths, index)
-            pages[path] = "\n".join(lines)
+            page = new_page(f"{facet.label}：{value}", searchable=False)
+            page.add(f"<p>共 {len(members[value])} 份方案。{link(path, f'{folder}/index.md', f'全部{facet.label}')}</p>")
+            page.add(pager(paths, index), plan_table(path, piece), pager(paths, index))
+            pages[path] = page.text()
     pieces = chunks(values, VALUES_PER_PAGE)
     paths = page_paths(f"{folder}/index", len(pieces))
     for index, (path, piece) in enumerate(zip(paths, pieces)):
-        lines = [NOT_SEARCHED, f"# 按{facet.label}浏览", "", f"共 {len(values)} 个{facet.label}。", ""]
-        lines += pager(paths, index)
-        lines += [f"- [{md_text(v)}]({link(path, f'{folder}/{slugs[v]}.md')})：{len(members[v])} 份" for v in piece]
-        lines += [""] + pager(paths, index)
-        pages[path] = "\n".join(lines)
+        page = new_page(f"按{facet.label}浏览", searchable=False)
+        page.add(f"<p>共 {len(values)} 个{facet.label}。</p>", pager(paths, index))
+        page.add(ul([f"{link(path, f'{folder}/{slugs[v]}.md', md_text(v))}：{len(members[v])} 份" for v in piece]))
+        page.add(pager(paths, index))
+        pages[path] = page.text()
     return pages
 
 
@@ -334,10 +333,12 @@ def facet_value_count(facet: Facet, plans: list[Plan]) -> int:
 
 def render_browse_index(plans: list[Plan]) -> str:
     path = "browse/index.md"
-    lines = [NOT_SEARCHED, "# 浏览", "", f"按以下方式浏览全部 {len(plans)} 份方案：", ""]
-    for facet in FACETS:
-        lines.append(f"- [按{facet.label}]({link(path, f'browse/{facet.folder}/index.md')})：{facet_value_count(facet, plans)} 个{facet.label}")
-    return "\n".join(lines) + "\n"
+    page = new_page("浏览", searchable=False)
+    page.add(f"<p>按以下方式浏览全部 {len(plans)} 份方案：</p>")
+    page.add(ul([
+        f"{link(path, f'browse/{f.folder}/index.md', f'按{f.label}')}：{facet_value_count(f, plans)} 个{f.label}" for f in FACETS
+    ]))
+    return page.text()
 
 
 # ---------------------------------------------------------------- home page
@@ -362,7 +363,7 @@ def type_chart(bars: list[tuple[TypeInfo, int]]) -> str:
         w = round(plot_w * count / top, 1)
         name = md_text(info.name)
         parts.append(
-            f'<a class="kb-bar" href="{site_url(info.page)}"><title>{name}：{count} 条</title>'
+            f'<a class="kb-bar" href="{attr(page_url("index.md", info.page))}"><title>{name}：{count} 条</title>'
             f'<text class="kb-bar-label" x="{label_w - 8}" y="{y + 14}" text-anchor="end">{name}</text>'
             f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar}" rx="2"></rect>'
             f'<text class="kb-bar-count" x="{label_w + w + 6}" y="{y + 14}">{count}</text></a>'
@@ -372,41 +373,36 @@ def type_chart(bars: list[tuple[TypeInfo, int]]) -> str:
 
 
 def render_home(plans: list[Plan], infos: list[TypeInfo], rows: dict[str, list]) -> str:
+    path = "index.md"
     items = [item for plan in plans for item in iter_items(plan)]
     tagged = sum(1 for item in items if item.tags)
     years = sorted({y for plan in plans for y in plan.meta.years})
     span = f"（{years[0]}—{years[-1]}）" if years else ""
     counts = {f.folder: facet_value_count(f, plans) for f in FACETS}
     bars = sorted(((i, len(rows.get(i.name, []))) for i in infos), key=lambda b: (-b[1], b[0].slug))
-    lines = [
-        NOT_SEARCHED,
-        f"# {HOME_TITLE}",
-        "",
-        f"本库收录 **{len(plans)}** 份精神文明建设与文明单位创建工作方案，来自 {counts['units']} 个单位、"
+    page = new_page(HOME_TITLE, searchable=False, page_title=HOME_PAGE_TITLE)
+    page.add(
+        f"<p>本库收录 <strong>{len(plans)}</strong> 份精神文明建设与文明单位创建工作方案，来自 {counts['units']} 个单位、"
         f"{counts['sectors']} 个行业、{counts['regions']} 个地区，涉及 {counts['years']} 个年份{span}；"
-        f"共 {len(items)} 条工作条目，其中 {tagged} 条已按活动类型标注。",
-        "",
-        "每条工作条目都有固定链接，可直接引用到课件或文件中。用页面顶部的搜索框按方案、单位、活动类型检索。",
-        "",
-        "## 活动类型",
-        "",
-        "各活动类型的条目数（点击查看全部条目）：",
-        "",
-        type_chart(bars),
-        "",
-        "## 浏览",
-        "",
-        f"- [按主题与活动类型](themes/index.md)：{len(dict.fromkeys(i.theme for i in infos))} 个主题、{len(infos)} 个活动类型",
-    ]
-    lines += [f"- [按{f.label}](browse/{f.folder}/index.md)：{counts[f.folder]} 个{f.label}" for f in FACETS]
-    return "\n".join(lines) + "\n"
+        f"共 {len(items)} 条工作条目，其中 {tagged} 条已按活动类型标注。</p>",
+        "<p>每条工作条目都有固定链接，可直接引用到课件或文件中。用页面顶部的搜索框按方案、单位、活动类型检索。</p>",
+    )
+    page.heading(2, "活动类型", "types")
+    page.add("<p>各活动类型的条目数（点击查看全部条目）：</p>", type_chart(bars))
+    page.heading(2, "浏览", "browse")
+    themes = len(dict.fromkeys(i.theme for i in infos))
+    page.add(ul(
+        [f"{link(path, 'themes/index.md', '按主题与活动类型')}：{themes} 个主题、{len(infos)} 个活动类型"]
+        + [f"{link(path, f'browse/{f.folder}/index.md', f'按{f.label}')}：{counts[f.folder]} 个{f.label}" for f in FACETS]
+    ))
+    return page.text()
 
 
 # ---------------------------------------------------------------- all together
 
 
 def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
-    """Every index page as {docs-relative path: Markdown}. ``plans`` carry ids, slugs, anchors and tags."""
+    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags."""
     infos = type_infos(taxonomy)
     rows = tagged_rows(plans)
     pages = {"index.md": render_home(plans, infos, rows), "themes/index.md": render_themes_index(infos, rows)}

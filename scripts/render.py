@@ -1,36 +1,19 @@
-"""The plan page, and the one escaping rule every page writer uses (``md_text``).
+"""The plan page (docs/plans/<slug>.md): front matter with the plan's facts, then an HTML body.
 
-Plan text comes from arbitrary websites, so it is data: it must show as its characters and never become
-HTML, Markdown structure, attr_list, Jinja or front matter. Page structure is written here as raw HTML
-blocks (which Markdown passes through) and Markdown headings (for the table of contents); text inside
-both goes through ``md_text``, attribute values through ``html.escape``. Links are relative because the
-site is served under a sub-path (plans/<slug>/ → ../../types/<type>/).
+Plan text comes from arbitrary websites, so it is data: every piece of it goes through
+``markup.md_text`` and every attribute through ``markup.attr``; anchors must be plain ids. The body is
+HTML (see scripts/markup.py for why), its headings feed the table of contents. Links are relative
+because the site is served under a sub-path (plans/<slug>/ → ../../types/<type>/).
 """
 from __future__ import annotations
 
-import html
-import re
-import string
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
-import yaml
-
+from .markup import Page, attr, md_text, page_url, safe_id
 from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
 
 RELATED_LIMIT = 5
-
-# Every ASCII punctuation character becomes a character reference: none can then start Markdown
-# structure, an attr_list, a Jinja tag or an HTML tag, and the browser still shows the same character.
-_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation} | {
-    ord("&"): "&amp;",
-    ord("<"): "&lt;",
-    ord(">"): "&gt;",
-    ord('"'): "&quot;",
-}
-_WHITESPACE_RUN = re.compile(r"[ \t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
-# Control characters cannot be shown, and \x02/\x03 are Python-Markdown's own placeholder markers.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+PLAN_FOLDER_PAGE = "plans/any.md"  # every plan page lives in plans/: links from one are alike
 
 FLAG_LABELS = {
     "mojibake": "疑似乱码",
@@ -45,28 +28,6 @@ FLAG_LABELS = {
 _NUMBER_STYLE = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 
 
-def md_text(s: str) -> str:
-    """Plan text → Markdown/HTML that renders exactly as these characters and as nothing else.
-
-    Whitespace runs (newlines included) become one space, so text can neither end a block nor
-    indent one; control characters become U+FFFD.
-    """
-    s = _CONTROL.sub("\ufffd", s)
-    s = _WHITESPACE_RUN.sub(" ", s)
-    return s.translate(_ESCAPES)
-
-
-def _attr(value: str) -> str:
-    return html.escape(value, quote=True)
-
-
-def _anchor(anchor: str) -> str:
-    """Anchors come from the permalink registry; refuse anything that is not a plain id."""
-    if not _SAFE_ID.fullmatch(anchor):
-        raise ValueError(f"unsafe anchor {anchor!r}")
-    return anchor
-
-
 def _http_url(url: str) -> str:
     """The URL if it is http(s) with a host, else "" (javascript:, data:, relative paths are shown as text)."""
     try:
@@ -74,30 +35,6 @@ def _http_url(url: str) -> str:
     except ValueError:
         return ""
     return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
-
-
-# --- front matter --------------------------------------------------------------------------------
-
-
-class _FrontMatterDumper(yaml.SafeDumper):
-    """safe_dump, but strings holding line breaks or unprintables are double-quoted on one line.
-
-    Plain and single-quoted YAML would fold or mangle U+2028 / U+0085 and could put a text line like
-    "---" at the start of a line, which ends the front matter early.
-    """
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    risky = not value.isprintable() or any(ch in value for ch in "\n\r\x85\u2028\u2029")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if risky else None)
-
-
-_FrontMatterDumper.add_representer(str, _represent_str)
-
-
-def front_matter(data: dict) -> str:
-    body = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=2**31)
-    return f"---\n{body}---\n"
 
 
 def plan_types(plan: Plan) -> list[str]:
@@ -138,7 +75,7 @@ def _source(site: str, url: str) -> str:
     link = _http_url(url)
     if link:
         text = md_text(site or link)
-        return f'<a href="{_attr(link)}" rel="nofollow noopener noreferrer">{text}</a>'
+        return f'<a href="{attr(link)}" rel="nofollow noopener noreferrer">{text}</a>'
     return "　".join(md_text(part) for part in (site, url) if part)
 
 
@@ -167,7 +104,7 @@ def heading_text(section: Section) -> str:
 
 
 def _alias_targets(anchors: list[str]) -> str:
-    return "".join(f'<span class="kb-alias" id="{_anchor(a)}"></span>' for a in anchors)
+    return "".join(f'<span class="kb-alias" id="{safe_id(a)}"></span>' for a in anchors)
 
 
 def _chips(tags: list[str], type_slugs: dict[str, str]) -> str:
@@ -175,7 +112,7 @@ def _chips(tags: list[str], type_slugs: dict[str, str]) -> str:
     for tag in dict.fromkeys(tags):
         slug = type_slugs.get(tag)
         if slug:
-            href = _attr(f"../../types/{quote(slug)}/")
+            href = attr(page_url(PLAN_FOLDER_PAGE, f"types/{slug}.md"))
             chips.append(f'<a class="kb-chip" href="{href}">{md_text(tag)}</a>')
         else:
             chips.append(f'<span class="kb-chip">{md_text(tag)}</span>')
@@ -183,7 +120,7 @@ def _chips(tags: list[str], type_slugs: dict[str, str]) -> str:
 
 
 def _item(item: Item, type_slugs: dict[str, str], aliases: dict[str, list[str]]) -> str:
-    anchor = _anchor(item.anchor)
+    anchor = safe_id(item.anchor)
     number = f"¶ {md_text(item.number)}" if item.number else "¶"
     return (
         f'<p class="kb-item" id="{anchor}">{_alias_targets(aliases.get(anchor, []))}'
@@ -204,7 +141,7 @@ def _table(css_class: str, header: list[str], rows: list[list[str]]) -> str:
 def _duties(section: Section) -> str:
     rows = [
         [
-            f'<a href="#{_anchor(item.anchor)}">{md_text(item.number) or "¶"}</a>',
+            f'<a href="#{safe_id(item.anchor)}">{md_text(item.number) or "¶"}</a>',
             md_text("、".join(item.lead)),
             md_text("、".join(item.support)),
         ]
@@ -214,22 +151,13 @@ def _duties(section: Section) -> str:
     return _table("kb-duties", ["条目", "牵头单位", "责任单位"], rows) if rows else ""
 
 
-def _section(section: Section, type_slugs: dict[str, str], aliases: dict[str, list[str]]) -> list[str]:
-    anchor = _anchor(section.anchor)
-    blocks = []
-    if aliases.get(anchor):
-        blocks.append(
-            "\n".join(f'<div class="kb-alias" id="{_anchor(a)}"></div>' for a in aliases[anchor])
-        )
-    level = min(section.level + 1, 6)
-    blocks.append(f"{'#' * level} {md_text(heading_text(section))} {{#{anchor}}}")
-    blocks.extend(_item(item, type_slugs, aliases) for item in section.items)
-    duties = _duties(section)
-    if duties:
-        blocks.append(duties)
+def _section(page: Page, section: Section, type_slugs: dict[str, str], aliases: dict[str, list[str]]) -> None:
+    anchor = safe_id(section.anchor)
+    page.add("".join(f'<div class="kb-alias" id="{safe_id(a)}"></div>' for a in aliases.get(anchor, [])))
+    page.heading(min(section.level + 1, 6), md_text(heading_text(section)), anchor)
+    page.add(*(_item(item, type_slugs, aliases) for item in section.items), _duties(section))
     for child in section.sections:
-        blocks.extend(_section(child, type_slugs, aliases))
-    return blocks
+        _section(page, child, type_slugs, aliases)
 
 
 def _when(phase: Phase) -> str:
@@ -238,29 +166,35 @@ def _when(phase: Phase) -> str:
     return phase.start or phase.end
 
 
-def _phases(phases: list[Phase]) -> str:
+def _phases(page: Page, phases: list[Phase]) -> None:
     rows = [[md_text(p.name), md_text(_when(p)), md_text(p.text)] for p in phases]
-    return "## 工作阶段 {#kb-phases}\n\n" + _table("kb-phases", ["阶段", "时间", "内容"], rows)
+    page.heading(2, "工作阶段", "kb-phases")
+    page.add(_table("kb-phases", ["阶段", "时间", "内容"], rows))
 
 
-def _related(plans: list[Plan]) -> str:
+def _plan_href(other: Plan) -> str:
+    return attr(page_url(PLAN_FOLDER_PAGE, f"plans/{other.slug}.md"))
+
+
+def _related(page: Page, plans: list[Plan]) -> None:
     rows = []
     for other in plans:
         details = "　".join(md_text(v) for v in (other.meta.unit, years_text(other.meta.years)) if v)
         extra = f' <span class="kb-related-meta">{details}</span>' if details else ""
-        href = _attr(f"../{quote(other.slug)}/")
-        rows.append(f'<li><a href="{href}">{md_text(other.title or other.slug)}</a>{extra}</li>')
-    return '## 相关方案 {#kb-related}\n\n<div class="kb-related">\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</div>"
+        rows.append(f'<li><a href="{_plan_href(other)}">{md_text(other.title or other.slug)}</a>{extra}</li>')
+    page.heading(2, "相关方案", "kb-related")
+    page.add('<div class="kb-related">\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</div>")
 
 
 def _download(plan: Plan) -> str:
-    """A Markdown link to plans/<slug>.docx; MkDocs checks the target exists and makes it relative."""
-    return f'<p class="kb-download" data-pagefind-ignore markdown="span">[下载 Word 版]({quote(plan.slug)}.docx)</p>'
+    """The link to plans/<slug>.docx, which the caller writes beside the page."""
+    href = attr(page_url(f"plans/{plan.slug}.md", f"plans/{plan.slug}.docx"))
+    return f'<p class="kb-download" data-pagefind-ignore><a href="{href}">下载 Word 版</a></p>'
 
 
 def _year_links(label: str, plans: list[Plan]) -> str:
     links = "、".join(
-        f'<a href="{_attr(f"../{quote(other.slug)}/")}">{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}</a>'
+        f'<a href="{_plan_href(other)}">{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}</a>'
         for other in plans
     )
     return f"<span>{label}：{links}</span>"
@@ -275,7 +209,7 @@ def _sequence(previous: list[Plan], following: list[Plan]) -> str:
     return '<nav class="kb-sequence" data-pagefind-ignore>' + "　".join(parts) + "</nav>"
 
 
-def _sources(plan: Plan) -> str:
+def _sources(page: Page, plan: Plan) -> None:
     """Every copy of a merged plan, and the sentences in which the copies differ."""
     rows = []
     for source in plan.sources:
@@ -287,20 +221,19 @@ def _sources(plan: Plan) -> str:
             md_text(str(source.flags)),
             md_text(shown),
         ])
-    blocks = [
-        "## 来源与版本 {#kb-sources}",
+    page.heading(2, "来源与版本", "kb-sources")
+    page.add(
         f"<p>本方案在 {len(plan.sources)} 个来源中出现，内容基本相同，已合并为一页；下面显示损坏最少、最完整的版本。</p>",
         _table("kb-sources", ["文件", "来源", "发布日期", "待核对", "说明"], rows),
-    ]
+    )
     if plan.variants:
         variant_rows = [[md_text(v.source_file), md_text(v.shown) or "（无）", md_text(v.other) or "（无）"] for v in plan.variants]
-        blocks.append(
+        page.add(
             '<details class="kb-variants" data-pagefind-ignore>\n'
             f"<summary>各版本不同的句子（{len(plan.variants)} 处）</summary>\n"
             + _table("kb-variants-table", ["来源", "显示的版本", "该来源的版本"], variant_rows)
             + "\n</details>"
         )
-    return "\n\n".join(blocks)
 
 
 def _report(removed: list[RemovedSpan]) -> str:
@@ -326,7 +259,7 @@ def render_plan_page(
     following: list[Plan] | None = None,
     download: bool = False,
 ) -> str:
-    """The Markdown source of docs/plans/<slug>.md.
+    """The file docs/plans/<slug>.md: the plan's facts as front matter (search filters), the page as HTML.
 
     ``related`` is already ranked by the caller (at most RELATED_LIMIT are shown). ``aliases`` maps a
     live anchor to retired anchors that must still land on it (``Registry.aliases_for``).
@@ -335,9 +268,9 @@ def render_plan_page(
     """
     aliases = aliases or {}
     meta = plan.meta
-    head = front_matter(
+    page = Page(
         {
-            "title": plan.title,
+            "title": plan.title or plan.slug,
             "plan_id": plan.id,
             "unit": meta.unit,
             "sector": meta.sector,
@@ -353,23 +286,23 @@ def render_plan_page(
             "flags": len(plan.flags),
         }
     )
-    blocks = [_card(plan)]
+    page.add(_card(plan))
     if previous or following:
-        blocks.append(_sequence(previous or [], following or []))
+        page.add(_sequence(previous or [], following or []))
     if download:
-        blocks.append(_download(plan))
+        page.add(_download(plan))
     if plan.flags:
-        blocks.append(_flags(plan.flags))
-    blocks.extend(md_text(paragraph) for paragraph in plan.preamble if paragraph.strip())
+        page.add(_flags(plan.flags))
+    page.add(*(f"<p>{md_text(paragraph)}</p>" for paragraph in plan.preamble if paragraph.strip()))
     for section in plan.sections:
-        blocks.extend(_section(section, type_slugs, aliases))
+        _section(page, section, type_slugs, aliases)
     if plan.phases:
-        blocks.append(_phases(plan.phases))
+        _phases(page, plan.phases)
     if len(plan.sources) > 1:
-        blocks.append(_sources(plan))
+        _sources(page, plan)
     chosen = [other for other in related if other is not plan][:RELATED_LIMIT]
     if chosen:
-        blocks.append(_related(chosen))
+        _related(page, chosen)
     if removed:
-        blocks.append(_report(removed))
-    return head + "\n" + "\n\n".join(blocks) + "\n"
+        page.add(_report(removed))
+    return page.text()

@@ -1,50 +1,95 @@
-"""Search: index the built site with Pagefind, offline, into ``site/pagefind/``.
+"""Search: the Pagefind index of the generated pages, built offline beside the MkDocs build.
+
+Pagefind does not read the themed site. Each searchable docs page (front matter without
+``pagefind: false``) becomes a small search document at the URL path the site gives it: its title,
+its HTML body, and its facts (activity types, unit, sector, years, level) as Pagefind filters. Indexing
+them needs nothing from MkDocs, so build.py runs it at the same time as the theme, on the other core;
+and no theme chrome (navigation, header, footer) is parsed 10,000 times.
 
 The ``pagefind[extended]`` binary segments Chinese into words, so 志愿服务 matches inside
-开展志愿服务进社区活动. Only each page's ``data-pagefind-body`` (the article) is indexed, and plan
-facts marked ``data-pagefind-filter`` become search filters (see overrides/main.html). Pagefind
-names its files by content hash, so the same site gives the same bundle.
+开展志愿服务进社区活动. Pagefind names its files by content hash.
 """
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import shutil
+import tempfile
 from pathlib import Path
+from typing import Iterator
 
+from mkdocs.utils.meta import get_data
 from pagefind.index import IndexConfig, PagefindIndex
 
-BUNDLE = "pagefind"  # overrides/main.html loads ./pagefind/pagefind-ui.js from here
-LANGUAGE = "zh"  # one index in one language: every page is Chinese, whatever its <html lang> says
-# Link symbols (¶ heading permalinks, item anchors) would show up in result titles and excerpts.
-IGNORED = [".headerlink", ".kb-anchor", ".kb-copy"]
-# Only these folders hold pages with data-pagefind-body (overrides/main.html): plans, activity types,
-# themes. Thousands of browse pages and the report would be parsed only to be skipped.
-INDEXED = "{plans,types,themes}/**/*.html"
+from .markup import page_folder
+
+BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
+LANGUAGE = "zh"  # one index in one language: every page is Chinese
+# Parts of a page that are links or labels rather than its text: permalink symbols, the item
+# copy buttons, the activity-type chips (they are filters) and the list of related plans.
+IGNORED = [".headerlink", ".kb-anchor", ".kb-copy", ".kb-chips", ".kb-related"]
+# Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 活动类型).
+FILTERS = {"types": "活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
+SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
 
 
-async def _index(site_dir: Path, bundle: Path) -> None:
-    # Leaving the context writes the bundle, to the configured output_path (by default ./pagefind
-    # under the working directory, not under the site): so it must be configured, not passed later.
+def searchable_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
+    """(docs-relative path, front matter, HTML body) of every page that asks to be found, in path order."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir)
+        if rel.parts[0] in SKIPPED_FOLDERS or any(part.startswith(".") for part in rel.parts):
+            continue
+        body, meta = get_data(path.read_text(encoding="utf-8"))
+        if meta.get("pagefind") is False or meta.get("html") is not True:
+            continue
+        yield rel.as_posix(), meta, body
+
+
+def search_document(meta: dict, body: str) -> str:
+    """The page Pagefind reads: title as H1 (result title), body, facts as filters and the unit as metadata."""
+    title = html.escape(" ".join(str(meta.get("title", "")).split()))
+    facts = []
+    for key, label in FILTERS.items():
+        value = meta.get(key)
+        for v in value if isinstance(value, list) else [value]:
+            if v or v == 0:
+                facts.append(f'<span data-pagefind-filter="{label}">{html.escape(str(v))}</span>')
+    if meta.get("unit"):
+        facts.append(f'<span data-pagefind-meta="单位">{html.escape(str(meta["unit"]))}</span>')
+    heading = "" if "<h1" in body else f"<h1>{title}</h1>"
+    return (
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"<main data-pagefind-body>{heading}{body}</main><div hidden>{''.join(facts)}</div></body></html>"
+    )
+
+
+async def _index(folder: Path, bundle: Path) -> None:
+    # Leaving the context writes the bundle to the configured output_path (by default ./pagefind
+    # under the working directory): so it must be configured, not passed later.
     config = IndexConfig(force_language=LANGUAGE, exclude_selectors=IGNORED, output_path=str(bundle))
     async with PagefindIndex(config) as index:
-        await index.add_directory(str(site_dir), glob=INDEXED)
+        await index.add_directory(str(folder))
 
 
-def build_search_index(site_dir: Path) -> dict:
-    """Index the HTML pages under ``site_dir``; returns pages indexed, languages, files and bytes of the bundle.
+def build_search_index(docs_dir: Path, bundle: Path) -> dict:
+    """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced).
 
-    Pages without ``data-pagefind-body`` (index pages, the report, redirects) are read but not indexed.
-    Raises RuntimeError when nothing was indexed: a site without search is a failed build.
+    Returns pages indexed, languages, files and bytes of the bundle. Raises RuntimeError when nothing
+    was indexed: a site without search is a failed build.
     """
-    site_dir = Path(site_dir).resolve()
-    bundle = site_dir / BUNDLE
+    docs_dir, bundle = Path(docs_dir).resolve(), Path(bundle).resolve()
     shutil.rmtree(bundle, ignore_errors=True)  # no stale fragments from an earlier run
-    asyncio.run(_index(site_dir, bundle))
+    with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
+        for rel, meta, body in searchable_pages(docs_dir):
+            target = Path(tmp, *page_folder(rel), "index.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search_document(meta, body), encoding="utf-8")
+        asyncio.run(_index(Path(tmp), bundle))
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = sum(lang["page_count"] for lang in entry["languages"].values())
     if pages == 0:
-        raise RuntimeError(f"Pagefind indexed no pages in {site_dir}")
+        raise RuntimeError(f"Pagefind indexed no pages from {docs_dir}")
     files = sorted(p for p in bundle.rglob("*") if p.is_file())
     return {
         "pages": pages,

@@ -1,4 +1,4 @@
-"""Index pages: bounded page size, links that resolve, every tagged item listed once, escaping, chart."""
+"""Index pages: bounded page size, links that resolve, every tagged item listed once, escaping, chart, ids."""
 from __future__ import annotations
 
 import math
@@ -9,8 +9,11 @@ from collections import Counter
 from urllib.parse import unquote
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup, SoupStrainer
 
 from scripts import indexes as ix
+from scripts.markup import md_text, page_folder
 from scripts.slugs import slugify
 from fixtures.site_plans import (
     HOSTILE,
@@ -25,8 +28,23 @@ from fixtures.site_plans import (
 MAX_PAGE_BYTES = 120_000
 MAX_LIST_ROWS = 200  # item links on a type page, values on a browse index page
 MAX_GROUPS = 50  # plan groups on a type page, plan rows on a browse page
-MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
-SVG_HREF = re.compile(r'<a class="kb-bar" href="([^"]+)"')
+SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def split(text: str) -> tuple[dict, str]:
+    """A page file → (front matter, HTML body)."""
+    assert text.startswith("---\n")
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.load(head, Loader=yaml.CSafeLoader), body
+
+
+def soup(text: str) -> BeautifulSoup:
+    return BeautifulSoup(split(text)[1], "html.parser")
+
+
+def shown(tag) -> str:
+    """A heading's text as a reader sees it, without its ¶ permalink."""
+    return "".join(s for s in tag.strings if s.parent.get("class") != ["headerlink"])
 
 
 @pytest.fixture(scope="module")
@@ -36,24 +54,39 @@ def big():
     return plans, ix.render_index_pages(plans, taxonomy())
 
 
-def resolve(page: str, target: str) -> tuple[str, str]:
-    path, _, anchor = unquote(target).partition("#")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), anchor
+@pytest.fixture(scope="module")
+def big_links(big):
+    """Every page's links and headings, parsed once (whole trees of 600 pages take too long)."""
+    _, pages = big
+    wanted = SoupStrainer(["a", "h1", "h2"])
+    return {path: BeautifulSoup(split(text)[1], "html.parser", parse_only=wanted) for path, text in pages.items()}
 
 
-def svg_target(href: str) -> str:
-    """The docs page behind a home-page chart URL (use_directory_urls): types/x/ → types/x.md."""
-    return href.rstrip("/") + ".md"
+def url_to_page(pages) -> dict[str, str]:
+    """Site URL folder → docs page, as MkDocs serves them (use_directory_urls)."""
+    return {"/".join(page_folder(p)): p for p in pages}
 
 
-def test_no_page_exceeds_a_fixed_size(big):
+def resolve(page: str, href: str, folders: dict[str, str]) -> tuple[str, str]:
+    """The docs page (or plans/<slug>.md) and the anchor a relative href on ``page`` points to."""
+    path, _, anchor = unquote(href).partition("#")
+    here = "/".join(page_folder(page))
+    target = posixpath.normpath(posixpath.join(here, path)) if path else here
+    target = "" if target == "." else target
+    if target.startswith("plans/"):
+        return target + ".md", anchor
+    return folders[target], anchor
+
+
+def test_no_page_exceeds_a_fixed_size(big, big_links):
     plans, pages = big
     assert len(pages) > 400  # 300 units, 2,000 plans: the lists really were split
     for path, text in pages.items():
         assert len(text.encode("utf-8")) <= MAX_PAGE_BYTES, path
-        assert text.count("\n- [") <= MAX_LIST_ROWS, path
-        assert text.count("\n## ") <= MAX_GROUPS, path
-        assert text.count("\n| [") <= MAX_GROUPS, path
+        # Counting tags in the text is exact: escaped plan text holds no "<".
+        assert text.count("<li>") <= MAX_LIST_ROWS, path
+        assert text.count("<h2 ") <= MAX_GROUPS, path
+        assert text.count("<tr>") <= MAX_GROUPS + 1, path  # and the header row
 
 
 def test_type_pages_are_numbered_and_linked_in_sequence(big):
@@ -62,29 +95,44 @@ def test_type_pages_are_numbered_and_linked_in_sequence(big):
     tagged = sum(1 for p in make_plans(2000) for s in p.sections for i in s.items if "志愿服务" in i.tags) + 450
     assert len(paths) >= math.ceil(tagged / ix.ITEMS_PER_PAGE)
     assert paths[:3] == ["types/zhi-yuan-fu-wu.md", "types/zhi-yuan-fu-wu-2.md", "types/zhi-yuan-fu-wu-3.md"]
-    second = pages["types/zhi-yuan-fu-wu-2.md"]
-    assert "[« 上一页](zhi-yuan-fu-wu.md)" in second
-    assert "[下一页 »](zhi-yuan-fu-wu-3.md)" in second
-    assert f"第 2 / {len(paths)} 页" in second
-    assert "pagefind: false" in second and "pagefind" not in pages["types/zhi-yuan-fu-wu.md"].split("# ")[0]
+    meta, _ = split(pages["types/zhi-yuan-fu-wu-2.md"])
+    second = soup(pages["types/zhi-yuan-fu-wu-2.md"])
+    pagers = second.select("nav.kb-pager")
+    assert len(pagers) == 2  # above and below the list
+    for nav in pagers:
+        assert [(a.get_text(), a["href"]) for a in nav.find_all("a")] == [
+            ("« 上一页", "../zhi-yuan-fu-wu/"),
+            ("下一页 »", "../zhi-yuan-fu-wu-3/"),
+        ]
+        assert nav.get_text() == f"« 上一页 · 第 2 / {len(paths)} 页 · 下一页 »"
+    # Every page is titled after the type; only the first is a search result.
+    assert meta == {"title": "志愿服务", "pagefind": False, "html": True, "toc": meta["toc"]}
+    first_meta, _ = split(pages["types/zhi-yuan-fu-wu.md"])
+    assert first_meta["title"] == "志愿服务" and "pagefind" not in first_meta
+    first = soup(pages["types/zhi-yuan-fu-wu.md"])
+    assert [a.get_text() for a in first.select("nav.kb-pager a")] == ["下一页 »", "下一页 »"]
+    assert shown(first.h1) == "志愿服务" and first.h1["id"] == "kb-title"
+    assert [p.get_text() for p in first.find_all("p", recursive=False)][1].startswith("主题：志愿服务。共 ")
+    assert first.select_one('div.kb-type-list[data-pagefind-ignore="all"] h2') is not None
 
 
-def test_every_link_resolves_to_a_generated_page_or_plan_anchor(big):
+def test_every_link_resolves_to_a_generated_page_or_plan_anchor(big, big_links):
     plans, pages = big
     anchors = {f"plans/{p.slug}.md": plan_anchors(p) for p in plans}
+    ids = {path: {tag["id"] for tag in parsed.find_all(["h1", "h2"])} for path, parsed in big_links.items()}
+    folders = url_to_page(pages)
     checked = 0
-    for page, text in pages.items():
-        targets = [resolve(page, t) for t in MD_LINK.findall(text)]
-        targets += [(svg_target(h), "") for h in SVG_HREF.findall(text)]
-        for path, anchor in targets:
-            assert path in pages or path in anchors, (page, path)
+    for page, parsed in big_links.items():
+        for a in parsed.find_all("a"):
+            path, anchor = resolve(page, a["href"], folders)
+            assert path in pages or path in anchors, (page, a["href"])
             if anchor:
-                assert anchor in anchors[path], (page, path, anchor)
+                assert anchor in (anchors[path] if path in anchors else ids[path]), (page, a["href"])
             checked += 1
     assert checked > 10_000
 
 
-def test_every_tagged_item_is_listed_once_on_its_type_pages(big):
+def test_every_tagged_item_is_listed_once_on_its_type_pages(big, big_links):
     plans, pages = big
     expected = Counter()
     for plan in plans:
@@ -92,60 +140,166 @@ def test_every_tagged_item_is_listed_once_on_its_type_pages(big):
             for item in section.items:
                 for tag in item.tags:
                     expected[(tag, f"plans/{plan.slug}.md", item.anchor)] += 1
+    folders = url_to_page(pages)
     listed = Counter()
     for name in TYPE_NAMES:
-        for page, text in pages.items():
+        for page, parsed in big_links.items():
             if re.fullmatch(rf"types/{slugify(name)}(-\d+)?\.md", page):
-                for line in text.splitlines():
-                    if line.startswith("- ["):
-                        path, anchor = resolve(page, MD_LINK.search(line).group(1))
-                        listed[(name, path, anchor)] += 1
+                for a in parsed.find_all("a", href=re.compile(r"^[^#]+#")):  # only item links carry an anchor
+                    path, anchor = resolve(page, a["href"], folders)
+                    listed[(name, path, anchor)] += 1
     assert listed == expected
 
 
-def test_continued_plan_group_is_marked_on_the_next_page(big):
+def test_continued_plan_group_is_marked_on_the_next_page(big, big_links):
     _, pages = big
-    texts = [t for p, t in pages.items() if p.startswith("types/zhi-yuan-fu-wu")]
-    continued = [t for t in texts if "fang-an-02000.md)（续）" in t]
-    assert len(continued) == 2  # 450 items of one plan span three pages
+    continued = []
+    for path, parsed in big_links.items():
+        if path.startswith("types/zhi-yuan-fu-wu"):
+            meta, _ = split(pages[path])
+            for h2 in parsed.find_all("h2"):
+                if h2.a["href"] == "../../plans/fang-an-02000/":
+                    continued.append(shown(h2).endswith("（续）"))
+                    entry = next(e for e in meta["toc"] if e["id"] == h2["id"])
+                    assert entry["name"] == shown(h2)  # no link inside the sidebar's link
+    assert continued == [False, True, True]  # 450 items of one plan span three pages
 
 
-def test_hostile_strings_are_escaped_everywhere():
+def test_headings_have_unique_safe_ids_and_match_the_contents(big, big_links):
+    _, pages = big
+    for path, parsed in big_links.items():
+        headings = parsed.find_all(["h1", "h2"])
+        ids = [h["id"] for h in headings]
+        assert len(ids) == len(set(ids)) and all(SAFE_ID.fullmatch(i) for i in ids), path
+        assert headings[0].name == "h1" and ids[0] == "kb-title", path
+        toc = split(pages[path])[0].get("toc", [])
+        assert [(e["id"], e["level"], e["children"]) for e in toc] == [(i, 2, []) for i in ids[1:]], path
+    groups = [h["id"] for h in big_links["types/zhi-yuan-fu-wu.md"].find_all("h2")]
+    assert groups[:3] == ["p-p00000", "p-p00001", "p-p00003"]
+
+
+def test_plan_ids_starting_with_a_digit_get_a_valid_heading_id():
+    plan = make_plan(1, tags=["道德讲堂"])
+    plan.id = "7fq2k9"
+    page = soup(ix.render_index_pages([plan], taxonomy())["types/dao-de-jiang-tang.md"])
+    assert [h["id"] for h in page.find_all("h2")] == ["p-7fq2k9"]
+
+
+def test_theme_page_links_each_type_and_samples_its_items():
+    plans = make_plans(30)
+    pages = ix.render_index_pages(plans, taxonomy())
+    meta, _ = split(pages["themes/si-xiang-dao-de.md"])
+    assert meta == {
+        "title": "思想道德",
+        "html": True,
+        "toc": [
+            {"level": 2, "id": "t-dao-de-jiang-tang", "name": "道德讲堂", "children": []},
+            {"level": 2, "id": "t-wen-ming-li-yi", "name": "文明礼仪", "children": []},
+        ],
+    }
+    page = soup(pages["themes/si-xiang-dao-de.md"])
+    assert [(h["id"], shown(h), h.a["href"]) for h in page.find_all("h2")] == [
+        ("t-dao-de-jiang-tang", "道德讲堂", "../../types/dao-de-jiang-tang/"),
+        ("t-wen-ming-li-yi", "文明礼仪", "../../types/wen-ming-li-yi/"),
+    ]
+    samples = page.select('div.kb-samples[data-pagefind-ignore="all"] > ul')
+    assert [len(ul.find_all("li")) for ul in samples] == [ix.SAMPLES_PER_TYPE] * 2
+    first = samples[0].li.a
+    assert first["href"] == "../../plans/fang-an-00001/#i2-1"
+    assert first.get_text() == "每月举办一期道德讲堂，宣讲身边好人先进事迹，引导职工见贤思齐（第1号方案第4条）"
+
+    index = soup(pages["themes/index.md"])
+    assert [(h["id"], h.a["href"]) for h in index.find_all("h2")] == [
+        ("th-si-xiang-dao-de", "si-xiang-dao-de/"),
+        ("th-zhi-yuan-fu-wu", "zhi-yuan-fu-wu/"),
+        ("th-huan-jing-zhi-xu", "huan-jing-zhi-xu/"),
+    ]
+    first_theme = index.find("ul").find_all("li")
+    assert [(li.a.get_text(), li.a["href"]) for li in first_theme] == [
+        ("道德讲堂", "../types/dao-de-jiang-tang/"),
+        ("文明礼仪", "../types/wen-ming-li-yi/"),
+    ]
+    assert re.fullmatch(r"道德讲堂：\d+ 条，\d+ 份方案", first_theme[0].get_text())
+
+
+def test_hostile_strings_stay_text_everywhere():
     hostile = make_plan(1, title=HOSTILE, unit=HOSTILE, sector=HOSTILE, level=HOSTILE, tags=["道德讲堂"])
     hostile.sections[0].items[0].text = HOSTILE
     pages = ix.render_index_pages([hostile, make_plan(2)], taxonomy())
-    body = "\n".join(pages.values())
-    for raw in ("<script", "</title><script", "{{", "{%", "{#", "](javascript", "**b**", "| c", "\ntitle: d"):
-        assert raw not in body, raw
-    escaped = ix.md_text(HOSTILE)
-    assert escaped in pages["types/dao-de-jiang-tang.md"]  # title and unit
-    unit_pages = [p for p in pages if p.startswith("browse/units/") and escaped in pages[p]]
+    for path, text in pages.items():
+        meta, body = split(text)
+        for raw in ("<script", "{{", "{%", "{#", "\ntitle: d"):
+            assert raw not in body, (path, raw)
+        parsed = BeautifulSoup(body, "html.parser")
+        assert not parsed.find_all("script"), path
+        assert all(t.parent.get("class") == ["kb-bar"] for t in parsed.find_all("title")), path  # the chart's own
+        assert set(meta) <= {"title", "pagefind", "html", "toc"}, path
+    flat = " ".join(HOSTILE.split())
+    page = soup(pages["types/dao-de-jiang-tang.md"])
+    h2 = page.find("h2", id="p-p00001")
+    assert shown(h2) == flat and h2.a["href"] == "../../plans/fang-an-00001/"
+    assert h2.find_next("p").get_text() == f"{flat} · 2013 · {flat}"  # unit · year · level
+    assert page.select_one("li a[href='../../plans/fang-an-00001/#i1-1']").get_text() == ix.excerpt(HOSTILE)
+    assert split(pages["types/dao-de-jiang-tang.md"])[0]["toc"][0]["name"] == md_text(HOSTILE)
+    unit_pages = [p for p in pages if p.startswith("browse/units/") and flat in soup(pages[p]).get_text()]
     assert len(unit_pages) == 2  # the unit's own page and the units index
+    own = next(p for p in unit_pages if p != "browse/units/index.md")
+    assert split(pages[own])[0]["title"] == f"单位：{HOSTILE}"  # plain text: the hook escapes titles
+    assert shown(soup(pages[own]).h1) == f"单位：{flat}"
 
 
 def test_home_page_counts_and_chart():
     plans = make_plans(30)
     pages = ix.render_index_pages(plans, taxonomy())
-    home = pages["index.md"]
+    meta, _ = split(pages["index.md"])
+    assert meta["title"] == ix.HOME_PAGE_TITLE and meta["pagefind"] is False
+    home = soup(pages["index.md"])
     items = [i for p in plans for s in p.sections for i in s.items]
-    assert "**30** 份" in home
-    assert f"共 {len(items)} 条工作条目，其中 {sum(1 for i in items if i.tags)} 条已按活动类型标注" in home
-    assert "30 个单位、6 个行业、10 个地区" in home
-    svg = home[home.index("<svg") : home.index("</svg>")]
-    bars = re.findall(r'<a class="kb-bar" href="types/([a-z-]+)/"><title>([^<]+)：(\d+) 条</title>', svg)
+    intro = home.find("p")
+    assert intro.strong.get_text() == "30"
+    assert f"共 {len(items)} 条工作条目，其中 {sum(1 for i in items if i.tags)} 条已按活动类型标注" in intro.get_text()
+    assert "30 个单位、6 个行业、10 个地区" in intro.get_text()
+    assert [(h["id"], shown(h)) for h in home.find_all("h2")] == [("types", "活动类型"), ("browse", "浏览")]
+    assert [(a.get_text(), a["href"]) for a in home.select("ul li a")] == [("按主题与活动类型", "themes/")] + [
+        (f"按{f.label}", f"browse/{f.folder}/") for f in ix.FACETS
+    ]
+    svg = home.select_one("div.kb-chart svg")
+    bars = [(a["href"], a.title.get_text()) for a in svg.select("a.kb-bar")]
     counts = Counter(tag for i in items for tag in i.tags)
-    assert len(bars) == len(TYPE_NAMES) == svg.count("<rect")
-    assert {ix.md_text(name): int(n) for _, name, n in bars} == {ix.md_text(t): counts[t] for t in TYPE_NAMES}
-    assert [int(n) for _, _, n in bars] == sorted((int(n) for _, _, n in bars), reverse=True)
-    assert "<script" not in home and "http" not in svg
+    assert len(bars) == len(TYPE_NAMES) == len(svg.find_all("rect"))
+    assert sorted(bars) == sorted((f"types/{slugify(t)}/", f"{t}：{counts[t]} 条") for t in TYPE_NAMES)
+    numbers = [int(t.split("：")[1].split()[0]) for _, t in bars]
+    assert numbers == sorted(numbers, reverse=True)
+    assert not home.find_all("script") and "http" not in str(svg)
 
 
-def test_chart_labels_are_escaped():
+def test_chart_labels_stay_text():
     tax = taxonomy()
     tax.themes[0].types[0].name = "<b>讲堂</b>&"
     pages = ix.render_index_pages([make_plan(1, tags=["<b>讲堂</b>&"])], tax)
-    svg = pages["index.md"][pages["index.md"].index("<svg") :]
-    assert "<b>" not in svg and ix.md_text("<b>讲堂</b>&") in svg
+    svg = soup(pages["index.md"]).select_one("svg")
+    assert not svg.find_all("b")
+    assert "<b>讲堂</b>&：6 条" in [a.title.get_text() for a in svg.select("a.kb-bar")]
+
+
+def test_browse_page_lists_plans_in_a_table():
+    plans = make_plans(3)
+    pages = ix.render_index_pages(plans, taxonomy())
+    path = "browse/units/chang-de-shi-cai-zheng-ju-di-1-fen-bu.md"
+    assert split(pages[path])[0] == {"title": "单位：常德市财政局第1分部", "pagefind": False, "html": True}
+    page = soup(pages[path])
+    assert page.p.get_text() == "共 1 份方案。全部单位" and page.p.a["href"] == "../"
+    table = page.table
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["方案", "单位", "年份", "级别", "行业", "条目（已标注）"]
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")]
+    assert rows == [["常德市财政局第1分部2014年文明单位创建工作方案", "常德市财政局第1分部", "2014", "县级", "教育", "6（5）"]]
+    assert table.tbody.a["href"] == "../../../plans/fang-an-00002/"
+    index = soup(pages["browse/units/index.md"])
+    assert [li.get_text() for li in index.find_all("li")] == [
+        "常德市财政局第1分部：1 份", "长沙市财政局第1分部：1 份", "岳阳市财政局第1分部：1 份",
+    ]
+    browse = soup(pages["browse/index.md"])
+    assert [a["href"] for a in browse.find_all("a", class_=False)] == [f"{f.folder}/" for f in ix.FACETS]
 
 
 def test_output_does_not_depend_on_input_order():
@@ -167,7 +321,7 @@ def test_units_that_read_alike_get_separate_pages():
 
 def test_plans_without_a_unit_are_browsable_under_unknown():
     pages = ix.render_index_pages([make_plan(1, unit="")], taxonomy())
-    assert "# 单位：未注明" in pages["browse/units/wei-zhu-ming.md"]
+    assert shown(soup(pages["browse/units/wei-zhu-ming.md"]).h1) == "单位：未注明"
 
 
 def test_taxonomy_slug_clash_is_an_error():
@@ -180,4 +334,6 @@ def test_taxonomy_slug_clash_is_an_error():
 def test_empty_collection_still_has_every_page():
     pages = ix.render_index_pages([], taxonomy())
     assert {"index.md", "themes/index.md", "browse/index.md", "types/zhi-yuan-fu-wu.md"} <= set(pages)
-    assert "暂无条目" in pages["types/zhi-yuan-fu-wu.md"]
+    page = soup(pages["types/zhi-yuan-fu-wu.md"])
+    assert "暂无条目。" in [p.get_text() for p in page.find_all("p")]
+    assert not page.select("nav.kb-pager") and not page.find_all("h2")

@@ -4,17 +4,13 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from scripts.models import Flag, Item, Phase, Plan, PlanMeta, RemovedSpan, Section
-from scripts.render import heading_text, md_text, render_plan_page
-
-# The extensions mkdocs.yml enables (toc with permalinks, as configured there).
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc", "pymdownx.details"]
-EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+from scripts.markup import md_text
+from scripts.render import heading_text, render_plan_page
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -45,10 +41,11 @@ HOSTILE = [
 ]
 
 
-def render(md_source: str) -> tuple[str, dict]:
-    """Render a page the way MkDocs does: front matter off, then Markdown with the site's extensions."""
-    body, meta = get_data(md_source)
-    return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS), meta
+def render(page_file: str) -> tuple[str, dict]:
+    """Read a page the way MkDocs and hooks/kb.py do: front matter off, the HTML body as is."""
+    body, meta = get_data(page_file)
+    assert meta.pop("html") is True  # the hook passes the body through only when this says so
+    return body, meta
 
 
 def shown(text: str) -> str:
@@ -86,6 +83,12 @@ def test_hostile_text_is_only_text(text):
     soup = BeautifulSoup(out, "html.parser")
 
     assert meta["title"] == text and meta["unit"] == text  # front matter parses back exactly
+    # The contents sidebar shows heading names as HTML: they are escaped text, no markup.
+    names = [entry["name"] for entry in meta["toc"]] + [c["name"] for entry in meta["toc"] for c in entry["children"]]
+    assert len(names) == 4
+    for name in names[:1] + names[-1:]:
+        assert BeautifulSoup(name, "html.parser").find() is None
+        assert BeautifulSoup(name, "html.parser").get_text().endswith(shown(text).strip())
     structure = ["script", "img", "hr", "pre", "code", "strong", "em", "del", "ol", "blockquote"]
     assert [t.name for t in soup.find_all(structure)] == ["code"]  # the only <code> is the permanent id
     assert soup.find("code").get_text() == "ab2cd3"
@@ -163,9 +166,10 @@ def test_page_structure():
     page = page_of(sample_plan())
     assert page == page_of(sample_plan())  # deterministic
     assert page.startswith("---\ntitle: 湖南省财政厅创建全国文明单位工作方案（2019-2020年）\nplan_id: k7m2qa\n")
-    assert "## 一、指导思想 {#s1}\n" in page
-    assert "### （一）加强思想道德建设 {#s3-1}\n" in page
-    assert '<div class="kb-alias" id="s2"></div>\n\n## 三、主要措施 {#s3}\n' in page
+    headerlink = '<a class="headerlink" href="#{0}" title="Permanent link">¶</a>'
+    assert f'<h2 id="s1">一、指导思想{headerlink.format("s1")}</h2>\n' in page
+    assert f'<h3 id="s3-1">（一）加强思想道德建设{headerlink.format("s3-1")}</h3>\n' in page
+    assert f'<div class="kb-alias" id="s2"></div>\n<h2 id="s3">三、主要措施{headerlink.format("s3")}</h2>\n' in page
     assert (
         '<p class="kb-item" id="i3-2"><span class="kb-alias" id="i3-4"></span><span class="kb-alias" id="i3-5"></span>'
         '<a class="kb-anchor" href="#i3-2" title="本条链接">¶ 2</a> 组建学雷锋志愿服务队，每月开展一次志愿服务。'
@@ -175,6 +179,14 @@ def test_page_structure():
     ) in page
 
     out, meta = render(page)
+    assert meta.pop("toc") == [  # the sidebar's table of contents, nested as MkDocs reports it
+        {"level": 2, "id": "s1", "name": "一、指导思想", "children": []},
+        {"level": 2, "id": "s3", "name": "三、主要措施", "children": [
+            {"level": 3, "id": "s3-1", "name": "（一）加强思想道德建设", "children": []},
+        ]},
+        {"level": 2, "id": "kb-phases", "name": "工作阶段", "children": []},
+        {"level": 2, "id": "kb-related", "name": "相关方案", "children": []},
+    ]
     assert meta == {
         "title": "湖南省财政厅创建全国文明单位工作方案（2019-2020年）",
         "plan_id": "k7m2qa",

@@ -1,15 +1,22 @@
 """The report page: every file listed, paginated so no page grows with the collection, links that resolve."""
 from __future__ import annotations
 
-import html
-import re
+import yaml
+from bs4 import BeautifulSoup
 
+from scripts.markup import md_text
 from scripts.reportpage import FILES_PER_PAGE, render_report_pages
 
+HOSTILE = "</summary><script>alert(1)</script>{{ x }} **b**\n---\ntitle: d"
 
-def rendered(report_doc: dict) -> dict[str, str]:
-    """The pages as a browser reads their HTML parts (character references decoded)."""
-    return {path: html.unescape(text) for path, text in render_report_pages(report_doc).items()}
+
+def parsed(report_doc: dict) -> dict[str, tuple[dict, BeautifulSoup]]:
+    """Each page as (front matter, parsed HTML body)."""
+    pages = {}
+    for path, text in render_report_pages(report_doc).items():
+        head, body = text[4:].split("\n---\n", 1)
+        pages[path] = (yaml.safe_load(head), BeautifulSoup(body, "html.parser"))
+    return pages
 
 
 def report(n_files: int) -> dict:
@@ -25,10 +32,14 @@ def report(n_files: int) -> dict:
     return {"files": files, "merged": [], "kept_apart": []}
 
 
+def ref(source: str, slug: str, title: str = "方案", index_in_file: int = 0) -> dict:
+    return {"source": source, "slug": slug, "title": title, "index_in_file": index_in_file}
+
+
 def test_every_file_is_listed_once_across_pages():
-    pages = rendered(report(2 * FILES_PER_PAGE + 5))
+    pages = parsed(report(2 * FILES_PER_PAGE + 5))
     assert sorted(pages) == ["report.md", "report/2.md", "report/3.md"]
-    listed = re.findall(r"<summary>(\d{5}\.txt)", "".join(pages.values()))
+    listed = [s.get_text().split(" — ")[0] for _, page in pages.values() for s in page.select("div.kb-report details > summary")]
     assert sorted(listed) == [f"{i:05d}.txt" for i in range(2 * FILES_PER_PAGE + 5)]
 
 
@@ -38,10 +49,81 @@ def test_page_size_does_not_grow_with_the_collection():
     assert big < small * 1.05
 
 
+def test_titles_and_headings():
+    pages = parsed(report(2 * FILES_PER_PAGE))
+    assert pages["report.md"][0] == {"title": "清理报告", "pagefind": False, "html": True}
+    assert pages["report/2.md"][0] == {"title": "清理报告（第 2 页）", "pagefind": False, "html": True}
+    h1 = pages["report/2.md"][1].h1
+    assert h1["id"] == "kb-title" and h1.get_text() == "清理报告¶"
+    intro = pages["report.md"][1].p.get_text()
+    assert intro.startswith(f"共 {2 * FILES_PER_PAGE} 个输入文件：已入库 42，拒收 8。")
+    assert intro.endswith("完整数据见 data/report.json。")
+
+
 def test_pager_links_and_plan_links_fit_each_page_depth():
-    pages = rendered(report(3 * FILES_PER_PAGE))
-    assert "[下一页](report/2.md)" in pages["report.md"]
-    assert "[上一页](../report.md)" in pages["report/2.md"] and "[下一页](3.md)" in pages["report/2.md"]
-    assert 'href="../plans/plan-1/"' in pages["report.md"]
-    assert f'href="../../plans/plan-{FILES_PER_PAGE + 1}/"' in pages["report/2.md"]
-    assert all("pagefind: false" in text for text in pages.values())
+    pages = parsed(report(3 * FILES_PER_PAGE))
+
+    def pager(path):
+        navs = pages[path][1].select("nav.kb-pager")
+        assert len(navs) == 2 and navs[0] == navs[1]  # above and below the files
+        return [(a.get_text(), a["href"]) for a in navs[0].find_all("a")], navs[0].get_text()
+
+    assert pager("report.md") == ([("下一页 »", "2/")], "第 1 / 3 页 · 下一页 »")
+    assert pager("report/2.md") == ([("« 上一页", "../"), ("下一页 »", "../3/")], "« 上一页 · 第 2 / 3 页 · 下一页 »")
+    assert pager("report/3.md") == ([("« 上一页", "../2/")], "« 上一页 · 第 3 / 3 页")
+    first = pages["report.md"][1].select_one("details li")
+    assert first.a["href"] == "../plans/plan-1/" and first.get_text() == "方案1 id1"
+    assert pages["report/2.md"][1].select_one("details li a")["href"] == f"../../plans/plan-{FILES_PER_PAGE}/"
+
+
+def test_single_page_has_no_pager():
+    pages = parsed(report(3))
+    assert list(pages) == ["report.md"] and not pages["report.md"][1].select("nav.kb-pager")
+
+
+def test_file_block_shows_removals_and_flags():
+    doc = report(1)
+    doc["files"][0] |= {
+        "status": "plans", "reason": "", "was_traditional": True,
+        "plans": [{"id": "k7", "slug": "plan-0", "title": ""}],
+        "flags": [{"line": 4, "kind": "mojibake", "excerpt": "锟斤拷", "detail": "乱码"}],
+    }
+    block = parsed(doc)["report.md"][1].select_one("details.kb-report-file")
+    assert block["data-status"] == "plans"
+    assert block.summary.get_text() == "00000.txt — 已入库"
+    assert block.p.get_text() == "编码 utf-8 · 100 字节 · 原文为繁体 · 删除 chrome.nav.login_bar ×1 · 标记 mojibake ×1"
+    assert block.li.get_text() == "（无标题） k7"
+    removed, flags = block.find_all("table")
+    assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in removed.find_all("tr")] == [
+        ["行", "规则", "删除的文字"], ["1", "chrome.nav.login_bar", "登录 注册"],
+    ]
+    assert [td.get_text() for td in flags.tbody.find_all("td")] == ["4", "mojibake", "锟斤拷", "乱码"]
+
+
+def test_merged_and_kept_apart_pairs():
+    doc = report(1)
+    doc["merged"] = [{"copy": ref("a.txt", ""), "shown": ref("b.txt", "plan-b", "乙方案", 1), "similarity": 0.93, "reason": "同一方案"}]
+    doc["kept_apart"] = [{"first": ref("c.txt", "plan-c"), "second": ref("d.txt", "plan-d"), "similarity": 0.61, "reason": "年份不同"}]
+    meta, page = parsed(doc)["report.md"]
+    assert meta["toc"] == [{"level": 2, "id": "merged", "name": "合并的重复方案", "children": []}]
+    assert page.h2["id"] == "merged"
+    merged, apart = page.select("div.kb-merged table")
+    assert [td.get_text() for td in merged.tbody.find_all("td")] == ["方案（a.txt）", "乙方案（b.txt 第 2 篇）", "93%", "同一方案"]
+    assert [a["href"] for a in merged.find_all("a")] == ["../plans/plan-b/"]  # a copy without a page is not a link
+    assert [a["href"] for a in apart.find_all("a")] == ["../plans/plan-c/", "../plans/plan-d/"]
+
+
+def test_hostile_file_names_and_text_stay_text():
+    doc = report(1)
+    doc["files"][0] |= {"source": HOSTILE, "reason": HOSTILE, "status": "rejected", "plans": []}
+    doc["files"][0]["removed"][0]["text"] = "第一行\n第二行" + HOSTILE
+    text = render_report_pages(doc)["report.md"]
+    _, body = text[4:].split("\n---\n", 1)
+    assert "<script" not in body and "{{" not in body and "\ntitle: d" not in body
+    meta, page = parsed(doc)["report.md"]
+    assert set(meta) == {"title", "pagefind", "html"}
+    assert not page.find_all("script")
+    flat = " ⏎ ".join(HOSTILE.splitlines())
+    assert page.summary.get_text() == f"{' '.join(flat.split())} — 拒收：{' '.join(flat.split())}"
+    assert page.select_one("details td:nth-of-type(3)").get_text() == "第一行 ⏎ 第二行" + " ".join(flat.split())
+    assert md_text(HOSTILE.splitlines()[0]) in body
