@@ -25,7 +25,7 @@ from .render import years_text
 from .slugs import slugify
 
 ITEMS_PER_PAGE = 200  # tagged items on one activity-type page (a large plan continues on the next page)
-PLAN_GROUPS_PER_PAGE = 50  # plan groups on one activity-type page
+PLAN_GROUPS_PER_PAGE = 100  # plan groups on one activity-type page
 PLANS_PER_PAGE = 50  # rows of a plan table on a browse page
 VALUES_PER_PAGE = 200  # units, sectors … listed on one browse index page
 SAMPLES_PER_TYPE = 3  # example items per activity type on a theme page

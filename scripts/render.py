@@ -125,9 +125,7 @@ def _item(item: Item, type_slugs: dict[str, str], aliases: dict[str, list[str]])
     return (
         f'<p class="kb-item" id="{anchor}">{_alias_targets(aliases.get(anchor, []))}'
         f'<a class="kb-anchor" href="#{anchor}" title="本条链接">{number}</a> {md_text(item.text)}'
-        f"{_chips(item.tags, type_slugs)}"
-        f' <button class="kb-copy" type="button" data-anchor="{anchor}" title="复制链接" data-pagefind-ignore>'
-        "复制链接</button></p>"
+        f"{_chips(item.tags, type_slugs)}</p>"  # overrides/assets/kb.js adds the 复制链接 button
     )
 
 

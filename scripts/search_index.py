@@ -26,9 +26,9 @@ from .markup import page_folder
 
 BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
 LANGUAGE = "zh"  # one index in one language: every page is Chinese
-# Parts of a page that are links or labels rather than its text: permalink symbols, the item
-# copy buttons, the activity-type chips (they are filters) and the list of related plans.
-IGNORED = [".headerlink", ".kb-anchor", ".kb-copy", ".kb-chips", ".kb-related"]
+# Parts of a page that are links or labels rather than its text: permalink symbols, the
+# activity-type chips (they are filters) and the list of related plans.
+IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related"]
 # Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 活动类型).
 FILTERS = {"types": "活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages

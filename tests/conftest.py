@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw"
@@ -20,6 +22,15 @@ def generated_files(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".cache" not in p.relative_to(folder).parts
     }
+
+
+def page_parts(page_file: str) -> tuple[dict, str]:
+    """A generated docs page → (front matter, HTML body), read the way MkDocs and hooks/kb.py read it."""
+    body, meta = get_data(page_file)
+    assert meta.get("html") is True  # the hook passes the body through only when this says so
+    if "toc" in meta:
+        meta["toc"] = json.loads(meta["toc"])
+    return meta, body
 
 
 def compact(text: str) -> str:

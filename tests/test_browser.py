@@ -141,6 +141,10 @@ def test_home_to_theme_to_type_to_item_anchor(page, site):
     assert target.is_visible()
     box = target.bounding_box()
     assert box and 0 <= box["y"] < page.viewport_size["height"], "the item is not scrolled into view"
+    # kb.js gives every item its 复制链接 button (the pages do not carry thousands of them)
+    items = page.locator("p.kb-item[id]")
+    assert items.count() > 1 and page.locator("p.kb-item[id] > button.kb-copy").count() == items.count()
+    assert target.locator("button.kb-copy").get_attribute("data-anchor") == anchor
 
 
 @pytest.mark.parametrize(

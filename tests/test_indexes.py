@@ -9,9 +9,9 @@ from collections import Counter
 from urllib.parse import unquote
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, SoupStrainer
 
+from conftest import page_parts
 from scripts import indexes as ix
 from scripts.markup import md_text, page_folder
 from scripts.slugs import slugify
@@ -27,19 +27,12 @@ from fixtures.site_plans import (
 # Fixed bounds, whatever the size of the collection.
 MAX_PAGE_BYTES = 120_000
 MAX_LIST_ROWS = 200  # item links on a type page, values on a browse index page
-MAX_GROUPS = 50  # plan groups on a type page, plan rows on a browse page
+MAX_GROUPS = 100  # plan groups on a type page, plan rows on a browse page
 SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
-def split(text: str) -> tuple[dict, str]:
-    """A page file → (front matter, HTML body)."""
-    assert text.startswith("---\n")
-    head, body = text[4:].split("\n---\n", 1)
-    return yaml.load(head, Loader=yaml.CSafeLoader), body
-
-
 def soup(text: str) -> BeautifulSoup:
-    return BeautifulSoup(split(text)[1], "html.parser")
+    return BeautifulSoup(page_parts(text)[1], "html.parser")
 
 
 def shown(tag) -> str:
@@ -59,7 +52,7 @@ def big_links(big):
     """Every page's links and headings, parsed once (whole trees of 600 pages take too long)."""
     _, pages = big
     wanted = SoupStrainer(["a", "h1", "h2"])
-    return {path: BeautifulSoup(split(text)[1], "html.parser", parse_only=wanted) for path, text in pages.items()}
+    return {path: BeautifulSoup(page_parts(text)[1], "html.parser", parse_only=wanted) for path, text in pages.items()}
 
 
 def url_to_page(pages) -> dict[str, str]:
@@ -95,7 +88,7 @@ def test_type_pages_are_numbered_and_linked_in_sequence(big):
     tagged = sum(1 for p in make_plans(2000) for s in p.sections for i in s.items if "志愿服务" in i.tags) + 450
     assert len(paths) >= math.ceil(tagged / ix.ITEMS_PER_PAGE)
     assert paths[:3] == ["types/zhi-yuan-fu-wu.md", "types/zhi-yuan-fu-wu-2.md", "types/zhi-yuan-fu-wu-3.md"]
-    meta, _ = split(pages["types/zhi-yuan-fu-wu-2.md"])
+    meta, _ = page_parts(pages["types/zhi-yuan-fu-wu-2.md"])
     second = soup(pages["types/zhi-yuan-fu-wu-2.md"])
     pagers = second.select("nav.kb-pager")
     assert len(pagers) == 2  # above and below the list
@@ -107,7 +100,7 @@ def test_type_pages_are_numbered_and_linked_in_sequence(big):
         assert nav.get_text() == f"« 上一页 · 第 2 / {len(paths)} 页 · 下一页 »"
     # Every page is titled after the type; only the first is a search result.
     assert meta == {"title": "志愿服务", "pagefind": False, "html": True, "toc": meta["toc"]}
-    first_meta, _ = split(pages["types/zhi-yuan-fu-wu.md"])
+    first_meta, _ = page_parts(pages["types/zhi-yuan-fu-wu.md"])
     assert first_meta["title"] == "志愿服务" and "pagefind" not in first_meta
     first = soup(pages["types/zhi-yuan-fu-wu.md"])
     assert [a.get_text() for a in first.select("nav.kb-pager a")] == ["下一页 »", "下一页 »"]
@@ -156,7 +149,7 @@ def test_continued_plan_group_is_marked_on_the_next_page(big, big_links):
     continued = []
     for path, parsed in big_links.items():
         if path.startswith("types/zhi-yuan-fu-wu"):
-            meta, _ = split(pages[path])
+            meta, _ = page_parts(pages[path])
             for h2 in parsed.find_all("h2"):
                 if h2.a["href"] == "../../plans/fang-an-02000/":
                     continued.append(shown(h2).endswith("（续）"))
@@ -172,7 +165,7 @@ def test_headings_have_unique_safe_ids_and_match_the_contents(big, big_links):
         ids = [h["id"] for h in headings]
         assert len(ids) == len(set(ids)) and all(SAFE_ID.fullmatch(i) for i in ids), path
         assert headings[0].name == "h1" and ids[0] == "kb-title", path
-        toc = split(pages[path])[0].get("toc", [])
+        toc = page_parts(pages[path])[0].get("toc", [])
         assert [(e["id"], e["level"], e["children"]) for e in toc] == [(i, 2, []) for i in ids[1:]], path
     groups = [h["id"] for h in big_links["types/zhi-yuan-fu-wu.md"].find_all("h2")]
     assert groups[:3] == ["p-p00000", "p-p00001", "p-p00003"]
@@ -188,7 +181,7 @@ def test_plan_ids_starting_with_a_digit_get_a_valid_heading_id():
 def test_theme_page_links_each_type_and_samples_its_items():
     plans = make_plans(30)
     pages = ix.render_index_pages(plans, taxonomy())
-    meta, _ = split(pages["themes/si-xiang-dao-de.md"])
+    meta, _ = page_parts(pages["themes/si-xiang-dao-de.md"])
     assert meta == {
         "title": "思想道德",
         "html": True,
@@ -227,7 +220,7 @@ def test_hostile_strings_stay_text_everywhere():
     hostile.sections[0].items[0].text = HOSTILE
     pages = ix.render_index_pages([hostile, make_plan(2)], taxonomy())
     for path, text in pages.items():
-        meta, body = split(text)
+        meta, body = page_parts(text)
         for raw in ("<script", "{{", "{%", "{#", "\ntitle: d"):
             assert raw not in body, (path, raw)
         parsed = BeautifulSoup(body, "html.parser")
@@ -240,18 +233,18 @@ def test_hostile_strings_stay_text_everywhere():
     assert shown(h2) == flat and h2.a["href"] == "../../plans/fang-an-00001/"
     assert h2.find_next("p").get_text() == f"{flat} · 2013 · {flat}"  # unit · year · level
     assert page.select_one("li a[href='../../plans/fang-an-00001/#i1-1']").get_text() == ix.excerpt(HOSTILE)
-    assert split(pages["types/dao-de-jiang-tang.md"])[0]["toc"][0]["name"] == md_text(HOSTILE)
+    assert page_parts(pages["types/dao-de-jiang-tang.md"])[0]["toc"][0]["name"] == md_text(HOSTILE)
     unit_pages = [p for p in pages if p.startswith("browse/units/") and flat in soup(pages[p]).get_text()]
     assert len(unit_pages) == 2  # the unit's own page and the units index
     own = next(p for p in unit_pages if p != "browse/units/index.md")
-    assert split(pages[own])[0]["title"] == f"单位：{HOSTILE}"  # plain text: the hook escapes titles
+    assert page_parts(pages[own])[0]["title"] == f"单位：{HOSTILE}"  # plain text: the hook escapes titles
     assert shown(soup(pages[own]).h1) == f"单位：{flat}"
 
 
 def test_home_page_counts_and_chart():
     plans = make_plans(30)
     pages = ix.render_index_pages(plans, taxonomy())
-    meta, _ = split(pages["index.md"])
+    meta, _ = page_parts(pages["index.md"])
     assert meta["title"] == ix.HOME_PAGE_TITLE and meta["pagefind"] is False
     home = soup(pages["index.md"])
     items = [i for p in plans for s in p.sections for i in s.items]
@@ -286,7 +279,7 @@ def test_browse_page_lists_plans_in_a_table():
     plans = make_plans(3)
     pages = ix.render_index_pages(plans, taxonomy())
     path = "browse/units/chang-de-shi-cai-zheng-ju-di-1-fen-bu.md"
-    assert split(pages[path])[0] == {"title": "单位：常德市财政局第1分部", "pagefind": False, "html": True}
+    assert page_parts(pages[path])[0] == {"title": "单位：常德市财政局第1分部", "pagefind": False, "html": True}
     page = soup(pages[path])
     assert page.p.get_text() == "共 1 份方案。全部单位" and page.p.a["href"] == "../"
     table = page.table

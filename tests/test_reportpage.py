@@ -1,9 +1,9 @@
 """The report page: every file listed, paginated so no page grows with the collection, links that resolve."""
 from __future__ import annotations
 
-import yaml
 from bs4 import BeautifulSoup
 
+from conftest import page_parts
 from scripts.markup import md_text
 from scripts.reportpage import FILES_PER_PAGE, render_report_pages
 
@@ -14,8 +14,8 @@ def parsed(report_doc: dict) -> dict[str, tuple[dict, BeautifulSoup]]:
     """Each page as (front matter, parsed HTML body)."""
     pages = {}
     for path, text in render_report_pages(report_doc).items():
-        head, body = text[4:].split("\n---\n", 1)
-        pages[path] = (yaml.safe_load(head), BeautifulSoup(body, "html.parser"))
+        meta, body = page_parts(text)
+        pages[path] = (meta, BeautifulSoup(body, "html.parser"))
     return pages
 
 
@@ -118,7 +118,7 @@ def test_hostile_file_names_and_text_stay_text():
     doc["files"][0] |= {"source": HOSTILE, "reason": HOSTILE, "status": "rejected", "plans": []}
     doc["files"][0]["removed"][0]["text"] = "第一行\n第二行" + HOSTILE
     text = render_report_pages(doc)["report.md"]
-    _, body = text[4:].split("\n---\n", 1)
+    _, body = page_parts(text)
     assert "<script" not in body and "{{" not in body and "\ntitle: d" not in body
     meta, page = parsed(doc)["report.md"]
     assert set(meta) == {"title", "pagefind", "html"}

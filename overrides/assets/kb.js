@@ -88,6 +88,22 @@
     }, 1600);
   }
 
+  /* One 复制链接 button per item, made here rather than written into every page: without
+     JavaScript it could not copy anyway, and thousands of pages stay smaller. */
+  function addCopyButtons() {
+    var items = document.querySelectorAll("p.kb-item[id]");
+    for (var i = 0; i < items.length; i++) {
+      var button = document.createElement("button");
+      button.className = "kb-copy";
+      button.type = "button";
+      button.title = "复制链接";
+      button.setAttribute("data-anchor", items[i].id);
+      button.textContent = "复制链接";
+      items[i].appendChild(document.createTextNode(" "));
+      items[i].appendChild(button);
+    }
+  }
+
   function onCopyClick(event) {
     var button = event.target.closest ? event.target.closest(".kb-copy") : null;
     if (!button) return;
@@ -107,6 +123,7 @@
   }
 
   mountSearch();
+  addCopyButtons();
   document.addEventListener("keydown", focusSearch);
   document.addEventListener("click", onCopyClick);
 })();
