@@ -165,3 +165,23 @@ def test_every_link_and_anchor_in_the_site_resolves(built):
                 assert unquote(anchor) in ids_of(resolved), (path.relative_to(site), href)
             checked += 1
     assert checked > 500
+
+
+def test_an_unchanged_build_is_skipped_and_any_changed_page_rebuilds(built):
+    site, stats, _ = built
+    docs = site.parent / "docs"
+    index = site / "index.html"
+    before = index.stat().st_mtime_ns
+    again = build_site(site, docs_dir=docs)
+    assert again["skipped"] is True and again["pages"] == stats["pages"]
+    assert index.stat().st_mtime_ns == before  # the site in place was left alone
+    report = docs / "report.md"
+    original = report.read_text(encoding="utf-8")
+    try:
+        report.write_text(original.replace("清理报告", "清理报告（新）", 1), encoding="utf-8")
+        rebuilt = build_site(site, docs_dir=docs)
+        assert rebuilt["skipped"] is False
+        assert "清理报告（新）" in (site / "report" / "index.html").read_text(encoding="utf-8")
+    finally:
+        report.write_text(original, encoding="utf-8")
+        build_site(site, docs_dir=docs)
