@@ -26,8 +26,10 @@ from scripts.rules import load_rules
 SCOPES = ("line", "inline", "block")
 ZONES = ("any", "edge", "head", "tail")
 META_FIELDS = ("publish_date", "source", "column", "author", "url")
-NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 VALUE_TRIM = " \t\u3000,，。;；:：|｜、【】[]()（）"
+# Site chrome repeats on every page of a site, and plans are copied from site to site: the rule
+# look-ups of a line are cached, so a line seen before costs one dictionary look-up.
+LINE_CACHE = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,6 @@ class Rule:
 class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
-    whole_line_any: re.Pattern  # one search tells whether a line needs the per-rule pass
-    inline_any: re.Pattern
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
@@ -98,11 +98,6 @@ def _rule(category: str, raw: dict) -> Rule:
     )
 
 
-def _union(rules: list[Rule]) -> re.Pattern:
-    """One pattern matching wherever any of ``rules`` matches (group names dropped)."""
-    return re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', r.regex.pattern)})" for r in rules))
-
-
 @lru_cache(maxsize=1)
 def _config() -> Config:
     """Compile rules/boilerplate.yml once per process."""
@@ -112,13 +107,9 @@ def _config() -> Config:
     if len(names) != len(set(names)):
         raise ValueError("boilerplate rule ids must be unique within a category")
     zones = data["zones"]
-    whole_line = [r for r in rules if r.scope != "inline"]
-    inline = [r for r in rules if r.scope == "inline"]
     return Config(
-        whole_line=tuple(whole_line),
-        inline=tuple(inline),
-        whole_line_any=_union(whole_line),
-        inline_any=_union(inline),
+        whole_line=tuple(r for r in rules if r.scope != "inline"),
+        inline=tuple(r for r in rules if r.scope == "inline"),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
@@ -143,19 +134,25 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> int:
     return last
 
 
-def _find_hits(lines: list[str], cfg: Config) -> dict[int, _Hit]:
+def _find_hits(lines: list[str]) -> dict[int, _Hit]:
     """The first line/block rule matching each line, whatever its zone."""
     hits = {}
     for i, line in enumerate(lines):
-        if not cfg.whole_line_any.search(line):
-            continue
-        for rule in cfg.whole_line:
-            m = rule.regex.search(line)
-            if m:
-                last = _block_last(lines, i, rule) if rule.scope == "block" else i
-                hits[i] = _Hit(rule, m, i, last)
-                break
+        found = _first_rule(line)
+        if found:
+            rule, m = found
+            last = _block_last(lines, i, rule) if rule.scope == "block" else i
+            hits[i] = _Hit(rule, m, i, last)
     return hits
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
+    for rule in _config().whole_line:
+        m = rule.regex.search(line)
+        if m:
+            return rule, m
+    return None
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
@@ -173,14 +170,18 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
 
 
 def _spaces(line: str) -> int:
-    return sum(1 for char in line if char.isspace())
+    return len(line) - len("".join(line.split()))  # split() breaks on exactly the str.isspace() characters
 
 
-def _in_zone(where: str, i: int, bounds: tuple[int, int] | None) -> bool:
-    if where == "any" or bounds is None:
-        return True
-    head, tail = i < bounds[0], i > bounds[1]
-    return {"head": head, "tail": tail, "edge": head or tail}[where]
+def _zone(i: int, bounds: tuple[int, int] | None) -> str:
+    """Where line ``i`` lies: "head", "body" or "tail"; "any" when the page has no content paragraph."""
+    if bounds is None:
+        return "any"
+    return "head" if i < bounds[0] else "tail" if i > bounds[1] else "body"
+
+
+def _in_zone(where: str, zone: str) -> bool:
+    return where in ("any", zone) or zone == "any" or (where == "edge" and zone in ("head", "tail"))
 
 
 def _capture(meta: dict, match: re.Match | None, text: str, cfg: Config) -> None:
@@ -204,10 +205,11 @@ def _splice(left: str, right: str) -> str:
     return l + (" " if latin else "") + r
 
 
-def _cut_inline(line: str, rules: tuple[Rule, ...]) -> tuple[str, list[tuple[Rule, re.Match]]]:
-    """Cut every inline match out of the line, rule by rule."""
+@lru_cache(maxsize=LINE_CACHE)
+def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
+    """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
     cuts = []
-    for rule in rules:
+    for rule in (r for r in _config().inline if _in_zone(r.where, zone)):
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
             continue
@@ -217,7 +219,7 @@ def _cut_inline(line: str, rules: tuple[Rule, ...]) -> tuple[str, list[tuple[Rul
             joined = _splice(joined, gap)
         cuts += [(rule, m) for m in matches]
         line = joined
-    return line, cuts
+    return line, tuple(cuts)
 
 
 def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
@@ -296,11 +298,9 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
         walk.flags.append((hit.start, rule.flag, lines[hit.start].strip()[:80], rule.name))
 
 
-def _keep_line(walk: _Walk, i: int, line: str, bounds: tuple[int, int] | None, cfg: Config) -> None:
+def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
     """Keep the line minus its inline chrome; drop it if only punctuation is left."""
-    new_line, cuts = line, []
-    if cfg.inline_any.search(line):
-        new_line, cuts = _cut_inline(line, tuple(r for r in cfg.inline if _in_zone(r.where, i, bounds)))
+    new_line, cuts = _cut_inline(line, zone)
     for rule, m in cuts:
         walk.removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
         _capture(walk.meta, m, m.group(0), cfg)
@@ -331,19 +331,19 @@ def strip_chrome(text: str) -> ChromeResult:
     walk = _Walk()
     # Every kind of line break and no invisible marks, as the repair stage will see them.
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
-    hits = _find_hits(lines, cfg)
+    hits = _find_hits(lines)
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
-        hit = hits.get(i)
-        if hit and _in_zone(hit.rule.where, i, bounds) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
+        hit, zone = hits.get(i), _zone(i, bounds)
+        if hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
         if hit:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
-        _keep_line(walk, i, lines[i], bounds, cfg)
+        _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
 

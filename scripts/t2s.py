@@ -47,10 +47,10 @@ def _looks_traditional(text: str) -> bool:
     A majority vote, because pages mix scripts: simplified site chrome around a traditional
     body, and site converters that leave some characters (干部) unconverted.
     """
-    counts = Counter(CJK_CHAR.findall(text))
-    traditional = sum(n for char, n in counts.items() if _script_of(char) == "traditional")
-    simplified = sum(n for char, n in counts.items() if _script_of(char) == "simplified")
-    return traditional > simplified
+    votes = Counter()
+    for char, n in Counter(CJK_CHAR.findall(text)).items():
+        votes[_script_of(char)] += n
+    return votes["traditional"] > votes["simplified"]
 
 
 @lru_cache(maxsize=None)

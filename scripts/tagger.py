@@ -66,18 +66,23 @@ class Taxonomy:
 
     @cached_property
     def matcher(self) -> "Matcher":
-        return Matcher(self.types, self.passing_clause_markers, self.lead_only_types)
+        return _matcher(
+            tuple((t.name, tuple(t.keywords), tuple(t.exclude)) for t in self.types),
+            tuple(self.passing_clause_markers),
+            tuple(self.lead_only_types),
+        )
 
 
 class Matcher:
     """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled)
     and framing markers (→ clauses whose activity keywords do not count)."""
 
-    def __init__(self, types: list[ActivityType], passing_markers: list[str], organisational: list[str]):
-        """``organisational`` types are lead-clause-only and exempt from the framing-clause rule."""
-        self.order = {activity.name: i for i, activity in enumerate(types)}
-        self.keyword_types = _phrase_index((activity.name, activity.keywords) for activity in types)
-        self.exclude_types = _phrase_index((activity.name, activity.exclude) for activity in types)
+    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational):
+        """``types`` are (name, keywords, exclusions); ``organisational`` types are lead-clause-only
+        and exempt from the framing-clause rule."""
+        self.order = {name: i for i, (name, _, _) in enumerate(types)}
+        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _ in types)
+        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude in types)
         self.keywords = _compile(self.keyword_types)
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
@@ -104,6 +109,13 @@ class Matcher:
         if not self.passing.search(text):
             return []
         return [(*clause.span(), True) for clause in _CLAUSE.finditer(text) if self.passing.search(clause.group())]
+
+
+@lru_cache(maxsize=4)
+def _matcher(types, passing_markers, organisational) -> Matcher:
+    """One Matcher per distinct taxonomy: compiling the scans takes milliseconds, and a worker
+    loads the taxonomy once per file."""
+    return Matcher(types, passing_markers, organisational)
 
 
 class Spans:
