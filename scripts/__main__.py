@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import http.server
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -55,10 +56,17 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)
     if store and not quiet:
         print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
+    count = writer.published(out, cache.publish_stamp(outcomes, registry)) if store else None
+    if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
+        if not quiet:
+            print(f"pages: {count} unchanged, nothing to publish", file=sys.stderr)
+        return outcomes
     reg = permalinks.Registry.load(registry)
-    pages, redirects = publish.render_pages(outcomes, reg)
-    writer.write_pages(pages, out)
-    reg.save()
+    pages, redirects = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
+    reg.save()  # before the pages: a page never carries an id the registry does not hold
+    written = writer.write_pages(pages, out, stamp=cache.publish_stamp(outcomes, registry))
+    if not quiet:
+        print(f"pages: {written}", file=sys.stderr)
     return outcomes
 
 

@@ -59,14 +59,45 @@ class OutcomeCache:
         return outcome
 
     def put(self, key: str, outcome) -> None:
-        """Write atomically, so a killed run never leaves a truncated entry behind."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        _write_pickle(self._path(key), outcome)
+
+    def dedupe_scores(self) -> dict:
+        """The near-duplicate scores of the last run (``dedupe.DedupeResult.scores``) if the code is the same, else {}."""
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(outcome, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            with open(self.folder / SCORES, "rb") as fh:
+                version, scores = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return {}
+        return scores if version == self.version and isinstance(scores, dict) else {}
+
+    def keep_dedupe_scores(self, scores: dict) -> None:
+        _write_pickle(self.folder / SCORES, (self.version, scores))
+
+
+SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
+
+
+def _write_pickle(path: Path, value) -> None:
+    """Write atomically, so a killed run never leaves a truncated entry behind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def publish_stamp(outcomes: list, registry: Path) -> str:
+    """What the published pages are a function of: the code and rules, every file's outcome, the registry.
+
+    An outcome is fixed by its name, bytes and the code (the cache key); a rejection by its reason.
+    Two runs with the same stamp publish the same bytes, so the second need not publish at all.
+    """
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(Path(registry).read_bytes() if Path(registry).exists() else b"")
+    for o in outcomes:
+        digest.update(repr((o.source, o.status, o.reason, o.size, o.sha256, o.text_sha256)).encode("utf-8") + b"\0")
+    return digest.hexdigest()

@@ -1,6 +1,6 @@
 """Ingest: raw files and folders → structured plans and an account of every input file.
 
-Each file is processed on its own (clean → parse), in parallel, by a pure function that never
+Each file is processed on its own (clean → parse → tag), in parallel, by a pure function that never
 raises: a bad file becomes a "rejected" outcome with a reason, and the others go on.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, decode, parse
+from . import clean, decode, parse, tagger
 from .cache import OutcomeCache, file_sha256
 from .models import Flag, Plan, RemovedSpan
 from .permalinks import PlanPrints
@@ -92,7 +92,10 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         outcome.removed, outcome.flags = result.removed, result.flags
         outcome.text_sha256 = hashlib.sha256(result.text.encode("utf-8")).hexdigest()
         outcome.plans = parse.parse_plans(result)
-        outcome.prints = [PlanPrints.of(plan) for plan in outcome.plans]  # here: in parallel, and cached
+        taxonomy = tagger.load_taxonomy()
+        for plan in outcome.plans:  # tags and prints depend on the plan alone: made here, in parallel, and cached
+            tagger.tag_plan(plan, taxonomy)
+        outcome.prints = [PlanPrints.of(plan) for plan in outcome.plans]
         if not outcome.plans:
             outcome.status = "skipped"
             if result.text.strip():

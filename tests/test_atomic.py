@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from scripts.markup import Page
 from scripts import build, permalinks, writer
 
 PAGES = {
@@ -64,15 +65,17 @@ def test_full_disk_while_writing_pages_leaves_previous_docs(docs, monkeypatch):
     before = snapshot(docs)
     writes = []
 
-    def write_some(self, text, encoding=None):
+    def write_some(self, data):
         writes.append(self)
         if len(writes) == 3:
             full_disk()
-        return self.open("w", encoding=encoding).write(text)
+        return self.open("wb").write(data)
 
-    monkeypatch.setattr(Path, "write_text", write_some)
+    monkeypatch.setattr(Path, "write_bytes", write_some)
+    changed = {**PAGES, "index.md": "# 改过的首页\n", "plans/a.md": "# 改过的甲\n", "plans/b.md": "# 改过的乙\n"}
     with pytest.raises(OSError, match="No space"):
-        writer.write_pages({**PAGES, "plans/a.md": "# 改过的甲\n"}, docs)
+        writer.write_pages(changed, docs)
+    assert len(writes) == 3
     assert snapshot(docs) == before
     assert not list(docs.glob(".*")), "the staging folder must be removed"
 
@@ -128,7 +131,9 @@ def site_setup(tmp_path):
     docs.mkdir()
     (docs / "index.md").write_text("# 首页\n\n开展志愿服务活动。\n", encoding="utf-8")
     (docs / "plans").mkdir()
-    (docs / "plans" / "a.md").write_text("# 甲方案\n\n推进道德讲堂建设。\n", encoding="utf-8")  # search indexes plans/
+    plan = Page({"title": "甲方案"})  # generated pages are HTML; the search index reads those
+    plan.add("<p>推进道德讲堂建设。</p>")
+    (docs / "plans" / "a.md").write_text(plan.text(), encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(MKDOCS_YML, encoding="utf-8")
     site = tmp_path / "site"
@@ -170,7 +175,7 @@ def test_killed_build_leaves_previous_site_and_next_build_tidies(site_setup):
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
         from scripts import build
-        build.search_index.build_search_index = lambda site: os.kill(os.getpid(), signal.SIGKILL)
+        build.search_index.build_search_index = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
         build.build_site(Path({str(s["site"])!r}), docs_dir=Path({str(s["docs"])!r}), config_file=Path({str(s["config"])!r}))
         """
     )
@@ -197,3 +202,85 @@ def test_registry_write_failure_leaves_previous_registry(tmp_path, monkeypatch):
         registry.save()
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["permalinks.json"]
+
+
+# ---------------------------------------------------------------- only what changed is written
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_unchanged_run_writes_nothing_and_touches_no_file(docs):
+    before, files = snapshot(docs), inodes(docs)
+    stats = writer.write_pages(PAGES, docs)
+    assert (stats.written, stats.kept, stats.removed) == ([], 5, [])
+    assert snapshot(docs) == before
+    assert inodes(docs) == files
+
+
+def test_one_changed_page_is_written_and_its_neighbours_are_linked_not_rewritten(docs):
+    files = inodes(docs)
+    stats = writer.write_pages({**PAGES, "plans/a.md": "# 改过的甲\n", "plans/new.md": "# 新\n"}, docs)
+    assert stats.written == ["plans/a.md", "plans/new.md"]
+    assert (stats.kept, stats.removed) == (4, [])
+    assert (docs / "plans" / "a.md").read_text(encoding="utf-8") == "# 改过的甲\n"
+    now = inodes(docs)
+    assert now["plans/b.md"] == files["plans/b.md"], "an unchanged page in a changed folder is the same file, hard-linked"
+    assert now["plans/a.md"] != files["plans/a.md"]
+    assert {k: v for k, v in now.items() if not k.startswith("plans/")} == {k: v for k, v in files.items() if not k.startswith("plans/")}
+
+
+def test_a_page_of_the_same_size_but_other_bytes_is_written(docs):
+    stats = writer.write_pages({**PAGES, "plans/b.md": "# 丙方案\n"}, docs)
+    assert stats.written == ["plans/b.md"]
+    assert (docs / "plans" / "b.md").read_text(encoding="utf-8") == "# 丙方案\n"
+
+
+def test_a_stale_page_alone_is_removed(docs):
+    pages = {k: v for k, v in PAGES.items() if k != "plans/b.md"}
+    stats = writer.write_pages(pages, docs)
+    assert (stats.written, stats.removed) == ([], ["plans/b.md"])
+    assert not (docs / "plans" / "b.md").exists()
+    assert (docs / "plans" / "a.md").read_text(encoding="utf-8") == "# 甲方案\n"
+
+
+def test_a_page_edited_by_hand_in_place_is_restored(docs):
+    (docs / "plans" / "a.md").write_text("# 手改\n", encoding="utf-8")
+    stats = writer.write_pages(PAGES, docs)
+    assert stats.written == ["plans/a.md"]
+    assert (docs / "plans" / "a.md").read_text(encoding="utf-8") == "# 甲方案\n"
+
+
+def test_killed_while_writing_the_only_changed_page_leaves_previous_docs(docs):
+    before = snapshot(docs)
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from scripts import writer
+        writer._write = lambda staging, rel, content: os.kill(os.getpid(), signal.SIGKILL)
+        pages = {PAGES!r}
+        pages["plans/a.md"] = "# 改过的甲\\n"
+        writer.write_pages(pages, Path({str(docs)!r}))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == -9, done.stderr
+    assert {k: v for k, v in snapshot(docs).items() if not k.startswith(".")} == before
+    writer.write_pages(PAGES, docs)
+    assert snapshot(docs) == before
+
+
+def test_published_vouches_only_for_the_exact_tree_of_its_stamp(docs):
+    writer.write_pages(PAGES, docs, stamp="s1")
+    assert writer.published(docs, "s1") == len(PAGES)
+    assert writer.published(docs, "s2") is None
+    (docs / "plans" / "extra.md").write_text("# 手加\n", encoding="utf-8")
+    assert writer.published(docs, "s1") is None
+    (docs / "plans" / "extra.md").unlink()
+    (docs / "plans" / "a.md").write_text("# 乙方案\n", encoding="utf-8")  # same size, other bytes
+    assert writer.published(docs, "s1") is None
+    writer.write_pages(PAGES, docs)  # a run without a stamp leaves no record behind
+    assert writer.published(docs, "s1") is None

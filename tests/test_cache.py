@@ -36,3 +36,13 @@ def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path):
     path.write_bytes(b"not a pickle")
     assert store.get(key) is None
     assert store.misses == 1
+
+
+def test_dedupe_scores_come_back_for_the_same_code_only(tmp_path):
+    scores = {("a" * 24, "b" * 24): 0.97, ("a" * 24, "c" * 24): -1.0}
+    assert cache.OutcomeCache(tmp_path, version="v1").dedupe_scores() == {}
+    cache.OutcomeCache(tmp_path, version="v1").keep_dedupe_scores(scores)
+    assert cache.OutcomeCache(tmp_path, version="v1").dedupe_scores() == scores
+    assert cache.OutcomeCache(tmp_path, version="v2").dedupe_scores() == {}
+    (tmp_path / cache.SCORES).write_bytes(b"\x80\x05damaged")
+    assert cache.OutcomeCache(tmp_path, version="v1").dedupe_scores() == {}

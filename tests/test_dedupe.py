@@ -124,3 +124,26 @@ def test_year_sequence_links_one_units_plans():
     assert [p.id for p in sequences["p1"][0]] == ["p0"] and [p.id for p in sequences["p1"][1]] == ["p2"]
     assert sequences["p0"][0] == [] and sequences["p2"][1] == []
     assert sequences["q"] == ([], [])
+
+
+def test_scores_of_an_earlier_run_give_the_same_result_without_scoring_again(monkeypatch):
+    def copies():
+        full = plans_of(raw("003"), "003.txt")[0]
+        damaged = plans_of(CHROME_HEAD + edited(raw("003")), "copy_site_b.html")[0]
+        text = raw("001")
+        editions = [plans_of(text, "2010.txt")[0], plans_of(text.replace("2010-2011", "2012-2013"), "2012.txt")[0]]
+        return [damaged, full, *editions]
+
+    def summary(result):
+        return (
+            [p.source_file for p in result.plans],
+            [(m.shown.source_file, m.copy.source_file, m.similarity) for m in result.merges],
+            [(k.first.source_file, k.second.source_file, k.similarity, k.reason) for k in result.kept_apart],
+        )
+
+    first = dedupe.merge_duplicates(copies())
+    assert len(first.scores) == 2 and first.merges and first.kept_apart
+    monkeypatch.setattr(dedupe, "containment", lambda a, b: pytest.fail("a known pair was scored again"))
+    again = dedupe.merge_duplicates(copies(), dict(first.scores))
+    assert summary(again) == summary(first)
+    assert again.scores == first.scores

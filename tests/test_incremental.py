@@ -57,3 +57,41 @@ def test_pages_are_byte_identical_with_one_or_two_workers_and_from_the_cache(cor
     assert tree(tmp_path / "two") == one
     assert tree(tmp_path / "warm") == one
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes() == (tmp_path / "warm.json").read_bytes()
+
+
+def test_republishing_writes_only_the_pages_of_what_changed(corpus, tmp_path, monkeypatch):
+    from scripts import writer
+
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    stats = []
+    real = writer.write_pages
+    monkeypatch.setattr(writer, "write_pages", lambda *args, **kwargs: stats.append(real(*args, **kwargs)) or stats[-1])
+    args = ([raw], tmp_path / "docs", 2, tmp_path / "permalinks.json")
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    first = tree(tmp_path / "docs")
+    registry = (tmp_path / "permalinks.json").read_bytes()
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert len(stats) == 1, "nothing changed: nothing is published"
+    assert tree(tmp_path / "docs") == first and (tmp_path / "permalinks.json").read_bytes() == registry
+
+    page = next((tmp_path / "docs" / "plans").glob("*.md"))
+    page.write_text("edited by hand", encoding="utf-8")
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert stats[-1].written == [page.relative_to(tmp_path / "docs").as_posix()], "a page changed since is put back"
+    assert tree(tmp_path / "docs") == first and (tmp_path / "permalinks.json").read_bytes() == registry
+
+    changed = raw / "001_5c090655f3dd450f.txt"
+    text = changed.read_bytes()
+    assert "严格要求,强化考核".encode() in text
+    changed.write_bytes(text.replace("严格要求,强化考核".encode(), "严格要求,从严考核".encode()))  # one item edited
+    outcomes = run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    slug = next(o for o in outcomes if o.source == changed.name).plans[0].slug
+    written = stats[-1].written
+    assert f"plans/{slug}.md" in written
+    assert {p for p in written if p.startswith("plans/")} <= {f"plans/{slug}.docx", f"plans/{slug}.md"}
+    assert {"data/plans.json", "data/report.json"} <= set(written)
+    assert len(written) < stats[-1].kept / 2
+    fresh = tmp_path / "fresh"
+    run_ingest([raw], fresh / "docs", 1, fresh / "permalinks.json", quiet=True, cache_dir="")
+    assert tree(tmp_path / "docs") == tree(fresh / "docs"), "an incremental run gives the bytes a fresh run gives"

@@ -1,0 +1,53 @@
+"""Publish: the plans' files made over several processes are the bytes one process makes, and the
+hand-written plans.json conversion gives exactly what dataclasses.asdict + json.dumps gave."""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import shutil
+
+import pytest
+
+from conftest import RAW
+from scripts import ingest, permalinks, publish, synth
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    for path in RAW.iterdir():
+        shutil.copy(path, raw / path.name)
+    synth.write_corpus(raw / "synth", 6)
+    return ingest.process_all([raw], jobs=1)
+
+
+def test_plan_files_made_in_two_processes_are_the_bytes_made_in_one(outcomes, tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "MIN_PER_WORKER", 1)  # a small corpus would otherwise stay in one process
+    serial, _ = publish.render_pages(copy.deepcopy(outcomes), permalinks.Registry.load(tmp_path / "one.json"), jobs=1)
+    parallel, _ = publish.render_pages(copy.deepcopy(outcomes), permalinks.Registry.load(tmp_path / "two.json"), jobs=2)
+    assert len([p for p in serial if p.startswith("plans/") and p.endswith(".md")]) >= 8
+    assert parallel.keys() == serial.keys()
+    assert [p for p in serial if parallel[p] != serial[p]] == []
+
+
+def test_make_all_keeps_the_order_of_the_plans_across_processes(monkeypatch):
+    monkeypatch.setattr(publish, "MIN_PER_WORKER", 1)
+
+    class Echo:
+        def __init__(self, n):
+            self.n = n
+
+        def make(self):
+            return (str(self.n), b"", "")
+
+    made = publish.make_all([Echo(n) for n in range(37)], jobs=2)
+    assert [page for page, _, _ in made] == [str(n) for n in range(37)]
+
+
+def test_plans_json_is_what_asdict_and_json_dumps_give(outcomes):
+    plans = [plan for outcome in outcomes for plan in outcome.plans]
+    expected = {"schema_version": publish.SCHEMA_VERSION, "plans": [dataclasses.asdict(p) for p in plans]}
+    made = publish.plans_json([publish.plan_json(p) for p in plans])
+    assert made == json.dumps(expected, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    assert publish.plain(plans[0].flags) == [dataclasses.asdict(f) for f in plans[0].flags]
