@@ -99,8 +99,9 @@ def link(from_page: str, to_page: str, text_html: str, anchor: str = "", css: st
 # --- the page file -----------------------------------------------------------------------------------
 
 
-class _FrontMatterDumper(yaml.SafeDumper):
-    """safe_dump, but strings holding line breaks or unprintables are double-quoted on one line.
+class _FrontMatterDumper(yaml.CSafeDumper):
+    """safe_dump (libyaml's emitter: several times faster on thousands of pages), but strings holding
+    line breaks or unprintables are double-quoted on one line.
 
     Plain and single-quoted YAML would fold or mangle U+2028 / U+0085 and could put a text line like
     "---" at the start of a line, which ends the front matter early.
@@ -116,7 +117,7 @@ _FrontMatterDumper.add_representer(str, _represent_str)
 
 
 def front_matter(data: dict) -> str:
-    body = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=2**31)
+    body = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, width=2**31 - 1)
     return f"---\n{body}---\n"
 
 
