@@ -13,6 +13,9 @@ text-identical files are already dropped by ``ingest.mark_duplicates``; this sta
   of one unit share phrases but not most of their text (see THRESHOLD).
 - Copies are kept apart when the plans carry different years (one unit's 2014 and 2015 plans are
   editions, linked as a sequence instead) or name different units (one template used by two units).
+  The report lists such a pair while either of its plans is in fewer than KEPT_APART_PER_PLAN
+  listed pairs, pairs sharing the most sentences first: the list grows like N, not like the pairs
+  of a template used by thousands of units. A pair whose plans both have their share is not scored.
 - Of each group the copy with the least damage is shown: complete copies before truncated ones,
   then fewest flags, then longest. The sentences in which the copies differ are listed.
 """
@@ -40,6 +43,7 @@ COMMON_SENTENCE = 100  # a sentence in more plans than this is a genre formula, 
 MIN_SHINGLES = 30  # shorter plans say too little to be called copies of each other
 COMPLETE = 0.9  # a copy with less than this share of the longest copy's text counts as truncated
 MAX_VARIANTS = 20  # differing sentences listed per copy
+KEPT_APART_PER_PLAN = 3  # kept-apart pairs listed per plan: enough to explain why it was not merged
 SENTENCE_BREAK = re.compile(r"[。！？；!?;，,\s]+")  # clause ends too: an edit then spoils one clause only
 SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
@@ -96,7 +100,7 @@ def _sentence_keys(text: str) -> set[int]:
 
 
 def _candidates(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs of plan indexes sharing at least MIN_SHARED uncommon sentences, in order."""
+    """Pairs of plan indexes sharing at least MIN_SHARED uncommon sentences, most shared first, then in order."""
     holders: dict[int, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         for key in _sentence_keys(text):
@@ -108,7 +112,7 @@ def _candidates(texts: list[str]) -> list[tuple[int, int]]:
         for position, first in enumerate(indexes):
             for second in indexes[position + 1 :]:
                 shared[(first, second)] += 1
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED)
+    return [pair for pair, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])) if count >= MIN_SHARED]
 
 
 def _apart_reason(a: Plan, b: Plan) -> str:
@@ -214,16 +218,20 @@ def merge_duplicates(plans: list[Plan], known_scores: dict[tuple[str, str], floa
             i = parent[i]
         return i
 
-    kept_apart = []
+    kept_apart: list[tuple[int, int, KeptApart]] = []
+    listed: Counter[int] = Counter()  # kept-apart pairs listed per plan
     for first, second in _candidates(texts):
         reason = _apart_reason(plans[first], plans[second])
         if not reason and root(first) == root(second):
             continue  # already one group (through other copies): scoring would change nothing
+        if reason and min(listed[first], listed[second]) >= KEPT_APART_PER_PLAN:
+            continue  # both plans' lists are full: the pair could only be listed, and will not be
         similarity = score(first, second)
         if similarity < THRESHOLD:
             continue
         if reason:
-            kept_apart.append(KeptApart(plans[first], plans[second], round(similarity, 3), reason))
+            kept_apart.append((first, second, KeptApart(plans[first], plans[second], round(similarity, 3), reason)))
+            listed.update((first, second))
             continue
         parent[root(second)] = root(first)
 
@@ -254,4 +262,4 @@ def merge_duplicates(plans: list[Plan], known_scores: dict[tuple[str, str], floa
             merges.append(Merge(shown, copy, round(similarity, 3), reason))
             hidden.add(id(copy))
     shown_plans = [p for p in plans if id(p) not in hidden]
-    return DedupeResult(shown_plans, merges, kept_apart, scores)
+    return DedupeResult(shown_plans, merges, [pair for *_, pair in sorted(kept_apart, key=lambda k: k[:2])], scores)

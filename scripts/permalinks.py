@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import struct
 import tempfile
 import unicodedata
 import zlib
@@ -31,10 +32,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .models import Item, Plan, Section, walk_sections
-from .slugs import RESERVED, slugify, unique_slug
+from .slugs import RESERVED, SlugBook, slugify
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "permalinks.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: section and item entries as one string each (version 1 files are read too)
+READABLE_VERSIONS = (1, 2)
 
 SHINGLE = 3  # characters per shingle: long enough to be specific in Chinese, short enough for small edits
 PLAN_SKETCH = 64  # hashes kept per plan
@@ -105,17 +107,29 @@ class Sketch:
         return cls(tuple(sorted(hashes)[:k]), len(hashes))
 
     def encode(self) -> str:
-        return f"{self.size}:" + "".join(f"{h:08x}" for h in self.mins)
+        """``size/`` then the hashes as 4-byte big-endian words in base64: a third shorter than hex.
+
+        Item sketches are most of the registry (about 10 KB per plan in hex).
+        """
+        packed = struct.pack(f">{len(self.mins)}I", *self.mins)
+        return f"{self.size}/" + base64.b64encode(packed).decode("ascii").rstrip("=")
 
     @classmethod
     def decode(cls, encoded: str) -> "Sketch":
-        size, _, hexes = encoded.partition(":")
-        return cls(tuple(int(hexes[i : i + 8], 16) for i in range(0, len(hexes), 8)), int(size))
+        """Either encoding: ``size/base64`` (now) or ``size:hex`` (registries written before)."""
+        if ":" in encoded:
+            size, _, hexes = encoded.partition(":")
+            return cls(tuple(int(hexes[i : i + 8], 16) for i in range(0, len(hexes), 8)), int(size))
+        size, _, packed = encoded.partition("/")
+        raw = base64.b64decode(packed + "=" * (-len(packed) % 4))
+        return cls(struct.unpack(f">{len(raw) // 4}I", raw), int(size))
 
     def compare(self, other: "Sketch") -> Similarity:
         k = min(len(self.mins), len(other.mins))
         if k == 0:
             return Similarity(0.0, 0.0, 0.0)
+        if self == other:
+            return Similarity(1.0, 1.0, 1.0)  # what the arithmetic below gives, without it: unchanged items are most pairs
         mine, theirs = set(self.mins), set(other.mins)
         union_k = sorted(mine | theirs)[:k]
         jaccard = sum(1 for h in union_k if h in mine and h in theirs) / k
@@ -158,20 +172,23 @@ def pair_up(
     with an equal hash (a speed-up, valid when ``score`` ranks equal hashes above everything).
     Ties break by new index, then natural key order, so the result does not depend on dict order.
     """
+    if not old:
+        return {}  # a first run: nothing to recognise
     by_hash: dict[str, list[str]] = defaultdict(list)
-    by_min: dict[int, list[str]] = defaultdict(list)
     for key, prn in old.items():
         by_hash[prn.hash].append(key)
-        for h in prn.sketch.mins:
-            by_min[h].append(key)
+    by_min: dict[int, list[str]] = {}  # built on first need: an unchanged plan's items all match by hash
     candidates: set[tuple[int, str]] = set(extra)
     for index, prn in enumerate(new):
         same = by_hash.get(prn.hash, ())
         candidates.update((index, key) for key in same)
         if same and exact_first:
             continue
-        for h in prn.sketch.mins:
-            candidates.update((index, key) for key in by_min.get(h, ()))
+        if not by_min:
+            for key, old_prn in old.items():
+                for h in old_prn.sketch.mins:
+                    by_min.setdefault(h, []).append(key)
+        candidates.update((index, key) for h in prn.sketch.mins for key in by_min.get(h, ()))
     scored = []
     for index, key in candidates:
         value = score(index, key, new[index].sketch.compare(old[key].sketch))
@@ -225,12 +242,26 @@ class PlanPrints:
         )
 
 
-def _decode_print(entry: dict) -> Print:
-    return Print(entry["hash"], Sketch.decode(entry["sketch"]))
+# A plan's entry holds its print as "hash" and "sketch" fields; a section's or item's entry is one
+# string, "hash sketch" (and " section" for an item), as a dict with named fields costs 35 bytes per
+# item. Entries written before as {"hash", "sketch", "section"} are still read.
+
+
+def _decode_print(entry: dict | str) -> Print:
+    hash_, sketch = entry.split(" ", 2)[:2] if isinstance(entry, str) else (entry["hash"], entry["sketch"])
+    return Print(hash_, Sketch.decode(sketch))
+
+
+def _section_of(item_entry: dict | str) -> str:
+    return item_entry.split(" ", 2)[2] if isinstance(item_entry, str) else item_entry["section"]
 
 
 def _encode_print(prn: Print) -> dict:
     return {"hash": prn.hash, "sketch": prn.sketch.encode()}
+
+
+def _encode_part(prn: Print, section: str = "") -> str:
+    return " ".join(filter(None, [prn.hash, prn.sketch.encode(), section]))
 
 
 # --- the registry ----------------------------------------------------------------------------------
@@ -251,7 +282,7 @@ class Registry:
         if not path.exists():
             return cls(path, {})
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != FORMAT_VERSION:
+        if data.get("version") not in READABLE_VERSIONS:
             raise ValueError(f"{path}: unknown permalink registry version {data.get('version')!r}")
         return cls(path, data)
 
@@ -298,10 +329,10 @@ class Registry:
         for plan_id in sorted(self._plans):
             self._check_slug(plan_id)
         matched = self._match_plans(ordered, prints)
-        slugs_taken = self._all_slugs()
+        slugs = SlugBook(self._all_slugs())
         self._aliases = {}
         for index, plan in enumerate(ordered):
-            plan_id = matched.get(index) or self._new_entry(plan, slugs_taken)
+            plan_id = matched.get(index) or self._new_entry(plan, slugs)
             entry = self._plans[plan_id]
             entry.update(
                 source_file=plan.source_file,
@@ -357,7 +388,7 @@ class Registry:
         matched.update((rest[i], pid) for i, pid in found.items())
         return matched
 
-    def _new_entry(self, plan: Plan, slugs_taken: set[str]) -> str:
+    def _new_entry(self, plan: Plan, slugs: SlugBook) -> str:
         """A fresh id (hash of where the plan came from, re-salted on collision) and a fresh slug."""
         salt = 0
         while True:
@@ -367,8 +398,7 @@ class Registry:
             if plan_id not in self._plans:
                 break
             salt += 1
-        slug = unique_slug(slugify(plan.title), slugs_taken)
-        slugs_taken.add(slug)
+        slug = slugs.claim(slugify(plan.title))
         self._plans[plan_id] = {
             "slug": slug,
             "published_slugs": [slug],
@@ -428,7 +458,7 @@ def _assign_anchors(plan: Plan, prints: PlanPrints, entry: dict) -> dict[str, li
     sections = walk_sections(plan.sections)
     placed = [(item, section) for section in sections for item in section.items]
     taken = set(entry["sections"]) | set(entry["items"])
-    old_section_of = {anchor: e["section"] for anchor, e in entry["items"].items()}
+    old_section_of = {anchor: _section_of(e) for anchor, e in entry["items"].items()}
 
     item_prints = prints.items
     old_items = {anchor: _decode_print(e) for anchor, e in entry["items"].items()}
@@ -458,10 +488,10 @@ def _assign_anchors(plan: Plan, prints: PlanPrints, entry: dict) -> dict[str, li
 
     for i, section in enumerate(sections):
         section.anchor = section_match.get(i) or _fresh(section.anchor, "s", i + 1, taken)
-        entry["sections"][section.anchor] = _encode_print(section_prints[i])
+        entry["sections"][section.anchor] = _encode_part(section_prints[i])
     for i, (item, section) in enumerate(placed):
         item.anchor = item_match.get(i) or _fresh(item.anchor, "i", i + 1, taken)
-        entry["items"][item.anchor] = {**_encode_print(item_prints[i]), "section": section.anchor}
+        entry["items"][item.anchor] = _encode_part(item_prints[i], section.anchor)
 
     section_alias = _section_aliases(entry, placed, sections, section_prints, old_section_of)
     item_alias = _item_aliases(entry, placed, item_prints, sections, section_alias)
@@ -531,7 +561,7 @@ def _item_aliases(
     )
     aliases: dict[str, str] = {}
     for index, anchor in enumerate(gone):
-        section = entry["items"][anchor]["section"]
+        section = _section_of(entry["items"][anchor])
         target = (
             similar.get(index)
             or (section if section in live_sections else section_alias.get(section))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 import opencc
 from pypinyin import lazy_pinyin
@@ -64,11 +65,24 @@ def slugify(text: str, max_len: int = 60) -> str:
     return slug
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
-    """Return ``base`` or the first of ``base-2``, ``base-3`` … not in ``taken`` (which is not modified)."""
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+class SlugBook:
+    """Slugs in use, handing out free ones: ``base``, else the first free of ``base-2``, ``base-3`` …
+
+    The number last handed out per base is remembered (slugs are only ever added), so 5,000 plans
+    with one title cost 5,000 steps, not 12.5 million.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self._taken = set(taken)
+        self._next_number: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        """The first free slug for ``base`` by the rule above, now taken."""
+        slug, n = base, self._next_number.get(base, 2)
+        if base in self._taken:
+            while f"{base}-{n}" in self._taken:
+                n += 1
+            slug = f"{base}-{n}"
+            self._next_number[base] = n + 1
+        self._taken.add(slug)
+        return slug

@@ -147,3 +147,23 @@ def test_scores_of_an_earlier_run_give_the_same_result_without_scoring_again(mon
     again = dedupe.merge_duplicates(copies(), dict(first.scores))
     assert summary(again) == summary(first)
     assert again.scores == first.scores
+
+
+def test_kept_apart_pairs_are_listed_a_few_per_plan_and_the_rest_not_scored(monkeypatch):
+    """Eight editions of one text: 28 pairs kept apart, but a pair is listed (and scored) only while
+    one of its plans is in fewer than three listed pairs; equal sharing keeps plan order."""
+    text = raw("001")
+    editions = [
+        plans_of(text.replace("2010-2011", f"{year}-{year + 1}").replace("领导小组", f"第{year}届领导小组", 1), f"{year}.txt")[0]
+        for year in range(2010, 2026, 2)
+    ]  # one edited sentence: eight different texts, each pair scored on its own
+    assert len({dedupe.plan_text(p) for p in editions}) == 8
+    assert all(len(set(p.meta.years)) == 2 for p in editions) and len({tuple(p.meta.years) for p in editions}) == 8
+    scored = []
+    monkeypatch.setattr(dedupe, "containment", lambda a, b: scored.append(1) or 1.0)
+    result = dedupe.merge_duplicates(editions)
+    assert not result.merges and len(result.plans) == 8
+    listed = [(editions.index(k.first), editions.index(k.second)) for k in result.kept_apart]
+    assert listed == [(first, second) for first in range(3) for second in range(first + 1, 8)]
+    assert len(scored) == len(listed) == 18
+    assert all("不同年度" in k.reason for k in result.kept_apart)

@@ -76,12 +76,14 @@ def test_first_run_records_id_slug_and_parser_anchors(tmp_path):
     text = (tmp_path / "permalinks.json").read_text(encoding="utf-8")
     assert text.endswith("}\n")
     data = json.loads(text)
-    assert data["version"] == 1
+    assert data["version"] == 2
     entry = data["plans"][plan.id]
     assert entry["slug"] == plan.slug
     assert entry["source_file"] == "014_a.txt"
     assert set(entry["items"]) == {"i1-1", "i2-1", "i3-1", "i3-2", "i3-3", "i3-4", "i3-5", "i3-6", "i4-1", "i4-2"}
-    assert entry["items"]["i3-2"]["section"] == "s3"
+    hash_, sketch, section = entry["items"]["i3-2"].split(" ")  # one string per item: compact
+    assert section == "s3" and re.fullmatch(r"[0-9a-f]{16}", hash_) and re.fullmatch(r"\d+/[A-Za-z0-9+/]+", sketch)
+    assert len(entry["sections"]["s3"].split(" ")) == 2
     rows = text.splitlines()[1:-1]  # one plan per line, sorted by id, each compact with sorted keys
     assert [row.split(":", 1)[0] for row in rows] == [json.dumps(k) for k in sorted(data["plans"])]
     assert rows[0].rstrip(",") == json.dumps(plan.id) + ":" + json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -358,3 +360,41 @@ def test_interrupted_save_leaves_old_file(tmp_path, monkeypatch, failing):
     registry.save()
     assert len(json.loads(path.read_text(encoding="utf-8"))["plans"]) == 2
     assert os.stat(path).st_mode & 0o777 == 0o644
+
+
+def as_version_1(path) -> None:
+    """Rewrite a registry the way version 1 stored it: a dict per section and item, sketches in hex."""
+
+    def v1(part: str, with_section: bool) -> dict:
+        hash_, sketch, *section = part.split(" ")
+        old = {"hash": hash_, "sketch": f"{sketch.split('/')[0]}:" + "".join(f"{h:08x}" for h in permalinks.Sketch.decode(sketch).mins)}
+        return {**old, "section": section[0]} if with_section else old
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["plans"].values():
+        entry["sketch"] = v1(f"{entry['hash']} {entry['sketch']}", False)["sketch"]
+        entry["sections"] = {anchor: v1(part, False) for anchor, part in entry["sections"].items()}
+        entry["items"] = {anchor: v1(part, True) for anchor, part in entry["items"].items()}
+    path.write_text(json.dumps({**data, "version": 1}, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_version_1_registry_gives_the_same_ids_anchors_and_aliases(tmp_path):
+    for folder in ("v1", "v2"):
+        (tmp_path / folder).mkdir()
+        first_run(tmp_path / folder, base_plan(), base_plan(source="015_b.txt"))
+    as_version_1(tmp_path / "v1" / "permalinks.json")
+    assert '"i3-2":{"hash"' in (tmp_path / "v1" / "permalinks.json").read_text(encoding="utf-8").replace(" ", "")
+
+    def rerun(folder: str) -> tuple:
+        registry = Registry.load(tmp_path / folder / "permalinks.json")
+        edited = make_plan("方案", [("指导思想", [GUIDE]), ("主要措施", [STUDY + "，形成长效机制", MORAL, NEW_A]), ("保障措施", [LEAD + FUND])])
+        redirects = registry.assign([edited])  # items edited, merged and gone; 015_b.txt gone
+        registry.save()
+        data = json.loads((tmp_path / folder / "permalinks.json").read_text(encoding="utf-8"))
+        entry = data["plans"][edited.id]
+        live = set(anchors(edited).values())
+        kept = {a: p for a, p in {**entry["items"], **entry["sections"]}.items() if a in live}  # rewritten in the new form
+        return edited.id, edited.slug, anchors(edited), registry.aliases_for(edited), redirects, data["version"], kept, sorted(entry["items"])
+
+    v1, v2 = rerun("v1"), rerun("v2")
+    assert v1 == v2 and v1[3] and v1[5] == 2

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scripts.slugs import slugify, unique_slug
+from scripts.slugs import SlugBook, slugify
 
 SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -73,8 +73,32 @@ def test_any_text_gives_a_safe_slug(text, max_len):
     assert len(slug) <= max(max_len, len("plan")) or slug.endswith("-plan")
 
 
-def test_unique_slug():
-    taken = {"wen-ming", "wen-ming-2", "wen-ming-3"}
-    assert unique_slug("wen-ming", taken) == "wen-ming-4"
-    assert unique_slug("li-lei", taken) == "li-lei"
-    assert taken == {"wen-ming", "wen-ming-2", "wen-ming-3"}  # the caller owns the set
+def test_a_taken_slug_gets_the_first_free_number():
+    book = SlugBook({"wen-ming", "wen-ming-2", "wen-ming-3"})
+    assert book.claim("wen-ming") == "wen-ming-4"
+    assert book.claim("li-lei") == "li-lei"
+    assert book.claim("li-lei") == "li-lei-2"
+    assert book.claim("wen-ming") == "wen-ming-5"
+
+
+def first_free(base: str, taken: set[str]) -> str:
+    """The rule, stated the slow way: base, else the first of base-2, base-3 … not taken."""
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def test_five_thousand_equal_titles_follow_the_rule_around_earlier_slugs():
+    earlier = {"wen-ming", "wen-ming-3", "wen-ming-7", "wen-ming-4000", "wen-ming-2-2"}
+    book = SlugBook(earlier)
+    claimed = [book.claim("wen-ming") for _ in range(5000)]
+    assert claimed == [f"wen-ming-{n}" for n in range(2, 5005) if f"wen-ming-{n}" not in earlier]
+    taken = earlier | set(claimed)
+    for base in ["wen-ming-2", "wen-ming-5001", "wen-ming", "li-lei"]:  # slugs that look numbered are bases too
+        expected = first_free(base, taken)
+        assert book.claim(base) == expected
+        taken.add(expected)
+    assert sorted(taken - earlier - set(claimed)) == ["li-lei", "wen-ming-2-3", "wen-ming-5001-2", "wen-ming-5005"]
