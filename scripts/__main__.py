@@ -45,29 +45,56 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = ""):
-    """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed)."""
+    """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed).
+
+    Returns the outcomes. When nothing changed since the last run (same code, files and registry, and
+    the pages on disk as that run left them), it returns their summaries (``ingest.summary``) without
+    loading a single outcome.
+    """
     from . import cache, ingest, permalinks, publish, writer
 
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise SystemExit(f"error: no such file or folder: {', '.join(map(str, missing))}")
-    progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
     store = cache.OutcomeCache(Path(cache_dir)) if cache_dir else None
+    if store:
+        unchanged = published_summaries(inputs, out, registry, store)
+        if unchanged is not None:
+            if not quiet:
+                print(f"cache: {len(unchanged)} unchanged, 0 processed; pages: nothing to publish", file=sys.stderr)
+            return unchanged
+    progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
     outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)
     if store and not quiet:
         print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
-    count = writer.published(out, cache.publish_stamp(outcomes, registry)) if store else None
+    version = store.version if store else cache.code_version()
+    stamp = cache.publish_stamp([ingest.file_key(o, version) for o in outcomes], registry)
+    count = writer.published(out, stamp) if store else None
     if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
-        if not quiet:
-            print(f"pages: {count} unchanged, nothing to publish", file=sys.stderr)
-        return outcomes
-    reg = permalinks.Registry.load(registry)
-    pages, redirects = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
-    reg.save()  # before the pages: a page never carries an id the registry does not hold
-    written = writer.write_pages(pages, out, stamp=cache.publish_stamp(outcomes, registry))
+        done = f"{count} unchanged, nothing to publish"
+    else:
+        reg = permalinks.Registry.load(registry)
+        pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
+        reg.save()  # before the pages: a page never carries an id the registry does not hold
+        stamp = cache.publish_stamp([ingest.file_key(o, version) for o in outcomes], registry)  # the registry may have grown
+        done = str(writer.write_pages(pages, out, stamp=stamp))
+    if store:  # for the next run, should nothing change
+        store.keep_summaries(stamp, [ingest.summary(o) for o in outcomes])
     if not quiet:
-        print(f"pages: {written}", file=sys.stderr)
+        print(f"pages: {done}", file=sys.stderr)
     return outcomes
+
+
+def published_summaries(inputs: list[Path], out: Path, registry: Path, store):
+    """The kept outcome summaries if ``out`` holds what publishing the inputs would give, else None."""
+    from . import cache, ingest, writer
+
+    keys = ingest.cached_file_keys(inputs, store)
+    if keys is None:
+        return None
+    stamp = cache.publish_stamp(keys, registry)
+    summaries = store.summaries(stamp)
+    return summaries if summaries is not None and writer.published(out, stamp) is not None else None
 
 
 SUMMARY_LISTED = 20  # problem files named on screen; the report lists them all

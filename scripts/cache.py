@@ -42,7 +42,10 @@ class OutcomeCache:
         self.misses = 0
 
     def key(self, source: str, content_sha256: str) -> str:
-        return hashlib.sha256(f"{self.version}\0{source}\0{content_sha256}".encode()).hexdigest()
+        return outcome_key(self.version, source, content_sha256)
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -73,8 +76,26 @@ class OutcomeCache:
     def keep_dedupe_scores(self, scores: dict) -> None:
         _write_pickle(self.folder / SCORES, (self.version, scores))
 
+    def summaries(self, stamp: str) -> list | None:
+        """The outcome summaries kept by ``keep_summaries`` for this publish stamp, or None."""
+        try:
+            with open(self.folder / SUMMARIES, "rb") as fh:
+                kept, summaries = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return summaries if kept == stamp else None
+
+    def keep_summaries(self, stamp: str, summaries: list) -> None:
+        _write_pickle(self.folder / SUMMARIES, (stamp, summaries))
+
+
+def outcome_key(version: str, source: str, content_sha256: str) -> str:
+    """What one file's outcome is a function of: the code, the file's display name and its bytes."""
+    return hashlib.sha256(f"{version}\0{source}\0{content_sha256}".encode()).hexdigest()
+
 
 SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
+SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
 
 
 def _write_pickle(path: Path, value) -> None:
@@ -90,14 +111,15 @@ def _write_pickle(path: Path, value) -> None:
         raise
 
 
-def publish_stamp(outcomes: list, registry: Path) -> str:
+def publish_stamp(file_keys: list[str], registry: Path) -> str:
     """What the published pages are a function of: the code and rules, every file's outcome, the registry.
 
-    An outcome is fixed by its name, bytes and the code (the cache key); a rejection by its reason.
-    Two runs with the same stamp publish the same bytes, so the second need not publish at all.
+    A file's outcome is fixed by its key (``outcome_key``: code, name and bytes), or, for a file that
+    could not be read, by the reason it was refused (see ``ingest.file_key``). Two runs with the same
+    stamp publish the same bytes, so the second need not publish at all, nor even load the outcomes.
     """
     digest = hashlib.sha256(code_version().encode())
     digest.update(Path(registry).read_bytes() if Path(registry).exists() else b"")
-    for o in outcomes:
-        digest.update(repr((o.source, o.status, o.reason, o.size, o.sha256, o.text_sha256)).encode("utf-8") + b"\0")
+    for key in file_keys:
+        digest.update(key.encode("utf-8") + b"\0")
     return digest.hexdigest()

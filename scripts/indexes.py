@@ -6,18 +6,25 @@ reaches a page only through ``md_text``. Links are relative (``markup.link``), s
 any sub-path. Every list that grows with the collection is split into numbered pages (``x.md``,
 ``x-2.md`` …), so no page grows without bound.
 
+At 10,000 plans the index pages hold over half a million links, so the collection is gathered in one
+pass (``gather``) and the pages are rendered in independent pieces (``index_tasks``) that publish
+spreads over its worker processes; each piece is a pure function of the collection, so the pages are
+the same whether they are rendered in one process or in many.
+
 Heading ids: ``kb-title`` for the h1 of every page; ``p-<plan id>`` for a plan's group on a type
 page, ``t-<type slug>`` for a type on a theme page, ``th-<theme slug>`` for a theme on the themes
 index (the prefixes keep ids that start with a digit valid).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Iterator
+from urllib.parse import quote
 
 from .markup import Page, attr, link, md_text, page_url
 from .models import Item, Plan, walk_sections
@@ -72,11 +79,16 @@ def new_page(title: str, searchable: bool, page_title: str = "") -> Page:
     return page
 
 
-def linked_heading(page: Page, anchor: str, here: str, target: str, text_html: str, after: str = "") -> None:
-    """An h2 whose text links to the page it names. The contents get the text without the link:
-    the sidebar makes each entry a link itself, and links must not nest (Markdown's toc, too,
-    stripped tags from entry names)."""
-    page.heading(2, link(here, target, text_html) + after, anchor, toc_name=text_html + after)
+def linked_heading(page: Page, anchor: str, link_html: str, text_html: str, after: str = "") -> None:
+    """An h2 whose text (``text_html``) links to the page it names (``link_html``). The contents get the
+    text without the link: the sidebar makes each entry a link itself, and links must not nest
+    (Markdown's toc, too, stripped tags from entry names)."""
+    page.heading(2, link_html + after, anchor, toc_name=text_html + after)
+
+
+def a_href(href: str, text_html: str) -> str:
+    """``markup.link`` for an href already worked out (``attr(page_url(...))``): a plan's URL serves all its links on a page."""
+    return f'<a href="{href}">{text_html}</a>'
 
 
 def ul(lines: list[str]) -> str:
@@ -191,119 +203,169 @@ def type_infos(taxonomy) -> list[TypeInfo]:
     return infos
 
 
-def tagged_rows(plans: list[Plan]) -> dict[str, list[tuple[Plan, Item]]]:
-    """Activity type → (plan, item) rows, plans by slug then id, items in reading order."""
-    rows: dict[str, list[tuple[Plan, Item]]] = defaultdict(list)
+@dataclass(eq=False)  # compared by identity: rows are grouped by their plan
+class Listed:
+    """One plan as the index pages show it. A plan appears on dozens of pages, so what they show of
+    it is worked out once (per process: the pieces may be rendered in several)."""
+
+    plan: Plan
+    items: int
+    tagged: int
+
+    @property
+    def page(self) -> str:
+        return plan_page(self.plan)
+
+    @functools.cached_property
+    def title(self) -> str:
+        return md_text(self.plan.title or NO_TITLE)
+
+    @functools.cached_property
+    def line(self) -> str:
+        return plan_line(self.plan)
+
+    @functools.cached_property
+    def cells(self) -> str:
+        """The cells of its row in a plan table after the title cell."""
+        meta = self.plan.meta
+        cells = [md_text(meta.unit), md_text(years_text(meta.years)), md_text(meta.level), md_text(meta.sector)]
+        return "".join(f"<td>{cell or '—'}</td>" for cell in cells) + f"<td>{self.items}（{self.tagged}）</td>"
+
+
+Row = tuple[Listed, Item]
+
+
+@dataclass
+class Collection:
+    """What every index page is made from, gathered in one pass over the plans."""
+
+    plans: list[Plan]
+    listed: list[Listed]  # by slug, then id
+    rows: dict[str, list[Row]]  # activity type → rows, plans in the order above, items in reading order
+    plan_counts: Counter  # activity type → plans with at least one item of it
+    infos: list[TypeInfo]
+    themes: list[str]  # in taxonomy order
+
+    def type_counts(self, name: str) -> str:
+        return f"{len(self.rows.get(name, []))} 条，{self.plan_counts[name]} 份方案"
+
+
+def gather(plans: list[Plan], taxonomy) -> Collection:
+    """One walk through every plan's items: the rows of each activity type and each plan's counts."""
+    rows: dict[str, list[Row]] = defaultdict(list)
+    plan_counts: Counter = Counter()
+    listed = []
     for plan in sorted(plans, key=plan_key):
-        for item in iter_items(plan):
+        items = list(iter_items(plan))
+        entry = Listed(plan, len(items), sum(1 for item in items if item.tags))
+        listed.append(entry)
+        types: set[str] = set()
+        for item in items:
             for tag in dict.fromkeys(item.tags):
-                rows[tag].append((plan, item))
-    return rows
+                rows[tag].append((entry, item))
+                types.add(tag)
+        plan_counts.update(types)
+    return Collection(plans, listed, rows, plan_counts, type_infos(taxonomy), [theme.name for theme in taxonomy.themes])
 
 
 # ---------------------------------------------------------------- activity-type and theme pages
 
 
-def split_type_rows(rows: list[tuple[Plan, Item]]) -> list[list[tuple[Plan, Item]]]:
+def split_type_rows(rows: list[Row]) -> list[list[Row]]:
     """Cut rows into pages of at most ITEMS_PER_PAGE items and PLAN_GROUPS_PER_PAGE plans."""
-    pages: list[list[tuple[Plan, Item]]] = []
-    current: list[tuple[Plan, Item]] = []
+    pages: list[list[Row]] = []
+    current: list[Row] = []
     groups = 0
-    for plan, item in rows:
-        new_group = not current or current[-1][0] is not plan
+    for entry, item in rows:
+        new_group = not current or current[-1][0] is not entry
         if current and (len(current) == ITEMS_PER_PAGE or (new_group and groups == PLAN_GROUPS_PER_PAGE)):
             pages.append(current)
             current, groups, new_group = [], 0, True
         groups += new_group
-        current.append((plan, item))
+        current.append((entry, item))
     return pages + [current] if current or not pages else pages
 
 
-def item_links(page: str, rows: list[tuple[Plan, Item]]) -> str:
-    """The items as a list of links to their anchors on the plan pages."""
-    return ul([link(page, plan_page(plan), md_text(excerpt(item.text)), item.anchor) for plan, item in rows])
+def item_links(href: str, rows: list[Row]) -> str:
+    """The items of one plan as a list of links to their anchors on its page at ``href`` (there are
+    hundreds of thousands of these links: the plan's URL is worked out once for all of them)."""
+    return ul([a_href(f"{href}#{attr(quote(item.anchor))}", md_text(excerpt(item.text))) for _, item in rows])
 
 
-def type_counts(rows: list[tuple[Plan, Item]]) -> str:
-    return f"{len(rows)} 条，{len({plan.id for plan, _ in rows})} 份方案"
-
-
-def render_type_pages(info: TypeInfo, rows: list[tuple[Plan, Item]]) -> dict[str, str]:
+def render_type_pages(info: TypeInfo, rows: list[Row], counts: str) -> dict[str, str]:
     pieces = split_type_rows(rows)
     paths = page_paths(f"types/{info.slug}", len(pieces))
     # The same on every page: all live in types/.
     intro = [
         f"<p>{md_text(info.description)}</p>" if info.description else "",
-        f"<p>主题：{link(paths[0], info.theme_page, md_text(info.theme))}。共 {type_counts(rows)}。</p>",
+        f"<p>主题：{link(paths[0], info.theme_page, md_text(info.theme))}。共 {counts}。</p>",
         "" if rows else "<p>暂无条目。</p>",
     ]
     pages = {}
-    previous_plan = None
+    previous = None
     for index, (path, piece) in enumerate(zip(paths, pieces)):
         page = new_page(info.name, searchable=index == 0)  # only the first page is searchable
         page.add(*intro, pager(paths, index), '<div class="kb-type-list" data-pagefind-ignore="all">')
-        for plan, group in groupby(piece, key=lambda row: row[0]):
-            cont = "（续）" if plan is previous_plan else ""
-            linked_heading(page, f"p-{plan.id}", path, plan_page(plan), md_text(plan.title or NO_TITLE), cont)
-            page.add(f"<p>{plan_line(plan)}</p>", item_links(path, list(group)))
-            previous_plan = plan
+        for entry, group in groupby(piece, key=lambda row: row[0]):
+            cont = "（续）" if entry is previous else ""
+            href = attr(page_url(path, entry.page))
+            linked_heading(page, f"p-{entry.plan.id}", a_href(href, entry.title), entry.title, cont)
+            page.add(f"<p>{entry.line}</p>", item_links(href, list(group)))
+            previous = entry
         page.add("</div>", pager(paths, index))
         pages[path] = page.text()
     return pages
 
 
-def render_theme_page(theme_name: str, infos: list[TypeInfo], rows: dict[str, list]) -> tuple[str, str]:
+def render_theme_page(theme_name: str, infos: list[TypeInfo], data: Collection) -> tuple[str, str]:
     path = theme_page(theme_name)
-    total = sum(len(rows.get(i.name, [])) for i in infos)
+    total = sum(len(data.rows.get(i.name, [])) for i in infos)
     page = new_page(theme_name, searchable=True)
     page.add(f"<p>本主题下 {len(infos)} 个活动类型，共 {total} 条条目。</p>")
     for info in infos:
-        type_rows = rows.get(info.name, [])
-        linked_heading(page, f"t-{info.slug}", path, info.page, md_text(info.name))
-        page.add(f"<p>{md_text(info.description)}</p>" if info.description else "", f"<p>{type_counts(type_rows)}。</p>")
+        type_rows = data.rows.get(info.name, [])
+        name = md_text(info.name)
+        linked_heading(page, f"t-{info.slug}", link(path, info.page, name), name)
+        page.add(f"<p>{md_text(info.description)}</p>" if info.description else "", f"<p>{data.type_counts(info.name)}。</p>")
         if type_rows:
-            page.add('<div class="kb-samples" data-pagefind-ignore="all">', item_links(path, type_rows[:SAMPLES_PER_TYPE]), "</div>")
+            samples = [link(path, entry.page, md_text(excerpt(item.text)), item.anchor) for entry, item in type_rows[:SAMPLES_PER_TYPE]]
+            page.add('<div class="kb-samples" data-pagefind-ignore="all">', ul(samples), "</div>")
     return path, page.text()
 
 
-def render_themes_index(infos: list[TypeInfo], rows: dict[str, list]) -> str:
+def render_themes_index(data: Collection) -> str:
     path = "themes/index.md"
-    themes = list(dict.fromkeys(i.theme for i in infos))
+    infos = data.infos
+    themes = list(dict.fromkeys(i.theme for i in infos))  # themes without types are left out here
     page = new_page("主题与活动类型", searchable=False)
     page.add(f"<p>共 {len(themes)} 个主题、{len(infos)} 个活动类型。</p>")
     for theme in themes:
-        linked_heading(page, f"th-{slugify(theme)}", path, theme_page(theme), md_text(theme))
-        page.add(ul([f"{link(path, i.page, md_text(i.name))}：{type_counts(rows.get(i.name, []))}" for i in infos if i.theme == theme]))
+        name = md_text(theme)
+        linked_heading(page, f"th-{slugify(theme)}", link(path, theme_page(theme), name), name)
+        page.add(ul([f"{link(path, i.page, md_text(i.name))}：{data.type_counts(i.name)}" for i in infos if i.theme == theme]))
     return page.text()
 
 
 # ---------------------------------------------------------------- browse pages
 
 
-def plan_table(page: str, plans: list[Plan]) -> str:
-    rows = []
-    for plan in plans:
-        items = list(iter_items(plan))
-        tagged = sum(1 for item in items if item.tags)
-        cells = [
-            link(page, plan_page(plan), md_text(plan.title or NO_TITLE)),
-            md_text(plan.meta.unit) or "—",
-            md_text(years_text(plan.meta.years)) or "—",
-            md_text(plan.meta.level) or "—",
-            md_text(plan.meta.sector) or "—",
-            f"{len(items)}（{tagged}）",
-        ]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+def plan_table(page: str, listed: list[Listed]) -> str:
+    rows = [f"<tr><td>{link(page, entry.page, entry.title)}</td>{entry.cells}</tr>" for entry in listed]
     head = "<tr>" + "".join(f"<th>{h}</th>" for h in ("方案", "单位", "年份", "级别", "行业", "条目（已标注）")) + "</tr>"
     return f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def render_facet_pages(facet: Facet, plans: list[Plan]) -> dict[str, str]:
+def facet_members(facet: Facet, listed: list[Listed]) -> dict[str, list[Listed]]:
+    """Facet value → the plans that have it, in the order of ``listed``."""
+    members: dict[str, list[Listed]] = defaultdict(list)
+    for entry in listed:
+        for value in dict.fromkeys(v or UNKNOWN for v in facet.values(entry.plan) or [""]):
+            members[value].append(entry)
+    return members
+
+
+def render_facet_pages(facet: Facet, members: dict[str, list[Listed]]) -> dict[str, str]:
     """browse/<facet>/index.md (paginated list of values) and one paginated page per value."""
-    members: dict[str, list[Plan]] = defaultdict(list)
-    for plan in sorted(plans, key=plan_key):
-        for value in dict.fromkeys(v or UNKNOWN for v in facet.values(plan) or [""]):
-            members[value].append(plan)
     slugs = facet_slugs(list(members))
     values = sorted(members, key=lambda v: slugs[v])
     folder = f"browse/{facet.folder}"
@@ -372,10 +434,11 @@ def type_chart(bars: list[tuple[TypeInfo, int]]) -> str:
     return "\n".join(parts)
 
 
-def render_home(plans: list[Plan], infos: list[TypeInfo], rows: dict[str, list]) -> str:
+def render_home(data: Collection) -> str:
     path = "index.md"
-    items = [item for plan in plans for item in iter_items(plan)]
-    tagged = sum(1 for item in items if item.tags)
+    plans, infos, rows = data.plans, data.infos, data.rows
+    items = sum(entry.items for entry in data.listed)
+    tagged = sum(entry.tagged for entry in data.listed)
     years = sorted({y for plan in plans for y in plan.meta.years})
     span = f"（{years[0]}—{years[-1]}）" if years else ""
     counts = {f.folder: facet_value_count(f, plans) for f in FACETS}
@@ -384,7 +447,7 @@ def render_home(plans: list[Plan], infos: list[TypeInfo], rows: dict[str, list])
     page.add(
         f"<p>本库收录 <strong>{len(plans)}</strong> 份精神文明建设与文明单位创建工作方案，来自 {counts['units']} 个单位、"
         f"{counts['sectors']} 个行业、{counts['regions']} 个地区，涉及 {counts['years']} 个年份{span}；"
-        f"共 {len(items)} 条工作条目，其中 {tagged} 条已按活动类型标注。</p>",
+        f"共 {items} 条工作条目，其中 {tagged} 条已按活动类型标注。</p>",
         "<p>每条工作条目都有固定链接，可直接引用到课件或文件中。用页面顶部的搜索框按方案、单位、活动类型检索。</p>",
     )
     page.heading(2, "活动类型", "types")
@@ -401,17 +464,27 @@ def render_home(plans: list[Plan], infos: list[TypeInfo], rows: dict[str, list])
 # ---------------------------------------------------------------- all together
 
 
-def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
-    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags."""
-    infos = type_infos(taxonomy)
-    rows = tagged_rows(plans)
-    pages = {"index.md": render_home(plans, infos, rows), "themes/index.md": render_themes_index(infos, rows)}
-    for theme in taxonomy.themes:
-        path, text = render_theme_page(theme.name, [i for i in infos if i.theme == theme.name], rows)
+def render_overview_pages(data: Collection) -> dict[str, str]:
+    """The home page, the themes index, one page per theme and the browse index."""
+    pages = {"index.md": render_home(data), "themes/index.md": render_themes_index(data)}
+    for theme in data.themes:
+        path, text = render_theme_page(theme, [i for i in data.infos if i.theme == theme], data)
         pages[path] = text
-    for info in infos:
-        pages.update(render_type_pages(info, rows.get(info.name, [])))
-    pages["browse/index.md"] = render_browse_index(plans)
-    for facet in FACETS:
-        pages.update(render_facet_pages(facet, plans))
+    pages["browse/index.md"] = render_browse_index(data.plans)
     return pages
+
+
+def index_tasks(plans: list[Plan], taxonomy) -> list[Callable[[], dict[str, str]]]:
+    """The index pages in independent pieces, largest first: each call renders some pages, and together
+    they render every one (``render_index_pages``). ``plans`` carry ids, slugs, anchors and tags."""
+    data = gather(plans, taxonomy)
+    types = [functools.partial(render_type_pages, i, data.rows.get(i.name, []), data.type_counts(i.name)) for i in data.infos]
+    facets = [functools.partial(render_facet_pages, f, facet_members(f, data.listed)) for f in FACETS]
+    sizes = [len(data.rows.get(i.name, [])) for i in data.infos] + [len(data.listed)] * len(facets)
+    by_size = sorted(range(len(sizes)), key=lambda n: -sizes[n])  # stable: ties keep taxonomy order
+    return [(types + facets)[n] for n in by_size] + [functools.partial(render_overview_pages, data)]
+
+
+def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
+    """Every index page as {docs-relative path: page file}, rendered in this process."""
+    return {path: text for task in index_tasks(plans, taxonomy) for path, text in task().items()}

@@ -5,6 +5,7 @@ raises: a bad file becomes a "rejected" outcome with a reason, and the others go
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clean, decode, parse, tagger
-from .cache import OutcomeCache, file_sha256
+from .cache import OutcomeCache, file_sha256, outcome_key
 from .models import Flag, Plan, RemovedSpan
 from .permalinks import PlanPrints
 
@@ -86,7 +87,11 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         if not data.strip():
             outcome.status, outcome.reason = "skipped", "empty file"
             return outcome
-        result = clean.clean_bytes(data, source)
+        try:
+            result = clean.clean_bytes(data, source)
+        except decode.DecodeError as exc:  # read but not text: the outcome keeps the file's size and hash
+            outcome.status, outcome.reason = "rejected", str(exc)
+            return outcome
         outcome.encoding = result.encoding
         outcome.was_traditional = result.was_traditional
         outcome.removed, outcome.flags = result.removed, result.flags
@@ -128,24 +133,61 @@ def process_all(
     With a ``cache``, a file whose bytes, name and processing code are unchanged is not processed
     again: its stored outcome is used (``cache.hits`` / ``cache.misses`` count them).
     """
-    paths = [Path(p) for p in paths]
-    work = []
-    for root in paths:
-        base = root if root.is_dir() else None
-        for path, name in discover([root]):
-            work.append((path, name, base))
-    work.sort(key=lambda job: (job[1], str(job[2])))  # same name in two folders: the folder decides, not the argument order
+    work = file_jobs(paths)
     outcomes: list[FileOutcome | None] = [_cached(job, cache) if cache else None for job in work]
     todo = [job for job, outcome in zip(work, outcomes) if outcome is None]
     fresh = _run(todo, jobs or os.cpu_count() or 1, progress)
     if cache:
         for outcome in fresh:
-            if outcome.sha256 and outcome.status != "rejected":  # rejections are cheap and may be transient
+            if outcome.sha256:  # read, so a function of name, bytes and code; a file that could not be read may be readable next time
                 cache.put(cache.key(outcome.source, outcome.sha256), outcome)
     remaining = iter(fresh)
     outcomes = [outcome or next(remaining) for outcome in outcomes]
     mark_duplicates(outcomes)
     return outcomes
+
+
+def file_jobs(paths: Iterable[Path]) -> list[tuple[Path, str, Path | None]]:
+    """(path, display name, input folder or None) for every input file, in the order of the outcomes."""
+    work = []
+    for root in map(Path, paths):
+        base = root if root.is_dir() else None
+        for path, name in discover([root]):
+            work.append((path, name, base))
+    work.sort(key=lambda job: (job[1], str(job[2])))  # same name in two folders: the folder decides, not the argument order
+    return work
+
+
+def file_key(outcome: FileOutcome, version: str) -> str:
+    """What a file's outcome is a function of (``cache.publish_stamp`` hashes these): its cache key once
+    its bytes were read, else the reason it was refused before reading."""
+    if outcome.sha256:
+        return outcome_key(version, outcome.source, outcome.sha256)
+    return f"{outcome.source}\0{outcome.status}\0{outcome.reason}"
+
+
+def cached_file_keys(paths: Iterable[Path], cache: OutcomeCache) -> list[str] | None:
+    """Every input file's ``file_key``, in the order of the outcomes, from the files' bytes alone (no
+    outcome is loaded: at 10,000 plans that takes longer than everything else a warm run does).
+    None if some file has no stored outcome or cannot be read."""
+    keys = []
+    for path, source, root in file_jobs(paths):
+        try:
+            reason = _check_readable(path, root)
+            key = f"{source}\0rejected\0{reason}" if reason else cache.key(source, file_sha256(path))
+        except OSError:
+            return None
+        if not reason and not cache.has(key):
+            return None
+        keys.append(key)
+    return keys
+
+
+def summary(outcome: FileOutcome) -> FileOutcome:
+    """The outcome without its plans' text, removed lines and permalink prints: what a run that has
+    nothing to publish reports (each plan keeps its title, metadata, id and slug)."""
+    plans = [Plan(p.title, p.meta, p.source_file, index_in_file=p.index_in_file, id=p.id, slug=p.slug) for p in outcome.plans]
+    return dataclasses.replace(outcome, plans=plans, removed=[], prints=[])
 
 
 def _cached(job: tuple[Path, str, Path | None], cache: OutcomeCache) -> FileOutcome | None:

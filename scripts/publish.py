@@ -6,9 +6,10 @@ memory and only then writes, so a failure half-way leaves the previous pages in 
 are text (str), except the .docx files, which are bytes.
 
 What one plan's files say depends on the others (ids, related plans, year links), so it is decided
-here, in one process; writing the files themselves (page, .docx, its plans.json entry) is the bulk
-of the work and is spread over ``jobs`` processes, each plan's files a pure function of its inputs,
-so the bytes are the same whatever ``jobs`` is.
+here, in one process; writing the files themselves (page, .docx, its plans.json entry) and the
+index pages is the bulk of the work and is spread over ``jobs`` processes, each piece a pure
+function of its inputs, so the bytes are the same whatever ``jobs`` is. While the workers render,
+this process writes the report.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import multiprocessing
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from . import dedupe, docx_out, indexes, permalinks, render, reportpage, slugs, tagger
 from .cache import OutcomeCache
@@ -165,27 +167,37 @@ class PlanFiles:
 
 
 MIN_PER_WORKER = 50  # fewer plans than this per worker: starting processes costs more than it saves
-_PENDING: list[PlanFiles] = []  # set just before the workers fork: they inherit it instead of unpickling it
+_TASKS: list[Callable[[], object]] = []  # set just before the workers fork: they inherit it instead of unpickling it
 
 
-def _make_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes, str]]:
-    return [files.make() for files in _PENDING[bounds[0] : bounds[1]]]
+def _run_task(index: int):
+    return _TASKS[index]()
 
 
-def make_all(work: list[PlanFiles], jobs: int) -> list[tuple[str, bytes, str]]:
-    """``PlanFiles.make`` for each, in order, over ``jobs`` forked processes (in this one if too few plans)."""
-    global _PENDING
-    jobs = min(jobs, len(work) // MIN_PER_WORKER)
+def _make_each(work: list[PlanFiles]) -> list[tuple[str, bytes, str]]:
+    return [files.make() for files in work]
+
+
+def plan_tasks(work: list[PlanFiles], jobs: int) -> list[Callable[[], list[tuple[str, bytes, str]]]]:
+    """``PlanFiles.make`` in slices, a few per worker, so one slow slice does not keep the others waiting."""
+    step = max(1, -(-len(work) // (jobs * 4)))
+    return [functools.partial(_make_each, work[start : start + step]) for start in range(0, len(work), step)]
+
+
+def run_tasks(tasks: list[Callable[[], object]], jobs: int, meanwhile: Callable[[], object]) -> tuple[list, object]:
+    """Each task's result, in order, from ``jobs`` forked processes (from this one if ``jobs`` is 1),
+    and ``meanwhile()``, called in this process while they work."""
+    global _TASKS
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [files.make() for files in work]
-    step = -(-len(work) // (jobs * 4))  # a few slices per worker, so one slow slice does not keep the others waiting
-    _PENDING = work
+        return [task() for task in tasks], meanwhile()
+    _TASKS = tasks
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            slices = pool.map(_make_slice, [(start, start + step) for start in range(0, len(work), step)])
-            return [made for made_slice in slices for made in made_slice]
+            futures = [pool.submit(_run_task, index) for index in range(len(tasks))]
+            aside = meanwhile()
+            return [future.result() for future in futures], aside
     finally:
-        _PENDING = []
+        _TASKS = []
 
 
 def render_pages(
@@ -219,16 +231,25 @@ def render_pages(
         )
         for plan in plans
     ]
+    jobs = max(1, min(jobs, len(work) // MIN_PER_WORKER))
+    index_tasks = indexes.index_tasks(plans, taxonomy)  # before the plan slices: bigger pieces go first
+    results, report_pages = run_tasks(index_tasks + plan_tasks(work, jobs), jobs, lambda: report_files(outcomes, merged))
     pages: dict[str, str | bytes] = {}
-    entries = []
-    for plan, (page, docx, entry) in zip(plans, make_all(work, jobs)):
+    for index_pages in results[: len(index_tasks)]:
+        pages.update(index_pages)
+    made = [files for made_slice in results[len(index_tasks) :] for files in made_slice]
+    for plan, (page, docx, _) in zip(plans, made):
         pages[f"plans/{plan.slug}.md"] = page
         pages[f"plans/{plan.slug}.docx"] = docx
-        entries.append(entry)
-    pages.update(indexes.render_index_pages(plans, taxonomy))
-    report = report_document(outcomes, merged)
-    pages.update(reportpage.render_report_pages(report))
+    pages.update(report_pages)
     pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    pages["data/plans.json"] = plans_json(entries)
-    pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    pages["data/plans.json"] = plans_json([entry for _, _, entry in made])
     return pages, redirects
+
+
+def report_files(outcomes: list[FileOutcome], merged: dedupe.DedupeResult) -> dict[str, str]:
+    """The report pages and data/report.json."""
+    report = report_document(outcomes, merged)
+    pages = reportpage.render_report_pages(report)
+    pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return pages

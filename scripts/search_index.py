@@ -2,8 +2,8 @@
 
 Pagefind does not read the themed site. Each searchable docs page (front matter without
 ``pagefind: false``) becomes a small search document at the URL path the site gives it: its title,
-its HTML body, its facts (activity types, sector, years, level) as Pagefind filters and its unit as
-result metadata. Indexing them needs nothing from MkDocs, so build.py runs it at the same time as the
+its HTML body, its facts (activity types, unit, sector, years, level) as Pagefind filters and its
+unit as result metadata. Indexing them needs nothing from MkDocs, so build.py runs it at the same time as the
 theme, on the other core; and no theme chrome (navigation, header, footer) is parsed 10,000 times.
 
 The ``pagefind[extended]`` binary segments Chinese into words, so 志愿服务 matches inside
@@ -30,9 +30,8 @@ LANGUAGE = "zh"  # one index in one language: every page is Chinese
 # activity-type chips (they are filters) and the list of related plans.
 IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related"]
 # Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 活动类型).
-# Not the unit: thousands of units would make a filter list nobody can use, and every search would
-# download it; the unit is result metadata instead, and its text is searched (the plan's card).
-FILTERS = {"types": "活动类型", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
+# Every filter is downloaded with the first search: at 10,000 plans they are most of its bytes (BENCHMARKS.md).
+FILTERS = {"types": "活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
 
 

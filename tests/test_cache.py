@@ -46,3 +46,23 @@ def test_dedupe_scores_come_back_for_the_same_code_only(tmp_path):
     assert cache.OutcomeCache(tmp_path, version="v2").dedupe_scores() == {}
     (tmp_path / cache.SCORES).write_bytes(b"\x80\x05damaged")
     assert cache.OutcomeCache(tmp_path, version="v1").dedupe_scores() == {}
+
+
+def test_summaries_come_back_for_the_same_stamp_only(tmp_path):
+    store = cache.OutcomeCache(tmp_path, version="v1")
+    assert store.summaries("s1") is None
+    store.keep_summaries("s1", ["a", "b"])
+    assert cache.OutcomeCache(tmp_path, version="v1").summaries("s1") == ["a", "b"]
+    assert store.summaries("s2") is None
+    (tmp_path / cache.SUMMARIES).write_bytes(b"\x80\x05damaged")
+    assert store.summaries("s1") is None
+
+
+def test_the_publish_stamp_changes_with_any_file_key_and_the_registry(tmp_path):
+    registry = tmp_path / "permalinks.json"
+    stamps = {cache.publish_stamp(["k1", "k2"], registry), cache.publish_stamp(["k2", "k1"], registry), cache.publish_stamp(["k1"], registry)}
+    registry.write_text("{}", encoding="utf-8")
+    stamps.add(cache.publish_stamp(["k1", "k2"], registry))
+    assert len(stamps) == 4
+    assert cache.publish_stamp(["k1", "k2"], registry) == cache.publish_stamp(["k1", "k2"], registry)
+    assert cache.OutcomeCache(tmp_path).has(cache.OutcomeCache(tmp_path).key("a.txt", "00")) is False

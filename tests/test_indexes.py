@@ -330,3 +330,24 @@ def test_empty_collection_still_has_every_page():
     page = soup(pages["types/zhi-yuan-fu-wu.md"])
     assert "暂无条目。" in [p.get_text() for p in page.find_all("p")]
     assert not page.select("nav.kb-pager") and not page.find_all("h2")
+
+
+def test_item_links_are_what_markup_link_gives():
+    from scripts.markup import link
+
+    plan = make_plan(1, unit=HOSTILE)
+    data = ix.gather([plan], taxonomy())
+    rows = next(rows for rows in data.rows.values() if rows)
+    page = "types/x-2.md"
+    href = ix.attr(ix.page_url(page, rows[0][0].page))
+    expected = [link(page, f"plans/{plan.slug}.md", md_text(ix.excerpt(item.text)), item.anchor) for _, item in rows]
+    assert ix.item_links(href, rows) == ix.ul(expected)
+
+
+def test_index_pieces_render_disjoint_pages_that_make_up_every_index_page():
+    plans = make_plans(60)
+    seen: list[str] = []
+    for task in ix.index_tasks(plans, taxonomy()):
+        seen += list(task())
+    assert len(seen) == len(set(seen))
+    assert set(seen) == set(ix.render_index_pages(plans, taxonomy()))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from conftest import RAW, seed
 from scripts import ingest
 
@@ -48,3 +50,59 @@ def test_outcomes_do_not_depend_on_jobs():
     two = ingest.process_all([RAW], jobs=2)
     assert [o.source for o in one] == sorted(p.name for p in RAW.iterdir())
     assert one == two
+
+
+def mixed_folder(tmp_path):
+    """Two plans, a copy, an empty file, a file that cannot be decoded and one refused before reading."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(seed("001").read_bytes())
+    (raw / "b.txt").write_bytes(seed("004").read_bytes())
+    (raw / "copy.txt").write_bytes(seed("001").read_bytes())
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "photo.txt").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8)
+    (raw / "notes.xyz").write_bytes(b"%PDF-1.4\n")
+    return raw
+
+
+def test_file_keys_are_known_without_loading_an_outcome(tmp_path):
+    from scripts import cache
+
+    raw = mixed_folder(tmp_path)
+    store = cache.OutcomeCache(tmp_path / "cache", version="v1")
+    assert ingest.cached_file_keys([raw], store) is None  # nothing stored yet
+    outcomes = ingest.process_all([raw], jobs=1, cache=store)
+    assert [o.status for o in outcomes] == ["plans", "plans", "duplicate", "skipped", "rejected", "rejected"]
+    keys = ingest.cached_file_keys([raw], store)
+    assert keys == [ingest.file_key(o, "v1") for o in outcomes]
+    assert keys[4] == "notes.xyz\0rejected\0" + outcome_of(outcomes, "notes.xyz").reason  # refused before reading: not stored
+    assert keys[5] == store.key("photo.txt", outcome_of(outcomes, "photo.txt").sha256)  # read, then refused: stored
+    (raw / "b.txt").write_bytes(seed("000").read_bytes())
+    assert ingest.cached_file_keys([raw], store) is None  # a changed file is not in the cache
+
+
+def test_a_summary_keeps_what_the_command_line_reports(tmp_path):
+    [outcome] = ingest.process_all([RAW / "001_5c090655f3dd450f.txt"], jobs=1)
+    outcome.plans[0].id, outcome.plans[0].slug = "p1", "fang-an"
+    short = ingest.summary(outcome)
+    assert (short.source, short.status, short.flags, short.sha256) == (outcome.source, outcome.status, outcome.flags, outcome.sha256)
+    [plan] = short.plans
+    assert (plan.title, plan.meta, plan.id, plan.slug) == (outcome.plans[0].title, outcome.plans[0].meta, "p1", "fang-an")
+    assert plan.sections == [] and short.removed == [] and short.prints == [] and outcome.plans[0].sections
+
+
+def test_a_run_with_nothing_to_publish_loads_no_outcome(tmp_path, monkeypatch):
+    from scripts import cache
+    from scripts.__main__ import run_ingest
+
+    raw = mixed_folder(tmp_path)
+    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")
+    first = run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    monkeypatch.setattr(cache.OutcomeCache, "get", lambda *_: pytest.fail("an outcome was loaded"))
+    again = run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert again == [ingest.summary(o) for o in first]
+    assert [p.id for o in again for p in o.plans] == [p.id for o in first for p in o.plans] and all(p.id for o in again for p in o.plans)
+    (tmp_path / "docs" / "index.md").write_text("edited by hand", encoding="utf-8")
+    monkeypatch.undo()
+    assert run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache")) == first  # pages to put back: outcomes loaded
+    assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") != "edited by hand"

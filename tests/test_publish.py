@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import json
+import os
 import shutil
 
 import pytest
@@ -31,9 +33,16 @@ def test_plan_files_made_in_two_processes_are_the_bytes_made_in_one(outcomes, tm
     assert [p for p in serial if parallel[p] != serial[p]] == []
 
 
-def test_make_all_keeps_the_order_of_the_plans_across_processes(monkeypatch):
-    monkeypatch.setattr(publish, "MIN_PER_WORKER", 1)
+def test_tasks_run_over_processes_keep_their_order_and_the_parent_works_meanwhile():
+    tasks = [functools.partial(pow, n, 2) for n in range(37)]
+    results, aside = publish.run_tasks(tasks, 2, lambda: os.getpid())
+    assert results == [n * n for n in range(37)] and aside == os.getpid()
+    made_elsewhere, _ = publish.run_tasks([os.getpid] * 8, 2, lambda: None)
+    assert os.getpid() not in made_elsewhere
+    assert publish.run_tasks([os.getpid], 1, lambda: 5) == ([os.getpid()], 5)
 
+
+def test_plan_slices_cover_every_plan_once_in_order():
     class Echo:
         def __init__(self, n):
             self.n = n
@@ -41,8 +50,10 @@ def test_make_all_keeps_the_order_of_the_plans_across_processes(monkeypatch):
         def make(self):
             return (str(self.n), b"", "")
 
-    made = publish.make_all([Echo(n) for n in range(37)], jobs=2)
-    assert [page for page, _, _ in made] == [str(n) for n in range(37)]
+    for jobs in (1, 2, 3):
+        made = [files for task in publish.plan_tasks([Echo(n) for n in range(37)], jobs) for files in task()]
+        assert [page for page, _, _ in made] == [str(n) for n in range(37)]
+    assert publish.plan_tasks([], 2) == []
 
 
 def test_plans_json_is_what_asdict_and_json_dumps_give(outcomes):
