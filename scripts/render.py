@@ -13,6 +13,7 @@ from .markup import Page, attr, md_text, page_url, safe_id
 from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
 
 RELATED_LIMIT = 5
+SEQUENCE_LIMIT = 3  # plans linked as the unit's previous / next year (one unit may file many in a year)
 PLAN_FOLDER_PAGE = "plans/any.md"  # every plan page lives in plans/: links from one are alike
 
 FLAG_LABELS = {
@@ -191,11 +192,13 @@ def _download(plan: Plan) -> str:
 
 
 def _year_links(label: str, plans: list[Plan]) -> str:
+    """Links to a few of the unit's plans of that year; the page must not grow with the collection."""
     links = "、".join(
         f'<a href="{_plan_href(other)}">{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}</a>'
-        for other in plans
+        for other in plans[:SEQUENCE_LIMIT]
     )
-    return f"<span>{label}：{links}</span>"
+    more = f"等 {len(plans)} 份（见该单位的浏览页）" if len(plans) > SEQUENCE_LIMIT else ""
+    return f"<span>{label}：{links}{more}</span>"
 
 
 def _sequence(previous: list[Plan], following: list[Plan]) -> str:

@@ -269,3 +269,15 @@ def test_unsafe_anchor_is_refused():
 )
 def test_headings_show_their_number_as_the_source_printed_it(number, marker, level, shown):
     assert heading_text(Section(anchor="s1", number=number, title="工作目标", level=level, marker=marker)) == shown
+
+
+def test_year_sequence_shows_a_few_plans_of_a_busy_year():
+    plan = sample_plan()
+    earlier = [
+        Plan(f"方案{i}", PlanMeta(unit="湖南省财政厅", years=[2017]), f"{i}.txt", id=f"e{i}", slug=f"fang-an-{i}") for i in range(10)
+    ]
+    out, _ = render(page_of(plan, previous=earlier, following=earlier[:2]))
+    spans = BeautifulSoup(out, "html.parser").select("nav.kb-sequence > span")
+    assert [a["href"] for a in spans[0].find_all("a")] == ["../fang-an-0/", "../fang-an-1/", "../fang-an-2/"]
+    assert spans[0].get_text().endswith("等 10 份（见该单位的浏览页）")
+    assert len(spans[1].find_all("a")) == 2 and "等" not in spans[1].get_text()
