@@ -30,8 +30,12 @@ LANGUAGE = "zh"  # one index in one language: every page is Chinese
 # activity-type chips (they are filters) and the list of related plans.
 IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related"]
 # Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 活动类型).
-# Every filter is downloaded with the first search: at 10,000 plans they are most of its bytes (BENCHMARKS.md).
+# Every filter is downloaded and drawn with the first search: at 10,000 plans they are most of its cost.
 FILTERS = {"types": "活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
+# Above this many units a 单位 filter is a list nobody can scroll, and drawing it took seconds of the
+# first search (BENCHMARKS.md); units are then found by typing their name (the plan card is searched,
+# and each result shows its unit) and on the browse-by-unit pages.
+UNIT_FILTER_LIMIT = 300
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
 
 
@@ -47,11 +51,11 @@ def searchable_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
         yield rel.as_posix(), meta, body
 
 
-def search_document(meta: dict, body: str) -> str:
+def search_document(meta: dict, body: str, filters: dict[str, str] = FILTERS) -> str:
     """The page Pagefind reads: title as H1 (result title), body, facts as filters and the unit as metadata."""
     title = html.escape(" ".join(str(meta.get("title", "")).split()))
     facts = []
-    for key, label in FILTERS.items():
+    for key, label in filters.items():
         value = meta.get(key)
         for v in value if isinstance(value, list) else [value]:
             if v or v == 0:
@@ -76,16 +80,18 @@ async def _index(folder: Path, bundle: Path) -> None:
 def build_search_index(docs_dir: Path, bundle: Path) -> dict:
     """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced).
 
-    Returns pages indexed, languages, files and bytes of the bundle. Raises RuntimeError when nothing
+    Returns pages indexed, languages, files and bytes of the bundle, and the filters. Raises RuntimeError when nothing
     was indexed: a site without search is a failed build.
     """
     docs_dir, bundle = Path(docs_dir).resolve(), Path(bundle).resolve()
     shutil.rmtree(bundle, ignore_errors=True)  # no stale fragments from an earlier run
+    units = {meta["unit"] for _, meta, _ in searchable_pages(docs_dir) if meta.get("unit")}
+    filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
         for rel, meta, body in searchable_pages(docs_dir):
             target = Path(tmp, *page_folder(rel), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(search_document(meta, body), encoding="utf-8")
+            target.write_text(search_document(meta, body, filters), encoding="utf-8")
         asyncio.run(_index(Path(tmp), bundle))
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = sum(lang["page_count"] for lang in entry["languages"].values())
@@ -97,4 +103,5 @@ def build_search_index(docs_dir: Path, bundle: Path) -> dict:
         "languages": sorted(entry["languages"]),
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
+        "filters": sorted(set(filters.values())),
     }

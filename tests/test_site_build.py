@@ -21,6 +21,7 @@ from scripts.indexes import render_index_pages
 from scripts.writer import write_pages
 from scripts.render import render_plan_page
 from scripts.reportpage import render_report_pages
+from scripts import search_index
 from scripts.search_index import search_document, searchable_pages
 from scripts.slugs import slugify
 
@@ -185,3 +186,12 @@ def test_an_unchanged_build_is_skipped_and_any_changed_page_rebuilds(built):
     finally:
         report.write_text(original, encoding="utf-8")
         build_site(site, docs_dir=docs)
+
+
+def test_units_are_a_search_filter_until_there_are_too_many(built, tmp_path, monkeypatch):
+    site, stats, plans = built
+    assert stats["filters"] == ["单位", "年份", "活动类型", "级别", "行业"]
+    units = {p.meta.unit for p in plans if p.meta.unit}
+    monkeypatch.setattr(search_index, "UNIT_FILTER_LIMIT", len(units) - 1)
+    fewer = search_index.build_search_index(site.parent / "docs", tmp_path / "pagefind")
+    assert fewer["filters"] == ["年份", "活动类型", "级别", "行业"] and fewer["pages"] == stats["pages"]
