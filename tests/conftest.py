@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,14 @@ def generated_files(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".cache" not in p.relative_to(folder).parts
     }
+
+
+def copy_seeds(folder: Path) -> Path:
+    """The seed files copied into ``folder`` (made if missing), for tests that add files beside them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(RAW.iterdir()):
+        shutil.copy(path, folder / path.name)
+    return folder
 
 
 def page_parts(page_file: str) -> tuple[dict, str]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import RAW, ROOT
+from conftest import ROOT, copy_seeds
 
 from playwright import sync_api as playwright  # noqa: E402  (a missing browser stack must fail, not skip)
 pytestmark = pytest.mark.browser
@@ -64,9 +64,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for path in RAW.iterdir():
-        shutil.copy(path, raw / path.name)
+    raw = copy_seeds(tmp_path_factory.mktemp("raw"))
     (raw / "hostile.txt").write_text(HOSTILE_PLAN, encoding="utf-8")
     return raw
 

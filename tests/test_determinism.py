@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW, generated_files
+from conftest import copy_seeds, generated_files
 from fixtures.bad.make import make_bad_files
 
 
@@ -19,9 +19,7 @@ def corpus(tmp_path_factory):
     """The seeds plus the bad files, split over two folders."""
     base = tmp_path_factory.mktemp("det")
     make_bad_files(base / "bad")
-    (base / "seeds").mkdir()
-    for path in sorted(RAW.iterdir()):
-        shutil.copy(path, base / "seeds" / path.name)
+    copy_seeds(base / "seeds")
     return base
 
 

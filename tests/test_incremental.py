@@ -5,17 +5,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_seeds
 from scripts import cache, ingest, synth
 from scripts.__main__ import run_ingest
-
-RAW = Path(__file__).resolve().parent.parent / "raw"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for path in RAW.iterdir():
-        shutil.copy(path, raw / path.name)
+    raw = copy_seeds(tmp_path_factory.mktemp("raw"))
     synth.write_corpus(raw / "synth", 4)
     return raw
 

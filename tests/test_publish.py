@@ -7,19 +7,16 @@ import dataclasses
 import functools
 import json
 import os
-import shutil
 
 import pytest
 
-from conftest import RAW
+from conftest import copy_seeds
 from scripts import ingest, permalinks, publish, synth
 
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for path in RAW.iterdir():
-        shutil.copy(path, raw / path.name)
+    raw = copy_seeds(tmp_path_factory.mktemp("raw"))
     synth.write_corpus(raw / "synth", 6)
     return ingest.process_all([raw], jobs=1)
 
