@@ -17,9 +17,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
-
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE, get_data
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .markup import page_folder
@@ -39,16 +37,27 @@ UNIT_FILTER_LIMIT = 300
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
 
 
-def searchable_pages(docs_dir: Path) -> Iterator[tuple[str, dict, str]]:
-    """(docs-relative path, front matter, HTML body) of every page that asks to be found, in path order."""
+def searchable_pages(docs_dir: Path) -> list[tuple[Path, str, dict]]:
+    """(file, docs-relative path, front matter) of every page that asks to be found, in path order.
+
+    Front matter only: the filters depend on all pages' units, and parsing it is most of the cost of
+    reading 10,000 pages, so each page's body is read once, when its search document is written.
+    """
+    pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir)
         if rel.parts[0] in SKIPPED_FOLDERS or any(part.startswith(".") for part in rel.parts):
             continue
-        body, meta = get_data(path.read_text(encoding="utf-8"))
-        if meta.get("pagefind") is False or meta.get("html") is not True:
-            continue
-        yield rel.as_posix(), meta, body
+        _, meta = get_data(path.read_text(encoding="utf-8"))
+        if meta.get("pagefind") is not False and meta.get("html") is True:
+            pages.append((path, rel.as_posix(), meta))
+    return pages
+
+
+def page_body(page_file: str) -> str:
+    """A page file without its front matter, as MkDocs cuts it (``get_data``), without parsing the YAML again."""
+    front = YAML_RE.match(page_file)
+    return page_file[front.end() :].lstrip("\n") if front else page_file
 
 
 def search_document(meta: dict, body: str, filters: dict[str, str] = FILTERS) -> str:
@@ -85,12 +94,14 @@ def build_search_index(docs_dir: Path, bundle: Path) -> dict:
     """
     docs_dir, bundle = Path(docs_dir).resolve(), Path(bundle).resolve()
     shutil.rmtree(bundle, ignore_errors=True)  # no stale fragments from an earlier run
-    units = {meta["unit"] for _, meta, _ in searchable_pages(docs_dir) if meta.get("unit")}
+    searchable = searchable_pages(docs_dir)
+    units = {meta["unit"] for _, _, meta in searchable if meta.get("unit")}
     filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        for rel, meta, body in searchable_pages(docs_dir):
+        for path, rel, meta in searchable:
             target = Path(tmp, *page_folder(rel), "index.html")
             target.parent.mkdir(parents=True, exist_ok=True)
+            body = page_body(path.read_text(encoding="utf-8"))
             target.write_text(search_document(meta, body, filters), encoding="utf-8")
         asyncio.run(_index(Path(tmp), bundle))
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from scripts.writer import write_pages
 from scripts.render import render_plan_page
 from scripts.reportpage import render_report_pages
 from scripts import search_index
-from scripts.search_index import search_document, searchable_pages
+from scripts.search_index import page_body, search_document, searchable_pages
 from scripts.slugs import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +102,7 @@ def test_search_documents_carry_filters_outside_the_indexed_body(built):
     _, _, plans = built
     body = render_plan_page(plans[-1], related=[], removed=[], type_slugs={})
     text, meta = get_data(body)
+    assert page_body(body) == text  # the body as MkDocs cuts it, without a second YAML parse
     document = search_document(meta, text)
     assert '<span data-pagefind-filter="活动类型">志愿服务</span>' in document
     assert '<span data-pagefind-filter="单位">湖南省&lt;b&gt;财政厅&lt;/b&gt;</span>' in document
@@ -114,7 +115,7 @@ def test_search_documents_carry_filters_outside_the_indexed_body(built):
 def test_only_searchable_pages_become_search_documents(built):
     site, _, plans = built
     docs = site.parent / "docs"
-    paths = [rel for rel, _, _ in searchable_pages(docs)]
+    paths = [rel for _, rel, _ in searchable_pages(docs)]
     assert paths == sorted([f"plans/{p.slug}.md" for p in plans] + [f"themes/{slugify(t)}.md" for t in THEMES] + [f"types/{slugify(n)}.md" for n in TYPE_NAMES])
     for rel in ("index.html", "themes/index.html", "browse/index.html", "browse/units/index.html", "report/index.html"):
         assert "data-pagefind" not in (site / rel).read_text(encoding="utf-8"), rel
