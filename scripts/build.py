@@ -44,13 +44,13 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path =
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site_dir)
     overrides = {} if docs_dir is None else {"docs_dir": str(Path(docs_dir).resolve())}
-    fingerprint = inputs_fingerprint(Path(load_config(str(config_file), **overrides).docs_dir), Path(config_file))
-    built = _read_stamp(site_dir)
-    if built and built.get("fingerprint") == fingerprint:
-        return {**built["stats"], "site_seconds": 0.0, "search_seconds": 0.0, "skipped": True}
     staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), strict=True, site_dir=str(staging / "site"), **overrides)
+        fingerprint = inputs_fingerprint(Path(config.docs_dir), Path(config_file))
+        built = _read_stamp(site_dir)
+        if built and built.get("fingerprint") == fingerprint:
+            return {**built["stats"], "site_seconds": 0.0, "search_seconds": 0.0, "skipped": True}
         with ThreadPoolExecutor(max_workers=1) as pool:
             search = pool.submit(_timed, search_index.build_search_index, Path(config.docs_dir), staging / "pagefind")
             site_seconds = _timed(mkdocs_build, config)[1]
