@@ -20,8 +20,8 @@ from urllib.parse import quote
 import yaml
 
 # Every ASCII punctuation character becomes a character reference: none can start an HTML tag, a
-# Jinja tag or Markdown structure (the report and tests still read some text as Markdown), and the
-# browser shows the same character.
+# Jinja tag or (should the text ever pass through Markdown) Markdown structure, and the browser shows
+# the same character.
 _ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation} | {
     ord("&"): "&amp;",
     ord("<"): "&lt;",

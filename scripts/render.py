@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .markup import Page, attr, md_text, page_url, safe_id
+from .markup import Page, attr, link, md_text, safe_id
 from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
 
 RELATED_LIMIT = 5
@@ -73,10 +73,10 @@ def _card(plan: Plan) -> str:
 
 
 def _source(site: str, url: str) -> str:
-    link = _http_url(url)
-    if link:
-        text = md_text(site or link)
-        return f'<a href="{attr(link)}" rel="nofollow noopener noreferrer">{text}</a>'
+    address = _http_url(url)
+    if address:
+        text = md_text(site or address)
+        return f'<a href="{attr(address)}" rel="nofollow noopener noreferrer">{text}</a>'
     return "　".join(md_text(part) for part in (site, url) if part)
 
 
@@ -113,8 +113,7 @@ def _chips(tags: list[str], type_slugs: dict[str, str]) -> str:
     for tag in dict.fromkeys(tags):
         slug = type_slugs.get(tag)
         if slug:
-            href = attr(page_url(PLAN_FOLDER_PAGE, f"types/{slug}.md"))
-            chips.append(f'<a class="kb-chip" href="{href}">{md_text(tag)}</a>')
+            chips.append(link(PLAN_FOLDER_PAGE, f"types/{slug}.md", md_text(tag), css="kb-chip"))
         else:
             chips.append(f'<span class="kb-chip">{md_text(tag)}</span>')
     return f' <span class="kb-chips">{"".join(chips)}</span>' if chips else ""
@@ -171,8 +170,8 @@ def _phases(page: Page, phases: list[Phase]) -> None:
     page.add(_table("kb-phases", ["阶段", "时间", "内容"], rows))
 
 
-def _plan_href(other: Plan) -> str:
-    return attr(page_url(PLAN_FOLDER_PAGE, f"plans/{other.slug}.md"))
+def _plan_link(other: Plan, text_html: str) -> str:
+    return link(PLAN_FOLDER_PAGE, f"plans/{other.slug}.md", text_html)
 
 
 def _related(page: Page, plans: list[Plan]) -> None:
@@ -180,21 +179,20 @@ def _related(page: Page, plans: list[Plan]) -> None:
     for other in plans:
         details = "　".join(md_text(v) for v in (other.meta.unit, years_text(other.meta.years)) if v)
         extra = f' <span class="kb-related-meta">{details}</span>' if details else ""
-        rows.append(f'<li><a href="{_plan_href(other)}">{md_text(other.title or other.slug)}</a>{extra}</li>')
+        rows.append(f"<li>{_plan_link(other, md_text(other.title or other.slug))}{extra}</li>")
     page.heading(2, "相关方案", "kb-related")
     page.add('<div class="kb-related">\n<ul>\n' + "\n".join(rows) + "\n</ul>\n</div>")
 
 
 def _download(plan: Plan) -> str:
     """The link to plans/<slug>.docx, which the caller writes beside the page."""
-    href = attr(page_url(f"plans/{plan.slug}.md", f"plans/{plan.slug}.docx"))
-    return f'<p class="kb-download" data-pagefind-ignore><a href="{href}">下载 Word 版</a></p>'
+    return f'<p class="kb-download" data-pagefind-ignore>{link(f"plans/{plan.slug}.md", f"plans/{plan.slug}.docx", "下载 Word 版")}</p>'
 
 
 def _year_links(label: str, plans: list[Plan]) -> str:
     """Links to a few of the unit's plans of that year; the page must not grow with the collection."""
     links = "、".join(
-        f'<a href="{_plan_href(other)}">{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}</a>'
+        _plan_link(other, f"{md_text(years_text(other.meta.years))} {md_text(other.title or other.slug)}")
         for other in plans[:SEQUENCE_LIMIT]
     )
     more = f"等 {len(plans)} 份（见该单位的浏览页）" if len(plans) > SEQUENCE_LIMIT else ""
