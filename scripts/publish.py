@@ -28,10 +28,9 @@ from .ingest import FileOutcome
 from .models import Plan
 
 SCHEMA_VERSION = 1
-RELATED_LIMIT = 5
 
 def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
-    """For each plan id, up to five others sharing the most activity types (same sector counts double)."""
+    """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double."""
     types_of = {p.id: render.plan_types(p) for p in plans}
     by_type: dict[str, list[Plan]] = defaultdict(list)
     for plan in plans:
@@ -50,7 +49,7 @@ def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
         for other_id in scores:
             if plan.meta.sector and by_id[other_id].meta.sector == plan.meta.sector:
                 scores[other_id] += 2
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_LIMIT]
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: render.RELATED_LIMIT]
         related[plan.id] = [by_id[other_id] for other_id, _ in ranked]
     return related
 
