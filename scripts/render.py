@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from .markup import Page, attr, link, md_text, safe_id
 from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
+from .tagger import main_types
 
 RELATED_LIMIT = 5
 SEQUENCE_LIMIT = 3  # plans linked as the unit's previous / next year (one unit may file many in a year)
@@ -282,6 +283,7 @@ def render_plan_page(
             "source_url": meta.source_url,
             "source_file": plan.source_file,
             "types": plan_types(plan),
+            "main_types": main_types(plan),
             "flags": len(plan.flags),
         }
     )

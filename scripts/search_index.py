@@ -2,7 +2,7 @@
 
 Pagefind does not read the themed site. Each searchable docs page (front matter without
 ``pagefind: false``) becomes a small search document at the URL path the site gives it: its title,
-its HTML body, its facts (activity types, unit, sector, years, level) as Pagefind filters and its
+its HTML body, its facts (main activity types, unit, sector, years, level) as Pagefind filters and its
 unit as result metadata. Indexing them needs nothing from MkDocs, so build.py runs it at the same time as the
 theme, on the other core; and no theme chrome (navigation, header, footer) is parsed 10,000 times.
 
@@ -27,9 +27,11 @@ LANGUAGE = "zh"  # one index in one language: every page is Chinese
 # Parts of a page that are links or labels rather than its text: permalink symbols, the
 # activity-type chips (they are filters) and the list of related plans.
 IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related"]
-# Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 活动类型).
-# Every filter is downloaded and drawn with the first search: at 10,000 plans they are most of its cost.
-FILTERS = {"types": "活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
+# Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 主要活动类型).
+# Every filter is downloaded and counted with the first search, and Pagefind's counting grows with
+# filter values × results. Types are a plan's main ones (rules/taxonomy.yml, main_type_min_items):
+# a plan mentions most types once, and a filter on every mention narrowed nothing (BENCHMARKS.md).
+FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行业", "years": "年份", "year": "年份", "level": "级别"}
 # Above this many units a 单位 filter is a list nobody can scroll, and drawing it took seconds of the
 # first search (BENCHMARKS.md); units are then found by typing their name (the plan card is searched,
 # and each result shows its unit) and on the browse-by-unit pages.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -56,6 +57,7 @@ class Taxonomy:
     themes: list[Theme]
     non_activity_headings: list[str] = field(default_factory=list)
     short_item_chars: int = 0
+    main_type_min_items: int = 1
     lead_only_types: list[str] = field(default_factory=list)
     measures_headings: list[str] = field(default_factory=list)
     passing_clause_markers: list[str] = field(default_factory=list)
@@ -197,6 +199,7 @@ def load_taxonomy() -> Taxonomy:
         themes=themes,
         non_activity_headings=list(rules.get("non_activity_headings") or []),
         short_item_chars=int(rules.get("short_item_chars") or 0),
+        main_type_min_items=int(rules.get("main_type_min_items") or 1),
         lead_only_types=list(rules.get("lead_only_types") or []),
         measures_headings=list(rules.get("measures_headings") or []),
         passing_clause_markers=list(rules.get("passing_clause_markers") or []),
@@ -244,3 +247,10 @@ def tag_plan(plan: Plan, taxonomy: Taxonomy | None = None) -> None:
     for section in walk_sections(plan.sections):
         for item in section.items:
             item.tags = tag_text(item.text, taxonomy, context=section.title)
+
+
+def main_types(plan: Plan, taxonomy: Taxonomy | None = None) -> list[str]:
+    """The types a plan has at least ``main_type_min_items`` tagged items of, by name (the search filter)."""
+    taxonomy = taxonomy or _default_taxonomy()
+    counts = Counter(tag for section in walk_sections(plan.sections) for item in section.items for tag in item.tags)
+    return sorted(name for name, count in counts.items() if count >= taxonomy.main_type_min_items)

@@ -199,6 +199,7 @@ def test_page_structure():
         "source_url": "http://czt.hunan.gov.cn/a.html?x=1&y=2",
         "source_file": "003_71aa6518df67eea4.txt",
         "types": ["学雷锋", "志愿服务", "未知类型", "理论学习", "道德讲堂"],
+        "main_types": [],  # every type has one item here (tagger.main_types)
         "flags": 2,
     }
     soup = BeautifulSoup(out, "html.parser")

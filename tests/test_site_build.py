@@ -104,7 +104,7 @@ def test_search_documents_carry_filters_outside_the_indexed_body(built):
     text, meta = get_data(body)
     assert page_body(body) == text  # the body as MkDocs cuts it, without a second YAML parse
     document = search_document(meta, text)
-    assert '<span data-pagefind-filter="活动类型">志愿服务</span>' in document
+    assert '<span data-pagefind-filter="主要活动类型">志愿服务</span>' in document
     assert '<span data-pagefind-filter="单位">湖南省&lt;b&gt;财政厅&lt;/b&gt;</span>' in document
     assert '<span data-pagefind-meta="单位">湖南省&lt;b&gt;财政厅&lt;/b&gt;</span>' in document
     indexed = document[document.index("<main data-pagefind-body>") : document.index("</main>")]
@@ -191,8 +191,8 @@ def test_an_unchanged_build_is_skipped_and_any_changed_page_rebuilds(built):
 
 def test_units_are_a_search_filter_until_there_are_too_many(built, tmp_path, monkeypatch):
     site, stats, plans = built
-    assert stats["filters"] == ["单位", "年份", "活动类型", "级别", "行业"]
+    assert stats["filters"] == ["主要活动类型", "单位", "年份", "级别", "行业"]
     units = {p.meta.unit for p in plans if p.meta.unit}
     monkeypatch.setattr(search_index, "UNIT_FILTER_LIMIT", len(units) - 1)
     fewer = search_index.build_search_index(site.parent / "docs", tmp_path / "pagefind")
-    assert fewer["filters"] == ["年份", "活动类型", "级别", "行业"] and fewer["pages"] == stats["pages"]
+    assert fewer["filters"] == ["主要活动类型", "年份", "级别", "行业"] and fewer["pages"] == stats["pages"]

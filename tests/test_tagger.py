@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from scripts.models import Item, Plan, PlanMeta, Section
-from scripts.tagger import heading_title, load_taxonomy, tag_plan, tag_text
+from scripts.tagger import heading_title, load_taxonomy, main_types, tag_plan, tag_text
 
 LABELS = Path(__file__).parent / "labels" / "seed_items.yml"
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -204,6 +204,15 @@ def test_tag_plan_fills_items_recursively_with_section_titles_as_context():
     assert aims.tags == []
     assert meal.tags == ["文明餐桌"]
     assert volunteer.tags == ["学雷锋志愿服务"]
+
+
+def test_main_types_are_those_with_enough_items_counted_in_subsections_too(taxonomy):
+    assert taxonomy.main_type_min_items == 2  # rules/taxonomy.yml
+    items = [Item(anchor=f"i{n}", number=str(n), text="", tags=tags) for n, tags in enumerate([["文明餐桌", "道德讲堂"], ["道德讲堂"], ["无烟机关"]])]
+    inner = Section(anchor="s1-1", number="一", title="", level=2, items=[Item(anchor="i9", number="1", text="", tags=["文明餐桌"])])
+    plan = Plan(title="", meta=PlanMeta(), source_file="x.txt", sections=[Section(anchor="s1", number="一", title="", level=1, items=items, sections=[inner])])
+    assert main_types(plan, taxonomy) == ["文明餐桌", "道德讲堂"]  # by name, like the types list
+    assert main_types(Plan(title="", meta=PlanMeta(), source_file="x.txt"), taxonomy) == []
 
 
 def test_tagging_is_fast_and_safe_on_large_input():

@@ -14,7 +14,7 @@
       showImages: false,
       excerptLength: 40,
       debounceTimeoutMs: 100, /* Pagefind waits 300 ms after the last keystroke by default */
-      openFilters: ["活动类型"],
+      openFilters: ["主要活动类型"],
       translations: { placeholder: "搜索方案、单位、活动类型…" }
     });
   }
