@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -37,6 +38,12 @@ FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行�
 # and each result shows its unit) and on the browse-by-unit pages.
 UNIT_FILTER_LIMIT = 300
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
+# Pagefind stores every element id of a page with that element's whole text (to link a result to it),
+# but its sub-results only use headings: the ids of items and alias markers made every search
+# fragment carry the plan's text twice (a third of the bundle's bytes). Headings keep theirs.
+# Page bodies are generated markup whose text is escaped (markup.md_text), so a "<" always opens a tag.
+NON_HEADING_TAG = re.compile(r"<(?!h[1-6][\s>])([a-z][a-z0-9]*)([^>]*)>")
+ID_ATTRIBUTE = re.compile(r'\s+id="[^"]*"')
 
 
 def searchable_pages(docs_dir: Path) -> list[tuple[Path, str, dict]]:
@@ -74,10 +81,15 @@ def search_document(meta: dict, body: str, filters: dict[str, str] = FILTERS) ->
     if meta.get("unit"):
         facts.append(f'<span data-pagefind-meta="单位">{html.escape(str(meta["unit"]))}</span>')
     heading = "" if "<h1" in body else f"<h1>{title}</h1>"
+    body = NON_HEADING_TAG.sub(_without_id, body)
     return (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f"<main data-pagefind-body>{heading}{body}</main><div hidden>{''.join(facts)}</div></body></html>"
     )
+
+
+def _without_id(tag: re.Match) -> str:
+    return f"<{tag[1]}{ID_ATTRIBUTE.sub('', tag[2])}>"
 
 
 async def _index(folder: Path, bundle: Path) -> None:

@@ -110,6 +110,9 @@ def test_search_documents_carry_filters_outside_the_indexed_body(built):
     indexed = document[document.index("<main data-pagefind-body>") : document.index("</main>")]
     assert "data-pagefind-filter" not in indexed
     assert indexed.count("<h1>") == 1 and "<script>" not in document
+    # headings keep their ids (Pagefind's sub-results); items lose theirs (each id stores its text again)
+    assert 'id="i1-1"' in text and '<h2 id="s1">' in text
+    assert '<h2 id="s1">' in indexed and ' id="i' not in indexed and indexed.count(' id="') == text.count("<h2 id=") + text.count("<h3 id=")
 
 
 def test_only_searchable_pages_become_search_documents(built):
