@@ -8,16 +8,28 @@ theme, on the other core; and no theme chrome (navigation, header, footer) is pa
 
 The ``pagefind[extended]`` binary segments Chinese into words, so 志愿服务 matches inside
 开展志愿服务进社区活动. Pagefind names its files by content hash.
+
+A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, one after the
+other, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
+grow faster than the pages of one bundle, and so does its ranking of a word found on most pages: at
+10,000 plans one bundle took 9 GB, and 3 s to answer 志愿服务 (BENCHMARKS.md). But a bundle that
+lacks a query word answers with the longest of its words that begins the query (文明餐桌 → 文明).
+So every word of every bundle is listed, with the bundles that hold it, in small files
+(``WORDS_FOLDER``), and overrides/kb-search/pagefind.js limits each search to the bundles that hold
+its words, through a hidden filter (``BUNDLE_FILTER``).
 """
 from __future__ import annotations
 
 import asyncio
+import gzip
 import html
 import json
+import math
 import re
 import shutil
 import tempfile
 from pathlib import Path
+
 from mkdocs.utils.meta import YAML_RE, get_data
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -38,6 +50,17 @@ FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行�
 # and each result shows its unit) and on the browse-by-unit pages.
 UNIT_FILTER_LIMIT = 300
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
+SHARD_PAGES = 1000  # pages per bundle: the first bundle is BUNDLE itself, the others are folders inside it
+SHARDS_FILE = "kb-shards.json"  # in the first bundle: the other bundles, the word lists (overrides/kb-search/)
+BUNDLE_FILTER = "kb-bundle"  # a hidden filter: the number of the bundle a page is in
+WORDS_FOLDER = "kb-words"  # in the first bundle: word → bundles holding it, in files of about WORDS_PER_FILE words
+WORDS_PER_FILE = 500
+PAGEFIND_SIGNATURE = b"pagefind_dcd"  # begins every decompressed Pagefind file
+# In a Pagefind 1.5 index chunk (CBOR) every word is an array of three: [word, pages, variants]. Its
+# array header (0x83) followed by a text-string header (0x60-0x79) occurs nowhere else: a page entry
+# is also an array of three but begins with its page number, and positions are small integers. So the
+# words are found by scanning for that pair, which is 8x faster than decoding every position.
+WORD_ENTRY = re.compile(rb"\x83([\x60-\x79])")
 # Pagefind stores every element id of a page with that element's whole text (to link a result to it),
 # but its sub-results only use headings: the ids of items and alias markers made every search
 # fragment carry the plan's text twice (a third of the bundle's bytes). Headings keep theirs.
@@ -100,32 +123,113 @@ async def _index(folder: Path, bundle: Path) -> None:
         await index.add_directory(str(folder))
 
 
-def build_search_index(docs_dir: Path, bundle: Path) -> dict:
-    """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced).
+def shards(pages: list, size: int = SHARD_PAGES) -> list[list]:
+    """``pages`` dealt round-robin into as few groups of at most ``size`` as hold them all.
 
-    Returns pages indexed, languages, files and bytes of the bundle, and the filters. Raises RuntimeError when nothing
-    was indexed: a site without search is a failed build.
+    Dealt rather than cut in runs, so every bundle holds the same mix of plans, types and themes, and
+    Pagefind's per-bundle word statistics, hence its scores, stay comparable when results are merged.
+    """
+    count = max(1, math.ceil(len(pages) / size))
+    return [pages[number::count] for number in range(count)]
+
+
+def shard_folder(number: int) -> str:
+    """Where bundle ``number`` (0-based) lives inside the first bundle: "" for the first one itself."""
+    return f"shard-{number + 1}/" if number else ""
+
+
+def bundle_words(bundle: Path) -> set[str]:
+    """Every word of a Pagefind bundle's index (its chunks are gzip'd CBOR behind a signature)."""
+    words: set[str] = set()
+    for chunk in sorted((bundle / "index").glob("*.pf_index")):
+        data = gzip.decompress(chunk.read_bytes())
+        if not data.startswith(PAGEFIND_SIGNATURE):
+            raise RuntimeError(f"not a Pagefind index chunk: {chunk}")
+        words.update(_chunk_words(data))
+    return words
+
+
+def _chunk_words(data: bytes) -> list[str]:
+    found = []
+    for entry in WORD_ENTRY.finditer(data):
+        header, start = entry[1][0], entry.end()
+        if header < 0x78:  # the length is in the header
+            length = header - 0x60
+        else:  # in the next one (0x78) or two (0x79) bytes
+            size = header - 0x77
+            length, start = int.from_bytes(data[start : start + size], "big"), start + size
+        end = start + length
+        if end < len(data) and 0x80 <= data[end] <= 0x9F:  # the word's list of pages follows
+            found.append(data[start:end].decode("utf-8"))
+    return found
+
+
+def word_file(word: str, files: int) -> int:
+    """Which word list holds ``word``: overrides/kb-search/pagefind.js computes the same from the query."""
+    return ord(word[0]) % files
+
+
+def write_word_lists(folder: Path, words_of_bundles: list[set[str]]) -> int:
+    """word → the bundles holding it (a hexadecimal bit mask), in files by ``word_file``; returns how many files."""
+    holders: dict[str, int] = {}
+    for number, words in enumerate(words_of_bundles):
+        for word in words:
+            holders[word] = holders.get(word, 0) | (1 << number)
+    files = max(1, math.ceil(len(holders) / WORDS_PER_FILE))
+    lists: list[dict[str, str]] = [{} for _ in range(files)]
+    for word in sorted(holders):
+        lists[word_file(word, files)][word] = format(holders[word], "x")
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, words in enumerate(lists):
+        (folder / f"{number}.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return files
+
+
+def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PAGES) -> dict:
+    """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced),
+    as bundles of at most ``shard_pages`` pages.
+
+    Returns pages indexed, languages, bundles, files and bytes, and the filters. Raises RuntimeError when
+    nothing was indexed: a site without search is a failed build.
     """
     docs_dir, bundle = Path(docs_dir).resolve(), Path(bundle).resolve()
     shutil.rmtree(bundle, ignore_errors=True)  # no stale fragments from an earlier run
     searchable = searchable_pages(docs_dir)
     units = {meta["unit"] for _, _, meta in searchable if meta.get("unit")}
     filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
+    groups = shards(searchable, shard_pages)
+    entries, words_of_bundles = [], []
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        for path, rel, meta in searchable:
-            target = Path(tmp, *page_folder(rel), "index.html")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            body = page_body(path.read_text(encoding="utf-8"))
-            target.write_text(search_document(meta, body, filters), encoding="utf-8")
-        asyncio.run(_index(Path(tmp), bundle))
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = sum(lang["page_count"] for lang in entry["languages"].values())
+        for number, group in enumerate(groups):
+            documents, output = Path(tmp, f"documents-{number}"), Path(tmp, f"bundle-{number}")
+            documents.mkdir()
+            shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if len(groups) > 1 else filters
+            for path, rel, meta in group:
+                target = documents.joinpath(*page_folder(rel), "index.html")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                body = page_body(path.read_text(encoding="utf-8"))
+                target.write_text(search_document({**meta, BUNDLE_FILTER: str(number)}, body, shard_filters), encoding="utf-8")
+            asyncio.run(_index(documents, output))  # one bundle at a time: the memory is that of one
+            shutil.rmtree(documents)
+            entries.append(json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8")))
+            if len(groups) > 1:
+                words_of_bundles.append(bundle_words(output))
+        Path(tmp, "bundle-0").rename(bundle)
+        for number in range(1, len(groups)):
+            Path(tmp, f"bundle-{number}").rename(bundle / shard_folder(number))
+    manifest: dict = {"bundles": [shard_folder(number) for number in range(1, len(groups))]}
+    if len(groups) > 1:
+        word_files = write_word_lists(bundle / WORDS_FOLDER, words_of_bundles)
+        manifest.update(filter=BUNDLE_FILTER, language=LANGUAGE, words=f"{WORDS_FOLDER}/", word_files=word_files)
+    (bundle / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    pages = sum(lang["page_count"] for entry in entries for lang in entry["languages"].values())
     if pages == 0:
         raise RuntimeError(f"Pagefind indexed no pages from {docs_dir}")
     files = sorted(p for p in bundle.rglob("*") if p.is_file())
     return {
         "pages": pages,
-        "languages": sorted(entry["languages"]),
+        "languages": sorted({language for entry in entries for language in entry["languages"]}),
+        "bundles": len(groups),
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
         "filters": sorted(set(filters.values())),

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -157,6 +158,35 @@ def test_search_finds_the_right_plans(page, site, query, expected):
     titles = search(page, site["base"], query)
     for title in expected:
         assert title in titles, (query, titles)
+
+
+@pytest.fixture(scope="module")
+def sharded_site(site, tmp_path_factory):
+    """The same site with its search index dealt into bundles of three pages, merged by the search box."""
+    from scripts import search_index
+
+    root = tmp_path_factory.mktemp("sharded")
+    shutil.copytree(site["dir"], root / SUB_PATH)
+    # in a thread of its own: Pagefind's client runs an event loop, and Playwright's is running in this one
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        stats = pool.submit(search_index.build_search_index, site["out"] / "docs", root / SUB_PATH / search_index.BUNDLE, shard_pages=3).result()
+    server = Server(root)
+    yield {"base": server.base, "bundles": stats["bundles"]}
+    server.close()
+
+
+@pytest.mark.parametrize("query", ["志愿服务", "无烟机关", "湖南省财政厅", "道德讲堂 无烟机关", "文明单位", "财政"])
+def test_a_sharded_index_finds_what_one_index_finds(page, site, sharded_site, query):
+    """Pagefind answers a word a bundle lacks with a shorter word of that bundle (无烟机关 → 无): the bundles
+    without the query's words must not add results."""
+    assert sharded_site["bundles"] > 2
+    expected = search(page, site["base"], query)
+    page.requests.clear()
+    assert sorted(search(page, sharded_site["base"], query)) == sorted(expected)
+    entries = {m.group(1) for u in page.requests if (m := re.search(r"/pagefind/(shard-\d+/)?pagefind-entry\.json", u))}
+    assert len(entries) == sharded_site["bundles"]  # every bundle was merged
+    assert page.locator(".pagefind-ui__filter-name", has_text="kb-bundle").count() == 0
+    assert page.locator(".pagefind-ui__filter-name", has_text="主要活动类型").count() == 1
 
 
 def test_search_results_can_be_filtered_by_main_activity_type(page, site):

@@ -5,6 +5,7 @@ escaped in <title>, redirects are written, and the search bundle holds a Chinese
 """
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -141,6 +142,71 @@ def test_pagefind_bundle_has_a_chinese_index(built):
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (site.parent / "pagefind").exists()
     assert stats["bytes"] == sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert stats["bundles"] == 1 and json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text(encoding="utf-8")) == {"bundles": []}
+    assert "kb-bundle" not in stats["filters"] and not (site / "pagefind" / search_index.WORDS_FOLDER).exists()
+
+
+def test_a_large_collection_is_indexed_as_several_bundles_with_their_word_lists(built, tmp_path):
+    site, stats, plans = built
+    searchable = searchable_pages(site.parent / "docs")
+    sharded = search_index.build_search_index(site.parent / "docs", tmp_path / "pagefind", shard_pages=5)
+    bundle = tmp_path / "pagefind"
+    count = -(-len(searchable) // 5)
+    assert sharded["bundles"] == count > 1 and sharded["pages"] == stats["pages"] == len(searchable)
+    manifest = json.loads((bundle / search_index.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert manifest["bundles"] == [f"shard-{n}/" for n in range(2, count + 1)] and manifest["filter"] == "kb-bundle"
+    folders = ["", *manifest["bundles"]]
+    counts = [json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"] for folder in folders]
+    assert sum(counts) == len(searchable) and max(counts) <= 5 and max(counts) - min(counts) <= 1
+    # every word of every bundle is listed with exactly the bundles whose index holds it
+    lists: dict[str, str] = {}
+    for number in range(manifest["word_files"]):
+        words = json.loads((bundle / manifest["words"] / f"{number}.json").read_text(encoding="utf-8"))
+        assert all(search_index.word_file(word, manifest["word_files"]) == number for word in words)
+        lists.update(words)
+    held = [search_index.bundle_words(bundle / folder) for folder in folders]
+    assert set(lists) == set().union(*held) and "志愿服务" in lists
+    assert all(int(mask, 16) == sum(1 << n for n, words in enumerate(held) if word in words) for word, mask in lists.items())
+    # the hostile plan (志愿服务 on every item) is in the bundle its page was dealt to
+    hostile = next(rel for _, rel, meta in searchable if meta.get("unit") == "湖南省<b>财政厅</b>")
+    dealt = next(n for n, group in enumerate(search_index.shards(searchable, 5)) if hostile in [rel for _, rel, _ in group])
+    assert int(lists["财政厅"], 16) & (1 << dealt)
+
+
+def _cbor(data: bytes, at: int = 0):
+    """A whole CBOR decoder for what Pagefind writes (integers, strings, arrays, maps): (value, next offset)."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info >= 24:
+        size = 1 << (info - 24)
+        info, at = int.from_bytes(data[at : at + size], "big"), at + size
+    if major in (0, 1):
+        return (info if major == 0 else -1 - info), at
+    if major in (2, 3):
+        raw = data[at : at + info]
+        return (raw.decode("utf-8") if major == 3 else raw), at + info
+    items = []
+    for _ in range(info * (2 if major == 5 else 1)):
+        item, at = _cbor(data, at)
+        items.append(item)
+    return (items if major == 4 else dict(zip(items[::2], items[1::2]))), at
+
+
+def test_bundle_words_are_exactly_the_words_of_the_index(built):
+    site, _, _ = built
+    decoded = set()
+    for chunk in (site / "pagefind" / "index").glob("*.pf_index"):
+        data = gzip.decompress(chunk.read_bytes())[len(search_index.PAGEFIND_SIGNATURE) :]
+        index, end = _cbor(data)
+        assert end == len(data)
+        decoded.update(entry[0] for entry in index[0])
+    assert search_index.bundle_words(site / "pagefind") == decoded and {"志愿", "财政厅"} <= decoded
+
+
+def test_pages_are_dealt_round_robin_into_bundles():
+    pages = list(range(11))
+    assert search_index.shards(pages, 4) == [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8]]
+    assert search_index.shards(pages, 11) == [pages] and search_index.shards([], 4) == [[]]
 
 
 def test_every_link_and_anchor_in_the_site_resolves(built):

@@ -4,19 +4,32 @@
   "use strict";
 
   /* Search: Pagefind UI, loaded by overrides/main.html from ./pagefind/ relative to the page, so the
-     site works under any sub-path. Missing before the first search index is built: then no box. */
+     site works under any sub-path. Missing before the first search index is built: then no box.
+     The box uses Pagefind through ../kb-search/pagefind.js (see there why). A large collection is
+     indexed as several bundles (scripts/search_index.py): kb-shards.json in the first one lists the
+     others, which the box merges. */
   function mountSearch() {
     var box = document.querySelector(".kb-search");
-    if (!box || typeof window.PagefindUI !== "function") return;
-    new window.PagefindUI({
-      element: box,
-      showSubResults: true,
-      showImages: false,
-      excerptLength: 40,
-      debounceTimeoutMs: 100, /* Pagefind waits 300 ms after the last keystroke by default */
-      openFilters: ["主要活动类型"],
-      translations: { placeholder: "搜索方案、单位、活动类型…" }
-    });
+    var script = document.querySelector("script[src$='pagefind/pagefind-ui.js']");
+    if (!box || !script || typeof window.PagefindUI !== "function") return;
+    var bundle = new URL(".", script.src);
+    fetch(new URL("kb-shards.json", bundle))
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (shards) {
+        var others = shards.bundles || [];
+        new window.PagefindUI({
+          element: box,
+          showSubResults: true,
+          showImages: false,
+          excerptLength: 40,
+          debounceTimeoutMs: 100, /* Pagefind waits 300 ms after the last keystroke by default */
+          openFilters: ["主要活动类型"],
+          bundlePath: new URL("../kb-search/", bundle).pathname,
+          mergeIndex: others.map(function (folder) { return { bundlePath: new URL(folder, bundle).pathname }; }),
+          translations: { placeholder: "搜索方案、单位、活动类型…" }
+        });
+      });
   }
 
   function focusSearch(event) {
