@@ -138,6 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     docs = Path(args.docs)
     outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs))
     print_summary(outcomes, docs)
+    del outcomes  # gigabytes at 10,000 plans: the site is built from docs/
     try:
         stats = build.build_site(Path(args.site), docs_dir=docs)
     except Exception as exc:

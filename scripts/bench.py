@@ -2,7 +2,7 @@
 
 For each size N the synthetic corpus (scripts/synth.py) goes through the whole pipeline in a child
 process, stage by stage: ingest (clean, parse, publish the docs/ pages), the MkDocs site, the
-Pagefind index. Memory is the peak total RSS of that process and its workers, sampled. Then the
+Pagefind index. Memory is the peak PSS (and RSS) summed over that process and its workers, sampled. Then the
 site is measured (bytes per plan, the largest page) and a fresh headless Chromium runs one search
 (time to the first result, bytes fetched). Re-runs measure the ingest cache: nothing changed, then
 one file changed. At N = 1,000 the naive build — raw files as pages, automatic nav, Material's
@@ -63,6 +63,7 @@ def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str, ingest_only: bool
     timings["ingest"] = time.perf_counter() - start
     timings["ingest_said"] = "; ".join(line for line in said.getvalue().splitlines() if line.startswith(("cache:", "pages:")))
     timings["plans"] = sum(len(o.plans) for o in outcomes)
+    del outcomes  # as the CLI does: the site build reads docs/, not the outcomes
     if ingest_only:
         return timings
     start = time.perf_counter()
@@ -92,10 +93,13 @@ def naive(raw: Path, work: Path) -> dict:
     return {"site": seconds, "theme": seconds, "search": 0.0, "ingest": 0.0}
 
 
-def _rss_of_tree(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (from /proc; Linux only)."""
+def _memory_of_tree(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) bytes of ``pid`` and all its descendants (from /proc; Linux only).
+
+    The RSS sum counts pages shared by forked workers once per process; PSS splits each shared page
+    among its sharers, so the PSS sum is the memory the run occupies.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -104,30 +108,37 @@ def _rss_of_tree(pid: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry.name))
-        rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+    rss = pss = 0
+    todo = [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
         todo += children.get(current, [])
-    return total
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        kilobytes = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:] if line.endswith("kB")}
+        rss += kilobytes.get("Rss", 0) * 1024
+        pss += kilobytes.get("Pss", 0) * 1024
+    return rss, pss
 
 
 def run_child(kind: str, **kwargs) -> dict:
     """Run ``pipeline`` or ``naive`` in a fresh interpreter; add its wall time and peak memory."""
     args = [sys.executable, "-m", "scripts.bench", kind, json.dumps({k: str(v) for k, v in kwargs.items()})]
     proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak_rss = peak_pss = 0
     start = time.perf_counter()
     while proc.poll() is None:
-        peak = max(peak, _rss_of_tree(proc.pid))
+        rss, pss = _memory_of_tree(proc.pid)
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.2)
     wall = time.perf_counter() - start
     out = proc.stdout.read()
     if proc.returncode:
         raise RuntimeError(f"{kind} run failed with exit code {proc.returncode}")
     result = json.loads(out.strip().splitlines()[-1])
-    result.update(wall=wall, peak_bytes=peak)
+    result.update(wall=wall, peak_bytes=peak_pss, peak_rss_sum=peak_rss)
     return result
 
 
@@ -236,7 +247,7 @@ def measure_size(out: Path, n: int, runs: int, jobs: int) -> dict:
         _fresh(work)
         cold.append(run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache"))
         print(f"  N={n}: {cold[-1]['wall']:.1f} s", file=sys.stderr)
-    median = {k: statistics.median(r[k] for r in cold) for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes")}
+    median = {k: statistics.median(r[k] for r in cold) for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")}
     result = {"n": n, "plans": cold[-1]["plans"], "runs": runs, **median, "search_stats": cold[-1]["search_stats"]}
     result.update(site_stats(work / "site", cold[-1]["plans"]))
     result.update(search_probe(work / "site"))
@@ -261,7 +272,7 @@ def measure_naive(out: Path, n: int) -> dict:
     raw = corpus(out, n)
     work = _fresh(out / f"naive-{n}")
     run = run_child("naive", raw=raw, work=work)
-    result = {"n": n, "plans": n, "runs": 1, **{k: run[k] for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes")}}
+    result = {"n": n, "plans": n, "runs": 1, **{k: run[k] for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")}}
     result.update(site_stats(work / "site", n))
     first = min(p.parent.relative_to(work / "site").as_posix() for p in (work / "site").glob("*/*/index.html"))
     result.update(search_probe(work / "site", material=True, start_page=first + "/"))
@@ -289,7 +300,7 @@ def _row(label: str, r: dict) -> str:
     total = r["ingest"] + r["site"]
     return (
         f"| {label} | {r['n']:,} | {r['ingest']:.1f} s | {r['theme']:.1f} s | {r['search']:.1f} s | {r['site']:.1f} s | {total:.1f} s | "
-        f"{total / r['n'] * 1000:.0f} ms | {r['peak_bytes'] / 2**30:.2f} GB | {_kb(r['bytes_per_plan'])} | "
+        f"{total / r['n'] * 1000:.0f} ms | {r['peak_bytes'] / 2**30:.2f} GB ({r['peak_rss_sum'] / 2**30:.2f} GB) | {_kb(r['bytes_per_plan'])} | "
         f"{_kb(r['largest_page'])} | {r['query_seconds']:.2f} s | {_kb(r['query_bytes'])} |"
     )
 
@@ -304,12 +315,14 @@ def render(results: dict, naive_result: dict | None, jobs: int) -> str:
         f"- Machine: {machine()}; {jobs} ingest workers",
         "- Corpus: `scripts/synth.py` (seed texts with shuffled sections, varied units and years, traditional and",
         "  simplified, boilerplate, pinyin readings and page markers; deterministic)",
-        "- Times are medians of the cold runs (empty ingest cache); memory is the peak total RSS of all processes;",
+        "- Times are medians of the cold runs (empty ingest cache); memory is the peak of the summed PSS of all",
+        "  processes (shared pages split among the processes sharing them), and in brackets the peak of the summed",
+        "  RSS (which counts the pages forked workers share once per worker);",
         f"  the query is 「{QUERY}」, typed into a fresh headless Chromium (time to the first result, bytes fetched for it)",
         "- The theme (MkDocs) and the search index (Pagefind) run at the same time on the two cores; each column is",
         "  its own duration, and the total counts the pair once (ingest + site and search side by side)",
         "",
-        "| build | plans | ingest | theme (MkDocs) | search index | site and search, side by side | total | per plan | peak memory | site per plan | largest page | first query | query download |",
+        "| build | plans | ingest | theme (MkDocs) | search index | site and search, side by side | total | per plan | peak memory: PSS (RSS sum) | site per plan | largest page | first query | query download |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [_row("this pipeline", r) for _, r in sorted(results.items(), key=lambda kv: int(kv[0]))]

@@ -175,7 +175,8 @@ def test_killed_build_leaves_previous_site_and_next_build_tidies(site_setup):
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
         from scripts import build
-        build.search_index.build_search_index = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+        # the search index is built in a forked process: kill the build process that forked it
+        build.search_index.build_search_index = lambda *args: os.kill(os.getppid(), signal.SIGKILL)
         build.build_site(Path({str(s["site"])!r}), docs_dir=Path({str(s["docs"])!r}), config_file=Path({str(s["config"])!r}))
         """
     )
