@@ -307,11 +307,12 @@ def _row(label: str, r: dict) -> str:
 
 def render(results: dict, naive_result: dict | None, jobs: int) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    edited = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", ".", ":!BENCHMARKS.md"], cwd=ROOT).returncode != 0
     lines = [
         BEGIN,
         "## Scale: ingest, site and search for 100 to 10,000 plans",
         "",
-        f"- Date: {date.today().isoformat()}; commit {commit or 'uncommitted'} (plus working-tree changes)",
+        f"- Date: {date.today().isoformat()}; commit {commit or 'uncommitted'}" + (" (plus working-tree changes)" if edited else ""),
         f"- Machine: {machine()}; {jobs} ingest workers",
         "- Corpus: `scripts/synth.py` (seed texts with shuffled sections, varied units and years, traditional and",
         "  simplified, boilerplate, pinyin readings and page markers; deterministic)",
