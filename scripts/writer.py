@@ -45,15 +45,14 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path, stamp: str = "") -
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out_dir)
     (out_dir / RECORD).unlink(missing_ok=True)  # from here until the new record, the old one is not true
-    by_entry: dict[str, dict[str, bytes]] = {}
+    by_entry: dict[str, dict[str, str | bytes]] = {}
     for rel in sorted(pages):
-        entry = _entry_of(rel)
-        content = pages[rel]
-        by_entry.setdefault(entry, {})[rel] = content.encode("utf-8") if isinstance(content, str) else content
+        by_entry.setdefault(_entry_of(rel), {})[rel] = pages[rel]
+    digests: dict[str, str] = {}  # of every page, for the record
     stats = WriteStats()
     staging = Path(tempfile.mkdtemp(prefix=".gen-", dir=out_dir))
     try:
-        staged = [name for name in GENERATED if name in by_entry and _stage(by_entry[name], out_dir, staging, name, stats)]
+        staged = [name for name in GENERATED if name in by_entry and _stage(by_entry[name], out_dir, staging, name, stats, digests)]
         for name in staged:
             swap_in(staging / name, out_dir / name, trash_prefix=f".old-{name}-")
     finally:
@@ -61,7 +60,7 @@ def write_pages(pages: dict[str, str | bytes], out_dir: Path, stamp: str = "") -
     stats.written.sort()
     stats.removed.sort()
     if stamp:
-        _record(out_dir, stamp, by_entry)
+        _record(out_dir, stamp, digests)
     return stats
 
 
@@ -94,8 +93,7 @@ def published(out_dir: Path, stamp: str) -> int | None:
     return len(pages)
 
 
-def _record(out_dir: Path, stamp: str, by_entry: dict[str, dict[str, bytes]]) -> None:
-    pages = {rel: hashlib.sha256(content).hexdigest() for entry in by_entry.values() for rel, content in entry.items()}
+def _record(out_dir: Path, stamp: str, pages: dict[str, str]) -> None:
     path = out_dir / RECORD
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -111,10 +109,22 @@ def _entry_of(rel: str) -> str:
     return parts[0]
 
 
-def _stage(pages: dict[str, bytes], out_dir: Path, staging: Path, name: str, stats: WriteStats) -> bool:
-    """Build entry ``name`` under ``staging`` if any of its pages changed or went stale; return whether it did."""
+def _encoded(content: str | bytes) -> bytes:
+    """A page's bytes, made when it is compared or written, so the writer never holds every page twice
+    (as text and encoded)."""
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _stage(pages: dict[str, str | bytes], out_dir: Path, staging: Path, name: str, stats: WriteStats, digests: dict[str, str]) -> bool:
+    """Build entry ``name`` under ``staging`` if any of its pages changed or went stale; return whether it did.
+    Records every page's SHA-256 in ``digests``."""
     current = _current_files(out_dir / name, out_dir)
-    changed = [rel for rel, content in pages.items() if not _same_bytes(current.get(rel), content)]
+    changed = []
+    for rel, content in pages.items():
+        data = _encoded(content)
+        digests[rel] = hashlib.sha256(data).hexdigest()
+        if not _same_bytes(current.get(rel), data):
+            changed.append(rel)
     stale = sorted(current.keys() - pages.keys())
     if not changed and not stale and (out_dir / name).exists():
         stats.kept += len(pages)
@@ -122,7 +132,7 @@ def _stage(pages: dict[str, bytes], out_dir: Path, staging: Path, name: str, sta
     changed_set = set(changed)
     for rel, content in pages.items():
         if rel in changed_set:
-            _write(staging, rel, content)
+            _write(staging, rel, _encoded(content))
         else:
             _link(current[rel], staging / rel, content)
     stats.written.extend(changed)
@@ -178,14 +188,14 @@ def _write(staging: Path, rel: str, content: bytes) -> None:
     target.write_bytes(content)
 
 
-def _link(current: tuple[Path, int], staged: Path, content: bytes) -> None:
+def _link(current: tuple[Path, int], staged: Path, content: str | bytes) -> None:
     """Put an unchanged page into the staging tree without writing it: a hard link to the live file
     (the live file is never modified, only renamed away). Where links are not possible, write it."""
     staged.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(current[0], staged)
     except OSError:
-        staged.write_bytes(content)
+        staged.write_bytes(_encoded(content))
 
 
 def _remove_leftovers(out_dir: Path) -> None:
