@@ -68,7 +68,8 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     if store and not quiet:
         print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
     version = store.version if store else cache.code_version()
-    stamp = cache.publish_stamp([ingest.file_key(o, version) for o in outcomes], registry)
+    keys = [ingest.file_key(o, version) for o in outcomes]
+    stamp = cache.publish_stamp(keys, registry)
     count = writer.published(out, stamp) if store else None
     if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
         done = f"{count} unchanged, nothing to publish"
@@ -76,7 +77,7 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
         reg = permalinks.Registry.load(registry)
         pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
         reg.save()  # before the pages: a page never carries an id the registry does not hold
-        stamp = cache.publish_stamp([ingest.file_key(o, version) for o in outcomes], registry)  # the registry may have grown
+        stamp = cache.publish_stamp(keys, registry)  # the registry may have grown
         done = str(writer.write_pages(pages, out, stamp=stamp))
     if store:  # for the next run, should nothing change
         store.keep_summaries(stamp, [ingest.summary(o) for o in outcomes])

@@ -123,6 +123,9 @@ def _memory_of_tree(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
+RUN_FIGURES = ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")  # what one run reports
+
+
 def run_child(kind: str, **kwargs) -> dict:
     """Run ``pipeline`` or ``naive`` in a fresh interpreter; add its wall time and peak memory."""
     args = [sys.executable, "-m", "scripts.bench", kind, json.dumps({k: str(v) for k, v in kwargs.items()})]
@@ -247,7 +250,7 @@ def measure_size(out: Path, n: int, runs: int, jobs: int) -> dict:
         _fresh(work)
         cold.append(run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache"))
         print(f"  N={n}: {cold[-1]['wall']:.1f} s", file=sys.stderr)
-    median = {k: statistics.median(r[k] for r in cold) for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")}
+    median = {k: statistics.median(r[k] for r in cold) for k in RUN_FIGURES}
     result = {"n": n, "plans": cold[-1]["plans"], "runs": runs, **median, "search_stats": cold[-1]["search_stats"]}
     result.update(site_stats(work / "site", cold[-1]["plans"]))
     result.update(search_probe(work / "site"))
@@ -272,7 +275,7 @@ def measure_naive(out: Path, n: int) -> dict:
     raw = corpus(out, n)
     work = _fresh(out / f"naive-{n}")
     run = run_child("naive", raw=raw, work=work)
-    result = {"n": n, "plans": n, "runs": 1, **{k: run[k] for k in ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")}}
+    result = {"n": n, "plans": n, "runs": 1, **{k: run[k] for k in RUN_FIGURES}}
     result.update(site_stats(work / "site", n))
     first = min(p.parent.relative_to(work / "site").as_posix() for p in (work / "site").glob("*/*/index.html"))
     result.update(search_probe(work / "site", material=True, start_page=first + "/"))

@@ -52,13 +52,11 @@ class OutcomeCache:
 
     def get(self, key: str):
         """The stored outcome, or None (missing or unreadable entries are simply recomputed)."""
-        try:
-            with open(self._path(key), "rb") as fh:
-                outcome = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        outcome = _read_pickle(self._path(key))
+        if outcome is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return outcome
 
     def put(self, key: str, outcome) -> None:
@@ -66,11 +64,7 @@ class OutcomeCache:
 
     def dedupe_scores(self) -> dict:
         """The near-duplicate scores of the last run (``dedupe.DedupeResult.scores``) if the code is the same, else {}."""
-        try:
-            with open(self.folder / SCORES, "rb") as fh:
-                version, scores = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return {}
+        version, scores = _read_pair(self.folder / SCORES)
         return scores if version == self.version and isinstance(scores, dict) else {}
 
     def keep_dedupe_scores(self, scores: dict) -> None:
@@ -78,11 +72,7 @@ class OutcomeCache:
 
     def summaries(self, stamp: str) -> list | None:
         """The outcome summaries kept by ``keep_summaries`` for this publish stamp, or None."""
-        try:
-            with open(self.folder / SUMMARIES, "rb") as fh:
-                kept, summaries = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
+        kept, summaries = _read_pair(self.folder / SUMMARIES)
         return summaries if kept == stamp else None
 
     def keep_summaries(self, stamp: str, summaries: list) -> None:
@@ -96,6 +86,21 @@ def outcome_key(version: str, source: str, content_sha256: str) -> str:
 
 SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
 SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
+
+
+def _read_pickle(path: Path):
+    """The value stored at ``path``, or None if it is missing or unreadable (it is then simply made again)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _read_pair(path: Path) -> tuple:
+    """A (key, value) pair stored by ``_write_pickle``, or (None, None)."""
+    value = _read_pickle(path)
+    return value if isinstance(value, tuple) and len(value) == 2 else (None, None)
 
 
 def _write_pickle(path: Path, value) -> None:

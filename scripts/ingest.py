@@ -163,7 +163,12 @@ def file_key(outcome: FileOutcome, version: str) -> str:
     its bytes were read, else the reason it was refused before reading."""
     if outcome.sha256:
         return outcome_key(version, outcome.source, outcome.sha256)
-    return f"{outcome.source}\0{outcome.status}\0{outcome.reason}"
+    return _refused_key(outcome.source, outcome.reason)
+
+
+def _refused_key(source: str, reason: str) -> str:
+    """``file_key`` of a file refused before it was read (``_check_readable``)."""
+    return f"{source}\0rejected\0{reason}"
 
 
 def cached_file_keys(paths: Iterable[Path], cache: OutcomeCache) -> list[str] | None:
@@ -174,7 +179,7 @@ def cached_file_keys(paths: Iterable[Path], cache: OutcomeCache) -> list[str] | 
     for path, source, root in file_jobs(paths):
         try:
             reason = _check_readable(path, root)
-            key = f"{source}\0rejected\0{reason}" if reason else cache.key(source, file_sha256(path))
+            key = _refused_key(source, reason) if reason else cache.key(source, file_sha256(path))
         except OSError:
             return None
         if not reason and not cache.has(key):

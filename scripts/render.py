@@ -10,8 +10,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .markup import Page, attr, link, md_text, safe_id
-from .models import Flag, Item, Phase, Plan, RemovedSpan, Section, walk_sections
-from .tagger import main_types
+from .models import Flag, Item, Phase, Plan, RemovedSpan, Section
+from .tagger import main_types, tag_counts
 
 RELATED_LIMIT = 5
 SEQUENCE_LIMIT = 3  # plans linked as the unit's previous / next year (one unit may file many in a year)
@@ -40,7 +40,7 @@ def _http_url(url: str) -> str:
 
 
 def plan_types(plan: Plan) -> list[str]:
-    return sorted({tag for section in walk_sections(plan.sections) for item in section.items for tag in item.tags})
+    return sorted(tag_counts(plan))
 
 
 # --- page parts ------------------------------------------------------------------------------------
@@ -268,6 +268,7 @@ def render_plan_page(
     """
     aliases = aliases or {}
     meta = plan.meta
+    counts = tag_counts(plan)
     page = Page(
         {
             "title": plan.title or plan.slug,
@@ -282,8 +283,8 @@ def render_plan_page(
             "source_site": meta.source_site,
             "source_url": meta.source_url,
             "source_file": plan.source_file,
-            "types": plan_types(plan),
-            "main_types": main_types(plan),
+            "types": sorted(counts),
+            "main_types": main_types(counts),
             "flags": len(plan.flags),
         }
     )

@@ -198,12 +198,13 @@ def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PA
     units = {meta["unit"] for _, _, meta in searchable if meta.get("unit")}
     filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
     groups = shards(searchable, shard_pages)
+    sharded = len(groups) > 1
+    shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if sharded else filters
     entries, words_of_bundles = [], []
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
         for number, group in enumerate(groups):
             documents, output = Path(tmp, f"documents-{number}"), Path(tmp, f"bundle-{number}")
             documents.mkdir()
-            shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if len(groups) > 1 else filters
             for path, rel, meta in group:
                 target = documents.joinpath(*page_folder(rel), "index.html")
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -212,13 +213,13 @@ def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PA
             asyncio.run(_index(documents, output))  # one bundle at a time: the memory is that of one
             shutil.rmtree(documents)
             entries.append(json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8")))
-            if len(groups) > 1:
+            if sharded:
                 words_of_bundles.append(bundle_words(output))
         Path(tmp, "bundle-0").rename(bundle)
         for number in range(1, len(groups)):
             Path(tmp, f"bundle-{number}").rename(bundle / shard_folder(number))
     manifest: dict = {"bundles": [shard_folder(number) for number in range(1, len(groups))]}
-    if len(groups) > 1:
+    if sharded:
         word_files = write_word_lists(bundle / WORDS_FOLDER, words_of_bundles)
         manifest.update(filter=BUNDLE_FILTER, language=LANGUAGE, words=f"{WORDS_FOLDER}/", word_files=word_files)
     (bundle / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")

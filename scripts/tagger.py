@@ -249,8 +249,12 @@ def tag_plan(plan: Plan, taxonomy: Taxonomy | None = None) -> None:
             item.tags = tag_text(item.text, taxonomy, context=section.title)
 
 
-def main_types(plan: Plan, taxonomy: Taxonomy | None = None) -> list[str]:
-    """The types a plan has at least ``main_type_min_items`` tagged items of, by name (the search filter)."""
+def tag_counts(plan: Plan) -> Counter:
+    """Activity type → how many of the plan's items carry it."""
+    return Counter(tag for section in walk_sections(plan.sections) for item in section.items for tag in item.tags)
+
+
+def main_types(counts: Counter, taxonomy: Taxonomy | None = None) -> list[str]:
+    """The types of ``tag_counts`` with at least ``main_type_min_items`` items, by name (the search filter)."""
     taxonomy = taxonomy or _default_taxonomy()
-    counts = Counter(tag for section in walk_sections(plan.sections) for item in section.items for tag in item.tags)
     return sorted(name for name, count in counts.items() if count >= taxonomy.main_type_min_items)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from scripts.models import Item, Plan, PlanMeta, Section
-from scripts.tagger import heading_title, load_taxonomy, main_types, tag_plan, tag_text
+from scripts.tagger import heading_title, load_taxonomy, main_types, tag_counts, tag_plan, tag_text
 
 LABELS = Path(__file__).parent / "labels" / "seed_items.yml"
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -211,8 +211,8 @@ def test_main_types_are_those_with_enough_items_counted_in_subsections_too(taxon
     items = [Item(anchor=f"i{n}", number=str(n), text="", tags=tags) for n, tags in enumerate([["文明餐桌", "道德讲堂"], ["道德讲堂"], ["无烟机关"]])]
     inner = Section(anchor="s1-1", number="一", title="", level=2, items=[Item(anchor="i9", number="1", text="", tags=["文明餐桌"])])
     plan = Plan(title="", meta=PlanMeta(), source_file="x.txt", sections=[Section(anchor="s1", number="一", title="", level=1, items=items, sections=[inner])])
-    assert main_types(plan, taxonomy) == ["文明餐桌", "道德讲堂"]  # by name, like the types list
-    assert main_types(Plan(title="", meta=PlanMeta(), source_file="x.txt"), taxonomy) == []
+    assert main_types(tag_counts(plan), taxonomy) == ["文明餐桌", "道德讲堂"]  # by name, like the types list
+    assert main_types(tag_counts(Plan(title="", meta=PlanMeta(), source_file="x.txt")), taxonomy) == []
 
 
 def test_tagging_is_fast_and_safe_on_large_input():

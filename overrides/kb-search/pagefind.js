@@ -68,14 +68,15 @@ async function bundlesFor(list, term) {
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({})));
   }
+  const words = await wordLists.get(number);
   let mask = 0n;
   let prefix = "";
-  for (const [word, bundles] of Object.entries(await wordLists.get(number))) {
+  for (const [word, bundles] of Object.entries(words)) {
     if (word.startsWith(term)) mask |= BigInt(`0x${bundles}`);
     else if (!mask && term.startsWith(word) && word.length > prefix.length) prefix = word;
   }
   if (mask || !prefix) return mask;
-  return BigInt(`0x${(await wordLists.get(number))[prefix]}`);
+  return BigInt(`0x${words[prefix]}`);
 }
 
 /* The search options limited to the bundles holding every query word. A word that no bundle holds is
