@@ -14,13 +14,11 @@ that shapes pages) are byte for byte those of the site already in place is skipp
 """
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
 import shutil
-import signal
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -29,14 +27,13 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from . import search_index
+from . import children, search_index
 from .writer import swap_in
 
 ROOT = Path(__file__).resolve().parent.parent
 # Besides docs/ and the config file: what else decides the site's bytes.
 BUILD_INPUTS = ("overrides", "hooks", "scripts/markup.py", "scripts/search_index.py", "scripts/build.py", "requirements.txt")
 STAMP = ".kb-build.json"  # in the site: the fingerprint of the inputs it was built from
-PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
 
 
 def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path = ROOT / "mkdocs.yml") -> dict:
@@ -57,7 +54,7 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, config_file: Path =
         if built and built.get("fingerprint") == fingerprint:
             return {**built["stats"], "site_seconds": 0.0, "search_seconds": 0.0, "skipped": True}
         fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=1, mp_context=fork, initializer=_stop_with, initargs=(os.getpid(),)) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=fork, initializer=children.stop_with, initargs=(os.getpid(),)) as pool:
             search = pool.submit(_timed_search_index, Path(config.docs_dir), staging / "pagefind")
             site_seconds = _timed(mkdocs_build, config)[1]
             stats, search_seconds = search.result()
@@ -97,17 +94,6 @@ def _read_stamp(site_dir: Path) -> dict | None:
         return json.loads((site_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-def _stop_with(parent: int) -> None:
-    """In the forked process: the kernel kills it when the build process dies (Linux), so a killed
-    build leaves no search process running."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (AttributeError, OSError):  # not Linux: a killed build may leave it to finish on its own
-        return
-    if os.getppid() != parent:  # the build died before the request was made
-        os._exit(1)
 
 
 def _timed_search_index(docs_dir: Path, bundle: Path):

@@ -7,9 +7,7 @@ any sub-path. Every list that grows with the collection is split into numbered p
 ``x-2.md`` …), so no page grows without bound.
 
 At 10,000 plans the index pages hold over half a million links, so the collection is gathered in one
-pass (``gather``) and the pages are rendered in independent pieces (``index_tasks``) that publish
-spreads over its worker processes; each piece is a pure function of the collection, so the pages are
-the same whether they are rendered in one process or in many.
+pass (``gather``) and every page is rendered from that.
 
 Heading ids: ``kb-title`` for the h1 of every page; ``p-<plan id>`` for a plan's group on a type
 page, ``t-<type slug>`` for a type on a theme page, ``th-<theme slug>`` for a theme on the themes
@@ -474,17 +472,13 @@ def render_overview_pages(data: Collection) -> dict[str, str]:
     return pages
 
 
-def index_tasks(plans: list[Plan], taxonomy) -> list[Callable[[], dict[str, str]]]:
-    """The index pages in independent pieces, largest first: each call renders some pages, and together
-    they render every one (``render_index_pages``). ``plans`` carry ids, slugs, anchors and tags."""
-    data = gather(plans, taxonomy)
-    types = [functools.partial(render_type_pages, i, data.rows.get(i.name, []), data.type_counts(i.name)) for i in data.infos]
-    facets = [functools.partial(render_facet_pages, f, facet_members(f, data.listed)) for f in FACETS]
-    sizes = [len(data.rows.get(i.name, [])) for i in data.infos] + [len(data.listed)] * len(facets)
-    by_size = sorted(range(len(sizes)), key=lambda n: -sizes[n])  # stable: ties keep taxonomy order
-    return [(types + facets)[n] for n in by_size] + [functools.partial(render_overview_pages, data)]
-
-
 def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
-    """Every index page as {docs-relative path: page file}, rendered in this process."""
-    return {path: text for task in index_tasks(plans, taxonomy) for path, text in task().items()}
+    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags."""
+    data = gather(plans, taxonomy)
+    pages: dict[str, str] = {}
+    for info in data.infos:
+        pages.update(render_type_pages(info, data.rows.get(info.name, []), data.type_counts(info.name)))
+    for facet in FACETS:
+        pages.update(render_facet_pages(facet, facet_members(facet, data.listed)))
+    pages.update(render_overview_pages(data))
+    return pages

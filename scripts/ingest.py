@@ -191,8 +191,7 @@ def cached_file_keys(paths: Iterable[Path], cache: OutcomeCache) -> list[str] | 
 def summary(outcome: FileOutcome) -> FileOutcome:
     """The outcome without its plans' text, removed lines and permalink prints: what a run that has
     nothing to publish reports (each plan keeps its title, metadata, id and slug)."""
-    plans = [Plan(p.title, p.meta, p.source_file, index_in_file=p.index_in_file, id=p.id, slug=p.slug) for p in outcome.plans]
-    return dataclasses.replace(outcome, plans=plans, removed=[], prints=[])
+    return dataclasses.replace(outcome, plans=[plan.card() for plan in outcome.plans], removed=[], prints=[])
 
 
 def _cached(job: tuple[Path, str, Path | None], cache: OutcomeCache) -> FileOutcome | None:

@@ -170,6 +170,10 @@ class Plan:
     sources: list[PlanSource] = field(default_factory=list)  # every copy when near-duplicates were merged (shown copy first)
     variants: list[Variant] = field(default_factory=list)  # sentences that differ between the copies
 
+    def card(self) -> "Plan":
+        """The plan without its text: title, metadata, place in its file, id and slug (what a link to it shows)."""
+        return Plan(self.title, self.meta, self.source_file, index_in_file=self.index_in_file, id=self.id, slug=self.slug)
+
 
 def walk_sections(sections: list[Section]) -> list[Section]:
     """All sections in reading order (a heading before its sub-sections)."""

@@ -6,23 +6,25 @@ memory and only then writes, so a failure half-way leaves the previous pages in 
 are text (str), except the .docx files, which are bytes.
 
 What one plan's files say depends on the others (ids, related plans, year links), so it is decided
-here, in one process; writing the files themselves (page, .docx, its plans.json entry) and the
-index pages is the bulk of the work and is spread over ``jobs`` processes, each piece a pure
-function of its inputs, so the bytes are the same whatever ``jobs`` is. While the workers render,
-this process writes the report.
+here, in one process; writing the files themselves (page, .docx, its plans.json entry) is the bulk
+of the work and is spread over ``jobs`` processes, each slice a pure function of its inputs, so the
+bytes are the same whatever ``jobs`` is. While the workers render, this process writes the index
+pages and the report, which read every plan.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import heapq
 import json
 import multiprocessing
+import os
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
-from . import dedupe, docx_out, indexes, permalinks, render, reportpage, slugs, tagger
+from . import children, dedupe, docx_out, indexes, permalinks, render, reportpage, slugs, tagger
 from .cache import OutcomeCache
 from .ingest import FileOutcome
 from .models import Plan
@@ -32,24 +34,22 @@ SCHEMA_VERSION = 1
 def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
     """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double."""
     types_of = {p.id: render.plan_types(p) for p in plans}
-    by_type: dict[str, list[Plan]] = defaultdict(list)
+    by_type: dict[str, list[str]] = defaultdict(list)
     for plan in plans:
         for name in types_of[plan.id]:
-            by_type[name].append(plan)
+            by_type[name].append(plan.id)
     by_id = {p.id: p for p in plans}
     related = {}
     for plan in plans:
         scores: Counter[str] = Counter()
         for name in types_of[plan.id]:
-            if len(by_type[name]) > 500:  # a type nearly every plan has says nothing about likeness
-                continue
-            for other in by_type[name]:
-                if other.id != plan.id:
-                    scores[other.id] += 1
+            if len(by_type[name]) <= 500:  # a type nearly every plan has says nothing about likeness
+                scores.update(by_type[name])
+        scores.pop(plan.id, None)
         for other_id in scores:
             if plan.meta.sector and by_id[other_id].meta.sector == plan.meta.sector:
                 scores[other_id] += 2
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: render.RELATED_LIMIT]
+        ranked = heapq.nsmallest(render.RELATED_LIMIT, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         related[plan.id] = [by_id[other_id] for other_id, _ in ranked]
     return related
 
@@ -140,7 +140,8 @@ def report_document(outcomes: list[FileOutcome], merged: dedupe.DedupeResult | N
 
 @dataclass
 class PlanFiles:
-    """Everything one plan's files are made from (decided across all plans, in the parent process)."""
+    """Everything one plan's files are made from (decided across all plans, in the parent process).
+    Other plans are their cards: a page links to them, and the worker is sent less."""
 
     plan: Plan
     related: list[Plan]
@@ -165,12 +166,7 @@ class PlanFiles:
         return page, docx_out.plan_docx(self.plan), plan_json(self.plan)
 
 
-MIN_PER_WORKER = 50  # fewer plans than this per worker: starting processes costs more than it saves
-_TASKS: list[Callable[[], object]] = []  # set just before the workers fork: they inherit it instead of unpickling it
-
-
-def _run_task(index: int):
-    return _TASKS[index]()
+MIN_PER_WORKER = 200  # fewer plans than this per worker: starting processes costs more than it saves
 
 
 def _make_each(work: list[PlanFiles]) -> list[tuple[str, bytes, str]]:
@@ -184,19 +180,20 @@ def plan_tasks(work: list[PlanFiles], jobs: int) -> list[Callable[[], list[tuple
 
 
 def run_tasks(tasks: list[Callable[[], object]], jobs: int, meanwhile: Callable[[], object]) -> tuple[list, object]:
-    """Each task's result, in order, from ``jobs`` forked processes (from this one if ``jobs`` is 1),
-    and ``meanwhile()``, called in this process while they work."""
-    global _TASKS
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    """Each task's result, in order, from ``jobs`` new processes (from this one if ``jobs`` is 1),
+    and ``meanwhile()``, called in this process while they work.
+
+    The tasks travel pickled to spawned processes. Forked ones would inherit them for free, but
+    CPython writes the reference count of every object it reads, so each forked worker copied
+    most of this process's memory: 1.5 GB per worker at 10,000 plans.
+    """
+    if jobs <= 1:
         return [task() for task in tasks], meanwhile()
-    _TASKS = tasks
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_run_task, index) for index in range(len(tasks))]
-            aside = meanwhile()
-            return [future.result() for future in futures], aside
-    finally:
-        _TASKS = []
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn, initializer=children.stop_with, initargs=(os.getpid(),)) as pool:
+        futures = [pool.submit(task) for task in tasks]
+        aside = meanwhile()
+        return [future.result() for future in futures], aside
 
 
 def render_pages(
@@ -221,26 +218,25 @@ def render_pages(
     work = [
         PlanFiles(
             plan,
-            related=related[plan.id],
+            related=[other.card() for other in related[plan.id]],
             removed=removed_of[plan.source_file] if plan.index_in_file == 0 else [],
             aliases=registry.aliases_for(plan),
-            previous=sequences.get(plan.id, ([], []))[0],
-            following=sequences.get(plan.id, ([], []))[1],
+            previous=[other.card() for other in sequences.get(plan.id, ([], []))[0]],
+            following=[other.card() for other in sequences.get(plan.id, ([], []))[1]],
             type_slugs=type_slugs,
         )
         for plan in plans
     ]
     jobs = max(1, min(jobs, len(work) // MIN_PER_WORKER))
-    index_tasks = indexes.index_tasks(plans, taxonomy)  # before the plan slices: bigger pieces go first
-    results, report_pages = run_tasks(index_tasks + plan_tasks(work, jobs), jobs, lambda: report_files(outcomes, merged))
-    pages: dict[str, str | bytes] = {}
-    for index_pages in results[: len(index_tasks)]:
-        pages.update(index_pages)
-    made = [files for made_slice in results[len(index_tasks) :] for files in made_slice]
+
+    def index_and_report_pages() -> dict[str, str | bytes]:
+        return {**indexes.render_index_pages(plans, taxonomy), **report_files(outcomes, merged)}
+
+    results, pages = run_tasks(plan_tasks(work, jobs), jobs, index_and_report_pages)
+    made = [files for made_slice in results for files in made_slice]
     for plan, (page, docx, _) in zip(plans, made):
         pages[f"plans/{plan.slug}.md"] = page
         pages[f"plans/{plan.slug}.docx"] = docx
-    pages.update(report_pages)
     pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/plans.json"] = plans_json([entry for _, _, entry in made])
     return pages, redirects

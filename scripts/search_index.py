@@ -20,19 +20,21 @@ its words, through a hidden filter (``BUNDLE_FILTER``).
 """
 from __future__ import annotations
 
-import asyncio
+import functools
 import gzip
 import html
 import json
 import math
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE, get_data
-from pagefind.index import IndexConfig, PagefindIndex
-
+from . import children
 from .markup import page_folder
 
 BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
@@ -51,6 +53,7 @@ FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行�
 UNIT_FILTER_LIMIT = 300
 SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
 SHARD_PAGES = 1000  # pages per bundle: the first bundle is BUNDLE itself, the others are folders inside it
+INDEXERS = 2  # Pagefind processes at once, each holding one bundle (about 1.1 GB at SHARD_PAGES plans)
 SHARDS_FILE = "kb-shards.json"  # in the first bundle: the other bundles, the word lists (overrides/kb-search/)
 BUNDLE_FILTER = "kb-bundle"  # a hidden filter: the number of the bundle a page is in
 WORDS_FOLDER = "kb-words"  # in the first bundle: word → bundles holding it, in files of about WORDS_PER_FILE words
@@ -115,12 +118,18 @@ def _without_id(tag: re.Match) -> str:
     return f"<{tag[1]}{ID_ATTRIBUTE.sub('', tag[2])}>"
 
 
-async def _index(folder: Path, bundle: Path) -> None:
-    # Leaving the context writes the bundle to the configured output_path (by default ./pagefind
-    # under the working directory): so it must be configured, not passed later.
-    config = IndexConfig(force_language=LANGUAGE, exclude_selectors=IGNORED, output_path=str(bundle))
-    async with PagefindIndex(config) as index:
-        await index.add_directory(str(folder))
+def _start_pagefind(documents: Path, bundle: Path) -> subprocess.Popen:
+    """Pagefind's command line over one folder of search documents, writing the bundle ``bundle``.
+
+    The command, not its Python API: the API's service answered before it had written every file,
+    and a bundle read at once was sometimes missing its pagefind-entry.json (1 in 3 builds of
+    10,000 plans). A process that has exited has written everything.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle)]
+    command += ["--force-language", LANGUAGE, "--silent", *(f"--exclude-selectors={selector}" for selector in IGNORED)]
+    return subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=functools.partial(children.stop_with, os.getpid())
+    )
 
 
 def shards(pages: list, size: int = SHARD_PAGES) -> list[list]:
@@ -185,6 +194,45 @@ def write_word_lists(folder: Path, words_of_bundles: list[set[str]]) -> int:
     return files
 
 
+def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str], sharded: bool) -> tuple[list[dict], list[set[str]]]:
+    """Pagefind over each group's search documents into ``tmp``/bundle-<number>, ``INDEXERS`` at a time
+    (the next group's documents are written while they run); their entry files and, if ``sharded``, words."""
+    running: list[tuple[subprocess.Popen, Path, Path]] = []
+    finished: list[tuple[dict, set[str]]] = []
+    try:
+        for number, group in enumerate(groups):
+            documents, output = tmp / f"documents-{number}", tmp / f"bundle-{number}"
+            _write_documents(documents, group, number, filters)
+            running.append((_start_pagefind(documents, output), documents, output))
+            if len(running) == INDEXERS:
+                finished.append(_finish(*running.pop(0), sharded))
+        while running:
+            finished.append(_finish(*running.pop(0), sharded))
+    finally:
+        for indexer, _, _ in running:  # an error stopped the build: stop the others too
+            indexer.kill()
+            indexer.wait()
+    return [entry for entry, _ in finished], [words for _, words in finished] if sharded else []
+
+
+def _write_documents(folder: Path, group: list, number: int, filters: dict[str, str]) -> None:
+    folder.mkdir()
+    for path, rel, meta in group:
+        target = folder.joinpath(*page_folder(rel), "index.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = page_body(path.read_text(encoding="utf-8"))
+        target.write_text(search_document({**meta, BUNDLE_FILTER: str(number)}, body, filters), encoding="utf-8")
+
+
+def _finish(indexer: subprocess.Popen, documents: Path, output: Path, sharded: bool) -> tuple[dict, set[str]]:
+    _, errors = indexer.communicate()
+    if indexer.returncode:
+        raise RuntimeError(f"Pagefind failed (exit {indexer.returncode}): {errors.decode('utf-8', 'replace').strip()[-2000:]}")
+    shutil.rmtree(documents)
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry, bundle_words(output) if sharded else set()
+
+
 def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PAGES) -> dict:
     """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced),
     as bundles of at most ``shard_pages`` pages.
@@ -200,21 +248,8 @@ def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PA
     groups = shards(searchable, shard_pages)
     sharded = len(groups) > 1
     shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if sharded else filters
-    entries, words_of_bundles = [], []
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        for number, group in enumerate(groups):
-            documents, output = Path(tmp, f"documents-{number}"), Path(tmp, f"bundle-{number}")
-            documents.mkdir()
-            for path, rel, meta in group:
-                target = documents.joinpath(*page_folder(rel), "index.html")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                body = page_body(path.read_text(encoding="utf-8"))
-                target.write_text(search_document({**meta, BUNDLE_FILTER: str(number)}, body, shard_filters), encoding="utf-8")
-            asyncio.run(_index(documents, output))  # one bundle at a time: the memory is that of one
-            shutil.rmtree(documents)
-            entries.append(json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8")))
-            if sharded:
-                words_of_bundles.append(bundle_words(output))
+        entries, words_of_bundles = _index_bundles(Path(tmp), groups, shard_filters, sharded)
         Path(tmp, "bundle-0").rename(bundle)
         for number in range(1, len(groups)):
             Path(tmp, f"bundle-{number}").rename(bundle / shard_folder(number))

@@ -81,3 +81,18 @@ def test_ingest_nothing_readable_exits_1(run_cli, tmp_path):
     (raw / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 300)
     result = run_cli("ingest", str(raw), "--out", str(tmp_path / "out"), "--registry", str(tmp_path / "reg.json"), "--quiet")
     assert result.returncode == 1
+
+
+def test_ingest_runs_without_the_cycle_collector_and_turns_it_back_on(tmp_path, monkeypatch):
+    import gc
+
+    import scripts.__main__ as cli
+    from scripts import ingest
+
+    during = []
+    process_all = ingest.process_all
+    monkeypatch.setattr(ingest, "process_all", lambda *args, **kwargs: during.append(gc.isenabled()) or process_all(*args, **kwargs))
+    assert gc.isenabled()
+    outcomes = cli.run_ingest([seed("003")], tmp_path / "docs", 1, tmp_path / "permalinks.json", quiet=True)
+    assert during == [False] and gc.isenabled()
+    assert [o.status for o in outcomes] == ["plans"]

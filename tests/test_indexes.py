@@ -342,12 +342,3 @@ def test_item_links_are_what_markup_link_gives():
     href = ix.attr(ix.page_url(page, rows[0][0].page))
     expected = [link(page, f"plans/{plan.slug}.md", md_text(ix.excerpt(item.text)), item.anchor) for _, item in rows]
     assert ix.item_links(href, rows) == ix.ul(expected)
-
-
-def test_index_pieces_render_disjoint_pages_that_make_up_every_index_page():
-    plans = make_plans(60)
-    seen: list[str] = []
-    for task in ix.index_tasks(plans, taxonomy()):
-        seen += list(task())
-    assert len(seen) == len(set(seen))
-    assert set(seen) == set(ix.render_index_pages(plans, taxonomy()))

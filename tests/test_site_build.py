@@ -265,3 +265,10 @@ def test_units_are_a_search_filter_until_there_are_too_many(built, tmp_path, mon
     monkeypatch.setattr(search_index, "UNIT_FILTER_LIMIT", len(units) - 1)
     fewer = search_index.build_search_index(site.parent / "docs", tmp_path / "pagefind")
     assert fewer["filters"] == ["主要活动类型", "年份", "级别", "行业"] and fewer["pages"] == stats["pages"]
+
+
+def test_a_failed_pagefind_run_is_an_error_that_says_why(tmp_path):
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(RuntimeError, match=r"Pagefind failed \(exit 1\).*not able to build an index"):
+        search_index.build_search_index(tmp_path / "docs", tmp_path / "pagefind")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]  # no bundle, no leftover temporary folder
