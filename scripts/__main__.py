@@ -48,9 +48,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 @contextlib.contextmanager
 def cycle_collector_paused():
-    """Ingest makes millions of objects and no reference cycles worth collecting. CPython's collector
-    would walk them all again and again (10% of the time at 10,000 plans), and so would each forked
-    render worker, copying every page it walks."""
+    """Publishing makes millions of objects and no reference cycles: CPython's collector would walk them
+    all again and again (10% of the time at 10,000 plans). Files are processed with the collector on: a
+    parsed web page or Word file is a web of cycles (tests/test_cli.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -60,7 +60,6 @@ def cycle_collector_paused():
             gc.enable()
 
 
-@cycle_collector_paused()
 def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = ""):
     """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed).
 
@@ -91,11 +90,12 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
         done = f"{count} unchanged, nothing to publish"
     else:
-        reg = permalinks.Registry.load(registry)
-        pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
-        reg.save()  # before the pages: a page never carries an id the registry does not hold
-        stamp = cache.publish_stamp(keys, registry)  # the registry may have grown
-        done = str(writer.write_pages(pages, out, stamp=stamp))
+        with cycle_collector_paused():
+            reg = permalinks.Registry.load(registry)
+            pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
+            reg.save()  # before the pages: a page never carries an id the registry does not hold
+            stamp = cache.publish_stamp(keys, registry)  # the registry may have grown
+            done = str(writer.write_pages(pages, out, stamp=stamp))
     if store:  # for the next run, should nothing change
         store.keep_summaries(stamp, [ingest.summary(o) for o in outcomes])
     if not quiet:
