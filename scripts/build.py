@@ -1,8 +1,8 @@
 """Build: docs/ → site/ with MkDocs and, at the same time, the Pagefind search index; swapped in only when complete.
 
 MkDocs runs in this process (Python, one core); the search index (search_index.py: Python that
-writes search documents, and Pagefind's own process) runs in a forked process, so on two cores the
-search index costs little extra wall time, and its Python does not wait for MkDocs's interpreter lock.
+writes search documents, and Pagefind's own processes) runs in a forked process, so the two share the
+cores, and its Python does not wait for MkDocs's interpreter lock.
 
 The site is built into a temporary folder beside the target; a failure anywhere (MkDocs, the
 search indexer, a full disk, a killed process) leaves the previously published site untouched.

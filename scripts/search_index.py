@@ -9,8 +9,8 @@ theme, on the other core; and no theme chrome (navigation, header, footer) is pa
 The ``pagefind[extended]`` binary segments Chinese into words, so 志愿服务 matches inside
 开展志愿服务进社区活动. Pagefind names its files by content hash.
 
-A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, one after the
-other, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
+A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, ``INDEXERS`` at a
+time, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
 grow faster than the pages of one bundle, and so does its ranking of a word found on most pages: at
 10,000 plans one bundle took 9 GB, and 3 s to answer 志愿服务 (BENCHMARKS.md). But a bundle that
 lacks a query word answers with the longest of its words that begins the query (文明餐桌 → 文明).
