@@ -169,6 +169,10 @@ class PlanFiles:
 MIN_PER_WORKER = 200  # fewer plans than this per worker: starting processes costs more than it saves
 
 
+def _cards(plans: list[Plan]) -> list[Plan]:
+    return [plan.card() for plan in plans]
+
+
 def _make_each(work: list[PlanFiles]) -> list[tuple[str, bytes, str]]:
     return [files.make() for files in work]
 
@@ -215,18 +219,20 @@ def render_pages(
     type_slugs = {t.name: slugs.slugify(t.name) for theme in taxonomy.themes for t in theme.types}
     related = related_plans(plans)
     removed_of = {o.source: o.removed for o in outcomes}
-    work = [
-        PlanFiles(
-            plan,
-            related=[other.card() for other in related[plan.id]],
-            removed=removed_of[plan.source_file] if plan.index_in_file == 0 else [],
-            aliases=registry.aliases_for(plan),
-            previous=[other.card() for other in sequences.get(plan.id, ([], []))[0]],
-            following=[other.card() for other in sequences.get(plan.id, ([], []))[1]],
-            type_slugs=type_slugs,
+    work = []
+    for plan in plans:
+        previous, following = sequences.get(plan.id, ([], []))
+        work.append(
+            PlanFiles(
+                plan,
+                related=_cards(related[plan.id]),
+                removed=removed_of[plan.source_file] if plan.index_in_file == 0 else [],
+                aliases=registry.aliases_for(plan),
+                previous=_cards(previous),
+                following=_cards(following),
+                type_slugs=type_slugs,
+            )
         )
-        for plan in plans
-    ]
     jobs = max(1, min(jobs, len(work) // MIN_PER_WORKER))
 
     def index_and_report_pages() -> dict[str, str | bytes]:

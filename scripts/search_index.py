@@ -34,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE, get_data
+
 from . import children
 from .markup import page_folder
 
@@ -121,9 +122,9 @@ def _without_id(tag: re.Match) -> str:
 def _start_pagefind(documents: Path, bundle: Path) -> subprocess.Popen:
     """Pagefind's command line over one folder of search documents, writing the bundle ``bundle``.
 
-    The command, not its Python API: the API's service answered before it had written every file,
-    and a bundle read at once was sometimes missing its pagefind-entry.json (1 in 3 builds of
-    10,000 plans). A process that has exited has written everything.
+    The command, not its Python API: the API's service sometimes answered before it had written every
+    file, and a 10,000-plan build then read an empty pagefind-entry.json (BENCHMARKS.md). A process
+    that has exited has written everything.
     """
     command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle)]
     command += ["--force-language", LANGUAGE, "--silent", *(f"--exclude-selectors={selector}" for selector in IGNORED)]
@@ -196,7 +197,8 @@ def write_word_lists(folder: Path, words_of_bundles: list[set[str]]) -> int:
 
 def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str], sharded: bool) -> tuple[list[dict], list[set[str]]]:
     """Pagefind over each group's search documents into ``tmp``/bundle-<number>, ``INDEXERS`` at a time
-    (the next group's documents are written while they run); their entry files and, if ``sharded``, words."""
+    (the next group's documents are written while they run); their entry files and their words (read
+    only if ``sharded``: one bundle needs no word lists)."""
     running: list[tuple[subprocess.Popen, Path, Path]] = []
     finished: list[tuple[dict, set[str]]] = []
     try:
@@ -212,7 +214,7 @@ def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str], shard
         for indexer, _, _ in running:  # an error stopped the build: stop the others too
             indexer.kill()
             indexer.wait()
-    return [entry for entry, _ in finished], [words for _, words in finished] if sharded else []
+    return [entry for entry, _ in finished], [words for _, words in finished]
 
 
 def _write_documents(folder: Path, group: list, number: int, filters: dict[str, str]) -> None:

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -167,9 +166,7 @@ def sharded_site(site, tmp_path_factory):
 
     root = tmp_path_factory.mktemp("sharded")
     shutil.copytree(site["dir"], root / SUB_PATH)
-    # in a thread of its own: Pagefind's client runs an event loop, and Playwright's is running in this one
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        stats = pool.submit(search_index.build_search_index, site["out"] / "docs", root / SUB_PATH / search_index.BUNDLE, shard_pages=3).result()
+    stats = search_index.build_search_index(site["out"] / "docs", root / SUB_PATH / search_index.BUNDLE, shard_pages=3)
     server = Server(root)
     yield {"base": server.base, "bundles": stats["bundles"]}
     server.close()

@@ -106,4 +106,3 @@ def test_a_run_with_nothing_to_publish_loads_no_outcome(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache")) == first  # pages to put back: outcomes loaded
     assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") != "edited by hand"
-
