@@ -4,8 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 N      ?=
+CORPUS ?=
 
-.PHONY: site serve test bench browser system-deps clean
+.PHONY: site serve test lint eval bench browser system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,8 +28,17 @@ browser:
 system-deps: browser
 	@command -v soffice >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui)
 
-test: $(STAMP) system-deps
+# Lint: pyflakes and import order (ruff), and the stages' import order (import-linter); pyproject.toml says how.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+test: lint system-deps
 	$(PY) -m pytest -q
+
+# Field accuracy on a labelled corpus (default ../shared/corpus): a tool, not a test.
+eval: $(STAMP)
+	$(PY) -m scripts eval $(CORPUS)
 
 bench: $(STAMP) browser
 	$(PY) -m scripts bench $(if $(N),--n $(N))

@@ -1,6 +1,6 @@
 """MkDocs hooks: thin glue between the pipeline's output and the theme (no parsing here).
 
-- Generated pages are already HTML (scripts/markup.py): a page whose front matter says ``html: true``
+- Generated pages are already HTML (scripts/publish/markup.py): a page whose front matter says ``html: true``
   skips Python-Markdown; its body goes to the theme as is, with the table of contents the pipeline
   wrote in its front matter (as JSON). At thousands of pages this is most of the build time saved.
 - Renamed or absorbed plan pages keep working: the publish step records the redirects the
@@ -23,7 +23,7 @@ from mkdocs.structure.toc import get_toc
 
 # MkDocs loads this file by path; the pipeline package sits beside it (also for a bare `mkdocs build`).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.markup import compact_html  # noqa: E402
+from scripts.publish.markup import compact_html  # noqa: E402
 
 REDIRECTS = "data/redirects.json"
 

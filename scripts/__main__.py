@@ -1,30 +1,26 @@
 """Command line: ``python -m scripts {clean,ingest,build,serve,bench} --help``.
 
-Only wiring: every command calls the stage modules and prints what they return.
+Only wiring: every command calls the stages' entry functions and prints what they return; no stage
+logic lives here (the raw-files-to-pages path the commands share is publish/pipeline.py).
 Exit codes: 0 done; 1 input could not be processed (or --strict and some file failed);
 2 wrong usage (argparse); 3 the build failed.
 """
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import functools
-import gc
 import http.server
 import json
-import os
 import sys
 from pathlib import Path
-
-from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_INPUT, EXIT_BUILD = 1, 3
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    from . import clean, decode
+    from scripts import clean, read
 
     path = Path(args.file)
     try:
@@ -35,7 +31,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     except IsADirectoryError:
         print(f"error: {path}: is a folder; use `python -m scripts ingest {path} --out DIR`", file=sys.stderr)
         return EXIT_INPUT
-    except decode.DecodeError as exc:
+    except read.DecodeError as exc:
         print(f"error: {path}: {exc}", file=sys.stderr)
         return EXIT_INPUT
     if args.json:
@@ -44,75 +40,6 @@ def cmd_clean(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(result.text)
     return 0
-
-
-@contextlib.contextmanager
-def cycle_collector_paused():
-    """Publishing makes millions of objects and no reference cycles: CPython's collector would walk them
-    all again and again (10% of the time at 10,000 plans). Files are processed with the collector on: a
-    parsed web page or Word file is a web of cycles (tests/test_cli.py)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = ""):
-    """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed).
-
-    Returns the outcomes. When nothing changed since the last run (same code, files and registry, and
-    the pages on disk as that run left them), it returns their summaries (``ingest.summary``) without
-    loading a single outcome.
-    """
-    from . import cache, ingest, permalinks, publish, writer
-
-    missing = [p for p in inputs if not p.exists()]
-    if missing:
-        raise SystemExit(f"error: no such file or folder: {', '.join(map(str, missing))}")
-    store = cache.OutcomeCache(Path(cache_dir)) if cache_dir else None
-    if store:
-        unchanged = published_summaries(inputs, out, registry, store)
-        if unchanged is not None:
-            if not quiet:
-                print(f"cache: {len(unchanged)} unchanged, 0 processed; pages: nothing to publish", file=sys.stderr)
-            return unchanged
-    progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
-    outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)
-    if store and not quiet:
-        print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
-    version = store.version if store else cache.code_version()
-    keys = [ingest.file_key(o, version) for o in outcomes]
-    stamp = cache.publish_stamp(keys, registry)
-    count = writer.published(out, stamp) if store else None
-    if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
-        done = f"{count} unchanged, nothing to publish"
-    else:
-        with cycle_collector_paused():
-            reg = permalinks.Registry.load(registry)
-            pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
-            reg.save()  # before the pages: a page never carries an id the registry does not hold
-            stamp = cache.publish_stamp(keys, registry)  # the registry may have grown
-            done = str(writer.write_pages(pages, out, stamp=stamp))
-    if store:  # for the next run, should nothing change
-        store.keep_summaries(stamp, [ingest.summary(o) for o in outcomes])
-    if not quiet:
-        print(f"pages: {done}", file=sys.stderr)
-    return outcomes
-
-
-def published_summaries(inputs: list[Path], out: Path, registry: Path, store):
-    """The kept outcome summaries if ``out`` holds what publishing the inputs would give, else None."""
-    from . import cache, ingest, writer
-
-    keys = ingest.cached_file_keys(inputs, store)
-    if keys is None:
-        return None
-    stamp = cache.publish_stamp(keys, registry)
-    summaries = store.summaries(stamp)
-    return summaries if summaries is not None and writer.published(out, stamp) is not None else None
 
 
 SUMMARY_LISTED = 20  # problem files named on screen; the report lists them all
@@ -142,6 +69,8 @@ def cache_dir(args: argparse.Namespace, out: Path) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from scripts.publish.pipeline import run_ingest
+
     out = Path(args.out)
     outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out))
     print_summary(outcomes, Path(args.out))
@@ -151,14 +80,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import build
+    from scripts import site
+    from scripts.publish.pipeline import run_ingest
 
     docs = Path(args.docs)
     outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs))
     print_summary(outcomes, docs)
     del outcomes  # gigabytes at 10,000 plans: the site is built from docs/
     try:
-        stats = build.build_site(Path(args.site), docs_dir=docs)
+        stats = site.build_site(Path(args.site), docs_dir=docs)
     except Exception as exc:
         print(f"error: site build failed, previous site left in place: {exc}", file=sys.stderr)
         return EXIT_BUILD
@@ -182,7 +112,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from . import bench
+    from scripts import bench
 
     return bench.main(args)
 

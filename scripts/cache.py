@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def code_version() -> str:
     """Hash of every module and rule file that can change an outcome (and of the Python version: pickles)."""
     digest = hashlib.sha256(f"python-{sys.version_info[:2]}".encode())
-    for path in sorted([*(ROOT / "scripts").glob("*.py"), *(ROOT / "rules").glob("*.yml")]):
+    for path in sorted([*(ROOT / "scripts").rglob("*.py"), *(ROOT / "rules").glob("*.yml")]):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

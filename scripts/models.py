@@ -56,10 +56,11 @@ class PageMeta:
 
 @dataclass
 class Extracted:
-    """The text of a document file (web page, Word, PDF), one paragraph per line, and what it says about itself."""
+    """The text of one file (plain text, web page, Word, PDF), one paragraph per line, and what it says about itself."""
 
     text: str
     meta: PageMeta = field(default_factory=PageMeta)
+    encoding: str = ""  # how it was read: a text codec (utf-8-sig, gb18030 …) or the document kind (docx, pdf …)
 
 
 @dataclass(frozen=True)

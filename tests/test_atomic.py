@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scripts.markup import Page
-from scripts import build, permalinks, writer
+from scripts.publish import permalinks, writer
+from scripts.publish.markup import Page
+from scripts.site import build
 
 PAGES = {
     "index.md": "# 首页\n",
@@ -87,7 +88,7 @@ def test_killed_while_writing_pages_leaves_previous_docs_and_next_run_tidies(doc
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from scripts import writer
+        from scripts.publish import writer
         real, count = writer._write, []
         def dying(staging, rel, text):
             count.append(rel)
@@ -174,7 +175,7 @@ def test_killed_build_leaves_previous_site_and_next_build_tidies(site_setup):
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from scripts import build
+        from scripts.site import build
         # the search index is built in a forked process: kill the build process that forked it
         build.search_index.build_search_index = lambda *args: os.kill(os.getppid(), signal.SIGKILL)
         build.build_site(Path({str(s["site"])!r}), docs_dir=Path({str(s["docs"])!r}), config_file=Path({str(s["config"])!r}))
@@ -260,7 +261,7 @@ def test_killed_while_writing_the_only_changed_page_leaves_previous_docs(docs):
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r})
         from pathlib import Path
-        from scripts import writer
+        from scripts.publish import writer
         writer._write = lambda staging, rel, content: os.kill(os.getpid(), signal.SIGKILL)
         pages = {PAGES!r}
         pages["plans/a.md"] = "# 改过的甲\\n"

@@ -14,7 +14,6 @@ import sys
 import pytest
 
 from conftest import ROOT, compact, shown_text
-
 from fixtures.bad.make import NAMES, SENTENCES, deep_plan, make_bad_files
 from scripts import ingest
 
@@ -108,7 +107,7 @@ def test_boilerplate_only_page_lists_what_was_removed(bad):
 
 
 def test_odd_file_names_are_kept_as_given_and_give_safe_slugs(bad, tmp_path):
-    from scripts import permalinks
+    from scripts.publish import permalinks
 
     outcomes = list(bad["outcomes"].values())
     plans = [p for o in outcomes for p in o.plans]

@@ -4,8 +4,8 @@ sub-path, and use it as a person would. Every request is recorded; any host but 
 from __future__ import annotations
 
 import functools
-import json
 import http.server
+import json
 import re
 import shutil
 import subprocess
@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright import sync_api as playwright  # noqa: E402  (a missing browser stack must fail, not skip)
 
 from conftest import ROOT, copy_seeds
 
-from playwright import sync_api as playwright  # noqa: E402  (a missing browser stack must fail, not skip)
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -162,7 +162,7 @@ def test_search_finds_the_right_plans(page, site, query, expected):
 @pytest.fixture(scope="module")
 def sharded_site(site, tmp_path_factory):
     """The same site with its search index dealt into bundles of three pages, merged by the search box."""
-    from scripts import search_index
+    from scripts.site import search_index
 
     root = tmp_path_factory.mktemp("sharded")
     shutil.copytree(site["dir"], root / SUB_PATH)

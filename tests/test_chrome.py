@@ -4,7 +4,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from scripts.chrome import ChromeResult, strip_chrome
+from scripts.clean.chrome import ChromeResult, strip_chrome
 from scripts.models import PageMeta
 from scripts.rules import load_rules
 

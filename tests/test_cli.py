@@ -88,9 +88,9 @@ def test_files_are_processed_with_the_cycle_collector_and_published_without_it(t
     """Publishing makes no reference cycles, parsing does: a web page or Word file leaves cyclic garbage."""
     import gc
 
-    import scripts.__main__ as cli
     from fixtures.word_docs import plan_docx
     from scripts import ingest, publish
+    from scripts.publish import pipeline
 
     collector = {}
     for module, name in [(ingest, "process_all"), (publish, "render_pages")]:
@@ -102,7 +102,7 @@ def test_files_are_processed_with_the_cycle_collector_and_published_without_it(t
     docx = tmp_path / "plan.docx"
     docx.write_bytes(plan_docx(seed("003").read_text(encoding="utf-8")))
     assert gc.isenabled()
-    outcomes = cli.run_ingest([seed("003"), docx], tmp_path / "docs", 1, tmp_path / "permalinks.json", quiet=True)
+    outcomes = pipeline.run_ingest([seed("003"), docx], tmp_path / "docs", 1, tmp_path / "permalinks.json", quiet=True)
     assert collector == {"process_all": True, "render_pages": False} and gc.isenabled()
     assert [o.status for o in outcomes] == ["plans", "plans"]
     gc.collect()

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.decode import DecodeError, decode_bytes
 from scripts.models import Decoded
+from scripts.read.decode import DecodeError, decode_bytes
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))

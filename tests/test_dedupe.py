@@ -14,9 +14,11 @@ import re
 import pytest
 
 from conftest import seed
-from scripts import clean, decode, dedupe, parse, publish
+from scripts import clean, parse, publish
+from scripts.fingerprints import Shingled
 from scripts.models import Plan
-from scripts.permalinks import Shingled
+from scripts.publish import dedupe
+from scripts.read import decode
 
 CHROME_HEAD = "首页 > 范文大全 > 工作计划 > 文明创建\n发布时间：2021-03-05 来源：某某范文网 作者：admin\n"
 CHROME_TAIL = "\n相关推荐：\n2021年文明单位创建工作方案\n本文来源于网络，版权归原作者所有。"

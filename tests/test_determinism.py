@@ -10,7 +10,6 @@ import pytest
 from conftest import copy_seeds, generated_files
 from fixtures.bad.make import make_bad_files
 
-
 tree = generated_files
 
 

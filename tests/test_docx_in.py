@@ -10,7 +10,8 @@ from docx import Document
 
 from conftest import seed
 from fixtures.word_docs import LEVELS, add_list, number_paragraph, plan_docx
-from scripts import clean, decode, doc_in, docx_in, parse
+from scripts import clean, parse, read
+from scripts.read import decode, doc_in, docx_in
 
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
 
@@ -131,5 +132,5 @@ def test_doc_without_libreoffice_says_what_to_do(monkeypatch):
 
 
 def test_word_suffixes_are_supported():
-    assert {".docx", ".doc", ".pdf"} <= clean.SUPPORTED_SUFFIXES
+    assert {".docx", ".doc", ".pdf"} <= read.SUPPORTED_SUFFIXES
     assert LEVELS[0] == ("chineseCounting", "%1、")

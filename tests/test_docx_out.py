@@ -10,8 +10,10 @@ import pytest
 from docx import Document
 
 from conftest import seed
-from scripts import clean, docx_in, docx_out, parse
+from scripts import clean, parse
 from scripts.models import Item, Plan, PlanMeta, PlanSource, Section
+from scripts.publish import docx_out
+from scripts.read import docx_in
 
 
 @pytest.fixture(scope="module")

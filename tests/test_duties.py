@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.duties import extract_phases, split_duties
 from scripts.models import Phase
-from scripts.outline import parse_outline
-from scripts.split import split_plans
+from scripts.parse.duties import extract_phases, split_duties
+from scripts.parse.outline import parse_outline
+from scripts.parse.split import split_plans
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
 TASK = "开展道德讲堂活动，每季度不少于一次。"

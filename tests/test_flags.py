@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import seed
-from scripts.flags import find_flags
-from scripts.repair import repair_text
+from scripts.clean.flags import find_flags
+from scripts.clean.repair import repair_text
 
 
 def kinds(text: str) -> list[tuple[str, int, str]]:

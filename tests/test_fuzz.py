@@ -20,8 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import compact, shown_text
-from scripts import chrome, clean, decode, flags, htmlpage, parse, pinyin_notes, repair, t2s
+from scripts import clean, parse
+from scripts.clean import chrome, flags, pinyin_notes, repair, t2s
 from scripts.models import CleanResult
+from scripts.read import decode, htmlpage
 
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "40"))
 SIZE_KB = int(os.environ.get("KB_FUZZ_SIZE_KB", "300"))

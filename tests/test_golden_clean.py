@@ -12,7 +12,8 @@ import opencc
 import pytest
 
 from conftest import ROOT, seed
-from scripts import clean, t2s
+from scripts import clean
+from scripts.clean import t2s
 
 GOLDEN = ROOT / "tests" / "golden"
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -18,7 +18,8 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from conftest import RAW, ROOT
-from scripts import ingest, permalinks, publish, writer
+from scripts import ingest, publish
+from scripts.publish import permalinks, writer
 
 HOSTILE_PLAN = """<script>alert(1)</script>某某局文明单位创建工作方案{{ config.site_name }}{% include "x" %}
 ---

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.htmlpage import html_to_text, looks_like_html
 from scripts.models import PageMeta
+from scripts.read.htmlpage import html_to_text, looks_like_html
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_seeds
-from scripts import cache, ingest, synth
-from scripts.__main__ import run_ingest
+from scripts import cache, ingest
+from scripts.bench import synth
+from scripts.publish.pipeline import run_ingest
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def test_pages_are_byte_identical_with_one_or_two_workers_and_from_the_cache(cor
 
 
 def test_republishing_writes_only_the_pages_of_what_changed(corpus, tmp_path, monkeypatch):
-    from scripts import writer
+    from scripts.publish import writer
 
     raw = tmp_path / "raw"
     shutil.copytree(corpus, raw)

@@ -12,9 +12,6 @@ import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
 from conftest import page_parts
-from scripts import indexes as ix
-from scripts.markup import md_text, page_folder
-from scripts.slugs import slugify
 from fixtures.site_plans import (
     HOSTILE,
     TYPE_NAMES,
@@ -23,6 +20,9 @@ from fixtures.site_plans import (
     plan_anchors,
     taxonomy,
 )
+from scripts.publish import indexes as ix
+from scripts.publish.markup import md_text, page_folder
+from scripts.publish.slugs import slugify
 
 # Fixed bounds, whatever the size of the collection.
 MAX_PAGE_BYTES = 120_000
@@ -333,7 +333,7 @@ def test_empty_collection_still_has_every_page():
 
 
 def test_item_links_are_what_markup_link_gives():
-    from scripts.markup import link
+    from scripts.publish.markup import link
 
     plan = make_plan(1, unit=HOSTILE)
     data = ix.gather([plan], taxonomy())

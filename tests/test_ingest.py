@@ -93,7 +93,7 @@ def test_a_summary_keeps_what_the_command_line_reports(tmp_path):
 
 def test_a_run_with_nothing_to_publish_loads_no_outcome(tmp_path, monkeypatch):
     from scripts import cache
-    from scripts.__main__ import run_ingest
+    from scripts.publish.pipeline import run_ingest
 
     raw = mixed_folder(tmp_path)
     args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")

@@ -11,8 +11,8 @@ from pathlib import Path
 import opencc
 import pytest
 
-from scripts.metadata import extract_metadata, is_unit_name, normalise_unit, parse_date
 from scripts.models import PageMeta, PlanMeta
+from scripts.parse.metadata import extract_metadata, is_unit_name, normalise_unit, parse_date
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scripts.outline import number_value, parse_outline
-from scripts.split import split_plans
+from scripts.parse.outline import number_value, parse_outline
+from scripts.parse.split import split_plans
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import seed
-from scripts import clean, decode, parse, pdf_in
-from scripts.pdf_in import Line
+from scripts import clean, parse
+from scripts.read import decode, pdf_in
+from scripts.read.pdf_in import Line
 
 PDF = Path(__file__).parent / "fixtures" / "docs" / "seed001.pdf"
 

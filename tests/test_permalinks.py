@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from scripts import permalinks
 from scripts.models import Item, Plan, PlanMeta, Section
-from scripts.permalinks import Redirect, Registry
-from scripts.slugs import slugify
+from scripts.publish import permalinks
+from scripts.publish.permalinks import Redirect, Registry
+from scripts.publish.slugs import slugify
 
 GUIDE = "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，以培育和践行社会主义核心价值观为主线"
 GOAL = "通过两年的努力，确保顺利通过市级文明单位复查验收，干部职工文明素质明显提升"

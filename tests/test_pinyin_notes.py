@@ -3,8 +3,8 @@ import time
 
 import pytest
 
+from scripts.clean.pinyin_notes import strip_pinyin_annotations
 from scripts.models import RemovedSpan
-from scripts.pinyin_notes import strip_pinyin_annotations
 
 
 def span(text: str, line: int = 1) -> RemovedSpan:

@@ -11,7 +11,9 @@ import os
 import pytest
 
 from conftest import copy_seeds
-from scripts import ingest, permalinks, publish, synth
+from scripts import ingest, publish
+from scripts.bench import synth
+from scripts.publish import permalinks
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import page_parts
 
+from conftest import page_parts
 from scripts.models import Flag, Item, Phase, Plan, PlanMeta, RemovedSpan, Section
-from scripts.markup import md_text
-from scripts.render import heading_text, render_plan_page
+from scripts.publish.markup import md_text
+from scripts.publish.render import heading_text, render_plan_page
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import seed
-from scripts.repair import repair_text
+from scripts.clean.repair import repair_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

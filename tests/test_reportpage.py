@@ -4,8 +4,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import page_parts
-from scripts.markup import md_text
-from scripts.reportpage import FILES_PER_PAGE, render_report_pages
+from scripts.publish.markup import md_text
+from scripts.publish.reportpage import FILES_PER_PAGE, render_report_pages
 
 HOSTILE = "</summary><script>alert(1)</script>{{ x }} **b**\n---\ntitle: d"
 

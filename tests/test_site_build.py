@@ -13,18 +13,17 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
-from fixtures.site_plans import HOSTILE, THEMES, TYPE_NAMES, make_plan, make_plans, taxonomy
 from mkdocs.utils.meta import get_data
 
-from scripts.build import build_site
-from scripts.indexes import render_index_pages
-from scripts.writer import write_pages
-from scripts.render import render_plan_page
-from scripts.reportpage import render_report_pages
-from scripts import search_index
-from scripts.search_index import page_body, search_document, searchable_pages
-from scripts.slugs import slugify
+from fixtures.site_plans import HOSTILE, THEMES, TYPE_NAMES, make_plan, make_plans, taxonomy
+from scripts.publish.indexes import render_index_pages
+from scripts.publish.render import render_plan_page
+from scripts.publish.reportpage import render_report_pages
+from scripts.publish.slugs import slugify
+from scripts.publish.writer import write_pages
+from scripts.site import search_index
+from scripts.site.build import build_site
+from scripts.site.search_index import page_body, search_document, searchable_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_NAME = "文明创建工作方案参考库"

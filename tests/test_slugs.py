@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scripts.slugs import SlugBook, slugify
+from scripts.publish.slugs import SlugBook, slugify
 
 SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.split import split_plans
+from scripts.parse.split import split_plans
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
 

@@ -1,5 +1,6 @@
 """The synthetic benchmark corpus: deterministic, varied, and shaped like raw collected plans."""
-from scripts import clean, ingest, synth
+from scripts import clean, ingest
+from scripts.bench import synth
 
 
 def test_same_index_gives_the_same_bytes_and_different_indexes_differ(tmp_path):

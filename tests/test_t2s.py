@@ -5,7 +5,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from scripts.t2s import to_simplified
+from scripts.clean.t2s import to_simplified
 
 RAW = Path(__file__).resolve().parent.parent / "raw"
 

@@ -1,4 +1,4 @@
-"""Tests for the activity-type taxonomy (rules/taxonomy.yml) and the item tagger (scripts/tagger.py)."""
+"""Tests for the activity-type taxonomy (rules/taxonomy.yml) and the item tagger (scripts/tag/tagger.py)."""
 from __future__ import annotations
 
 import time
@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from scripts.models import Item, Plan, PlanMeta, Section
-from scripts.tagger import heading_title, load_taxonomy, main_types, tag_counts, tag_plan, tag_text
+from scripts.tag.tagger import heading_title, load_taxonomy, main_types, tag_counts, tag_plan, tag_text
 
 LABELS = Path(__file__).parent / "labels" / "seed_items.yml"
 RAW = Path(__file__).resolve().parent.parent / "raw"

@@ -6,7 +6,7 @@
   /* Search: Pagefind UI, loaded by overrides/main.html from ./pagefind/ relative to the page, so the
      site works under any sub-path. Missing before the first search index is built: then no box.
      The box uses Pagefind through ../kb-search/pagefind.js (see there why). A large collection is
-     indexed as several bundles (scripts/search_index.py): kb-shards.json in the first one lists the
+     indexed as several bundles (scripts/site/search_index.py): kb-shards.json in the first one lists the
      others, which the box merges. */
   function mountSearch() {
     var box = document.querySelector(".kb-search");

@@ -3,7 +3,7 @@
 
    1. The first search waits until every filter is loaded. Before, the box sometimes drew only some
       of the filters after the first search (seen in the browser tests: 主要活动类型 and 单位 missing).
-   2. A collection indexed as several bundles (scripts/search_index.py): Pagefind answers a query word
+   2. A collection indexed as several bundles (scripts/site/search_index.py): Pagefind answers a query word
       that a bundle lacks with the longest of that bundle's words that begins the query (文明餐桌 → 文明),
       so, merged as they are, the bundles without the word would add unrelated results. Before each
       search the query's terms are looked up in the collection's word lists (one small file per term,

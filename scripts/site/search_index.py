@@ -35,8 +35,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from . import children
-from .markup import page_folder
+from scripts import children
+from scripts.publish.markup import page_folder
 
 BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
 LANGUAGE = "zh"  # one index in one language: every page is Chinese

@@ -2,16 +2,16 @@
 
 Plan text comes from arbitrary websites, so it is data: every piece of it goes through
 ``markup.md_text`` and every attribute through ``markup.attr``; anchors must be plain ids. The body is
-HTML (see scripts/markup.py for why), its headings feed the table of contents. Links are relative
+HTML (see scripts/publish/markup.py for why), its headings feed the table of contents. Links are relative
 because the site is served under a sub-path (plans/<slug>/ → ../../types/<type>/).
 """
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from .markup import Page, attr, link, md_text, safe_id
-from .models import Flag, Item, Phase, Plan, RemovedSpan, Section
-from .tagger import main_types, tag_counts
+from scripts.models import Flag, Item, Phase, Plan, RemovedSpan, Section
+from scripts.publish.markup import Page, attr, link, md_text, safe_id
+from scripts.tag.tagger import main_types, tag_counts
 
 RELATED_LIMIT = 5
 SEQUENCE_LIMIT = 3  # plans linked as the unit's previous / next year (one unit may file many in a year)

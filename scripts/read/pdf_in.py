@@ -20,9 +20,9 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
-from .decode import DecodeError
-from .models import Extracted, PageMeta
-from .rules import load_rules
+from scripts.models import Extracted, PageMeta
+from scripts.read.decode import DecodeError
+from scripts.rules import load_rules
 
 SENTENCE_END = ("。", "！", "？", "：", "；", "…", "”", "」")
 DIGITS = re.compile(r"\d+")

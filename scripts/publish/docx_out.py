@@ -17,8 +17,8 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from .models import Item, Plan, Section
-from .render import heading_text, years_text
+from scripts.models import Item, Plan, Section
+from scripts.publish.render import heading_text, years_text
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry: fixed, so builds are reproducible
 ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")

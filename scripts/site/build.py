@@ -27,12 +27,13 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from . import children, search_index
-from .writer import swap_in
+from scripts import children
+from scripts.site import search_index
+from scripts.publish.writer import swap_in
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Besides docs/ and the config file: what else decides the site's bytes.
-BUILD_INPUTS = ("overrides", "hooks", "scripts/markup.py", "scripts/search_index.py", "scripts/build.py", "requirements.txt")
+BUILD_INPUTS = ("overrides", "hooks", "scripts/publish/markup.py", "scripts/site", "requirements.txt")
 STAMP = ".kb-build.json"  # in the site: the fingerprint of the inputs it was built from
 
 

@@ -12,9 +12,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from . import docx_in
-from .decode import DecodeError
-from .models import Extracted
+from scripts.models import Extracted
+from scripts.read import docx_in
+from scripts.read.decode import DecodeError
 
 CONVERT_TIMEOUT = 120  # seconds; a first start of LibreOffice alone can take 10–20 s
 SOFFICE_NAMES = ("soffice", "libreoffice")

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import PageMeta, PlanMeta
-from .rules import load_rules
+from scripts.models import PageMeta, PlanMeta
+from scripts.rules import load_rules
 
 CJK = "\u4e00-\u9fff"
 CLAUSE_END = "，。；！？,;!?：:\n"

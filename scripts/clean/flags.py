@@ -10,9 +10,9 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .models import Flag
-from .repair import CJK_RANGES, display_width, ends_sentence, is_date_line, is_heading_line
-from .rules import load_rules
+from scripts.clean.repair import CJK_RANGES, display_width, ends_sentence, is_date_line, is_heading_line
+from scripts.models import Flag
+from scripts.rules import load_rules
 
 KINDS = ("mojibake", "gap", "placeholder")
 # Hits of one kind this close together are one finding (经?;幕顒? is one damaged word).

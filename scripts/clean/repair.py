@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import RemovedSpan
-from .rules import load_rules
+from scripts.models import RemovedSpan
+from scripts.rules import load_rules
 
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0002fa1f"
 CJK = re.compile(f"[{CJK_RANGES}]")

@@ -1,7 +1,7 @@
 """Index pages around the plan pages: home, themes, activity types, and browse-by-facet pages.
 
 Every page is an HTML page for MkDocs (``markup.Page``: front matter and an HTML body, see
-scripts/markup.py), built from tagged ``Plan`` objects and the taxonomy. Plan text is data: it
+scripts/publish/markup.py), built from tagged ``Plan`` objects and the taxonomy. Plan text is data: it
 reaches a page only through ``md_text``. Links are relative (``markup.link``), so the site works under
 any sub-path. Every list that grows with the collection is split into numbered pages (``x.md``,
 ``x-2.md`` …), so no page grows without bound.
@@ -24,10 +24,10 @@ from itertools import groupby
 from typing import Callable, Iterator
 from urllib.parse import quote
 
-from .markup import Page, attr, link, md_text, page_url
-from .models import Item, Plan, walk_sections
-from .render import years_text
-from .slugs import slugify
+from scripts.models import Item, Plan, walk_sections
+from scripts.publish.markup import Page, attr, link, md_text, page_url
+from scripts.publish.render import years_text
+from scripts.publish.slugs import slugify
 
 ITEMS_PER_PAGE = 200  # tagged items on one activity-type page (a large plan continues on the next page)
 PLAN_GROUPS_PER_PAGE = 100  # plan groups on one activity-type page

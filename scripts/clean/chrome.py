@@ -18,9 +18,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scripts.clean.repair import drop_invisible, is_fragment
 from scripts.dates import iso_date
 from scripts.models import Flag, PageMeta, RemovedSpan
-from scripts.repair import drop_invisible, is_fragment
 from scripts.rules import load_rules
 
 SCOPES = ("line", "inline", "block")

@@ -1,7 +1,9 @@
-"""Ingest: raw files and folders → structured plans and an account of every input file.
+"""INGEST: raw files and folders → one ``FileOutcome`` per input file (its tagged plans and their
+fingerprints, the removed spans, the flags, or why it was skipped or rejected).
 
-Each file is processed on its own (clean → parse → tag), in parallel, by a pure function that never
-raises: a bad file becomes a "rejected" outcome with a reason, and the others go on.
+Each file goes through the per-file stages on its own (read → clean → parse → tag), in parallel, by a
+pure function that never raises: a bad file becomes a "rejected" outcome with a reason, and the others
+go on. Outcomes of unchanged files come from the cache (cache.py).
 """
 from __future__ import annotations
 
@@ -13,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, decode, parse, tagger
-from .cache import OutcomeCache, file_sha256, outcome_key
-from .models import Flag, Plan, RemovedSpan
-from .permalinks import PlanPrints
+from scripts import clean, parse, read
+from scripts.cache import OutcomeCache, file_sha256, outcome_key
+from scripts.fingerprints import PlanPrints
+from scripts.models import Flag, Plan, RemovedSpan
+from scripts.tag import tagger
 
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a plan is tens of KB; a bigger file is a dump to split first
 
@@ -69,7 +72,7 @@ def _check_readable(path: Path, root_of: Path | None) -> str:
             return f"symlink points outside the input folder ({target}); copy the file into the folder instead"
     if not path.is_file():
         return "not a regular file"
-    if path.suffix.lower() not in clean.SUPPORTED_SUFFIXES:
+    if path.suffix.lower() not in read.SUPPORTED_SUFFIXES:
         return f"unsupported file type {path.suffix or '(none)'}; save it as .txt (UTF-8) or .html"
     if path.stat().st_size > MAX_FILE_BYTES:
         return f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it into one file per plan"
@@ -89,7 +92,7 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
             return outcome
         try:
             result = clean.clean_bytes(data, source)
-        except decode.DecodeError as exc:  # read but not text: the outcome keeps the file's size and hash
+        except read.DecodeError as exc:  # read but not text: the outcome keeps the file's size and hash
             outcome.status, outcome.reason = "rejected", str(exc)
             return outcome
         outcome.encoding = result.encoding
@@ -110,7 +113,7 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
             else:
                 outcome.reason = "empty file (only white space)"
         return outcome
-    except decode.DecodeError as exc:
+    except read.DecodeError as exc:
         return FileOutcome(source=source, status="rejected", reason=str(exc))
     except OSError as exc:
         return FileOutcome(source=source, status="rejected", reason=f"cannot read file: {exc.strerror or exc}")

@@ -7,7 +7,7 @@ text-identical files are already dropped by ``ingest.mark_duplicates``; this sta
 - Candidate pairs come from an inverted index of normalised sentences: copies share many sentences
   word for word, so 10,000 plans never mean 50 million comparisons. Each candidate pair is then
   scored on the plans' bodies (title left out: sites retitle freely), normalised and cut into
-  character shingles (``permalinks.Shingled``), by *containment*: the share of the smaller plan's
+  character shingles (``fingerprints.Shingled``), by *containment*: the share of the smaller plan's
   shingles found in the larger one. A
   truncated copy is fully contained in its original, an edited copy nearly so; two different plans
   of one unit share phrases but not most of their text (see THRESHOLD).
@@ -29,8 +29,8 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .models import Plan, PlanSource, Variant, walk_sections
-from .permalinks import Shingled, normalise
+from scripts.fingerprints import Shingled, normalise
+from scripts.models import Plan, PlanSource, Variant, walk_sections
 
 # Containment of the smaller plan's shingles in the larger. Measured on the seed corpus
 # (tests/test_dedupe.py builds the pairs): copies with other chrome 1.00, traditional original vs a

@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from .decode import DecodeError
-from .models import Extracted, PageMeta
-from .rules import load_rules
+from scripts.models import Extracted, PageMeta
+from scripts.read.decode import DecodeError
+from scripts.rules import load_rules
 
 CHINESE_DIGITS = "〇一二三四五六七八九"
 LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"

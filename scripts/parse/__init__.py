@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from . import metadata
-from .duties import extract_phases, split_duties
-from .models import CleanResult, Flag, Plan, Section, walk_sections
-from .outline import parse_outline
-from .split import PlanChunk, split_plans
+from scripts.models import CleanResult, Flag, Plan, Section, walk_sections
+from scripts.parse import metadata
+from scripts.parse.duties import extract_phases, split_duties
+from scripts.parse.outline import parse_outline
+from scripts.parse.split import PlanChunk, split_plans
 
 
 def parse_plans(clean: CleanResult) -> list[Plan]:

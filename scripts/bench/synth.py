@@ -22,9 +22,9 @@ from pathlib import Path
 import opencc
 from pypinyin import Style, pinyin
 
-from . import clean
+from scripts import clean
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REGIONS = ["宜昌市", "长沙市", "株洲市", "襄阳市", "荆州市", "岳阳市", "常德市", "黄石市", "十堰市", "衡阳市", "邵阳市", "益阳市"]
 DISTRICTS = ["", "西陵区", "伍家岗区", "天心区", "芙蓉区", "雁塔区", "开福区", "岳麓区", "荷塘区"]
 UNITS = ["财政局", "民政局", "教育局", "税务局", "交通运输局", "卫生健康委员会", "人民医院", "第一中学", "实验小学",

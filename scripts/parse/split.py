@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .outline import number_value
-from .rules import load_rules
+from scripts.parse.outline import number_value
+from scripts.rules import load_rules
 
 
 @dataclass

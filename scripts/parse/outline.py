@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .models import Flag, Item, Section
-from .rules import load_rules
+from scripts.models import Flag, Item, Section
+from scripts.rules import load_rules
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PLAIN = "plain"  # the style of an unnumbered heading

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .indexes import NO_TITLE, TITLE_ID, pager
-from .markup import Page, attr, link, md_text
+from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
+from scripts.publish.markup import Page, attr, link, md_text
 
 FILES_PER_PAGE = 25  # a file block holds all its removals and flags: a few KB each
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复"}

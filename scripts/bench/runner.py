@@ -1,6 +1,6 @@
 """Benchmarks (``make bench``): what 100, 1,000 and 10,000 plans cost, written to BENCHMARKS.md.
 
-For each size N the synthetic corpus (scripts/synth.py) goes through the whole pipeline in a child
+For each size N the synthetic corpus (scripts/bench/synth.py) goes through the whole pipeline in a child
 process, stage by stage: ingest (clean, parse, publish the docs/ pages), the MkDocs site, the
 Pagefind index. Memory is the peak PSS (and RSS) summed over that process and its workers, sampled. Then the
 site is measured (bytes per plan, the largest page) and a fresh headless Chromium runs one search
@@ -26,9 +26,9 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from . import clean
+from scripts import clean
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZES = (100, 1000, 10000)
 NAIVE_SIZE = 1000
 QUERY = "志愿服务"
@@ -51,15 +51,15 @@ NAIVE_CONFIG = {
 
 def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str, ingest_only: bool = False) -> dict:
     """raw → docs → site and search index (side by side), timed per stage; runs in a child so memory is its own."""
-    from . import __main__ as cli
-    from . import build
+    from scripts import site
+    from scripts.publish.pipeline import run_ingest
 
-    docs, site = work / "docs", work / "site"
+    docs, site_dir = work / "docs", work / "site"
     timings = {}
     said = io.StringIO()  # the CLI's one-line summaries: files re-ingested, pages written
     start = time.perf_counter()
     with contextlib.redirect_stderr(said):
-        outcomes = cli.run_ingest([raw], docs, jobs, work / "permalinks.json", quiet=False, cache_dir=cache_dir)
+        outcomes = run_ingest([raw], docs, jobs, work / "permalinks.json", quiet=False, cache_dir=cache_dir)
     timings["ingest"] = time.perf_counter() - start
     timings["ingest_said"] = "; ".join(line for line in said.getvalue().splitlines() if line.startswith(("cache:", "pages:")))
     timings["plans"] = sum(len(o.plans) for o in outcomes)
@@ -67,7 +67,7 @@ def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str, ingest_only: bool
     if ingest_only:
         return timings
     start = time.perf_counter()
-    stats = build.build_site(site, docs_dir=docs)
+    stats = site.build_site(site_dir, docs_dir=docs)
     timings["site"] = time.perf_counter() - start
     timings["theme"] = stats.pop("site_seconds")
     timings["search"] = stats.pop("search_seconds")
@@ -221,7 +221,7 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
 
 def corpus(out: Path, n: int) -> Path:
     """The synthetic corpus of size ``n`` (kept between runs: it is deterministic)."""
-    from . import synth
+    from scripts.bench import synth
 
     raw = out / f"raw-{n}"
     stamp = raw / ".complete"
@@ -317,7 +317,7 @@ def render(results: dict, naive_result: dict | None, jobs: int) -> str:
         "",
         f"- Date: {date.today().isoformat()}; commit {commit or 'uncommitted'}" + (" (plus working-tree changes)" if edited else ""),
         f"- Machine: {machine()}; {jobs} ingest workers",
-        "- Corpus: `scripts/synth.py` (seed texts with shuffled sections, varied units and years, traditional and",
+        "- Corpus: `scripts/bench/synth.py` (seed texts with shuffled sections, varied units and years, traditional and",
         "  simplified, boilerplate, pinyin readings and page markers; deterministic)",
         "- Times are medians of the cold runs (empty ingest cache); memory is the peak of the summed PSS of all",
         "  processes (shared pages split among the processes sharing them), and in brackets the peak of the summed",
@@ -432,8 +432,9 @@ def main(args) -> int:
     return 0
 
 
-if __name__ == "__main__":  # child runs: python -m scripts.bench {pipeline,naive} '{json args}'
-    kind, params = sys.argv[1], json.loads(sys.argv[2])
+def child_main(argv: list[str]) -> None:
+    """A child run (``run_child``): ``python -m scripts.bench {pipeline,naive} '{json args}'``, result as JSON on stdout."""
+    kind, params = argv[0], json.loads(argv[1])
     if kind == "pipeline":
         result = pipeline(Path(params["raw"]), Path(params["work"]), int(params["jobs"]), params["cache_dir"], "ingest_only" in params)
     else:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .models import Phase, Section
-from .rules import load_rules
+from scripts.models import Phase, Section
+from scripts.rules import load_rules
 
 
 @lru_cache(maxsize=None)

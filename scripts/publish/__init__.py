@@ -24,10 +24,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
-from . import children, dedupe, docx_out, indexes, permalinks, render, reportpage, slugs, tagger
-from .cache import OutcomeCache
-from .ingest import FileOutcome
-from .models import Plan
+from scripts import children
+from scripts.cache import OutcomeCache
+from scripts.fingerprints import PlanPrints
+from scripts.ingest import FileOutcome
+from scripts.models import Plan
+from scripts.publish import dedupe, docx_out, indexes, permalinks, render, reportpage, slugs
+from scripts.tag import tagger
 
 SCHEMA_VERSION = 1
 
@@ -212,7 +215,7 @@ def render_pages(
         store.keep_dedupe_scores(merged.scores)
     plans = merged.plans  # tagged at ingest
     computed = {id(plan): prn for o in outcomes for plan, prn in zip(o.plans, o.prints)}  # made in the workers
-    redirects = registry.assign(plans, [computed.get(id(plan)) or permalinks.PlanPrints.of(plan) for plan in plans])
+    redirects = registry.assign(plans, [computed.get(id(plan)) or PlanPrints.of(plan) for plan in plans])
     for merge in merged.merges:  # the report links a merged copy to the page that shows it
         merge.copy.id, merge.copy.slug = merge.shown.id, merge.shown.slug
     sequences = year_sequences(plans)
