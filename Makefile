@@ -4,8 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 N      ?=
+DIR    ?=
 
-.PHONY: site serve test bench browser system-deps clean
+.PHONY: site serve test bench eval browser system-deps clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +33,11 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP) browser
 	$(PY) -m scripts bench $(if $(N),--n $(N))
+
+# The quality command: scores clean, parse and tag on the labelled corpus (../shared/corpus, or DIR=…).
+# A tool for measuring, not a test: `make test` never needs the corpus.
+eval: $(STAMP)
+	$(PY) -m scripts eval $(DIR)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis
