@@ -38,9 +38,10 @@ SHORT_SPAN = 4
 # Unit names that only stand for a unit (the label gives null for them).
 PLACEHOLDER_UNIT = re.compile(r"[XxＸｘ×*＊]{2,}|某某|^我(?:局|院|校|委|办|单位|公司|部|所|中心)$")
 TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# A reading note the clean stage should have removed: a CJK character, then (pīnyīn) with a tone mark.
-PINYIN_NOTE = re.compile(rf"[\u3400-\u9fff]\s?[(（]\s*[a-zü{TONES}' ]*[{TONES}][a-zü{TONES}' ]*\s*[)）]")
-# Where a labelled item is cut into pieces when it is not found whole (a piece kept counts for its length).
+# A reading note the clean stage should have removed: a bracket of pinyin with a tone mark, normally right
+# after a CJK character; counted wherever it sits, because mojibake can eat the character before it.
+PINYIN_NOTE = re.compile(rf"[(（]\s*[a-zü{TONES}' ]*[{TONES}][a-zü{TONES}' ]*\s*[)）]")
+# Where a labelled item is cut into the pieces that are looked up (a piece kept counts for its length).
 PIECE_END = re.compile(r"[。；;！!？?\n]")
 SHOWN = 16  # characters of page text quoted on screen
 
@@ -108,10 +109,7 @@ def _jsonl(path: Path) -> list[dict]:
 
 def clean_and_parse(name: str, text: str) -> list[Plan]:
     """The project's clean and parse on one page's text, as ``clean.clean_bytes`` does after decoding."""
-    meta = None
-    if htmlpage.looks_like_html(name, text):
-        page = htmlpage.html_to_text(text)
-        text, meta = page.text, page.meta
+    text, meta = readable_text(name, text)
     return parse.parse_plans(clean.clean_text(text, source=name, meta=meta))
 
 
@@ -134,13 +132,15 @@ def output_pieces(plans: list[Plan]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _t2s():
+    """OpenCC's hk2s: t2s plus the variant characters (衞 → 卫) that plain t2s leaves alone."""
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("hk2s")
 
 
 def simplified(text: str) -> str:
-    """Phrase-level t2s, pinyin notes out, and 著 folded to 着 (Taiwan-style pages keep the particle 著)."""
+    """Phrase-level t2s (with variants), pinyin notes out, and 著 folded to 着 (Taiwan-style pages keep
+    the particle 著)."""
     text = _t2s().convert(text)
     text = pinyin_notes.strip_pinyin_annotations(text)[0]
     return text.replace("著", "着")
@@ -213,7 +213,7 @@ def score_chrome(spans: list[dict], page_text: str, output_text: str) -> list[di
 
 
 def traditional_left(text: str) -> int:
-    """Characters OpenCC t2s would still change in ``text``."""
+    """Characters OpenCC t2s (with variants) would still change in ``text``."""
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return sum(a != b for a, b in zip(text, converted))
@@ -227,21 +227,24 @@ def pinyin_left(text: str) -> int:
 # ---------------------------------------------------------------- one file
 
 
-def kept_share(texts: list[str], output_norm: str) -> tuple[float, int]:
-    """(characters kept, characters) of the labelled item texts: an item found whole counts whole,
-    otherwise each of its sentence pieces found counts for its length."""
+def kept_share(texts: list[str], output_norm: str, page_norm: str) -> tuple[int, int]:
+    """(characters kept, characters) of the labelled item texts, counted by sentence piece: a piece
+    counts if the page has it (items of an older cut of the page may be gone) and kept if the output has it."""
     kept = total = 0
     for text in texts:
-        whole = norm(text)
-        total += len(whole)
-        if whole in output_norm:
-            kept += len(whole)
-            continue
-        for piece in PIECE_END.split(text):
-            piece = norm(piece)
-            if len(piece) >= 2 and piece in output_norm:
-                kept += len(piece)
+        for piece in map(norm, PIECE_END.split(text)):
+            if len(piece) >= 2 and piece in page_norm:
+                total += len(piece)
+                kept += len(piece) if piece in output_norm else 0
     return kept, total
+
+
+def readable_text(name: str, text: str):
+    """(text, page metadata) as the clean stage receives them: a saved web page is read as one."""
+    if htmlpage.looks_like_html(name, text):
+        page = htmlpage.html_to_text(text)
+        return page.text, page.meta
+    return text, None
 
 
 def first_meta(plans: list[Plan]) -> PlanMeta:
@@ -270,7 +273,7 @@ def score_file(page: Page, label: dict | None, items: list[dict], plans: list[Pl
     sentence = label.get("first_body_sentence")
     result["first_sentence"] = None if not sentence else norm(sentence) in output_norm
     texts = [item["text"] for item in items if not item.get("junk")]
-    result["items_kept"], result["items_chars"] = kept_share(texts, output_norm) if texts else (0, 0)
+    result["items_kept"], result["items_chars"] = kept_share(texts, output_norm, norm(readable_text(page.file, page.text)[0]))
     want_plans = label.get("n_plans_visible")
     result["count"] = {"got": len(plans), "want": want_plans, "right": len(plans) == want_plans}
     got_title = plans[0].title if plans else None

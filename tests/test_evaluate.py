@@ -120,13 +120,16 @@ def test_span_not_found_on_page_is_not_scored():
 
 def test_traditional_and_pinyin_left():
     assert evaluate.traditional_left("這個社區 简体") == 3
-    assert evaluate.pinyin_left("创建文明(wén míng)城市，运(yùn)行，附件(二)，(PPT)") == 2
+    assert evaluate.pinyin_left("创建文明(wén míng)城市，运(yùn)行，附件(二)，(PPT)，?,F(xiàn)") == 3
+    assert evaluate.traditional_left("环境衞生") == 1  # a variant plain t2s keeps
 
 
 def test_kept_share_counts_whole_items_and_pieces():
     output = evaluate.norm("组织开展志愿服务。\n每季度举办道德讲堂")
-    assert evaluate.kept_share(["组织开展志愿服务。"], output) == (8, 8)
-    assert evaluate.kept_share(["每季度举办道德讲堂；丢失的半句。"], output) == (9, 14)
+    page = evaluate.norm("组织开展志愿服务。每季度举办道德讲堂；丢失的半句。")
+    assert evaluate.kept_share(["组织开展志愿服务。"], output, page) == (8, 8)
+    assert evaluate.kept_share(["每季度举办道德讲堂；丢失的半句。"], output, page) == (9, 14)
+    assert evaluate.kept_share(["页面上没有的一条。"], output, page) == (0, 0)  # an item of an older cut of the page
 
 
 def test_unit_null_label_accepts_none_or_placeholder():
