@@ -194,12 +194,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not (corpus / "labels.jsonl").is_file() or not (corpus / "pages").is_dir():
         print(f"error: {corpus}: not a corpus folder (needs pages/ and labels.jsonl)", file=sys.stderr)
         return 2
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.baseline}: not a report of `eval --json`: {exc}", file=sys.stderr)
+            return 2
     report, seconds = evaluate.run(corpus, args.half)
     if args.json:
         json.dump(report, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(evaluate.format_report(report, seconds))
+        if baseline:
+            sys.stdout.write(f"changes since {args.baseline}:\n" + evaluate.format_changes(baseline, report))
     return 0
 
 
@@ -270,6 +279,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", default=str(ROOT.parent / "shared" / "corpus"), help="corpus folder: pages/*.txt, labels.jsonl, items.jsonl (default: ../shared/corpus)")
     p.add_argument("--json", action="store_true", help="print every figure and every file's and item's result as JSON")
     p.add_argument("--half", choices=["tune", "holdout"], help="only the pages of one half (split by site)")
+    p.add_argument("--baseline", metavar="JSON", help="an earlier `eval --json` output: also print what changed since")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("tag", help="activity types of items given as JSON lines", description='Reads JSON lines {"plan_title": …, "headings": […], "text": …} and writes one line {"types": […]} per input line, in order. A bad line gets {"error": …} in its place, is reported on stderr with its line number, and the exit code is 1.')

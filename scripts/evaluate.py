@@ -515,3 +515,40 @@ def _pair(figures: dict, key: str) -> str:
 
 def _prf_cell(figures: dict) -> str:
     return " / ".join("-" if figures[k] is None else f"{figures[k]:.2f}" for k in ("precision", "recall", "f1"))
+
+
+CHANGED_FILES = 25
+
+
+def format_changes(old: dict, new: dict) -> str:
+    """What changed from an earlier ``--json`` report to this one: every figure that moved, per half,
+    then the files whose problems changed (- fixed, + new)."""
+    lines = []
+    for half in [name for name in new["halves"] if name in old["halves"]]:
+        before, after = old["halves"][half], new["halves"][half]
+        moved = [
+            f"{title} {_cell(before[key])} → {_cell(after[key])}"
+            for key, title in ROWS
+            if key in before and (before[key]["n"], before[key]["of"]) != (after[key]["n"], after[key]["of"])
+        ]
+        for key, title in (("failed", "files failed"),):
+            if before[key] != after[key]:
+                moved.append(f"{title} {before[key]} → {after[key]}")
+        tags_before, tags_after = before["tags"], after["tags"]
+        if (tags_before["tp"], tags_before["fp"], tags_before["fn"]) != (tags_after["tp"], tags_after["fp"], tags_after["fn"]):
+            moved.append(f"tags P/R/F {_prf_cell(tags_before)} → {_prf_cell(tags_after)}")
+        if tags_before["junk_tagged"] != tags_after["junk_tagged"]:
+            moved.append(f"junk tagged {tags_before['junk_tagged']} → {tags_after['junk_tagged']}")
+        lines.append(f"{half}: " + ("; ".join(moved) if moved else "no figure changed"))
+    earlier = {result["file"]: set(problems(result)) for result in old["files"]}
+    changed = []
+    for result in new["files"]:
+        now, then = set(problems(result)), earlier.get(result["file"], set())
+        if now != then:
+            marks = [f"- {p}" for p in sorted(then - now)] + [f"+ {p}" for p in sorted(now - then)]
+            changed.append(f"  {result['file']} ({result['half']}): " + "; ".join(marks)[:220])
+    lines.append(f"files whose problems changed: {len(changed)}")
+    lines.extend(changed[:CHANGED_FILES])
+    if len(changed) > CHANGED_FILES:
+        lines.append(f"  … and {len(changed) - CHANGED_FILES} more (diff the --json outputs)")
+    return "\n".join(lines) + "\n"

@@ -131,6 +131,10 @@ def test_eval_text_and_json_on_a_tiny_corpus(run_cli, tmp_path):
     report = json.loads(data.stdout)
     assert report["halves"]["all"]["files"] == 1 and report["files"][0]["file"] == "p001.txt"
     assert data.stdout == run_cli("eval", str(corpus), "--json").stdout  # deterministic, so two versions diff
+    (tmp_path / "base.json").write_text(data.stdout, encoding="utf-8")
+    again = run_cli("eval", str(corpus), "--baseline", str(tmp_path / "base.json"))
+    assert again.returncode == 0 and "files whose problems changed: 0" in again.stdout
+    assert run_cli("eval", str(corpus), "--baseline", str(tmp_path / "nope.json")).returncode == 2
 
 
 def test_tag_round_trip_in_order_with_bad_lines(tmp_path):

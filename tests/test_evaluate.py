@@ -217,3 +217,14 @@ def test_html_page_goes_through_the_web_page_reader():
     pieces = evaluate.output_pieces(evaluate.clean_and_parse("p.txt", html))
     assert not any("<p>" in piece for piece in pieces)
     assert "为做好工作，制定本方案。" in "".join(pieces)
+
+
+def test_changes_name_moved_figures_and_files(corpus):
+    old = evaluate.evaluate(evaluate.load_corpus(corpus))
+    assert "files whose problems changed: 0" in evaluate.format_changes(old, old)
+    new = json.loads(json.dumps(old))
+    new["files"][0]["title"] = {"got": "别的标题", "want": "青松社区文明家庭创建方案", "right": False}
+    new["halves"]["all"]["title"] = {"n": 0, "of": 1, "share": 0.0}
+    changes = evaluate.format_changes(old, new)
+    assert "all: first title right 1/1 100% → 0/1 0%" in changes
+    assert "p001.txt" in changes and "+ title: got '别的标题'" in changes
