@@ -270,10 +270,12 @@ def score_file(page: Page, label: dict | None, items: list[dict], plans: list[Pl
     if label is None:
         return result
     result["chrome"] = score_chrome(label.get("chrome") or [], page.text, output)
-    sentence = label.get("first_body_sentence")
-    result["first_sentence"] = None if not sentence else norm(sentence) in output_norm
+    page_norm = norm(readable_text(page.file, page.text)[0])
+    sentence = norm(label.get("first_body_sentence") or "")
+    # A sentence the labeller mended (mojibake, a lost character) is not on the page: nothing to keep.
+    result["first_sentence"] = sentence in output_norm if sentence and sentence in page_norm else None
     texts = [item["text"] for item in items if not item.get("junk")]
-    result["items_kept"], result["items_chars"] = kept_share(texts, output_norm, norm(readable_text(page.file, page.text)[0]))
+    result["items_kept"], result["items_chars"] = kept_share(texts, output_norm, page_norm)
     want_plans = label.get("n_plans_visible")
     result["count"] = {"got": len(plans), "want": want_plans, "right": len(plans) == want_plans}
     got_title = plans[0].title if plans else None
@@ -400,6 +402,7 @@ def summarise(results: list[dict], tagged: list[dict]) -> dict:
     summary["level"] = _count(stated, lambda r: r["level"]["right"])
     summary["level_false_positives"] = _ratio(sum(bool(r["level"]["got"]) for r in unstated), len(unstated))
     summary["tags"] = tag_figures(tagged)
+    summary["tags_clear"] = tag_figures([item for item in tagged if not item["borderline"]])
     return summary
 
 
@@ -486,6 +489,7 @@ def format_report(report: dict, seconds: float | None = None) -> str:
     lines.append(f"{'traditional chars / files':28}" + "".join(f"{_pair(halves[n]['traditional_left'], 'chars'):>{W}}" for n in names))
     lines.append(f"{'pinyin notes / files':28}" + "".join(f"{_pair(halves[n]['pinyin_left'], 'notes'):>{W}}" for n in names))
     lines.append(f"{'tags P / R / F':28}" + "".join(f"{_prf_cell(halves[n]['tags']):>{W}}" for n in names))
+    lines.append(f"{'  without borderline items':28}" + "".join(f"{_prf_cell(halves[n]['tags_clear']):>{W}}" for n in names))
     lines.append(f"{'junk items tagged':28}" + "".join(f"{_cell(_ratio(halves[n]['tags']['junk_tagged'], halves[n]['tags']['junk'])):>{W}}" for n in names))
     last = halves[names[-1]]
     lines.append("chrome left by category (" + names[-1] + "): " + ", ".join(

@@ -157,6 +157,8 @@ def test_score_file_years_are_a_set_and_level_false_positive():
     assert result["level"] == {"got": "市级", "want": None, "right": False}
     wrong = evaluate.score_file(page, label, [], [plan("青松方案", years=[2031])])
     assert not wrong["years"]["right"]
+    mended = evaluate.score_file(page, {**label, "first_body_sentence": "页面上没有这一句。"}, [], [plan("青松方案")])
+    assert mended["first_sentence"] is None  # the labeller's sentence is not on the page: not scored
     summary = evaluate.summarise([result], [])
     assert summary["level"]["of"] == 0 and summary["level_false_positives"] == {"n": 1, "of": 1, "share": 1.0}
 
@@ -180,6 +182,7 @@ def test_tag_precision_recall_on_three_items():
     assert (figures["tp"], figures["fp"], figures["fn"]) == (2, 1, 1)
     assert figures["precision"] == pytest.approx(2 / 3) and figures["recall"] == pytest.approx(2 / 3)
     assert figures["junk_tagged"] == 1 and figures["items"] == 2
+    assert evaluate.summarise([], evaluate.score_tags([{**items[1], "borderline": True}, items[0]], tag=lambda t, h, x: answers[x]))["tags_clear"]["tp"] == 1
     assert figures["per_type"]["志愿服务"]["precision"] == 1.0 and figures["per_type"]["道德讲堂"]["recall"] == 0.0
     assert figures["per_type"]["文明家庭"] == {"tp": 0, "fp": 1, "fn": 0, "precision": 0.0, "recall": None, "f1": None}
 
