@@ -10,6 +10,24 @@ written looking at ``tune`` and checked on ``holdout``.
 
 Text is compared in a normal form (``norm``) so that punctuation repair or a converter's choice of
 variant does not hide a leftover: simplified, pinyin notes out, NFKC, letters/digits/CJK only.
+
+How each figure is scored:
+- chrome left (``score_chrome``): occurrences of each labelled span are counted on the page and in the
+  output. A span with no letter, digit or CJK character (``**``, ``…………``, an anti-copy ``'``), or a
+  site label the corpus README names (范文, .docx), is chrome wherever it occurs: any copy left counts.
+  A ``repeated_title`` is left when the output has as many copies as the page. Any other span is left
+  when the output has more copies than the page has outside the labelled ones (a span labelled once
+  on a page that also uses it as content may stay once). Spans shorter than ``SHORT_SPAN`` in normal
+  form are counted with their punctuation (1、 is not every 1); ``chrome_unsure`` is not scored.
+- first body sentence kept: its normal form is in the output (not scored when the page lacks it);
+- item text kept: characters of the non-junk items' sentence pieces found in the output (``kept_share``);
+- first title: normal forms equal (a null first_title is scored only when no plan is visible: right
+  when the parser gives none); unit: equal, or for a null label none or a placeholder; level: equal
+  where stated, and how often one is given where none is; years: equal as sets; plan count: the
+  number of plans the parser returns against n_plans_visible (a notice carrying a plan is one plan,
+  as split.py returns it). Unit, level and years are those of the parser's first plan;
+- traditional characters and pinyin notes left in the output; tags: micro precision/recall of
+  ``tagger.tag_item`` over (item, type) pairs, and junk items given any type.
 Everything here is a pure function of its arguments, except ``load_corpus`` which reads the folder.
 """
 from __future__ import annotations
