@@ -215,7 +215,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_tag(args: argparse.Namespace) -> int:
     from . import tagger
 
-    stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    try:
+        stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
     with stream:
         errors = tagger.tag_lines(stream, sys.stdout)
     for number, message in errors:

@@ -170,3 +170,5 @@ def test_tag_command_reads_stdin_and_reports_line_numbers(tmp_path):
     assert "line 2:" in result.stderr
     ok = subprocess.run([sys.executable, "-m", "scripts", "tag", "-"], input=good + "\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0 and json.loads(ok.stdout) == out[0]
+    missing = subprocess.run([sys.executable, "-m", "scripts", "tag", str(tmp_path / "nope.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and "nope.jsonl" in missing.stderr and not missing.stdout
