@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 N      ?=
-CORPUS ?=
+DIR    ?=
 
 .PHONY: site serve test lint eval bench browser system-deps clean
 
@@ -36,12 +36,13 @@ lint: $(STAMP)
 test: lint system-deps
 	$(PY) -m pytest -q
 
-# Field accuracy on a labelled corpus (default ../shared/corpus): a tool, not a test.
-eval: $(STAMP)
-	$(PY) -m scripts eval $(CORPUS)
-
 bench: $(STAMP) browser
 	$(PY) -m scripts bench $(if $(N),--n $(N))
+
+# The quality command: scores clean, parse and tag on the labelled corpus (../shared/corpus, or DIR=…).
+# A tool for measuring, not a test: `make test` never needs the corpus.
+eval: $(STAMP)
+	$(PY) -m scripts eval $(DIR)
 
 clean:
 	rm -rf site build .pytest_cache .hypothesis

@@ -1,4 +1,4 @@
-"""Command line: ``python -m scripts {clean,ingest,build,serve,bench} --help``.
+"""Command line: ``python -m scripts {clean,ingest,build,serve,bench,eval,tag} --help``.
 
 Only wiring: every command calls the stages' entry functions and prints what they return; no stage
 logic lives here (the raw-files-to-pages path the commands share is publish/pipeline.py).
@@ -117,6 +117,46 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench.main(args)
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from scripts import quality as evaluate
+
+    corpus = Path(args.dir)
+    if not (corpus / "labels.jsonl").is_file() or not (corpus / "pages").is_dir():
+        print(f"error: {corpus}: not a corpus folder (needs pages/ and labels.jsonl)", file=sys.stderr)
+        return 2
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"error: {args.baseline}: not a report of `eval --json`: {exc}", file=sys.stderr)
+            return 2
+    report, seconds = evaluate.run(corpus, args.half)
+    if args.json:
+        json.dump(report, sys.stdout, ensure_ascii=False, indent=1, sort_keys=True)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(evaluate.format_report(report, seconds))
+        if baseline:
+            sys.stdout.write(f"changes since {args.baseline}:\n" + evaluate.format_changes(baseline, report))
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from scripts.tag import tagger
+
+    try:
+        stream = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_INPUT
+    with stream:
+        errors = tagger.tag_lines(stream, sys.stdout)
+    for number, message in errors:
+        print(f"error: line {number}: {message}", file=sys.stderr)
+    return EXIT_INPUT if errors else 0
+
+
 def add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--raw", nargs="+", default=[str(ROOT / "raw")], metavar="DIR", help="raw input folders (default: raw/)")
     p.add_argument("--site", default=str(ROOT / "site"), help="output site folder (default: site/)")
@@ -168,6 +208,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(ROOT / "bench-out"), help="work folder (default: bench-out/)")
     p.add_argument("--no-naive", action="store_true", help="skip the naive MkDocs + Material comparison")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("eval", help="score clean, parse and tag against a labelled corpus", description="The quality command: run clean and parse on every page of a labelled corpus and the tagger on every labelled item; print the figures per half (tune / holdout) and the worst files.")
+    p.add_argument("dir", nargs="?", default=str(ROOT.parent / "shared" / "corpus"), help="corpus folder: pages/*.txt, labels.jsonl, items.jsonl (default: ../shared/corpus)")
+    p.add_argument("--json", action="store_true", help="print every figure and every file's and item's result as JSON")
+    p.add_argument("--half", choices=["tune", "holdout"], help="only the pages of one half (split by site)")
+    p.add_argument("--baseline", metavar="JSON", help="an earlier `eval --json` output: also print what changed since")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("tag", help="activity types of items given as JSON lines", description='Reads JSON lines {"plan_title": …, "headings": […], "text": …} and writes one line {"types": […]} per input line, in order. A bad line gets {"error": …} in its place, is reported on stderr with its line number, and the exit code is 1.')
+    p.add_argument("file", nargs="?", default="-", help="JSON lines file (default: - for stdin)")
+    p.set_defaults(func=cmd_tag)
     return parser
 
 

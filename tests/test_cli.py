@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT, seed
 
 
-@pytest.mark.parametrize("command", [[], ["clean"], ["ingest"], ["build"], ["serve"], ["bench"]])
+@pytest.mark.parametrize("command", [[], ["clean"], ["ingest"], ["build"], ["serve"], ["bench"], ["eval"], ["tag"]])
 def test_help_everywhere(run_cli, command):
     result = run_cli(*command, "--help")
     assert result.returncode == 0
@@ -112,3 +112,62 @@ def test_files_are_processed_with_the_cycle_collector_and_published_without_it(t
         assert gc.collect() > 0  # why the files are not processed with the collector paused
     finally:
         gc.enable()
+
+
+def test_eval_missing_corpus_is_usage_error(run_cli, tmp_path):
+    result = run_cli("eval", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert "not a corpus folder" in result.stderr
+
+
+def test_eval_text_and_json_on_a_tiny_corpus(run_cli, tmp_path):
+    from test_evaluate import ITEMS, LABEL, PLAN_PAGE, write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus", {"p001.txt": (LABEL["url"], PLAN_PAGE)}, [LABEL], ITEMS)
+    text = run_cli("eval", str(corpus))
+    assert text.returncode == 0, text.stderr
+    assert "first title right" in text.stdout and "1 pages in" in text.stdout
+    data = run_cli("eval", str(corpus), "--json")
+    report = json.loads(data.stdout)
+    assert report["halves"]["all"]["files"] == 1 and report["files"][0]["file"] == "p001.txt"
+    assert data.stdout == run_cli("eval", str(corpus), "--json").stdout  # deterministic, so two versions diff
+    (tmp_path / "base.json").write_text(data.stdout, encoding="utf-8")
+    again = run_cli("eval", str(corpus), "--baseline", str(tmp_path / "base.json"))
+    assert again.returncode == 0 and "files whose problems changed: 0" in again.stdout
+    assert run_cli("eval", str(corpus), "--baseline", str(tmp_path / "nope.json")).returncode == 2
+
+
+def test_tag_round_trip_in_order_with_bad_lines(tmp_path):
+    import io
+
+    from scripts.tag import tagger
+
+    lines = [
+        {"plan_title": "青松社区方案", "headings": ["二、工作措施"], "text": "组织开展学雷锋志愿服务活动。"},
+        {"plan_title": "青松社区方案", "headings": [], "text": "每季度举办一次道德讲堂。"},
+    ]
+    source = tmp_path / "items.jsonl"
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n{oops\n" + '{"text": ["x"]}\n', encoding="utf-8")
+    out = io.StringIO()
+    errors = tagger.tag_lines(source.read_text(encoding="utf-8").splitlines(True), out)
+    answers = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert answers[:2] == [{"types": tagger.tag_item(x["plan_title"], x["headings"], x["text"])} for x in lines]
+    assert answers[0]["types"] and answers[1]["types"]
+    assert set(answers[2]) == {"error"} and set(answers[3]) == {"error"}
+    assert [number for number, _ in errors] == [3, 4]
+
+
+def test_tag_command_reads_stdin_and_reports_line_numbers(tmp_path):
+    import subprocess
+    import sys
+
+    good = json.dumps({"plan_title": "青松方案", "headings": ["一、工作措施"], "text": "组织开展学雷锋志愿服务活动。"}, ensure_ascii=False)
+    result = subprocess.run([sys.executable, "-m", "scripts", "tag"], input=good + "\nnot json\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 2 and "types" in out[0] and "error" in out[1]
+    assert "line 2:" in result.stderr
+    ok = subprocess.run([sys.executable, "-m", "scripts", "tag", "-"], input=good + "\n", cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and json.loads(ok.stdout) == out[0]
+    missing = subprocess.run([sys.executable, "-m", "scripts", "tag", str(tmp_path / "nope.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and "nope.jsonl" in missing.stderr and not missing.stdout

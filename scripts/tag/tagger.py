@@ -258,3 +258,32 @@ def main_types(counts: Counter, taxonomy: Taxonomy | None = None) -> list[str]:
     """The types of ``tag_counts`` with at least ``main_type_min_items`` items, by name (the search filter)."""
     taxonomy = taxonomy or _default_taxonomy()
     return sorted(name for name, count in counts.items() if count >= taxonomy.main_type_min_items)
+
+
+def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    """Activity types of one item given its plan's title and its headings (outermost first): the one
+    function ingest, ``python -m scripts tag`` and the quality command call."""
+    return tag_text(text, taxonomy, context=headings[-1] if headings else "")
+
+
+def tag_lines(lines, out) -> list[tuple[int, str]]:
+    """``python -m scripts tag``: one JSON line in → one JSON line out, in order. A line that is not an
+    object with a string ``text`` (optional ``plan_title`` string, ``headings`` list of strings) gets
+    ``{"error": …}`` in its place, so outputs stay aligned with inputs; returns (line number, error)."""
+    import json
+
+    errors = []
+    for number, line in enumerate(lines, 1):
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+            title, headings = item.get("plan_title") or "", item.get("headings") or []
+            if not isinstance(title, str) or not isinstance(headings, list) or not all(isinstance(h, str) for h in headings):
+                raise ValueError('"plan_title" must be a string and "headings" a list of strings')
+            result = {"types": tag_item(title, headings, item["text"])}
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            errors.append((number, str(exc)))
+            result = {"error": str(exc)}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return errors
