@@ -8,6 +8,12 @@ touching code; this module only applies them, with two safeguards for plan conte
   last content paragraph (a ``来源:`` line inside an official notice is content);
 * doubt: a match outside its zone, or on a very long line, is kept and flagged.
 
+Lines no pattern names are scored (``signals`` in the YAML): a short line outside the article
+made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
+line (long, punctuated, full of the genre's words) stops a block rule, and a line rule that
+matches one keeps it and flags uncertain_chrome. A title line printed again under itself, or
+left again where a page marker was cut from it, goes; the first copy stays.
+
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
 """
@@ -51,6 +57,30 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Signals:
+    """The furniture score and the content-like test (``signals`` in rules/boilerplate.yml)."""
+
+    max_chars: int
+    min_score: int
+    long_max_chars: int
+    long_min_score: int
+    only_furniture: int
+    sentence_mark: re.Pattern
+    sentence_penalty: int
+    genre_weight: int
+    furniture: re.Pattern  # alternation of furniture words, longest first
+    weights: dict
+    shapes: tuple[tuple[str, re.Pattern, int], ...]
+    genre: re.Pattern
+    reader: re.Pattern
+    separators: re.Pattern  # what may stand between furniture words on an "only furniture" line
+    content_min_chars: int
+    content_min_genre: int
+    content_max_furniture: int
+    heading: re.Pattern
+
+
+@dataclass(frozen=True)
 class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
@@ -60,6 +90,10 @@ class Config:
     teaser_end: re.Pattern
     whole_line_max_chars: int
     toc: dict
+    signals: Signals
+    title_max_chars: int
+    title_sentence: re.Pattern
+    title_copies: int
 
 
 @dataclass
@@ -98,6 +132,35 @@ def _rule(category: str, raw: dict) -> Rule:
     )
 
 
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _signals(raw: dict) -> Signals:
+    weights = {w: int(weight) for weight, words in raw["furniture_words"].items() for w in words}
+    content = raw["content_like"]
+    return Signals(
+        max_chars=int(raw["max_chars"]),
+        min_score=int(raw["min_score"]),
+        long_max_chars=int(raw["long_max_chars"]),
+        long_min_score=int(raw["long_min_score"]),
+        only_furniture=int(raw["only_furniture"]),
+        sentence_mark=re.compile(raw["sentence_mark"]),
+        sentence_penalty=int(raw["sentence_penalty"]),
+        genre_weight=int(raw["genre_weight"]),
+        furniture=_alternation(weights),
+        weights=weights,
+        shapes=tuple((x["id"], re.compile(x["regex"]), int(x["weight"])) for x in raw["shapes"]),
+        genre=_alternation(raw["genre_words"]),
+        reader=_alternation(content["reader_words"]),
+        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*]+"),
+        content_min_chars=int(content["min_chars"]),
+        content_min_genre=int(content["min_genre"]),
+        content_max_furniture=int(content["max_furniture"]),
+        heading=re.compile(raw["heading"]),
+    )
+
+
 @lru_cache(maxsize=1)
 def _config() -> Config:
     """Compile rules/boilerplate.yml once per process."""
@@ -116,7 +179,56 @@ def _config() -> Config:
         teaser_end=re.compile(zones["teaser_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         toc=data["toc"],
+        signals=_signals(data["signals"]),
+        title_max_chars=int(data["repeated_title"]["max_chars"]),
+        title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
+        title_copies=int(data["repeated_title"]["copies_kept"]),
     )
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def furniture_score(line: str) -> tuple[int, str]:
+    """Score of a short line as site furniture, and the signals that made it (see ``signals``)."""
+    sig = _config().signals
+    text = line.strip()
+    if not text or len(text) > sig.long_max_chars:
+        return 0, ""
+    found = dict.fromkeys(m.group() for m in sig.furniture.finditer(text))
+    parts = [f"{w}+{sig.weights[w]}" for w in found]
+    score = sum(sig.weights[w] for w in found)
+    for name, rx, weight in sig.shapes:
+        if rx.search(text):
+            score += weight
+            parts.append(f"{name}+{weight}")
+    if found and not sig.separators.sub("", sig.furniture.sub("", text)):
+        score += sig.only_furniture
+        parts.append(f"only_furniture+{sig.only_furniture}")
+    genre = set(sig.genre.findall(text))
+    if genre:
+        score -= sig.genre_weight * len(genre)
+        parts.append(f"genre-{sig.genre_weight * len(genre)}")
+    if sig.sentence_mark.search(text):
+        score -= sig.sentence_penalty
+        parts.append(f"sentence-{sig.sentence_penalty}")
+    return score, f"furniture score {score}: " + " ".join(parts)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def content_like(line: str) -> bool:
+    """A line that reads as plan text: long, punctuated, several genre words, (almost) no furniture."""
+    sig = _config().signals
+    text = line.strip()
+    if len(text) < sig.content_min_chars or not sig.sentence_mark.search(text):
+        return False
+    genre = set(sig.genre.findall(text))
+    furniture = set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
+    return len(genre) >= sig.content_min_genre and len(furniture) <= sig.content_max_furniture
+
+
+def _is_furniture(line: str, cfg: Config) -> bool:
+    sig = cfg.signals
+    short = len(line.strip()) <= sig.max_chars
+    return furniture_score(line)[0] >= (sig.min_score if short else sig.long_min_score)
 
 
 def _block_last(lines: list[str], start: int, rule: Rule) -> int:
@@ -128,31 +240,37 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> int:
             continue
         if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and rule.stop.search(line)):
             break
+        if content_like(line) or _config().signals.heading.search(line):
+            break  # the plan resumes: a block never runs into it
         last, taken = j, taken + 1
         if rule.until and rule.until.search(line):
             break
     return last
 
 
+def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
+    return _Hit(rule, m, i, _block_last(lines, i, rule) if rule.scope == "block" else i)
+
+
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
-    """The first line/block rule matching each line, whatever its zone."""
-    hits = {}
-    for i, line in enumerate(lines):
-        found = _first_rule(line)
-        if found:
-            rule, m = found
-            last = _block_last(lines, i, rule) if rule.scope == "block" else i
-            hits[i] = _Hit(rule, m, i, last)
-    return hits
+    """The first line/block rule matching each line, whatever its zone (for the content bounds)."""
+    return {i: _hit(lines, i, *found[0]) for i, line in enumerate(lines) for found in [_matching_rules(line)] if found}
+
+
+def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit | None:
+    """The first rule matching line ``i`` that applies in its zone, else the first matching one."""
+    if first is None or _in_zone(first.rule.where, zone):
+        return first
+    for rule, m in _matching_rules(lines[i])[1:]:
+        if _in_zone(rule.where, zone):
+            return _hit(lines, i, rule, m)
+    return first
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
-    for rule in _config().whole_line:
-        m = rule.regex.search(line)
-        if m:
-            return rule, m
-    return None
+def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
+    """Every line/block rule matching ``line``, in file order."""
+    return tuple((rule, m) for rule in _config().whole_line for m in [rule.regex.search(line)] if m)
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
@@ -165,6 +283,7 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
+        and not _is_furniture(line, cfg)
     ]
     return (anchors[0], anchors[-1]) if anchors else None
 
@@ -282,6 +401,7 @@ class _Walk:
     removed: list[RemovedSpan] = field(default_factory=list)
     flags: list[tuple[int, str, str, str]] = field(default_factory=list)  # (input index, kind, excerpt, detail)
     meta: dict[str, str] = field(default_factory=dict)
+    marked: set[int] = field(default_factory=set)  # input lines a page marker was cut from
 
 
 def _excerpt(line: str, m: re.Match) -> str:
@@ -306,6 +426,8 @@ def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
         _capture(walk.meta, m, m.group(0), cfg)
         if rule.flag:
             walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
+        if rule.category == "page_marker":
+            walk.marked.add(i)
     if not cuts or any(ch.isalnum() for ch in new_line):
         walk.kept.append((i, new_line))
     elif new_line.strip():
@@ -325,6 +447,38 @@ def _drop_toc(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+def _title_key(line: str, cfg: Config) -> str:
+    """A short title-shaped line's letters and digits; "" for anything else (never collapsed)."""
+    text = line.strip()
+    if len(text) > cfg.title_max_chars or cfg.title_sentence.search(text):
+        return ""
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key if any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
+
+
+def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
+    """Copies of a title line beyond the second in a row of identical ones (blank lines between
+    at most) go, and so does a copy left where a page marker was cut from it (``某某方案_第2页``).
+    Two in a row stay: the site's title over the plan's own heading is how pages print a plan."""
+    seen: set[str] = set()
+    previous, previous_at, run, kept = "", -1, 0, []
+    for i, text in walk.kept:
+        if not text.strip():
+            kept.append((i, text))
+            continue
+        key = _title_key(text, cfg)
+        adjacent = key == previous and not any(line.strip() for line in lines[previous_at + 1 : i])
+        if key and ((adjacent and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
+            walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
+            previous_at = i
+            continue
+        run = run + 1 if adjacent else 1
+        seen.add(key)
+        previous, previous_at = key, i
+        kept.append((i, text))
+    walk.kept = kept
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -335,17 +489,28 @@ def strip_chrome(text: str) -> ChromeResult:
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
-        hit, zone = hits.get(i), _zone(i, bounds)
-        if hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
+        zone = _zone(i, bounds)
+        hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and content_like(lines[i]):
+            detail = f"{hit.rule.name} kept: the line reads as plan content"
+            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
+        elif hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        if hit:
+        elif hit:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
+        elif zone in ("head", "tail") and not _cut_inline(lines[i], zone)[1] and _is_furniture(lines[i], cfg):
+            walk.removed.append(
+                RemovedSpan("chrome.furniture.score", "furniture", lines[i], i + 1, furniture_score(lines[i])[1])
+            )
+            i += 1
+            continue
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
+    _drop_repeated_titles(walk, lines, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
     return ChromeResult(
