@@ -10,9 +10,9 @@ touching code; this module only applies them, with two safeguards for plan conte
 
 Lines no pattern names are scored (``signals`` in the YAML): a short line outside the article
 made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
-line (long, punctuated, full of the genre's words) stops a block rule, and a line rule that
-matches one keeps it and flags uncertain_chrome. A title line printed again under itself, or
-left again where a page marker was cut from it, goes; the first copy stays.
+line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
+leaves a content-like rest keeps the line and flags uncertain_chrome. Beyond two copies in a row
+of a title line, and copies left where a page marker was cut from it, go; the first stays.
 
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
@@ -71,7 +71,8 @@ class Signals:
     furniture: re.Pattern  # alternation of furniture words, longest first
     weights: dict
     shapes: tuple[tuple[str, re.Pattern, int], ...]
-    genre: re.Pattern
+    genre: re.Pattern  # genre and document words: against a furniture score
+    plan_genre: re.Pattern  # genre words only: evidence of plan sentences
     reader: re.Pattern
     separators: re.Pattern  # what may stand between furniture words on an "only furniture" line
     content_min_chars: int
@@ -151,7 +152,8 @@ def _signals(raw: dict) -> Signals:
         furniture=_alternation(weights),
         weights=weights,
         shapes=tuple((x["id"], re.compile(x["regex"]), int(x["weight"])) for x in raw["shapes"]),
-        genre=_alternation(raw["genre_words"]),
+        genre=_alternation(raw["genre_words"] + raw["document_words"]),
+        plan_genre=_alternation(raw["genre_words"]),
         reader=_alternation(content["reader_words"]),
         separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*]+"),
         content_min_chars=int(content["min_chars"]),
@@ -220,9 +222,14 @@ def content_like(line: str) -> bool:
     text = line.strip()
     if len(text) < sig.content_min_chars or not sig.sentence_mark.search(text):
         return False
-    genre = set(sig.genre.findall(text))
+    genre = set(sig.plan_genre.findall(text))
     furniture = set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
     return len(genre) >= sig.content_min_genre and len(furniture) <= sig.content_max_furniture
+
+
+def _unmatched(line: str, m: re.Match) -> str:
+    """The line without what a rule matched: whether *that* reads as plan content decides doubt."""
+    return line[: m.start()] + line[m.end() :]
 
 
 def _is_furniture(line: str, cfg: Config) -> bool:
@@ -491,7 +498,7 @@ def strip_chrome(text: str) -> ChromeResult:
     while i < len(lines):
         zone = _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
-        if hit and content_like(lines[i]):
+        if hit and content_like(_unmatched(lines[i], hit.match)):
             detail = f"{hit.rule.name} kept: the line reads as plan content"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         elif hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:

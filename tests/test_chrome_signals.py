@@ -1,0 +1,234 @@
+"""Chrome of sites never seen before: the furniture score, content-like lines that stop a rule,
+glued chrome cut out of the line it is glued to, and repeated title lines.
+
+Every page here is invented in the shapes document-sharing and 范文 sites print.
+"""
+import pytest
+
+from scripts.chrome import content_like, furniture_score, strip_chrome
+
+TITLE = "县文化馆2024年文明单位创建工作方案"
+BODY = [
+    "为深入推进精神文明建设，巩固提升文明单位创建成果，结合我馆实际，制定本方案。",
+    "一、工作目标",
+    "以社会主义核心价值观为引领，广泛开展志愿服务活动，组织干部职工参加文明实践，落实创建责任。",
+    "二、主要措施",
+    "各部门要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实。",
+]
+
+
+def page(head=(), tail=(), title=TITLE, body=BODY) -> str:
+    return "\n".join([*head, title, *body, *tail])
+
+
+def removed(result) -> list[tuple[str, str]]:
+    return [(s.rule, s.text) for s in result.removed]
+
+
+# --- the furniture score ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "设为首页 - 加入收藏",            # 首页 + 收藏
+        "用户登录",                       # a furniture word alone
+        "还没有账号？立即注册",
+        "星空小站 阅读：- 2023-05-06 08:15:42",  # a clock
+        "2024-11-02",                     # a lone date
+        "56.3KB",
+        "7 页",
+        "• 热门搜索：公文写作 合同范本",
+        "我要投稿 投诉建议",
+        "侵权投诉",
+        "清风文档网",                     # a site's name alone
+        "首页 > 范文 > 工作计划 >",        # a breadcrumb left open
+        "会员请点击此处加入会员群。",
+    ],
+)
+def test_furniture_lines_above_the_title_go_with_their_score(line):
+    result = strip_chrome(page(head=[line]))
+    assert result.text == page()
+    (span,) = result.removed
+    assert span.text == line and span.line == 1
+    if span.rule == "chrome.furniture.score":
+        assert span.reason.startswith("furniture score ")
+
+
+def test_the_reason_names_the_signals():
+    score, reason = furniture_score("设为首页 - 加入收藏")
+    assert score == 3
+    assert reason == "furniture score 3: 首页+2 收藏+1"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        TITLE,
+        "附件：文明单位创建工作任务分解表",
+        "联系人：王晓明 电话：0000-1234567",
+        "活动时间：2024年3月5日",
+        "县文化馆",
+        "2024年3月5日",
+        "创建工作领导小组名单",
+    ],
+)
+def test_short_plan_lines_score_below_the_threshold(line):
+    assert furniture_score(line)[0] < 2
+
+
+def test_furniture_lines_inside_the_body_are_kept():
+    body = [*BODY[:2], "用户登录", *BODY[2:]]
+    result = strip_chrome(page(body=body))
+    assert result.removed == []
+    assert result.text == page(body=body)
+
+
+def test_furniture_lines_below_the_plan_go():
+    tail = ["分享到：", "上传时间 2024-01-01 12:00:00", "举报 收藏"]
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page()
+    assert [s.text for s in result.removed] == tail
+
+
+# --- content-like lines stop a rule --------------------------------------------------------
+
+
+def test_content_like():
+    assert content_like(BODY[2])
+    assert not content_like("下面是小编为大家整理的社区文明创建活动方案，供大家参考，欢迎阅读与收藏。")
+    assert not content_like("一、工作目标")
+
+
+def test_a_statement_block_stops_at_the_plan_under_it():
+    """A disclaimer block above the plan takes the disclaimer, never the plan's title or body."""
+    head = ["版权说明：", "本文档由用户上传，本站不保证内容的完整性。", "如有侵权请联系客服。"]
+    result = strip_chrome(page(head=head))
+    assert [s.rule for s in result.removed] == ["chrome.disclaimer.statement_block"] * 3
+    assert result.text == page()
+
+
+def test_a_statement_block_stops_at_a_document_intro_header():
+    head = ["申明敬告：", "本站不保证该用户上传的文档完整性。"]
+    body = ["文档简介", *BODY]
+    result = strip_chrome("\n".join([*head, *body]))
+    assert [s.text for s in result.removed] == head
+    assert result.text == "\n".join(body)
+
+
+def test_a_block_never_runs_into_a_content_like_line():
+    """The block starts above the plan and could reach 300 characters a line: it stops at the plan."""
+    head = ["免责声明：", "本站文档均由用户上传。"]
+    result = strip_chrome("\n".join([*head, BODY[2], *BODY[3:]]))
+    assert [s.text for s in result.removed] == head
+    assert result.text == "\n".join([BODY[2], *BODY[3:]])
+
+
+def test_a_line_rule_matching_a_content_like_line_keeps_it_and_flags():
+    line = "各部门要加强组织领导，落实创建责任，深入开展文明实践活动，及时更新宣传栏的内容，请联系我们删除过期的宣传材料。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert line in result.text.splitlines()
+    assert [f.kind for f in result.flags] == ["uncertain_chrome"]
+    assert "reads as plan content" in result.flags[0].detail
+
+
+# --- glued chrome: the line is split, not dropped ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["精选优质文档-倾情为你奉上", "精品文档 Word可编辑值得收藏 ", "精品文档"],
+)
+def test_a_banner_glued_before_the_title_goes_alone(banner):
+    result = strip_chrome(page(title=banner + TITLE))
+    assert result.text == page()
+    assert all(s.rule == "chrome.watermark.document_banner" for s in result.removed)
+
+
+def test_an_inline_watermark_is_cut_out_of_its_sentence():
+    line = "各部门要加强组织领导（某某文秘网https://www.example.cn），明确责任分工，把创建工作落到实处。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.text.splitlines()[-1] == "各部门要加强组织领导，明确责任分工，把创建工作落到实处。"
+    assert removed(result) == [("chrome.watermark.bracket_site_url", "（某某文秘网https://www.example.cn）")]
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑服务。", "chrome.upload.download_notice"),
+        ("2、本站只提供存储空间，所有资源均来自网络。", "chrome.upload.download_notice"),
+        ("字号：", "chrome.publish.font_size"),
+        ("您好，欢迎访问某某文档", "chrome.nav.welcome_visit"),
+        ("首页 > 人文 > 精选范文 >", "chrome.nav.breadcrumb_trail"),
+        ("---", "chrome.markup.rule_line"),
+    ],
+)
+def test_site_notices_go(line, rule):
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [(rule, line)]
+    assert result.text == page()
+
+
+@pytest.mark.parametrize("wall", ["全文预览已结束", "继续免费阅读"])
+def test_preview_walls_go_and_flag_truncation(wall):
+    result = strip_chrome(page(tail=[wall]))
+    assert result.text == page()
+    assert [f.kind for f in result.flags] == ["truncation"]
+
+
+def test_markdown_marks_go_the_words_stay():
+    body = ["### 一、工作目标", "1. **开展志愿服务**：组织干部职工参加文明实践活动，落实创建责任。"]
+    result = strip_chrome(page(body=[BODY[0], *body]))
+    assert result.text.splitlines()[2:] == ["一、工作目标", "1.开展志愿服务：组织干部职工参加文明实践活动，落实创建责任。"]
+
+
+def test_a_file_name_suffix_goes():
+    result = strip_chrome(page(title=TITLE + ".docx"))
+    assert result.text == page()
+
+
+# --- the 范文 sites' stock opening ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "为了确保工作有序开展，通常需要预先制定一份完整的方案，方案是计划中内容最为复杂的一种。",
+        "为了保证活动顺利进行，往往需要事先制定方案，方案一般包括指导思想、工作目标和实施步骤。",
+        "那么方案应该怎么写呢？我们一起来看看吧。",
+        "这里整理了几篇文明创建活动方案，供大家参考借鉴。",
+    ],
+)
+def test_stock_openings_above_the_title_go(intro):
+    result = strip_chrome(page(head=[intro]))
+    assert result.text == page()
+    assert [s.text for s in result.removed] == [intro]
+
+
+def test_a_plans_own_opening_that_looks_alike_is_kept():
+    opening = "为确保创建活动顺利开展，提前做好部署，根据上级要求，结合我馆实际，特制定本方案。"
+    result = strip_chrome(page(body=[opening, *BODY[1:]]))
+    assert result.removed == []
+
+
+# --- repeated title lines -------------------------------------------------------------------
+
+
+def test_a_title_printed_three_times_keeps_two():
+    """Two copies in a row are the site's title over the plan's heading; more are repetition."""
+    result = strip_chrome("\n".join([TITLE, "", TITLE, TITLE, *BODY]))
+    assert removed(result) == [("chrome.repeated_title.copy", TITLE)]
+    assert result.text == "\n".join([TITLE, "", TITLE, *BODY])
+
+
+def test_title_copies_left_by_page_markers_collapse():
+    body = [BODY[0], BODY[1], TITLE + "_第2页", BODY[2], BODY[3], TITLE + "_第3页", BODY[4]]
+    result = strip_chrome("\n".join([TITLE + "_第1页", *body]))
+    assert result.text == page()
+    assert [s.rule for s in result.removed].count("chrome.repeated_title.copy") == 2
+
+
+def test_a_heading_repeated_after_other_lines_is_kept():
+    body = [*BODY, "三、工作要求", "各部门要认真落实。", "三、工作要求"]
+    result = strip_chrome(page(body=body))
+    assert result.removed == []
