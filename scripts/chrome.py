@@ -463,25 +463,23 @@ def _title_key(line: str, cfg: Config) -> str:
     return key if any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
 
 
-def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
-    """Copies of a title line beyond the second in a row of identical ones (blank lines between
-    at most) go, and so does a copy left where a page marker was cut from it (``某某方案_第2页``).
+def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
+    """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
+    does a copy left where a page marker was cut from it (``某某方案_第2页``) once seen before.
     Two in a row stay: the site's title over the plan's own heading is how pages print a plan."""
     seen: set[str] = set()
-    previous, previous_at, run, kept = "", -1, 0, []
+    previous, run, kept = "", 0, []
     for i, text in walk.kept:
         if not text.strip():
             kept.append((i, text))
             continue
         key = _title_key(text, cfg)
-        adjacent = key == previous and not any(line.strip() for line in lines[previous_at + 1 : i])
-        if key and ((adjacent and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
+        if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
-            previous_at = i
             continue
-        run = run + 1 if adjacent else 1
+        run = run + 1 if key == previous else 1
         seen.add(key)
-        previous, previous_at = key, i
+        previous = key
         kept.append((i, text))
     walk.kept = kept
 
@@ -517,7 +515,7 @@ def strip_chrome(text: str) -> ChromeResult:
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
-    _drop_repeated_titles(walk, lines, cfg)
+    _drop_repeated_titles(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
     return ChromeResult(
