@@ -261,7 +261,16 @@ def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
 
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
     """The first line/block rule matching each line, whatever its zone (for the content bounds)."""
-    return {i: _hit(lines, i, *found[0]) for i, line in enumerate(lines) for found in [_matching_rules(line)] if found}
+    return {i: _hit(lines, i, *found) for i, line in enumerate(lines) for found in [_first_rule(line)] if found}
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
+    for rule in _config().whole_line:
+        m = rule.regex.search(line)
+        if m:
+            return rule, m
+    return None
 
 
 def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit | None:
@@ -274,9 +283,8 @@ def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit |
     return first
 
 
-@lru_cache(maxsize=LINE_CACHE)
 def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
-    """Every line/block rule matching ``line``, in file order."""
+    """Every line/block rule matching ``line``, in file order (asked only when the first is out of zone)."""
     return tuple((rule, m) for rule in _config().whole_line for m in [rule.regex.search(line)] if m)
 
 
@@ -331,11 +339,18 @@ def _splice(left: str, right: str) -> str:
     return l + (" " if latin else "") + r
 
 
+@lru_cache(maxsize=None)
+def _inline_rules(zone: str) -> tuple[Rule, ...]:
+    return tuple(r for r in _config().inline if _in_zone(r.where, zone))
+
+
 @lru_cache(maxsize=LINE_CACHE)
 def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
     cuts = []
-    for rule in (r for r in _config().inline if _in_zone(r.where, zone)):
+    for rule in _inline_rules(zone):
+        if not rule.regex.search(line):
+            continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
             continue
@@ -454,8 +469,10 @@ def _drop_toc(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
-def _title_key(line: str, cfg: Config) -> str:
+@lru_cache(maxsize=LINE_CACHE)
+def _title_key(line: str) -> str:
     """A short title-shaped line's letters and digits; "" for anything else (never collapsed)."""
+    cfg = _config()
     text = line.strip()
     if len(text) > cfg.title_max_chars or cfg.title_sentence.search(text):
         return ""
@@ -473,7 +490,7 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
         if not text.strip():
             kept.append((i, text))
             continue
-        key = _title_key(text, cfg)
+        key = _title_key(text)
         if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
             continue
