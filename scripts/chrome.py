@@ -95,6 +95,9 @@ class Config:
     title_max_chars: int
     title_sentence: re.Pattern
     title_copies: int
+    chunk_number: re.Pattern
+    chunk_min_chars: int
+    chunk_sentence_end: re.Pattern
 
 
 @dataclass
@@ -185,6 +188,9 @@ def _config() -> Config:
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
+        chunk_number=re.compile(data["page_chunks"]["number"]),
+        chunk_min_chars=int(data["page_chunks"]["min_chars"]),
+        chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
     )
 
 
@@ -501,6 +507,39 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
     walk.kept = kept
 
 
+def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
+    """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
+    runs, run = [], []
+    nonblank = [p for p, (_, text) in enumerate(kept) if text.strip()]
+    for p in nonblank:
+        text = kept[p][1].strip()
+        m = cfg.chunk_number.match(text)
+        prev = kept[run[-1]][1].strip() if run else ""
+        follows = (
+            m and run and int(m.group(1)) == int(cfg.chunk_number.match(prev).group(1)) + 1
+            and len(prev) >= cfg.chunk_min_chars and not cfg.chunk_sentence_end.search(prev)
+        )
+        if follows:
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [p] if m else []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _drop_page_chunk_numbers(walk: _Walk, cfg: Config) -> None:
+    """Cut the page numbers of a document printed page by page; the pages' text stays."""
+    for run in _page_chunk_runs(walk.kept, cfg):
+        for p in run:
+            i, text = walk.kept[p]
+            m = cfg.chunk_number.match(text)
+            walk.removed.append(RemovedSpan("chrome.page_marker.page_chunk_number", "page_marker", m.group(0), i + 1))
+            walk.kept[p] = (i, text[m.end() :])
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -533,6 +572,7 @@ def strip_chrome(text: str) -> ChromeResult:
         i += 1
     _drop_toc(walk, cfg)
     _drop_repeated_titles(walk, cfg)
+    _drop_page_chunk_numbers(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
     return ChromeResult(

@@ -232,3 +232,22 @@ def test_a_heading_repeated_after_other_lines_is_kept():
     body = [*BODY, "三、工作要求", "各部门要认真落实。", "三、工作要求"]
     result = strip_chrome(page(body=body))
     assert result.removed == []
+
+
+# --- page numbers of a document printed page by page ---------------------------------------
+
+
+LONG = "各部门要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实，" * 4
+
+
+def test_page_chunk_numbers_go_when_pages_cut_sentences():
+    lines = [TITLE, "1、" + LONG + "确保", "2、取得实效，" + LONG + "形成", "3、合力。"]
+    result = strip_chrome("\n".join(lines))
+    assert result.text.splitlines() == [TITLE, LONG + "确保", "取得实效，" + LONG + "形成", "合力。"]
+    assert [(s.rule, s.text) for s in result.removed] == [("chrome.page_marker.page_chunk_number", f"{n}、") for n in (1, 2, 3)]
+
+
+def test_numbered_items_that_end_their_sentences_keep_their_numbers():
+    lines = [TITLE, "1、" + LONG + "确保实效。", "2、" + LONG + "形成合力。"]
+    result = strip_chrome("\n".join(lines))
+    assert result.removed == []
