@@ -160,7 +160,6 @@ def test_an_inline_watermark_is_cut_out_of_its_sentence():
         ("字号：", "chrome.publish.font_size"),
         ("您好，欢迎访问某某文档", "chrome.nav.welcome_visit"),
         ("首页 > 人文 > 精选范文 >", "chrome.nav.breadcrumb_trail"),
-        ("---", "chrome.markup.rule_line"),
     ],
 )
 def test_site_notices_go(line, rule):
