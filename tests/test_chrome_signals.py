@@ -250,3 +250,9 @@ def test_numbered_items_that_end_their_sentences_keep_their_numbers():
     lines = [TITLE, "1、" + LONG + "确保实效。", "2、" + LONG + "形成合力。"]
     result = strip_chrome("\n".join(lines))
     assert result.removed == []
+
+
+def test_a_numbered_line_below_the_plan_is_kept():
+    line = "• 2. 推荐时间：2025年1月1日至2025年3月31日；"
+    result = strip_chrome(page(tail=[line]))
+    assert result.removed == []
