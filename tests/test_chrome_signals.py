@@ -256,3 +256,21 @@ def test_a_numbered_line_below_the_plan_is_kept():
     line = "• 2. 推荐时间：2025年1月1日至2025年3月31日；"
     result = strip_chrome(page(tail=[line]))
     assert result.removed == []
+
+
+def test_a_bulleted_related_list_after_the_title_goes():
+    head = [TITLE, "• 相关推荐", "• 社区志愿服务活动方案", "• 机关作风建设工作计划"]
+    result = strip_chrome("\n".join([*head, *BODY]))
+    assert [s.text for s in result.removed] == head[1:]
+    assert result.text == page()
+
+
+def test_a_download_notice_list_goes():
+    tail = [
+        "温馨提示：",
+        "1、下载文档前请自行甄别文档内容的完整性。",
+        "2、该文档所得收入归上传者、原创作者所有。",
+        "3、下载后请确认文档完整，有问题请联系客服。",
+    ]
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page()
