@@ -274,3 +274,14 @@ def test_a_download_notice_list_goes():
     ]
     result = strip_chrome(page(tail=tail))
     assert result.text == page()
+
+
+@pytest.mark.parametrize("line", ["阅读(123)", "评论 0", "3天前", "打开APP", "广告"])
+def test_counters_and_app_banners_go(line):
+    result = strip_chrome(page(tail=[line]))
+    assert result.text == page()
+
+
+def test_an_editor_stamp_at_the_end_of_the_last_paragraph_goes():
+    result = strip_chrome(page(body=[*BODY[:-1], BODY[-1] + "（责任编辑：李某）"]))
+    assert result.text == page()
