@@ -89,6 +89,7 @@ class Config:
     content_min_chars: int
     sentence_mark: re.Pattern
     teaser_end: re.Pattern
+    paragraph_end: re.Pattern
     whole_line_max_chars: int
     toc: dict
     signals: Signals
@@ -182,6 +183,7 @@ def _config() -> Config:
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=re.compile(zones["teaser_end"]),
+        paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         toc=data["toc"],
         signals=_signals(data["signals"]),
@@ -299,14 +301,43 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
     claimed = {j for h in hits.values() for j in range(h.start, h.last + 1)}
     anchors = [
         i
-        for i, line in enumerate(lines)
+        for i, line in ((i, _cut_inline(raw, "any")[0]) for i, raw in enumerate(lines))  # as a second cleaning sees it
         if i not in claimed
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
         and not _is_furniture(line, cfg)
     ]
-    return (anchors[0], anchors[-1]) if anchors else None
+    if anchors:
+        return anchors[0], anchors[-1]
+    wrapped = [(a, b) for a, b in _wrapped_runs(lines, claimed, cfg) if _is_paragraph(lines[a : b + 1], cfg)]
+    return (wrapped[0][0], wrapped[-1][1]) if wrapped else None
+
+
+def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tuple[int, int]]:
+    """Runs of lines a hard wrap cut from one paragraph: each but the last ends mid-sentence.
+
+    Asked only when no line is a content paragraph by itself: the repair stage will join these
+    lines, and the page must have the same zones before and after (cleaning is idempotent)."""
+    runs, start = [], None
+    for i, line in enumerate(lines):
+        if i in claimed or not line.strip() or _is_furniture(line, cfg):
+            if start is not None:
+                runs.append((start, i - 1))
+            start = None
+            continue
+        start = i if start is None else start
+        if cfg.paragraph_end.search(line):
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(lines) - 1))
+    return runs
+
+
+def _is_paragraph(run: list[str], cfg: Config) -> bool:
+    text = "".join("".join(line.split()) for line in run)
+    return len(run) > 1 and len(text) >= cfg.content_min_chars and bool(cfg.sentence_mark.search(text))
 
 
 def _spaces(line: str) -> int:
@@ -449,6 +480,15 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
 def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
     """Keep the line minus its inline chrome; drop it if only punctuation is left."""
     new_line, cuts = _cut_inline(line, zone)
+    _record_cuts(walk, i, cuts, cfg)
+    if not cuts or any(ch.isalnum() for ch in new_line):
+        walk.kept.append((i, new_line))
+    elif new_line.strip():
+        rule = cuts[-1][0]
+        walk.removed.append(RemovedSpan(rule.name, rule.category, new_line, i + 1))
+
+
+def _record_cuts(walk: _Walk, i: int, cuts: tuple[tuple[Rule, re.Match], ...], cfg: Config) -> None:
     for rule, m in cuts:
         walk.removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
         _capture(walk.meta, m, m.group(0), cfg)
@@ -456,11 +496,6 @@ def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
             walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
         if rule.category == "page_marker":
             walk.marked.add(i)
-    if not cuts or any(ch.isalnum() for ch in new_line):
-        walk.kept.append((i, new_line))
-    elif new_line.strip():
-        rule = cuts[-1][0]
-        walk.removed.append(RemovedSpan(rule.name, rule.category, new_line, i + 1))
 
 
 def _drop_toc(walk: _Walk, cfg: Config) -> None:
@@ -562,10 +597,10 @@ def strip_chrome(text: str) -> ChromeResult:
         elif hit:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
-        elif zone in ("head", "tail") and not _cut_inline(lines[i], zone)[1] and _is_furniture(lines[i], cfg):
-            walk.removed.append(
-                RemovedSpan("chrome.furniture.score", "furniture", lines[i], i + 1, furniture_score(lines[i])[1])
-            )
+        elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
+            # scored as it will read once its inline chrome is cut, so a second cleaning agrees
+            _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
+            walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
             i += 1
             continue
         _keep_line(walk, i, lines[i], zone, cfg)

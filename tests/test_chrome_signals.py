@@ -285,3 +285,24 @@ def test_counters_and_app_banners_go(line):
 def test_an_editor_stamp_at_the_end_of_the_last_paragraph_goes():
     result = strip_chrome(page(body=[*BODY[:-1], BODY[-1] + "（责任编辑：李某）"]))
     assert result.text == page()
+
+
+def test_a_name_cut_out_as_stars_is_not_markdown():
+    line = "以**思想为指导，深入开展文明创建活动，组织干部职工参加志愿服务，落实创建责任。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert line in result.text.splitlines()
+
+
+def test_a_furniture_line_is_scored_without_its_inline_chrome():
+    """免费试读 is cut inline; what is left is a publish line: both go, and a second pass agrees."""
+    line = "90 人阅读 2022-05-22 9.00元(299 积分) 免费试读"
+    once = strip_chrome(page(head=[line]))
+    assert once.text == page()
+    assert strip_chrome(once.text).removed == []
+
+
+def test_hard_wrapped_pages_have_zones_too():
+    """No line is a paragraph by itself: the wrapped runs are, so furniture above them still goes."""
+    wrapped = ["为深入推进精神文明建设，巩固提升文", "明单位创建成果，结合我馆实际，制定", "本方案。"]
+    once = strip_chrome("\n".join(["用户登录", TITLE, *wrapped]))
+    assert once.text == "\n".join([TITLE, *wrapped])
