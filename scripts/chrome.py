@@ -50,6 +50,7 @@ class Rule:
     stop: re.Pattern | None = None
     max_chars: int = 40
     max_lines: int = 20
+    needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
 
     @property
     def name(self) -> str:
@@ -134,6 +135,7 @@ def _rule(category: str, raw: dict) -> Rule:
         stop=re.compile(raw["stop"]) if raw.get("stop") else None,
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
+        needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
     )
 
 
@@ -275,7 +277,7 @@ def _find_hits(lines: list[str]) -> dict[int, _Hit]:
 @lru_cache(maxsize=LINE_CACHE)
 def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
     for rule in _config().whole_line:
-        m = rule.regex.search(line)
+        m = (rule.needs is None or rule.needs.search(line)) and rule.regex.search(line)
         if m:
             return rule, m
     return None
@@ -293,7 +295,7 @@ def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit |
 
 def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     """Every line/block rule matching ``line``, in file order (asked only when the first is out of zone)."""
-    return tuple((rule, m) for rule in _config().whole_line for m in [rule.regex.search(line)] if m)
+    return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line)] if m)
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
@@ -376,6 +378,10 @@ def _splice(left: str, right: str) -> str:
     return l + (" " if latin else "") + r
 
 
+def _search(rule: Rule, line: str) -> re.Match | None:
+    return rule.regex.search(line) if rule.needs is None or rule.needs.search(line) else None
+
+
 @lru_cache(maxsize=None)
 def _inline_rules(zone: str) -> tuple[Rule, ...]:
     return tuple(r for r in _config().inline if _in_zone(r.where, zone))
@@ -384,9 +390,11 @@ def _inline_rules(zone: str) -> tuple[Rule, ...]:
 @lru_cache(maxsize=LINE_CACHE)
 def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
+    if zone != "any" and not _cut_inline(line, "any")[1]:
+        return line, ()  # no rule of any zone matches (most lines): one pass, cached, serves every zone
     cuts = []
     for rule in _inline_rules(zone):
-        if not rule.regex.search(line):
+        if not _search(rule, line):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:

@@ -306,3 +306,19 @@ def test_hard_wrapped_pages_have_zones_too():
     wrapped = ["为深入推进精神文明建设，巩固提升文", "明单位创建成果，结合我馆实际，制定", "本方案。"]
     once = strip_chrome("\n".join(["用户登录", TITLE, *wrapped]))
     assert once.text == "\n".join([TITLE, *wrapped])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["加微信：123456789", "开通VIP", "会员专享", "本文档共3页", "window.open(x)", "var a = 1", "<script>", "上传于2020",
+     "特征码 abc", "文件大小：3KB", "回答者：某", "采纳率：90%", "匿名用户", "3人回答", "ICP证000000号", "公网安备 00000000", "点击查看全文>>", "下载文档到电脑，查找使用更方便",
+     "继续免费阅读", "还剩3页未读", "【完整版】", "可编辑版", "www.example.com", "Copyright 2024"],
+)
+def test_needs_never_hides_a_match(line):
+    """A rule's ``needs`` characters are in every line its regex matches."""
+    from scripts.chrome import _config
+
+    cfg = _config()
+    for rule in cfg.whole_line + cfg.inline:
+        if rule.needs is not None and rule.regex.search(line):
+            assert rule.needs.search(line), rule.name
