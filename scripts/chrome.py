@@ -118,6 +118,7 @@ class _Hit:
     match: re.Match
     start: int
     last: int
+    stopped_at: int = -1  # a content-like line the block would have taken: kept and flagged
 
 
 def _rule(category: str, raw: dict) -> Rule:
@@ -248,8 +249,10 @@ def _is_furniture(line: str, cfg: Config) -> bool:
     return furniture_score(line)[0] >= (sig.min_score if short else sig.long_min_score)
 
 
-def _block_last(lines: list[str], start: int, rule: Rule) -> int:
-    """Last line of a block: the short lines after its start, or up to a line matching ``until``."""
+def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
+    """Last line of a block: the short lines after its start, or up to a line matching ``until``.
+
+    Also returns the content-like line the block stopped before, within its reach (else -1)."""
     last, taken = start, 0
     for j in range(start + 1, len(lines)):
         line = lines[j].strip()
@@ -257,16 +260,19 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> int:
             continue
         if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and rule.stop.search(line)):
             break
-        if content_like(line) or _config().signals.heading.search(line):
-            break  # the plan resumes: a block never runs into it
+        if content_like(line):
+            return last, j  # the plan resumes: a block never runs into it
+        if _config().signals.heading.search(line):
+            break
         last, taken = j, taken + 1
         if rule.until and rule.until.search(line):
             break
-    return last
+    return last, -1
 
 
 def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
-    return _Hit(rule, m, i, _block_last(lines, i, rule) if rule.scope == "block" else i)
+    last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
+    return _Hit(rule, m, i, last, content)
 
 
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
@@ -483,6 +489,9 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
             _capture(walk.meta, hit.match if j == hit.start else None, lines[j], cfg)
     if rule.flag:
         walk.flags.append((hit.start, rule.flag, lines[hit.start].strip()[:80], rule.name))
+    if hit.stopped_at >= 0:
+        detail = f"{rule.name} stopped before this line: it reads as plan content"
+        walk.flags.append((hit.stopped_at, "uncertain_chrome", lines[hit.stopped_at].strip()[:80], detail))
 
 
 def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:

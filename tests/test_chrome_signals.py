@@ -122,6 +122,8 @@ def test_a_block_never_runs_into_a_content_like_line():
     result = strip_chrome("\n".join([*head, BODY[2], *BODY[3:]]))
     assert [s.text for s in result.removed] == head
     assert result.text == "\n".join([BODY[2], *BODY[3:]])
+    assert [(f.kind, f.line) for f in result.flags] == [("uncertain_chrome", 1)]
+    assert "stopped before this line" in result.flags[0].detail
 
 
 def test_a_line_rule_matching_a_content_like_line_keeps_it_and_flags():
