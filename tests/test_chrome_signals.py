@@ -324,3 +324,9 @@ def test_needs_never_hides_a_match(line):
     for rule in cfg.whole_line + cfg.inline:
         if rule.needs is not None and rule.regex.search(line):
             assert rule.needs.search(line), rule.name
+
+
+def test_a_question_above_its_answer_goes():
+    head = ["社区文明创建工作计划怎么写，求大神帮忙，在线等！"]
+    result = strip_chrome(page(head=head))
+    assert result.text == page()
