@@ -330,3 +330,9 @@ def test_a_question_above_its_answer_goes():
     head = ["社区文明创建工作计划怎么写，求大神帮忙，在线等！"]
     result = strip_chrome(page(head=head))
     assert result.text == page()
+
+
+def test_leftover_form_and_inline_tags_go():
+    line = '各部门要加强组织领导，<s id="x1"></s>明确责任分工，<input type="hidden"/>把创建工作落到实处。'
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.text.splitlines()[-1] == "各部门要加强组织领导，明确责任分工，把创建工作落到实处。"
