@@ -329,7 +329,9 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tupl
     lines, and the page must have the same zones before and after (cleaning is idempotent)."""
     runs, start = [], None
     for i, line in enumerate(lines):
-        if i in claimed or not line.strip() or _is_furniture(line, cfg):
+        if not line.strip():
+            continue  # the repair stage drops blank lines: they do not end a run
+        if i in claimed or _is_furniture(line, cfg):
             if start is not None:
                 runs.append((start, i - 1))
             start = None
@@ -344,6 +346,7 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tupl
 
 
 def _is_paragraph(run: list[str], cfg: Config) -> bool:
+    run = [line for line in run if line.strip()]
     text = "".join("".join(line.split()) for line in run)
     return len(run) > 1 and len(text) >= cfg.content_min_chars and bool(cfg.sentence_mark.search(text))
 

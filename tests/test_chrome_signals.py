@@ -112,8 +112,8 @@ def test_a_statement_block_stops_at_a_document_intro_header():
     head = ["申明敬告：", "本站不保证该用户上传的文档完整性。"]
     body = ["文档简介", *BODY]
     result = strip_chrome("\n".join([*head, *body]))
-    assert [s.text for s in result.removed] == head
-    assert result.text == "\n".join(body)
+    assert [s.rule for s in result.removed] == ["chrome.disclaimer.statement_block"] * 2 + ["chrome.furniture.score"]
+    assert result.text == "\n".join(BODY)
 
 
 def test_a_block_never_runs_into_a_content_like_line():
@@ -336,3 +336,47 @@ def test_leftover_form_and_inline_tags_go():
     line = '各部门要加强组织领导，<s id="x1"></s>明确责任分工，<input type="hidden"/>把创建工作落到实处。'
     result = strip_chrome(page(body=[*BODY, line]))
     assert result.text.splitlines()[-1] == "各部门要加强组织领导，明确责任分工，把创建工作落到实处。"
+
+
+# --- a whole document-sharing page, cleaned end to end --------------------------------------
+
+SHARING_PAGE = """您好，欢迎访问某某文档
+首页 > 人文 > 精选范文 >
+字号：
+精选优质文档-倾情为你奉上县文化馆文明单位创建工作方案
+• 相关推荐
+• 社区志愿服务活动方案
+• 机关作风建设工作计划
+申明敬告：
+本站不保证该用户上传的文档完整性，不预览、不比对内容而直接下载产生的反悔问题本站不予受理。
+文档简介
+为了确保工作有序开展，通常需要预先制定一份完整的方案，方案是计划中内容最为复杂的一种。
+县文化馆文明单位创建工作方案_第1页
+为深入推进精神文明建设，巩固提升文明单位创建成果（某某文秘网https://www.example.cn），结合我馆实际，制定本方案。
+一、工作目标
+以社会主义核心价值观为引领，广泛开展志愿服务活动，组织干部职工参加文明实践，落实创建责任。
+县文化馆文明单位创建工作方案_第2页
+二、主要措施
+各部门要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实。
+精品文档 Word 可编辑值得收藏
+全文预览已结束
+继续免费阅读
+1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充、找答案等附加服务。
+2、"仅部分预览"的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。
+3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理（人工客服工作时间：9:00-18:30）。
+"""
+
+
+def test_a_document_sharing_page_keeps_the_plan_and_nothing_else():
+    from scripts.clean import clean_text
+
+    result = clean_text(SHARING_PAGE)
+    assert result.text.splitlines() == [
+        "县文化馆文明单位创建工作方案",
+        "为深入推进精神文明建设，巩固提升文明单位创建成果，结合我馆实际，制定本方案。",
+        "一、工作目标",
+        BODY[2],
+        "二、主要措施",
+        BODY[4],
+    ]
+    assert clean_text(result.text).removed == []
