@@ -14,14 +14,17 @@ class RemovedSpan:
 
     ``rule`` is a dotted id such as ``chrome.publish.publish_line`` or ``pinyin.annotation``;
     ``category`` is the rule's category (nav, publish, disclaimer, upload, page_marker,
-    qr_image, related, watermark, spam_html, pinyin, noise, repair).
+    qr_image, related, watermark, markup, spam_html, qa, furniture (scored), repeated_title, toc,
+    pinyin, noise, repair).
     ``line`` is the 1-based line number in the text the stage received (0 if not line-based).
+    ``reason`` says which signals decided, where a score rather than one pattern did (else "").
     """
 
     rule: str
     category: str
     text: str
     line: int = 0
+    reason: str = ""
 
 
 @dataclass(frozen=True)

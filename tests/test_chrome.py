@@ -272,10 +272,12 @@ def test_related_header_after_a_bracketed_title():
     assert result.text == page()
 
 
-def test_related_header_before_the_body_is_kept_and_flagged():
+def test_related_header_before_the_body_goes_alone():
+    """Above the body only the header line goes: the short line under it may be the plan's title."""
     result = strip_chrome(page(head=["猜你喜欢", "社区文明创建工作方案"]))
-    assert result.removed == []
-    assert [(f.kind, f.line) for f in result.flags] == [("uncertain_chrome", 1)]
+    assert [(s.rule, s.text) for s in result.removed] == [("chrome.related.related_header", "猜你喜欢")]
+    assert result.text == page(head=["社区文明创建工作方案"])
+    assert result.flags == []
 
 
 @pytest.mark.parametrize(
@@ -485,7 +487,7 @@ def test_chrome_glued_to_a_long_paragraph_is_kept_and_flagged():
 def test_rules_file_uses_the_agreed_categories_and_keys():
     data = load_rules("boilerplate")
     assert list(data["categories"]) == [
-        "nav", "publish", "disclaimer", "upload", "page_marker", "qr_image", "related", "watermark", "spam_html", "qa"]
+        "nav", "publish", "disclaimer", "upload", "page_marker", "qr_image", "related", "watermark", "markup", "spam_html", "qa"]
     for rules in data["categories"].values():
         for rule in rules:
             assert {"id", "regex", "scope"} <= set(rule)

@@ -221,6 +221,12 @@ def test_anti_copy_marks_inside_chinese_words_are_removed_and_recorded():
     ]
 
 
+def test_anti_copy_marks_beside_a_quote_are_removed():
+    text, removed = repair_text("建立覆盖面广的'“道德讲堂”`阵地，开展《家风家训》'宣讲。")
+    assert text == "建立覆盖面广的“道德讲堂”阵地，开展《家风家训》宣讲。\n"
+    assert [s.text for s in removed] == ["'", "`", "'"]
+
+
 def test_numbers_that_make_sense_are_kept():
     for text in ("组织3次活动", "第3季度", "共5个社区", "二0一0年", "一.指导思想"):
         assert repaired(text) == text.replace("二0一0", "二〇一〇") + "\n"

@@ -8,6 +8,12 @@ touching code; this module only applies them, with two safeguards for plan conte
   last content paragraph (a ``来源:`` line inside an official notice is content);
 * doubt: a match outside its zone, or on a very long line, is kept and flagged.
 
+Lines no pattern names are scored (``signals`` in the YAML): a short line outside the article
+made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
+line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
+leaves a content-like rest keeps the line and flags uncertain_chrome. Beyond two copies in a row
+of a title line, and copies left where a page marker was cut from it, go; the first stays.
+
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
 """
@@ -44,10 +50,36 @@ class Rule:
     stop: re.Pattern | None = None
     max_chars: int = 40
     max_lines: int = 20
+    needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
 
     @property
     def name(self) -> str:
         return f"chrome.{self.category}.{self.id}"
+
+
+@dataclass(frozen=True)
+class Signals:
+    """The furniture score and the content-like test (``signals`` in rules/boilerplate.yml)."""
+
+    max_chars: int
+    min_score: int
+    long_max_chars: int
+    long_min_score: int
+    only_furniture: int
+    sentence_mark: re.Pattern
+    sentence_penalty: int
+    genre_weight: int
+    furniture: re.Pattern  # alternation of furniture words, longest first
+    weights: dict
+    shapes: tuple[tuple[str, re.Pattern, int], ...]
+    genre: re.Pattern  # genre and document words: against a furniture score
+    plan_genre: re.Pattern  # genre words only: evidence of plan sentences
+    reader: re.Pattern
+    separators: re.Pattern  # what may stand between furniture words on an "only furniture" line
+    content_min_chars: int
+    content_min_genre: int
+    content_max_furniture: int
+    heading: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -58,8 +90,16 @@ class Config:
     content_min_chars: int
     sentence_mark: re.Pattern
     teaser_end: re.Pattern
+    paragraph_end: re.Pattern
     whole_line_max_chars: int
     toc: dict
+    signals: Signals
+    title_max_chars: int
+    title_sentence: re.Pattern
+    title_copies: int
+    chunk_number: re.Pattern
+    chunk_min_chars: int
+    chunk_sentence_end: re.Pattern
 
 
 @dataclass
@@ -78,6 +118,7 @@ class _Hit:
     match: re.Match
     start: int
     last: int
+    stopped_at: int = -1  # a content-like line the block would have taken: kept and flagged
 
 
 def _rule(category: str, raw: dict) -> Rule:
@@ -95,6 +136,37 @@ def _rule(category: str, raw: dict) -> Rule:
         stop=re.compile(raw["stop"]) if raw.get("stop") else None,
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
+        needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
+    )
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _signals(raw: dict) -> Signals:
+    weights = {w: int(weight) for weight, words in raw["furniture_words"].items() for w in words}
+    content = raw["content_like"]
+    return Signals(
+        max_chars=int(raw["max_chars"]),
+        min_score=int(raw["min_score"]),
+        long_max_chars=int(raw["long_max_chars"]),
+        long_min_score=int(raw["long_min_score"]),
+        only_furniture=int(raw["only_furniture"]),
+        sentence_mark=re.compile(raw["sentence_mark"]),
+        sentence_penalty=int(raw["sentence_penalty"]),
+        genre_weight=int(raw["genre_weight"]),
+        furniture=_alternation(weights),
+        weights=weights,
+        shapes=tuple((x["id"], re.compile(x["regex"]), int(x["weight"])) for x in raw["shapes"]),
+        genre=_alternation(raw["genre_words"] + raw["document_words"]),
+        plan_genre=_alternation(raw["genre_words"]),
+        reader=_alternation(content["reader_words"]),
+        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*\d.]+"),
+        content_min_chars=int(content["min_chars"]),
+        content_min_genre=int(content["min_genre"]),
+        content_max_furniture=int(content["max_furniture"]),
+        heading=re.compile(raw["heading"]),
     )
 
 
@@ -114,13 +186,73 @@ def _config() -> Config:
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=re.compile(zones["teaser_end"]),
+        paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         toc=data["toc"],
+        signals=_signals(data["signals"]),
+        title_max_chars=int(data["repeated_title"]["max_chars"]),
+        title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
+        title_copies=int(data["repeated_title"]["copies_kept"]),
+        chunk_number=re.compile(data["page_chunks"]["number"]),
+        chunk_min_chars=int(data["page_chunks"]["min_chars"]),
+        chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
     )
 
 
-def _block_last(lines: list[str], start: int, rule: Rule) -> int:
-    """Last line of a block: the short lines after its start, or up to a line matching ``until``."""
+@lru_cache(maxsize=LINE_CACHE)
+def furniture_score(line: str) -> tuple[int, str]:
+    """Score of a short line as site furniture, and the signals that made it (see ``signals``)."""
+    sig = _config().signals
+    text = line.strip()
+    if not text or len(text) > sig.long_max_chars:
+        return 0, ""
+    found = dict.fromkeys(m.group() for m in sig.furniture.finditer(text))
+    parts = [f"{w}+{sig.weights[w]}" for w in found]
+    score = sum(sig.weights[w] for w in found)
+    for name, rx, weight in sig.shapes:
+        if rx.search(text):
+            score += weight
+            parts.append(f"{name}+{weight}")
+    if found and not sig.separators.sub("", sig.furniture.sub("", text)):
+        score += sig.only_furniture
+        parts.append(f"only_furniture+{sig.only_furniture}")
+    genre = set(sig.genre.findall(text))
+    if genre:
+        score -= sig.genre_weight * len(genre)
+        parts.append(f"genre-{sig.genre_weight * len(genre)}")
+    if sig.sentence_mark.search(text):
+        score -= sig.sentence_penalty
+        parts.append(f"sentence-{sig.sentence_penalty}")
+    return score, f"furniture score {score}: " + " ".join(parts)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def content_like(line: str) -> bool:
+    """A line that reads as plan text: long, punctuated, several genre words, (almost) no furniture."""
+    sig = _config().signals
+    text = line.strip()
+    if len(text) < sig.content_min_chars or not sig.sentence_mark.search(text):
+        return False
+    genre = set(sig.plan_genre.findall(text))
+    furniture = set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
+    return len(genre) >= sig.content_min_genre and len(furniture) <= sig.content_max_furniture
+
+
+def _unmatched(line: str, m: re.Match) -> str:
+    """The line without what a rule matched: whether *that* reads as plan content decides doubt."""
+    return line[: m.start()] + line[m.end() :]
+
+
+def _is_furniture(line: str, cfg: Config) -> bool:
+    sig = cfg.signals
+    short = len(line.strip()) <= sig.max_chars
+    return furniture_score(line)[0] >= (sig.min_score if short else sig.long_min_score)
+
+
+def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
+    """Last line of a block: the short lines after its start, or up to a line matching ``until``.
+
+    Also returns the content-like line the block stopped before, within its reach (else -1)."""
     last, taken = start, 0
     for j in range(start + 1, len(lines)):
         line = lines[j].strip()
@@ -128,31 +260,48 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> int:
             continue
         if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and rule.stop.search(line)):
             break
+        if content_like(line):
+            return last, j  # the plan resumes: a block never runs into it
+        if _config().signals.heading.search(line):
+            break
         last, taken = j, taken + 1
         if rule.until and rule.until.search(line):
             break
-    return last
+    return last, -1
+
+
+def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
+    last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
+    return _Hit(rule, m, i, last, content)
 
 
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
-    """The first line/block rule matching each line, whatever its zone."""
-    hits = {}
-    for i, line in enumerate(lines):
-        found = _first_rule(line)
-        if found:
-            rule, m = found
-            last = _block_last(lines, i, rule) if rule.scope == "block" else i
-            hits[i] = _Hit(rule, m, i, last)
-    return hits
+    """The first line/block rule matching each line, whatever its zone (for the content bounds)."""
+    return {i: _hit(lines, i, *found) for i, line in enumerate(lines) for found in [_first_rule(line)] if found}
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
     for rule in _config().whole_line:
-        m = rule.regex.search(line)
+        m = (rule.needs is None or rule.needs.search(line)) and rule.regex.search(line)
         if m:
             return rule, m
     return None
+
+
+def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit | None:
+    """The first rule matching line ``i`` that applies in its zone, else the first matching one."""
+    if first is None or _in_zone(first.rule.where, zone):
+        return first
+    for rule, m in _matching_rules(lines[i])[1:]:
+        if _in_zone(rule.where, zone):
+            return _hit(lines, i, rule, m)
+    return first
+
+
+def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
+    """Every line/block rule matching ``line``, in file order (asked only when the first is out of zone)."""
+    return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line)] if m)
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
@@ -160,13 +309,46 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
     claimed = {j for h in hits.values() for j in range(h.start, h.last + 1)}
     anchors = [
         i
-        for i, line in enumerate(lines)
+        for i, line in ((i, _cut_inline(raw, "any")[0]) for i, raw in enumerate(lines))  # as a second cleaning sees it
         if i not in claimed
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
+        and not _is_furniture(line, cfg)
     ]
-    return (anchors[0], anchors[-1]) if anchors else None
+    if anchors:
+        return anchors[0], anchors[-1]
+    wrapped = [(a, b) for a, b in _wrapped_runs(lines, claimed, cfg) if _is_paragraph(lines[a : b + 1], cfg)]
+    return (wrapped[0][0], wrapped[-1][1]) if wrapped else None
+
+
+def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tuple[int, int]]:
+    """Runs of lines a hard wrap cut from one paragraph: each but the last ends mid-sentence.
+
+    Asked only when no line is a content paragraph by itself: the repair stage will join these
+    lines, and the page must have the same zones before and after (cleaning is idempotent)."""
+    runs, start = [], None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue  # the repair stage drops blank lines: they do not end a run
+        if i in claimed or _is_furniture(line, cfg):
+            if start is not None:
+                runs.append((start, i - 1))
+            start = None
+            continue
+        start = i if start is None else start
+        if cfg.paragraph_end.search(line):
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(lines) - 1))
+    return runs
+
+
+def _is_paragraph(run: list[str], cfg: Config) -> bool:
+    run = [line for line in run if line.strip()]
+    text = "".join("".join(line.split()) for line in run)
+    return len(run) > 1 and len(text) >= cfg.content_min_chars and bool(cfg.sentence_mark.search(text))
 
 
 def _spaces(line: str) -> int:
@@ -205,11 +387,24 @@ def _splice(left: str, right: str) -> str:
     return l + (" " if latin else "") + r
 
 
+def _search(rule: Rule, line: str) -> re.Match | None:
+    return rule.regex.search(line) if rule.needs is None or rule.needs.search(line) else None
+
+
+@lru_cache(maxsize=None)
+def _inline_rules(zone: str) -> tuple[Rule, ...]:
+    return tuple(r for r in _config().inline if _in_zone(r.where, zone))
+
+
 @lru_cache(maxsize=LINE_CACHE)
 def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
+    if zone != "any" and not _cut_inline(line, "any")[1]:
+        return line, ()  # no rule of any zone matches (most lines): one pass, cached, serves every zone
     cuts = []
-    for rule in (r for r in _config().inline if _in_zone(r.where, zone)):
+    for rule in _inline_rules(zone):
+        if not _search(rule, line):
+            continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
             continue
@@ -282,6 +477,7 @@ class _Walk:
     removed: list[RemovedSpan] = field(default_factory=list)
     flags: list[tuple[int, str, str, str]] = field(default_factory=list)  # (input index, kind, excerpt, detail)
     meta: dict[str, str] = field(default_factory=dict)
+    marked: set[int] = field(default_factory=set)  # input lines a page marker was cut from
 
 
 def _excerpt(line: str, m: re.Match) -> str:
@@ -296,21 +492,30 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
             _capture(walk.meta, hit.match if j == hit.start else None, lines[j], cfg)
     if rule.flag:
         walk.flags.append((hit.start, rule.flag, lines[hit.start].strip()[:80], rule.name))
+    if hit.stopped_at >= 0:
+        detail = f"{rule.name} stopped before this line: it reads as plan content"
+        walk.flags.append((hit.stopped_at, "uncertain_chrome", lines[hit.stopped_at].strip()[:80], detail))
 
 
 def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
     """Keep the line minus its inline chrome; drop it if only punctuation is left."""
     new_line, cuts = _cut_inline(line, zone)
-    for rule, m in cuts:
-        walk.removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
-        _capture(walk.meta, m, m.group(0), cfg)
-        if rule.flag:
-            walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
+    _record_cuts(walk, i, cuts, cfg)
     if not cuts or any(ch.isalnum() for ch in new_line):
         walk.kept.append((i, new_line))
     elif new_line.strip():
         rule = cuts[-1][0]
         walk.removed.append(RemovedSpan(rule.name, rule.category, new_line, i + 1))
+
+
+def _record_cuts(walk: _Walk, i: int, cuts: tuple[tuple[Rule, re.Match], ...], cfg: Config) -> None:
+    for rule, m in cuts:
+        walk.removed.append(RemovedSpan(rule.name, rule.category, m.group(0), i + 1))
+        _capture(walk.meta, m, m.group(0), cfg)
+        if rule.flag:
+            walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
+        if rule.category == "page_marker":
+            walk.marked.add(i)
 
 
 def _drop_toc(walk: _Walk, cfg: Config) -> None:
@@ -325,6 +530,71 @@ def _drop_toc(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+@lru_cache(maxsize=LINE_CACHE)
+def _title_key(line: str) -> str:
+    """A short title-shaped line's letters and digits; "" for anything else (never collapsed)."""
+    cfg = _config()
+    text = line.strip()
+    if len(text) > cfg.title_max_chars or cfg.title_sentence.search(text):
+        return ""
+    key = "".join(ch for ch in text if ch.isalnum())
+    return key if any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
+
+
+def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
+    """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
+    does a copy left where a page marker was cut from it (``某某方案_第2页``) once seen before.
+    Two in a row stay: the site's title over the plan's own heading is how pages print a plan."""
+    seen: set[str] = set()
+    previous, run, kept = "", 0, []
+    for i, text in walk.kept:
+        if not text.strip():
+            kept.append((i, text))
+            continue
+        key = _title_key(text)
+        if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
+            walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
+            continue
+        run = run + 1 if key == previous else 1
+        seen.add(key)
+        previous = key
+        kept.append((i, text))
+    walk.kept = kept
+
+
+def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
+    """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
+    runs, run = [], []
+    nonblank = [p for p, (_, text) in enumerate(kept) if text.strip()]
+    for p in nonblank:
+        text = kept[p][1].strip()
+        m = cfg.chunk_number.match(text)
+        prev = kept[run[-1]][1].strip() if run else ""
+        follows = (
+            m and run and int(m.group(1)) == int(cfg.chunk_number.match(prev).group(1)) + 1
+            and len(prev) >= cfg.chunk_min_chars and not cfg.chunk_sentence_end.search(prev)
+        )
+        if follows:
+            run.append(p)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [p] if m else []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
+
+
+def _drop_page_chunk_numbers(walk: _Walk, cfg: Config) -> None:
+    """Cut the page numbers of a document printed page by page; the pages' text stays."""
+    for run in _page_chunk_runs(walk.kept, cfg):
+        for p in run:
+            i, text = walk.kept[p]
+            m = cfg.chunk_number.match(text)
+            walk.removed.append(RemovedSpan("chrome.page_marker.page_chunk_number", "page_marker", m.group(0), i + 1))
+            walk.kept[p] = (i, text[m.end() :])
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -335,17 +605,29 @@ def strip_chrome(text: str) -> ChromeResult:
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
-        hit, zone = hits.get(i), _zone(i, bounds)
-        if hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
+        zone = _zone(i, bounds)
+        hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and content_like(_unmatched(lines[i], hit.match)):
+            detail = f"{hit.rule.name} kept: the line reads as plan content"
+            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
+        elif hit and _in_zone(hit.rule.where, zone) and len(lines[i].strip()) <= cfg.whole_line_max_chars:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        if hit:
+        elif hit:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
+        elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
+            # scored as it will read once its inline chrome is cut, so a second cleaning agrees
+            _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
+            walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
+            i += 1
+            continue
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
+    _drop_repeated_titles(walk, cfg)
+    _drop_page_chunk_numbers(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
     return ChromeResult(

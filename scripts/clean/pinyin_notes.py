@@ -21,6 +21,15 @@ from scripts.models import RemovedSpan
 ANNOTATION = re.compile(
     r"(?<=[\u3400-\u9fff)）])[(（](?P<reading>[a-zA-Züāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ:'’ 0-5-]{1,60})[)）]"
 )
+# A bracket of tone-marked syllables after any other character: the character it reads was garbled
+# (mojibake, a placeholder x), so it cannot be checked, but tone marks on pinyin syllables in a
+# bracket are a reading and nothing else.
+TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+MARKED = re.compile(rf"(?<=[^\s(（)）])[(（]\s*(?P<reading>[a-zü{TONES}]{{1,6}}(?: [a-zü{TONES}]{{1,6}}){{0,3}})\s*[)）]")
+SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ve|ue|vn|a|o|e|i|u|v)"
+)
 MAX_WORD = 8  # longest word one bracket may annotate
 SEPARATORS = re.compile(r"[\s'’:0-5-]")  # syllable breaks and tone digits; ":" of "u:" for ü
 
@@ -43,7 +52,27 @@ def strip_pinyin_annotations(text: str) -> tuple[str, list[RemovedSpan]]:
         removed.append(RemovedSpan(rule="pinyin.annotation", category="pinyin", text=match.group(), line=line))
         kept_from = match.end()
     pieces.append(text[kept_from:])
-    return "".join(pieces), removed
+    return _strip_marked_readings("".join(pieces), removed)
+
+
+def _strip_marked_readings(text: str, removed: list[RemovedSpan]) -> tuple[str, list[RemovedSpan]]:
+    """Remove the brackets of tone-marked pinyin ``MARKED`` finds (the characters before them garbled)."""
+    hits = [m for m in MARKED.finditer(text) if _is_marked_pinyin(m.group("reading"))]
+    if not hits:
+        return text, removed
+    pieces, kept_from = [], 0
+    for m in hits:
+        pieces.append(text[kept_from : m.start()])
+        removed.append(RemovedSpan("pinyin.annotation", "pinyin", m.group(), text.count("\n", 0, m.start()) + 1))
+        kept_from = m.end()
+    pieces.append(text[kept_from:])
+    return "".join(pieces), sorted(removed, key=lambda span: span.line)
+
+
+def _is_marked_pinyin(reading: str) -> bool:
+    """Every syllable carries a tone mark and spells a pinyin syllable once the marks are gone."""
+    syllables = reading.split()
+    return all(any(c in TONES for c in s) and SYLLABLE.fullmatch(_toneless(s)) for s in syllables)
 
 
 def _word_before(text: str, end: int) -> str:

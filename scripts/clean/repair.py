@@ -59,7 +59,11 @@ def _rules() -> dict:
     quotes = "“”‘’‚‛\"\ufffd"
     rules["repairable"] = re.compile(f"[\\s,;:!?(){quotes}{zeros}{re.escape(rules['noise_marks'])}\\d]")
     marks = re.escape(rules["noise_marks"])
-    rules["noise_re"] = re.compile(f"(?<=[{CJK_RANGES}])(?:[{marks}]{{1,3}}|\\d)(?=[{CJK_RANGES}])")
+    beside, next_to = (re.escape(rules["noise_beside"][k]) for k in ("marks", "quotes"))
+    rules["noise_re"] = re.compile(
+        f"(?<=[{CJK_RANGES}])(?:[{marks}]{{1,3}}|\\d)(?=[{CJK_RANGES}])"
+        f"|(?<=[{CJK_RANGES}])[{beside}]{{1,3}}(?=[{next_to}])|(?<=[{next_to}])[{beside}]{{1,3}}(?=[{CJK_RANGES}])"
+    )
     return rules
 
 
