@@ -12,7 +12,8 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts import chrome, clean, t2s
+from scripts import clean
+from scripts.clean import chrome, t2s
 
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

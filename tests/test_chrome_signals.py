@@ -5,7 +5,7 @@ Every page here is invented in the shapes document-sharing and 范文 sites prin
 """
 import pytest
 
-from scripts.chrome import content_like, furniture_score, strip_chrome
+from scripts.clean.chrome import content_like, furniture_score, strip_chrome
 
 TITLE = "县文化馆2024年文明单位创建工作方案"
 BODY = [
@@ -318,7 +318,7 @@ def test_hard_wrapped_pages_have_zones_too():
 )
 def test_needs_never_hides_a_match(line):
     """A rule's ``needs`` characters are in every line its regex matches."""
-    from scripts.chrome import _config
+    from scripts.clean.chrome import _config
 
     cfg = _config()
     for rule in cfg.whole_line + cfg.inline:

@@ -1,7 +1,7 @@
 """Tone-marked readings whose character was garbled, and readings printed with a space inside."""
 import pytest
 
-from scripts.pinyin_notes import strip_pinyin_annotations
+from scripts.clean.pinyin_notes import strip_pinyin_annotations
 
 
 @pytest.mark.parametrize(
