@@ -104,10 +104,10 @@ def test_compilation_marker_styles(markers, expected_titles):
     assert all(c.body[0] == "为切实加强机关精神文明建设，制定本方案。" for c in chunks)
 
 
-def test_single_numbered_title_is_not_a_compilation():
+def test_single_numbered_title_is_not_a_compilation_and_loses_its_number():
     lines = ["街道文明创建工作计划(1)", "为扎实推进文明创建，制定本计划。", "一、目标", "创建文明街道。"]
     (chunk,) = split_plans(lines)
-    assert chunk.title == "街道文明创建工作计划(1)"
+    assert (chunk.title, chunk.collection) == ("街道文明创建工作计划", "街道文明创建工作计划")
     assert chunk.body == lines[1:]
 
 
