@@ -238,6 +238,8 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
                 groups[-1] = (groups[-1][0] + line, groups[-1][1], index + 1)
             else:
                 groups.append((line, index, index + 1))
+        elif line and not groups and _banner(lines, index, end):
+            skipped.add(index)
         elif line:
             break
         index += 1
@@ -260,6 +262,14 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
     ]
     return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
+
+
+def _banner(lines: list[str], index: int, end: int) -> bool:
+    """A short sentence at the very top, above a title line: a site's banner (…神器！立即了解)."""
+    if len(lines[index]) > _rules()["max_title"] or _is_numbered(lines[index]):
+        return False
+    following = next((line for line in lines[index + 1 : end] if line), "")
+    return _title_like(following) and _candidate(following)
 
 
 def _candidate(line: str) -> bool:

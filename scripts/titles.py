@@ -88,7 +88,7 @@ def read_title(line: str) -> Title:
             counted = counted or kind == "count"
             text, changed = rules["hanging"].sub("", rest), True
             break
-    if text.startswith("《") and text.endswith("》"):
+    if text[:1] + text[-1:] in ("《》", "【】"):
         text = text[1:-1]
     return Title(text, number, marker, number_text, counted, doc_number)
 
@@ -169,7 +169,8 @@ def unglue(line: str) -> list[str]:
     for pattern in _rules()["glued"]:
         match = pattern.match(line)
         if match:
-            parts = [part.strip() for part in match.groups() if part and part.strip()]
+            parts = [(match.groupdict().get(name) or "").strip() for name in ("head", "addressee", "body")]
+            parts = [part for part in parts if part]
             if len(parts) > 1:
                 return parts[:-1] + unglue(parts[-1])
     return [line]
