@@ -51,6 +51,8 @@ def _rules() -> dict:
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
         "fragment": split["max_title_tail_offset"],
+        "min_head": split["min_title_head_chars"],
+        "min_late_title": split["min_late_title_chars"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
         "year": re.compile(split["year"]),
@@ -176,6 +178,9 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
     if not title:
         title = titles.named_in_opening(next((line for line in body if line), ""))
         named_by = "opening" if title else ""
+    if not title:
+        title = _heading_under_preamble(body)
+        named_by = "heading" if title else ""
     return PlanChunk(
         title=title,
         body=body,
@@ -187,6 +192,16 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         doc_number=head.doc_number or titles.doc_number_in(context + head.context),
         named_by=named_by,
     )
+
+
+def _heading_under_preamble(body: list[str]) -> str:
+    """A title right under a one-paragraph preamble (为确保…，现分工如下： / XX任务分解表), "" if none.
+    The line stays in the body, where the source printed it."""
+    filled = [line for line in body[:4] if line]
+    if len(filled) < 2 or not _title_like(filled[1]) or len(filled[1]) < _rules()["min_late_title"]:
+        return ""
+    title = titles.read_title(filled[1])
+    return title.text if _candidate(filled[1]) and titles.has_vocabulary(title.text) else ""
 
 
 def _attachment_start(lines: list[str], start: int, end: int) -> int:
@@ -327,7 +342,12 @@ def _continues(previous: str, line: str) -> bool:
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
         return True
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
-    return not rules["title_word"].search(previous) and bool(tail) and tail.start() <= rules["fragment"]
+    return (
+        not rules["title_word"].search(previous)
+        and len(previous) >= rules["min_head"]
+        and bool(tail)
+        and tail.start() <= rules["fragment"]
+    )
 
 
 def _best_title(candidates: list[str], body: list[str]) -> str:

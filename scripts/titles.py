@@ -69,6 +69,9 @@ def read_title(line: str) -> Title:
     """``line`` as a title: its compilation number, site labels and document number taken off."""
     rules = _rules()
     text = line.strip().removesuffix("。")
+    halves = text.split()
+    if len(halves) == 2 and read_title(halves[0]) == read_title(halves[1]):
+        return read_title(halves[0])  # a page printing the title twice on one line
     doc = rules["doc_number"].match(text)
     doc_number = doc.group(0) if doc else ""
     if doc:
