@@ -280,8 +280,10 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
-    """A short sentence at the very top, above a title line: a site's banner (…神器！立即了解)."""
-    if len(lines[index]) > _rules()["max_title"] or _is_numbered(lines[index]):
+    """A short line at the very top, above a title line, that no sentence of a plan ends like:
+    a site's banner (…神器！立即了解)."""
+    line = lines[index]
+    if len(line) > _rules()["max_title"] or _is_numbered(line) or line.endswith(("。", "：", ":", "；")):
         return False
     following = next((line for line in lines[index + 1 : end] if line), "")
     return _title_like(following) and _candidate(following)
@@ -324,8 +326,9 @@ def _title_like(line: str) -> bool:
     rules = _rules()
     return (
         0 < len(line) <= rules["max_title"]
-        and not rules["sentence_end"].search(line.removesuffix("。"))  # a title may end in a full stop,
-        and not (line.endswith(("。", "：", ":")) and re.search("[，,]", line))  # a sentence may not
+        and not rules["sentence_end"].search(line.removesuffix("。"))
+        and not (line.endswith("。") and not titles.ends_like_title(line[:-1]))  # XX工作计划。 is a title,
+        and not (line.endswith(("。", "：", ":")) and re.search("[，,]", line))  # …，制定本方案。 is not
         and not _is_numbered(line)
     )
 

@@ -114,6 +114,11 @@ def has_vocabulary(text: str) -> bool:
     )
 
 
+def ends_like_title(text: str) -> bool:
+    """Does ``text`` end with a genre word (…工作计划, …创建活动)?"""
+    return bool(_rules()["weak_end"].search(text))
+
+
 def is_generic(text: str) -> bool:
     """Nothing is left of ``text`` but genre and site words (方案精选, 实用范文, 2025计划)."""
     rules = _rules()
