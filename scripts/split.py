@@ -53,6 +53,7 @@ def _rules() -> dict:
         "fragment": split["max_title_tail_offset"],
         "min_head": split["min_title_head_chars"],
         "min_late_title": split["min_late_title_chars"],
+        "title_block": split["max_title_block_lines"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
         "year": re.compile(split["year"]),
@@ -105,32 +106,33 @@ def _located(chunk: PlanChunk, origin: list[int]) -> PlanChunk:
 
 def _compilation_markers(lines: list[str]) -> list[_Marker]:
     """The longest run of markers of one kind numbered 1, 2, 3 … (at least two)."""
+    found = [_markers_on(line) for line in lines]
     best: list[_Marker] = []
-    kinds = [name for name, _ in _rules()["markers"]] + ["title:" + kind for kind in titles.number_markers()]
-    for kind in kinds:
+    for kind in [name for name, _ in _rules()["markers"]] + titles.number_markers():
         run: list[_Marker] = []
-        for index, line in enumerate(lines):
-            found = _marker(kind, line)
-            if found and found[0] == len(run) + 1:
-                run.append(_Marker(index, found[1]))
+        for index, on_line in enumerate(found):
+            number, title = on_line.get(kind, (0, ""))
+            if number and number == len(run) + 1:
+                run.append(_Marker(index, title))
         if len(run) >= 2 and len(run) > len(best):
             best = run
     return best
 
 
-def _marker(kind: str, line: str) -> tuple[int, str] | None:
-    """(number, title printed on the line) if ``line`` is a compilation marker of ``kind``."""
-    if kind.startswith("title:"):  # a title numbered at its end: …计划(1), …方案篇2
-        title = titles.read_title(line) if line and _title_like(line) else None
-        if title and title.marker == kind[len("title:") :]:
-            return title.number, titles.run_title(title)
-        return None
-    pattern = dict(_rules()["markers"])[kind]
-    match = pattern.match(line)
-    if not match:
-        return None
-    rest = (match["rest"] or "").strip()
-    return number_value(match["num"]), titles.read_title(rest).text if rest else ""
+def _markers_on(line: str) -> dict[str, tuple[int, str]]:
+    """{kind: (number, title printed on the line)} of the compilation markers ``line`` holds:
+    a marker that opens it (篇一：…) or a title numbered at its end (…计划(1), …方案篇2)."""
+    found = {}
+    for kind, pattern in _rules()["markers"]:
+        match = pattern.match(line)
+        if match:
+            rest = (match["rest"] or "").strip()
+            found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
+    if line and titles.may_be_numbered(line) and _title_like(line):
+        title = titles.read_title(line)
+        if title.number:
+            found[title.marker] = (title.number, titles.run_title(title))
+    return found
 
 
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
@@ -243,8 +245,8 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     are not titles, and the ones under the last title belong to the body."""
     groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
     skipped: set[int] = set()
-    index = start
-    while index < end:
+    index, window = start, min(end, start + _rules()["title_block"])
+    while index < window:
         line = lines[index]
         if line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
             skipped.add(index)

@@ -96,6 +96,15 @@ def read_title(line: str) -> Title:
     return Title(text, number, marker, number_text, counted, doc_number)
 
 
+def may_be_numbered(line: str) -> bool:
+    """A quick test before ``read_title``: every number marker holds 篇 or ends in a numeral or a
+    closing bracket (an optional colon after it)."""
+    return "篇" in line or bool(_MAY_BE_NUMBERED.search(line))
+
+
+_MAY_BE_NUMBERED = re.compile(r"[\d一二三四五六七八九十百）)】\]]\s*[:：]?$")
+
+
 def run_title(title: Title) -> str:
     """The title of one plan in a run of same-named plans: the number stays when its marker is one
     the source names plans apart by (民政精神文明建设工作计划(1), (2), (3))."""
