@@ -137,7 +137,7 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
 
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
     """The compilation's title: the last title line above its first plan, else the plans' one name."""
-    heads = [line for line in shared if _candidate(line)]
+    heads = [line for line in shared if _title_like(line) and _candidate(line)]
     counted = [line for line in heads if titles.read_title(line).counted]
     if counted or heads:
         return titles.as_collection((counted or heads)[-1])

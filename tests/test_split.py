@@ -283,3 +283,9 @@ def test_a_title_under_a_one_paragraph_preamble():
     (chunk,) = split_plans(lines)
     assert chunk.title == "迎接文明城市测评重点任务分解表"
     assert chunk.body == lines
+
+
+def test_a_sentence_above_a_compilation_is_not_its_collection():
+    lines = ["制定方案时，我们需要明确目标并制定具体的实施计划。"] + COMPILATION.split("\n")[2:]
+    chunks = split_plans(lines)
+    assert len(chunks) == 3 and {c.collection for c in chunks} == {""}
