@@ -83,6 +83,11 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}。",
         f"{NAME} {NAME}",
         f"{NAME}范文 {NAME}",
+        f"{NAME}（word版）",
+        f"{NAME}(可编辑)",
+        f"{NAME}_某某范文网",
+        f"{NAME} - 某某文库",
+        f"【推荐】{NAME}",
     ],
 )
 def test_site_labels_and_file_suffixes_are_taken_off(line):
