@@ -32,7 +32,7 @@ class Flag:
     """Something doubtful that was kept rather than guessed away.
 
     ``kind`` is one of: mojibake, placeholder, gap, truncation, numbering, uncertain_chrome,
-    encoding. ``line`` is the 1-based line in the clean text (0 for the whole file).
+    encoding, title (the plan's name is not its heading: taken from its opening, or made up). ``line`` is the 1-based line in the clean text (0 for the whole file).
     """
 
     kind: str
@@ -129,6 +129,7 @@ class PlanMeta:
     years: list[int] = field(default_factory=list)  # plan period, e.g. [2019, 2020]
     level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵
     issue_date: str = ""  # ISO date of the document
+    doc_number: str = ""  # the carrying notice's document number (文号), e.g. 某发〔2014〕31号
     publish_date: str = ""  # ISO date the website gave
     source_site: str = ""
     source_url: str = ""
@@ -169,6 +170,7 @@ class Plan:
     phases: list[Phase] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     index_in_file: int = 0  # 0 for the first plan of a file
+    collection: str = ""  # the compilation the file printed it in (…工作方案（精选8篇）), "" if none
     id: str = ""  # short permanent id, assigned by the permalink registry
     slug: str = ""  # URL slug, assigned by the permalink registry
     sources: list[PlanSource] = field(default_factory=list)  # every copy when near-duplicates were merged (shown copy first)

@@ -120,3 +120,47 @@ def test_metadata_gets_the_title_body_and_context(parse, monkeypatch):
 def test_text_without_any_line_gives_no_plan(parse):
     empty = CleanResult(source="empty.txt", encoding="utf-8", text="")
     assert parse.parse_plans(empty) == []
+
+
+def text_of(lines: list[str], source: str = "页面008.txt") -> CleanResult:
+    return CleanResult(source=source, encoding="utf-8", text="\n".join(lines), meta=PageMeta())
+
+
+def test_a_plan_nothing_names_gets_a_descriptive_name_never_its_file_stem(parse):
+    lines = ["为深化文明单位创建，结合实际，特制定本方案。", "一、创建目标", "争创市级文明单位，巩固文明单位创建成果。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert "008" not in plan.title and plan.title.endswith("文明单位创建工作方案")
+    (flag,) = [f for f in plan.flags if f.kind == "title"]
+    assert (flag.line, flag.excerpt, flag.detail) == (1, plan.title, "no heading names it: descriptive name")
+
+
+def test_a_plan_named_by_its_opening_is_flagged(parse):
+    lines = ["2026年机关党建工作计划旨在推动各支部规范运行，现将有关安排说明如下。", "一、主要任务", "规范组织生活。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title == "2026年机关党建工作计划"
+    assert [(f.kind, f.detail) for f in plan.flags] == [("title", "named by its opening sentence")]
+
+
+def test_collection_and_doc_number_reach_the_plan(parse):
+    lines = [
+        "河西区文明办关于印发《河西区文明餐桌行动方案》的通知",
+        "河文明〔2022〕9号",
+        "各街道、区直各单位：",
+        "现将《河西区文明餐桌行动方案》印发给你们，请认真执行。",
+        "附件",
+        "河西区文明餐桌行动方案",
+        "为倡导节俭用餐，制定本方案。",
+        "一、行动目标",
+    ]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.title, plan.meta.doc_number, plan.collection) == ("河西区文明餐桌行动方案", "河文明〔2022〕9号", "")
+    lines = ["文明餐桌行动方案（精选5篇）", "文明餐桌行动方案篇1", "为倡导节俭用餐，制定本方案。", "一、行动目标"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.title, plan.collection) == ("文明餐桌行动方案", "文明餐桌行动方案（精选5篇）")
+
+
+def test_numbering_flags_point_at_clean_text_lines_past_a_glued_line(parse):
+    lines = ["文明餐桌行动方案", "为倡导节俭用餐，制定本方案。", "一、行动目标", "【重点任务】开展光盘行动宣传，组织志愿者劝导。", "一、行动内容", "光盘行动。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    (flag,) = [f for f in plan.flags if f.kind == "numbering"]
+    assert lines[flag.line - 1] == "一、行动内容"

@@ -282,3 +282,17 @@ def test_year_sequence_shows_a_few_plans_of_a_busy_year():
     assert [a["href"] for a in spans[0].find_all("a")] == ["../fang-an-0/", "../fang-an-1/", "../fang-an-2/"]
     assert spans[0].get_text().endswith("等 10 份（见该单位的浏览页）")
     assert len(spans[1].find_all("a")) == 2 and "等" not in spans[1].get_text()
+
+
+def test_card_shows_the_collection_and_the_notices_number_and_a_title_flag():
+    plan = sample_plan()
+    plan.collection = "文明单位创建工作方案（精选8篇）<b>"
+    plan.meta.doc_number = "湘财党〔2019〕12号"
+    plan.flags = [Flag("title", 3, "文明单位创建工作方案", "no heading names it: descriptive name")]
+    out, _ = render(page_of(plan))
+    soup = BeautifulSoup(out, "html.parser")
+    card = {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".kb-card dt"), soup.select(".kb-card dd"))}
+    assert card["所在合集"] == "文明单位创建工作方案（精选8篇）<b>"  # text, never markup
+    assert card["文号"] == "湘财党〔2019〕12号"
+    assert list(card).index("文号") == list(card).index("印发日期") + 1
+    assert "标题为推断" in soup.select_one(".kb-flags").get_text()

@@ -104,10 +104,10 @@ def test_compilation_marker_styles(markers, expected_titles):
     assert all(c.body[0] == "为切实加强机关精神文明建设，制定本方案。" for c in chunks)
 
 
-def test_single_numbered_title_is_not_a_compilation():
+def test_single_numbered_title_is_not_a_compilation_and_loses_its_number():
     lines = ["街道文明创建工作计划(1)", "为扎实推进文明创建，制定本计划。", "一、目标", "创建文明街道。"]
     (chunk,) = split_plans(lines)
-    assert chunk.title == "街道文明创建工作计划(1)"
+    assert (chunk.title, chunk.collection) == ("街道文明创建工作计划", "街道文明创建工作计划")
     assert chunk.body == lines[1:]
 
 
@@ -171,3 +171,121 @@ def test_signature_at_the_end_is_context():
 def test_empty_text_holds_no_plan():
     assert split_plans([]) == []
     assert split_plans(["", "  "]) == []
+
+
+def test_a_compilations_title_is_every_plans_collection():
+    chunks = split_plans(COMPILATION.split("\n"))
+    assert {c.collection for c in chunks} == {"文明单位创建工作方案(实用15篇)"}
+    seeds = chunks_of("002")
+    assert {c.collection for c in seeds} == {"民政精神文明建设工作计划"}  # no title above: the plans' one name
+
+
+def test_one_plan_of_a_compilation_under_the_sites_title():
+    lines = [
+        "当前位置：首页 > 范文 > 工作方案",
+        "社区志愿服务活动方案（通用9篇）",
+        "以下是小编整理的社区志愿服务活动方案，仅供参考，希望对大家有所帮助。",
+        "社区志愿服务活动方案篇1",
+        "为弘扬志愿精神，结合社区实际，制定本方案。",
+        "一、活动主题",
+    ]
+    (chunk,) = split_plans(lines)
+    assert (chunk.title, chunk.collection) == ("社区志愿服务活动方案", "社区志愿服务活动方案（通用9篇）")
+    assert chunk.body == lines[4:]
+    assert chunk.context == lines[:3]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        ["您好，欢迎访问某某文档网"],
+        ["首页 > 工作计划 > 精神文明"],
+        ["时间：2024-03-02 09:10:11 来源：本站 收藏本文"],
+        ["News and information", "【正文】"],
+        ["写方案神器，一键生成！立即体验"],
+        ["2024/03/02计划精选"],
+    ],
+)
+def test_chrome_above_the_title_is_never_the_title(chrome):
+    lines = chrome + ["南岭镇2024年精神文明建设工作计划", "为深化文明创建，制定本计划。", "一、工作目标"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "南岭镇2024年精神文明建设工作计划"
+    assert chunk.context == chrome
+    assert chunk.body == lines[-2:]
+
+
+def test_a_numbered_heading_is_never_the_title():
+    lines = ["1.2.1 提升服务的重要抓手", "围绕群众需求开展志愿服务。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == ""
+    assert chunk.body == lines
+
+
+def test_a_notices_number_and_addressees_are_not_the_title():
+    lines = [
+        "西溪团发〔2023〕7号西溪区团委关于开展文明交通志愿服务活动的通知各街道团工委、区属各单位团组织：",
+        "为营造文明出行氛围，经研究，决定开展文明交通志愿服务活动。",
+        "一、活动时间",
+    ]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "西溪区团委关于开展文明交通志愿服务活动的通知"
+    assert chunk.doc_number == "西溪团发〔2023〕7号"
+    assert "各街道团工委、区属各单位团组织：" in chunk.context
+    assert chunk.body == lines[1:]
+    assert (chunk.start_line, chunk.body_line, chunk.body_lines) == (1, 2, [2, 3])
+
+
+def test_a_notice_running_into_its_attachment_on_one_line():
+    line = (
+        "中共北岭县委宣传部关于印发北岭县文明村镇创建工作方案的通知各乡镇党委：现将方案印发给你们，请认真贯彻落实。"
+        "2021年4月2日附件1 北岭县文明村镇创建工作方案为推进乡风文明，结合我县实际，制定本方案。"
+    )
+    (chunk,) = split_plans([line, "一、指导思想", "以乡风文明为目标。"])
+    assert chunk.title == "北岭县文明村镇创建工作方案"
+    assert chunk.body == ["为推进乡风文明，结合我县实际，制定本方案。", "一、指导思想", "以乡风文明为目标。"]
+    assert chunk.context[:2] == ["中共北岭县委宣传部关于印发北岭县文明村镇创建工作方案的通知", "各乡镇党委："]
+    assert chunk.body_lines == [1, 2, 3]
+
+
+def test_a_notice_without_book_marks_carries_its_document():
+    lines = ["东城区人民政府办公室印发东城区文明城市常态长效管理实施意见的通知", "各街道办事处：", "现将实施意见印发给你们。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "东城区文明城市常态长效管理实施意见"
+    assert chunk.context[0] == lines[0]
+
+
+def test_a_compilation_title_glued_to_its_first_plan_and_the_second_plan_glued_too():
+    lines = [
+        "机关文明创建活动方案1为深化文明创建，结合机关实际，制定本方案。",
+        "一、活动目标",
+        "争创文明机关。",
+        "机关文明创建活动方案2为提升干部文明素养，制定本方案。",
+        "一、活动内容",
+    ]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["机关文明创建活动方案", "机关文明创建活动方案"]
+    assert [c.body[0] for c in chunks] == ["为深化文明创建，结合机关实际，制定本方案。", "为提升干部文明素养，制定本方案。"]
+    assert [(c.start_line, c.body_line) for c in chunks] == [(1, 1), (4, 4)]
+    assert chunks[1].body_lines == [4, 5]
+
+
+def test_a_plan_without_a_heading_is_named_by_its_opening():
+    lines = ["为推进乡风文明，现制定桃园村2026年星级文明户评选工作计划。", "一、评选范围"]
+    (chunk,) = split_plans(lines)
+    assert (chunk.title, chunk.named_by) == ("桃园村2026年星级文明户评选工作计划", "opening")
+    assert chunk.body == lines
+    (chunk,) = split_plans(["为深化文明创建，结合实际，特制定本方案。", "一、目标"])
+    assert (chunk.title, chunk.named_by) == ("", "")
+
+
+def test_a_title_under_a_one_paragraph_preamble():
+    lines = ["为确保测评不失分，现将重点工作分工如下：", "迎接文明城市测评重点任务分解表", "一、宣传氛围"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "迎接文明城市测评重点任务分解表"
+    assert chunk.body == lines
+
+
+def test_a_sentence_above_a_compilation_is_not_its_collection():
+    lines = ["制定方案时，我们需要明确目标并制定具体的实施计划。"] + COMPILATION.split("\n")[2:]
+    chunks = split_plans(lines)
+    assert len(chunks) == 3 and {c.collection for c in chunks} == {""}

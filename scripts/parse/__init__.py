@@ -1,14 +1,13 @@
 """PARSE stage: clean text → plans.
 
 split (which plans, their titles and context) → outline (sections and items) → duties on
-every item → phases → metadata. Tags, ids and slugs are filled by later stages.
+every item → phases → metadata. A plan nothing names gets a descriptive name (kind, unit, years),
+never its file's name. Tags, ids and slugs are filled by later stages.
 """
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from scripts.models import CleanResult, Flag, Plan, Section, walk_sections
-from scripts.parse import metadata
+from scripts.parse import metadata, titles
 from scripts.parse.duties import extract_phases, split_duties
 from scripts.parse.outline import parse_outline
 from scripts.parse.split import PlanChunk, split_plans
@@ -22,27 +21,32 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
         outline = parse_outline(chunk.body)
         _lift_duties(outline.sections)
         meta = metadata.extract_metadata(chunk.title, chunk.body, chunk.context, clean.meta)
+        meta.doc_number = meta.doc_number or chunk.doc_number
         single_year = meta.years[0] if len(meta.years) == 1 else None
-        numbering = [_shift(flag, chunk.body_line - 1) for flag in outline.flags]
+        numbering = [_shift(flag, chunk) for flag in outline.flags]
+        title = chunk.title or titles.descriptive_name(chunk.body, "" if meta.unit_anonymised else meta.unit, meta.years)
         plans.append(
             Plan(
-                title=chunk.title or untitled(clean.source, index, len(chunks)),
+                title=title,
                 meta=meta,
                 source_file=clean.source,
                 preamble=outline.preamble,
                 sections=outline.sections,
                 phases=extract_phases(outline.sections, chunk.body, year=single_year),
-                flags=sorted(_clean_flags_in(clean.flags, chunks, index) + numbering, key=lambda f: f.line),
+                flags=sorted(_clean_flags_in(clean.flags, chunks, index) + numbering + _title_flag(chunk, title), key=lambda f: f.line),
                 index_in_file=index,
+                collection=chunk.collection,
             )
         )
     return plans
 
 
-def untitled(source: str, index: int, count: int) -> str:
-    """A plan with no recognisable title is named after its file (and its place in the file)."""
-    stem = PurePosixPath(source).stem or source
-    return f"{stem}（{index + 1}）" if count > 1 else stem
+def _title_flag(chunk: PlanChunk, title: str) -> list[Flag]:
+    """A plan named by anything but its heading says so, for a curator to check (or correct)."""
+    if chunk.named_by == "heading":
+        return []
+    detail = "named by its opening sentence" if chunk.named_by == "opening" else "no heading names it: descriptive name"
+    return [Flag(kind="title", line=chunk.body_line, excerpt=title, detail=detail)]
 
 
 def _lift_duties(sections: list[Section]) -> None:
@@ -60,5 +64,6 @@ def _clean_flags_in(flags: list[Flag], chunks: list[PlanChunk], index: int) -> l
     return [flag for flag in flags if flag.line == 0 or first <= flag.line <= last]
 
 
-def _shift(flag: Flag, offset: int) -> Flag:
-    return Flag(kind=flag.kind, line=flag.line + offset, excerpt=flag.excerpt, detail=flag.detail)
+def _shift(flag: Flag, chunk: PlanChunk) -> Flag:
+    """An outline flag (its line counted in the body) on the clean text's line."""
+    return Flag(kind=flag.kind, line=chunk.body_lines[flag.line - 1], excerpt=flag.excerpt, detail=flag.detail)

@@ -3,7 +3,9 @@
 A file may hold one plan, a compilation (篇一 … 篇十五, 方案1, 计划(1) (2) (3)), or a notice
 that carries the plan as its attachment. What is not the plan's body — the notice, a site
 title above the plan, the issuer/date signature below it — is kept as ``context``, because
-the metadata (issuer, issue date) often lives there. Patterns are in rules/structure.yml.
+the metadata (issuer, issue date) often lives there. Lines the page glued together are split
+first (titles.unglue); what a title line says is read by titles.read_title. Patterns are in
+rules/structure.yml.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scripts.parse import titles
 from scripts.parse.outline import number_value
 from scripts.rules import load_rules
 
@@ -22,8 +25,12 @@ class PlanChunk:
     body: list[str]  # the plan's lines after its title
     context: list[str] = field(default_factory=list)  # notice, site titles, signature
     start_line: int = 1  # 1-based line of the plan's title (or first line) in the clean text
-    body_line: int = 1  # 1-based line of body[0]; the body is contiguous
+    body_line: int = 1  # 1-based line of body[0] in the clean text
     end_line: int = 0  # 1-based last line of the chunk
+    body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
+    collection: str = ""  # the title of the compilation the plan is one of, as printed
+    doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
+    named_by: str = "heading"  # heading, opening (its first sentence names it) or "" (nothing does)
 
 
 @dataclass(frozen=True)
@@ -38,12 +45,15 @@ def _rules() -> dict:
     split = rules["split"]
     words = "|".join(map(re.escape, rules["title_words"]))
     return {
-        "markers": [(re.compile(m["pattern"]), m.get("whole_title", False)) for m in split["markers"]],
+        "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
         "attachment": re.compile(split["attachment_line"]),
-        "notice": re.compile(split["notice"]),
+        "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
         "fragment": split["max_title_tail_offset"],
+        "min_head": split["min_title_head_chars"],
+        "min_late_title": split["min_late_title_chars"],
+        "title_block": split["max_title_block_lines"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
         "year": re.compile(split["year"]),
@@ -57,33 +67,82 @@ def _rules() -> dict:
 
 def split_plans(lines: list[str]) -> list[PlanChunk]:
     """The plans in ``lines`` (clean text, one paragraph per line), in order."""
-    lines = [line.strip() for line in lines]
+    lines, origin = _unglued([line.strip() for line in lines])
     if not any(lines):
         return []
     markers = _compilation_markers(lines)
     if not markers:
-        return [_single_plan(lines, 0, len(lines), [])]
+        return [_located(_single_plan(lines, 0, len(lines), []), origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
         chunks.append(_compiled_plan(lines, marker, end, shared))
-    return chunks
+    collection = _shared_collection(shared, [chunk.title for chunk in chunks])
+    for chunk in chunks:
+        chunk.collection = chunk.collection or collection
+    return [_located(chunk, origin) for chunk in chunks]
+
+
+def _unglued(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with glued ones split, and the 0-based clean-text line each part came from."""
+    parts, origin = [], []
+    for index, line in enumerate(lines):
+        for part in titles.unglue(line) if line else [line]:
+            parts.append(part)
+            origin.append(index)
+    return parts, origin
+
+
+def _located(chunk: PlanChunk, origin: list[int]) -> PlanChunk:
+    """``chunk`` with its line numbers (counted in the unglued lines) turned into clean-text lines."""
+    first_body = chunk.body_line - 1
+    chunk.body_lines = [origin[first_body + offset] + 1 for offset in range(len(chunk.body))]
+    chunk.body_line = origin[min(first_body, len(origin) - 1)] + 1
+    chunk.start_line = origin[min(chunk.start_line - 1, len(origin) - 1)] + 1
+    chunk.end_line = origin[chunk.end_line - 1] + 1 if chunk.end_line else 0
+    return chunk
 
 
 def _compilation_markers(lines: list[str]) -> list[_Marker]:
     """The longest run of markers of one kind numbered 1, 2, 3 … (at least two)."""
+    found = [_markers_on(line) for line in lines]
     best: list[_Marker] = []
-    for pattern, whole_title in _rules()["markers"]:
+    for kind in [name for name, _ in _rules()["markers"]] + titles.number_markers():
         run: list[_Marker] = []
-        for index, line in enumerate(lines):
-            match = pattern.match(line)
-            if match and number_value(match["num"]) == len(run) + 1:
-                title = line if whole_title else (match["rest"] or "").strip()
+        for index, on_line in enumerate(found):
+            number, title = on_line.get(kind, (0, ""))
+            if number and number == len(run) + 1:
                 run.append(_Marker(index, title))
         if len(run) >= 2 and len(run) > len(best):
             best = run
     return best
+
+
+def _markers_on(line: str) -> dict[str, tuple[int, str]]:
+    """{kind: (number, title printed on the line)} of the compilation markers ``line`` holds:
+    a marker that opens it (篇一：…) or a title numbered at its end (…计划(1), …方案篇2)."""
+    found = {}
+    for kind, pattern in _rules()["markers"]:
+        match = pattern.match(line)
+        if match:
+            rest = (match["rest"] or "").strip()
+            found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
+    if line and titles.may_be_numbered(line) and _title_like(line):
+        title = titles.read_title(line)
+        if title.number:
+            found[title.marker] = (title.number, titles.run_title(title))
+    return found
+
+
+def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
+    """The compilation's title: the last title line above its first plan, else the plans' one name."""
+    heads = [line for line in shared if _title_like(line) and _candidate(line)]
+    counted = [line for line in heads if titles.read_title(line).counted]
+    if counted or heads:
+        return titles.as_collection((counted or heads)[-1])
+    names = {titles.read_title(title).text for title in plan_titles}
+    return names.pop() if len(names) == 1 else ""
 
 
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
@@ -115,29 +174,51 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         start = attachment
         while start < end and not lines[start]:
             start += 1
-    title, title_context, body_start = _title_block(lines, start, end)
-    body, signature = _split_signature(lines[body_start:end])
+    head = _title_block(lines, start, end)
+    body, signature = _split_signature(lines[head.body_start : end])
+    title, named_by = head.title, "heading"
+    if not title:
+        title = titles.named_in_opening(next((line for line in body if line), ""))
+        named_by = "opening" if title else ""
+    if not title:
+        title = _heading_under_preamble(body)
+        named_by = "heading" if title else ""
     return PlanChunk(
         title=title,
         body=body,
-        context=context + title_context + signature,
+        context=context + head.context + signature,
         start_line=start + 1,
-        body_line=body_start + 1,
+        body_line=head.body_start + 1,
         end_line=end,
+        collection=head.collection,
+        doc_number=head.doc_number or titles.doc_number_in(context + head.context),
+        named_by=named_by,
     )
+
+
+def _heading_under_preamble(body: list[str]) -> str:
+    """A title right under a one-paragraph preamble (为确保…，现分工如下： / XX任务分解表), "" if none.
+    The line stays in the body, where the source printed it."""
+    filled = [line for line in body[:4] if line]
+    if len(filled) < 2 or not _title_like(filled[1]) or len(filled[1]) < _rules()["min_late_title"]:
+        return ""
+    title = titles.read_title(filled[1])
+    return title.text if _candidate(filled[1]) and titles.has_vocabulary(title.text) else ""
 
 
 def _attachment_start(lines: list[str], start: int, end: int) -> int:
     """Where the carried plan begins if ``lines[start:]`` open with a notice; else ``start``."""
     rules = _rules()
-    head = [line for line in lines[start : min(end, start + rules["notice_lines"])] if line]
-    notice = rules["notice"].search("".join(head))
+    head = "".join(line for line in lines[start : min(end, start + rules["notice_lines"])] if line)
+    notice = next((found for found in (p.search(head) for p in rules["notice"]) if found), None)
     if not notice:
         return start
     for index in range(start, end):
         if rules["attachment"].match(lines[index]):
             return index + 1
-    carried = _compact(notice["doc"])
+    carried = _compact(notice.groupdict().get("doc") or "")
+    if not carried:
+        return start
     for index in range(start + 1, end):  # no 附件 line: the carried title is repeated
         line = _compact(lines[index])
         if line and len(line) <= rules["max_title"] and carried.startswith(line) and (
@@ -147,48 +228,115 @@ def _attachment_start(lines: list[str], start: int, end: int) -> int:
     return start
 
 
-def _title_block(lines: list[str], start: int, end: int) -> tuple[str, list[str], int]:
-    """(title, other title lines, index of the first body line) at ``lines[start:]``."""
-    rules = _rules()
-    groups: list[tuple[str, int]] = []  # (text, index after its last line)
-    index = start
-    while index < end and _title_like(lines[index]):
-        if groups and _continues(groups[-1][0], lines[index]):
-            groups[-1] = (groups[-1][0] + lines[index], index + 1)
-        else:
-            groups.append((lines[index], index + 1))
+@dataclass
+class _Heading:
+    title: str
+    context: list[str]  # the other lines above the body: site titles, chrome, a notice's title
+    body_start: int  # index of the first body line
+    collection: str = ""
+    doc_number: str = ""
+
+
+def _title_block(lines: list[str], start: int, end: int) -> _Heading:
+    """The plan's own title among the lines above its body at ``lines[start:]``.
+
+    Site chrome and intro sentences there are skipped; title-like lines are gathered (a title
+    split over lines is joined); those without the genre's vocabulary, or with nothing but it,
+    are not titles, and the ones under the last title belong to the body."""
+    groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
+    skipped: set[int] = set()
+    index, window = start, min(end, start + _rules()["title_block"])
+    while index < window:
+        line = lines[index]
+        if line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
+            skipped.add(index)
+        elif line and _title_like(line):
+            if groups and groups[-1][2] == index and _continues(groups[-1][0], line):
+                groups[-1] = (groups[-1][0] + line, groups[-1][1], index + 1)
+            else:
+                groups.append((line, index, index + 1))
+        elif line and not groups and _banner(lines, index, end):
+            skipped.add(index)
+        elif line:
+            break
         index += 1
-    while groups and not rules["title_word"].search(groups[-1][0]):
+    while groups and not _candidate(groups[-1][0]):
         groups.pop()  # an unnumbered heading under the title belongs to the body
-    if not groups:
-        return _fallback_title(lines, start, end)
-    body_start = groups[-1][1]
-    texts = _dedupe([text for text, _ in groups])
-    title = _best_title([t for t in texts if rules["title_word"].search(t)], lines[body_start:end])
-    others = [t for t in texts if t != title]
-    if title.startswith("《") and title.endswith("》"):
-        title = title[1:-1]
-    return title, others, body_start
+    body_start = groups[-1][2] if groups else start
+    while body_start < end and (not lines[body_start] or body_start in skipped):
+        body_start += 1
+    heads = _dedupe([text for text, _, _ in groups if _candidate(text)])
+    if not heads:
+        return _Heading("", [line for line in lines[start:body_start] if line], body_start)
+    own = [text for text in heads if not titles.read_title(text).counted] or heads
+    chosen = _best_title(own, lines[body_start:end])
+    first, after = next((a, b) for text, a, b in groups if text == chosen)
+    title = titles.read_title(chosen)
+    name = _carried(title.text) or title.text
+    context = [  # everything above the body but the title (and its repeats); a notice's title stays
+        line
+        for index, line in enumerate(lines[start:body_start], start)
+        if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
+    ]
+    return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
 
 
-def _fallback_title(lines: list[str], start: int, end: int) -> tuple[str, list[str], int]:
-    """No title-like line: a short first line is the title, else there is none."""
-    if start < end and _title_like(lines[start]):
-        return lines[start], [], start + 1
-    return "", [], start
+def _banner(lines: list[str], index: int, end: int) -> bool:
+    """A short line at the very top, above a title line, that no sentence of a plan ends like:
+    a site's banner (…神器！立即了解)."""
+    line = lines[index]
+    if len(line) > _rules()["max_title"] or _is_numbered(line) or line.endswith(("。", "：", ":", "；")):
+        return False
+    following = next((line for line in lines[index + 1 : end] if line), "")
+    return _title_like(following) and _candidate(following)
+
+
+def _candidate(line: str) -> bool:
+    """Can ``line`` be a title? A numbered compilation title always; else it needs the genre's words
+    and something more than them."""
+    title = titles.read_title(line)
+    if not title.text or titles.is_chrome(line):
+        return False
+    return bool(title.number) or (titles.has_vocabulary(title.text) and not titles.is_generic(title.text))
+
+
+def _carried(title: str) -> str:
+    """The document a notice's title carries (关于印发《X》的通知 → X), "" if it carries none."""
+    for pattern in _rules()["notice"]:
+        found = pattern.search(title)
+        if found:
+            return titles.read_title(found["doc"]).text
+    return ""
+
+
+def _collection(heads: list[str], chosen: str, title: titles.Title) -> str:
+    """The compilation a plan is one of: a counted title above it (…（精选8篇）), else, for a
+    numbered plan (…方案篇1), the title line above it that names the same plan."""
+    above = heads[: heads.index(chosen)]
+    counted = [line for line in above if titles.read_title(line).counted]
+    if counted:
+        return titles.as_collection(counted[-1])
+    if title.counted:
+        return titles.as_collection(chosen)
+    if title.number:
+        same = [line for line in above if titles.read_title(line).text == title.text]
+        return titles.as_collection(same[-1] if same else title.text)
+    return ""
 
 
 def _title_like(line: str) -> bool:
     rules = _rules()
     return (
         0 < len(line) <= rules["max_title"]
-        and not rules["sentence_end"].search(line)
+        and not rules["sentence_end"].search(line.removesuffix("。"))
+        and not (line.endswith("。") and not titles.ends_like_title(line[:-1]))  # XX工作计划。 is a title,
+        and not (line.endswith(("。", "：", ":")) and re.search("[，,]", line))  # …，制定本方案。 is not
         and not _is_numbered(line)
     )
 
 
 def _is_numbered(line: str) -> bool:
-    return any(p.match(line) for p in _rules()["heading"])
+    return any(p.match(line) for p in _rules()["heading"]) or titles.is_numbered(line)
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -199,7 +347,12 @@ def _continues(previous: str, line: str) -> bool:
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
         return True
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
-    return not rules["title_word"].search(previous) and bool(tail) and tail.start() <= rules["fragment"]
+    return (
+        not rules["title_word"].search(previous)
+        and len(previous) >= rules["min_head"]
+        and bool(tail)
+        and tail.start() <= rules["fragment"]
+    )
 
 
 def _best_title(candidates: list[str], body: list[str]) -> str:

@@ -25,6 +25,7 @@ FLAG_LABELS = {
     "numbering": "编号异常",
     "uncertain_chrome": "疑似网站杂项",
     "encoding": "编码存疑",
+    "title": "标题为推断",
 }
 # How each heading level prints its number (GB/T 9704 ladder: 一、（一）1.（1）①).
 _NUMBER_STYLE = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
@@ -64,8 +65,10 @@ def _card(plan: Plan) -> str:
         ("年度", md_text(years_text(meta.years))),
         ("创建级别", md_text(meta.level)),
         ("印发日期", md_text(meta.issue_date)),
+        ("文号", md_text(meta.doc_number)),
         ("发布日期", md_text(meta.publish_date)),
         ("来源", _source(meta.source_site, meta.source_url)),
+        ("所在合集", md_text(plan.collection)),
         ("原始文件", md_text(plan.source_file)),
         ("永久编号", f"<code>{md_text(plan.id)}</code>" if plan.id else ""),
     ]
