@@ -18,6 +18,7 @@ from .rules import load_rules
 
 CJK = "\u4e00-\u9fff"
 CLAUSE_END = "，。；！？,;!?：:\n"
+SENTENCE_END = "[。；！？;!?]"
 NAME_BREAKS = r"\s\d，。；：、,.;:!?！？（）()《》<>“”\"'‘’【】\[\]"
 CN_DIGITS = "一二三四五六七八九"
 UNIT_PREFIX_MAX = 40  # a unit name (≤ 30) plus a stripped 机关党委: longer title openings are not names
@@ -51,10 +52,17 @@ class _Lexicon:
     signature: re.Pattern
     year_span: re.Pattern
     year_chinese: re.Pattern
+    month_after: re.Pattern  # 年3月 after a year: a month of that year
+    day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
+    date_line: re.Pattern  # a line that is only a date: 2009.3
+    dated_opening: re.Pattern  # 2021年3月5日是…
+    self_reference: re.Pattern  # 本方案, 如下工作方案
     plan_noun: re.Pattern
     citation: re.Pattern
     level: re.Pattern
-    level_of: dict
+    level_of: dict  # level word → 全国 / 省级 …
+    target_of: dict  # word of a target's name → its kind: 村 → 文明村镇
+    citation_brackets: tuple[str, ...]  # pairs of brackets that cite another document: 《》
     level_verb: re.Pattern
     aim_words: frozenset[str]
     aim_after: re.Pattern
@@ -105,14 +113,25 @@ def _lexicon() -> _Lexicon:
     place_suffix = rf"(?P<suffix>特别行政区|自治区|[{CJK}]{{0,8}}?自治州|省|市|州|地区|盟)?"
 
     quote = "[“”\"'‘’「」『』]?"
-    single = [w for words in levels["words"].values() for w in words if len(w) == 1]
-    multi = [w for words in levels["words"].values() for w in words if len(w) > 1]
+    stems = [w for words in levels["words"].values() for w in words]
+    single, multi = [w for w in stems if len(w) == 1], [w for w in stems if len(w) > 1]
     qualifiers = _alt(levels["qualifiers"])
-    level = (
+    level_word = (
         rf"(?:(?P<lvl>{_alt(multi)})|(?<![{''.join(levels['single_char_blockers'])}])(?P<lvl1>[{''.join(single)}]))"
-        rf"(?P<q1>{qualifiers})?{quote}(?:精神)?文明(?P<q2>{qualifiers})?(?:{_alt(levels['honours'])}){quote}"
-        rf"(?P<q3>{qualifiers})?"
+        r"(?:一级|级)?"
     )
+    nouns = [w for words in levels["targets"].values() for w in words]
+    noun = (
+        f"(?P<noun>{_alt([w for w in nouns if len(w) > 1])}"
+        f"|[{''.join(w for w in nouns if len(w) == 1)}](?![{''.join(levels['target_word_blockers'])}]))"
+    )
+    named = [w for words in levels["named_targets"].values() for w in words]
+    level = (
+        rf"(?:{level_word})?(?P<q1>{qualifiers})?(?:创建)?{quote}(?:{_alt(levels['inner_ranks'])})?"
+        rf"(?:(?:精神)?文明(?P<q2>{qualifiers})?{noun}|(?P<named>{_alt(named)})){quote}(?P<q3>{qualifiers})?"
+    )
+    kinds = {w: kind for kind, words in levels["targets"].items() for w in words}
+    kinds |= {w: kind for kind, words in levels["named_targets"].items() for w in words}
 
     sectors = rules["sectors"]
     text_words = {w: s for s, entry in sectors.items() for w in entry["text"]}
@@ -139,10 +158,17 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
         year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
+        month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
+        day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
+        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*(?:月|[./\-]\s*\d{{1,2}}\s*日?)?$"),
+        dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
+        self_reference=re.compile(years["self_reference"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
         level=re.compile(level),
         level_of={w: value for value, words in levels["words"].items() for w in words},
+        target_of=kinds,
+        citation_brackets=tuple(levels["citation_brackets"]),
         level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
         aim_words=frozenset(levels["aim_words"]),
         aim_after=re.compile(_alt(levels["aim_after"])),
@@ -180,13 +206,15 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     name, anonymised = _issuing_unit(title, body, context, page_meta)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
+    target, level = _target(title, body)
     return PlanMeta(
         unit=unit,
         unit_anonymised=anonymised,
         sector=_plan_sector(name, title, body),
         region=region,
         years=_plan_years(title, body),
-        level=_target_level(title, body),
+        target=target,
+        level=level,
         issue_date=_issue_date(body, context),
         publish_date=page_meta.publish_date,
         source_site=page_meta.source,
@@ -426,53 +454,90 @@ def _plan_sector(unit: str, title: str, body: list[str]) -> str:
 
 
 def _plan_years(title: str, body: list[str]) -> list[int]:
-    """The plan period: from the title, else from the head of the body — a line opening with the
-    year, or a clause that names the plan (现制定市财政局2014—2015年度文明创建工作方案).
-    A placeholder (20XX年) means unknown: []."""
-    lex = _lexicon()
+    """The plan period: from the title (2025年3月…活动方案 too), else from the head of the body —
+    a date line under the title (2009.3), a first line opening with the year (2018年是…开局之年,
+    2021年3月5日是第58个学雷锋纪念日), a clause that names the plan (现制定市财政局2014—2015年度
+    文明创建工作方案) or a sentence that refers to the plan itself (全面做好2023年度…工作，特制定
+    本方案). A placeholder (20XX年) means unknown: []."""
+    config = _lexicon().config["years"]
     found = _years_in(title)
     if found is not None:
         return found
-    for line in body[: lex.config["years"]["body_head_lines"]]:
-        found = _opening_years(line)
-        if found is not None:
-            return found
-        for clause in re.split(f"[{CLAUSE_END}]", line):
+    for index, line in enumerate(body[: config["body_head_lines"]]):
+        found = _date_line_years(line) if index < config["date_line_head"] else None
+        if found is None and index < config["opening_lines"]:
+            found = _opening_years(line)
+        for clause in re.split(f"[{CLAUSE_END}]", line) if found is None else []:
             found = _plan_clause_years(clause)
             if found is not None:
-                return found
+                break
+        for sentence in re.split(SENTENCE_END, line) if found is None else []:
+            found = _self_reference_years(sentence)
+            if found is not None:
+                break
+        if found is not None:
+            return found
     return []
+
+
+def _date_line_years(line: str) -> list[int] | None:
+    """A line that is only a date (2009.3, 2019年3月) dates the plan above it."""
+    match = _lexicon().date_line.match(_arabic_years(line.strip()))
+    return [int(match["y"])] if match else None
 
 
 def _opening_years(line: str) -> list[int] | None:
     """A head line that opens with the year speaks of the plan's year: 2018年是…开局之年,
-    2015年，我局…; not 2019年11月，成立领导小组 (a date)."""
-    match = _lexicon().year_span.match(_arabic_years(line))
+    2015年，我局…, 2021年3月5日是…纪念日; not 2019年11月，成立领导小组 (a date)."""
+    lex = _lexicon()
+    line = _arabic_years(line)
+    match = lex.year_span.match(line)
     if match and (match["ph"] or match["nian"] or match["b"]) and not re.match(r"\s*\d", line[match.end() :]):
         return _span_years(match)
-    return None
+    dated = lex.dated_opening.match(line)
+    return [int(dated["y"])] if dated else None
 
 
 def _plan_clause_years(clause: str) -> list[int] | None:
-    """Years before the clause's plan noun, outside 《》 and before any citation verb."""
+    """Years before the clause's plan noun, outside 《》 and before any citation verb; a full date
+    (2012年3月14日) is an issue date, not the period."""
     lex = _lexicon()
     clause = _arabic_years(clause)
     nouns = [m.start() for m in lex.plan_noun.finditer(clause)]
     citation = lex.citation.search(clause)
     limit = min(nouns[-1] if nouns else 0, citation.start() if citation else len(clause))
-    depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long clauses
-    for match in lex.year_span.finditer(clause, 0, limit):
-        between = clause[scanned : match.start()]
+    return _first_uncited_years(clause, limit)
+
+
+def _self_reference_years(sentence: str) -> list[int] | None:
+    """The years of a sentence that names the plan itself (…，特制定本方案), outside 《》."""
+    lex = _lexicon()
+    sentence = _arabic_years(sentence)
+    if not lex.self_reference.search(sentence):
+        return None
+    return _first_uncited_years(sentence, len(sentence))
+
+
+def _first_uncited_years(text: str, limit: int) -> list[int] | None:
+    """The first year expression before ``limit`` outside 《》 that is not part of a full date."""
+    lex = _lexicon()
+    depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long texts
+    for match in lex.year_span.finditer(text, 0, limit):
+        between = text[scanned : match.start()]
         depth, scanned = depth + between.count("《") - between.count("》"), match.start()
-        if depth <= 0:
+        if depth <= 0 and not lex.day_after.match(text, match.end()):
             return _span_years(match)
     return None
 
 
-def _years_in(text: str) -> list[int] | None:
-    """Years of the first year expression in ``text``; None when there is none."""
-    for match in _lexicon().year_span.finditer(_arabic_years(text)):
-        if match["ph"] or match["nian"] or match["b"]:
+def _years_in(title: str) -> list[int] | None:
+    """Years of the first year expression in a title; None when there is none. In a title a
+    bare year (社区重阳节活动方案2015) or a year with its month (2025年3月…) is the plan's;
+    a full date (（2013年12月23日）) is when it was issued."""
+    lex = _lexicon()
+    title = _arabic_years(title)
+    for match in lex.year_span.finditer(title):
+        if not lex.day_after.match(title, match.end()):
             return _span_years(match)
     return None
 
@@ -499,31 +564,66 @@ def _chinese_digits(text: str) -> int:
 
 
 # ---------------------------------------------------------------------------
-# Target level
+# Target: the kind of 创建 target and its level
 # ---------------------------------------------------------------------------
 
 
-def _target_level(title: str, body: list[str]) -> str:
-    """The 文明单位 level aimed at (全国, 省级, 市级, 区级, 县级, plus 最佳 / 标兵 / 示范).
-
-    The title decides when it names a level. Otherwise the body's mention that a verb marks as
-    the aim (创建, 争创, 确保) beats one marked as held (巩固, 保持, 荣获), which beats a bare
-    mention; ties go to the first."""
-    for lines in ([title], body):
-        mentions = [m for line in lines for m in _level_mentions(line)]
-        if mentions:
-            return max(mentions, key=lambda m: m[0])[1]
-    return ""
+@dataclass(frozen=True)
+class _Mention:
+    score: int  # 2 aimed at, 1 held, 0 merely named
+    kind: str  # 文明单位, 文明城市, 青年文明号 …
+    level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
 
-def _level_mentions(line: str) -> list[tuple[int, str]]:
+def _target(title: str, body: list[str]) -> tuple[str, str]:
+    """(kind of target, level aimed at): (文明城市, 全国), (文明单位, 省级最佳), (文明校园, "").
+
+    The kind is the first one the title names, else the body's mention that a verb marks as
+    the aim (创建, 争创, 确保) over one marked as held (巩固, 荣获) over a bare one; ties go to
+    the first. The level is that kind's: the title's when it states one, else the body's best
+    mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
+    passing aims at no stated level. Mentions inside 《》 cite another document and are skipped."""
+    in_title = _mentions(title)
+    in_body = [m for line in body for m in _mentions(line)]
+    if in_title:
+        kind = in_title[0].kind
+    elif in_body:
+        kind = max(in_body, key=lambda m: m.score).kind
+    else:
+        return "", ""
+    for mentions in (in_title, in_body):
+        levels = [m for m in mentions if m.kind == kind and m.level]
+        if levels:
+            return kind, max(levels, key=lambda m: m.score).level
+    return kind, ""
+
+
+def _mentions(line: str) -> list[_Mention]:
     lex = _lexicon()
+    cited = _cited_spans(line)
     mentions = []
     for match in lex.level.finditer(line):
-        level = lex.level_of[match["lvl"] or match["lvl1"]]
+        if any(start < match.start() < end for start, end in cited):
+            continue
+        word = match["lvl"] or match["lvl1"]
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
-        mentions.append((_aim_score(line, match), level + qualifier))
+        level = lex.level_of[word] + qualifier if word else ""
+        kind = lex.target_of[match["noun"] or match["named"]]
+        mentions.append(_Mention(_aim_score(line, match), kind, level))
     return mentions
+
+
+def _cited_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each 《…》 in the line (an unclosed one runs to the end)."""
+    spans = []
+    for opening, closing in _lexicon().citation_brackets:
+        start = line.find(opening)
+        while start >= 0:
+            end = line.find(closing, start)
+            end = len(line) if end < 0 else end
+            spans.append((start, end))
+            start = line.find(opening, end)
+    return spans
 
 
 def _aim_score(line: str, match: re.Match) -> int:

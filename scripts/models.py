@@ -123,7 +123,8 @@ class PlanMeta:
     sector: str = ""
     region: str = ""
     years: list[int] = field(default_factory=list)  # plan period, e.g. [2019, 2020]
-    level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵
+    level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵; the level of ``target``
+    target: str = ""  # the kind of 创建 target: 文明单位, 文明城市, 文明校园, 青年文明号 … ("" if none)
     issue_date: str = ""  # ISO date of the document
     publish_date: str = ""  # ISO date the website gave
     source_site: str = ""

@@ -43,6 +43,7 @@ def test_seed_000_traditional_finance_bureau():
         region="",
         years=[2014, 2015],
         level="省级最佳",  # 巩固提高我局荣获“省级最佳文明单位”
+        target="文明单位",
         issue_date="",
         publish_date="2022-01-16",
     )
@@ -67,6 +68,7 @@ def test_seed_001_municipal_affairs_bureau():
         region="宜昌市",
         years=[2010, 2011],
         level="区级",
+        target="文明单位",
         issue_date="2010-04-16",  # 二Ο一Ο年四月十六日, with Greek omicrons for zero
         publish_date="2010-06-28",
         source_site="宜昌市机关事务服务中心",
@@ -84,19 +86,20 @@ def _seed_002_plans() -> list[tuple[str, list[str]]]:
 
 def test_seed_002_plan_1_district_civil_affairs():
     title, body = _seed_002_plans()[0]
-    assert meta(title, body) == PlanMeta(sector="民政", level="省级")  # 以巩固省级文明单位为主线; 20XX年 → no year
+    assert meta(title, body) == PlanMeta(sector="民政", level="省级", target="文明单位")  # 以巩固省级文明单位为主线; 20XX年 → no year
 
 
 def test_seed_002_plan_2_names_no_unit_or_level():
     title, body = _seed_002_plans()[1]
-    assert meta(title, body) == PlanMeta(sector="民政")  # only 我局, 20XX年, 创建文明行业
+    # only 我局, 20XX年, 精神文明创建 (文明单位 named in passing, no level)
+    assert meta(title, body) == PlanMeta(sector="民政", target="文明单位")
 
 
 def test_seed_002_plan_3_prefecture_civil_affairs():
     title, body = _seed_002_plans()[2]
     got = meta(title, body)
     # 州民政局 in the body; 恩施民政 / 恩施形象 / 《恩施民政网》 place it in 恩施州 (湖北 only once)
-    assert got == PlanMeta(unit="恩施州民政局", sector="民政", region="恩施州", level="省级最佳")
+    assert got == PlanMeta(unit="恩施州民政局", sector="民政", region="恩施州", level="省级最佳", target="文明单位")
 
 
 def test_seed_003_notice_carrying_the_plan():
@@ -112,6 +115,7 @@ def test_seed_003_notice_carrying_the_plan():
         region="湖南省",
         years=[2019, 2020],
         level="全国",
+        target="文明单位",
         issue_date="2019-12-10",
     )
 
@@ -129,7 +133,7 @@ def test_seed_004_anonymised_centre_under_a_site_title():
     got = extract_metadata(lines[1], lines[2:], lines[:1], PageMeta())
     # 牢固树立XXX队伍的良好形象, 确保XX文明单位创建工作, 我中心: no name, anonymised;
     # 2022年各级文明单位(标兵)测评体系 and 《2023年精神文明创建任务分工台账》 give no years.
-    assert got == PlanMeta(unit_anonymised=True, years=[2023], level="省级")
+    assert got == PlanMeta(unit_anonymised=True, years=[2023], level="省级", target="文明单位")
 
 
 # ---------------------------------------------------------------------------
