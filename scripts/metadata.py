@@ -41,13 +41,21 @@ class _Lexicon:
     suffixes: tuple[str, ...]  # longest first
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
+    party_committee: re.Pattern
+    lead_words: re.Pattern
+    generic_heads: frozenset[str]
+    chrome_word: re.Pattern
+    organiser: re.Pattern
+    place_unit: re.Pattern
+    name_chars: re.Pattern
     strip_suffixes: tuple[str, ...]
     level_chars: str
     non_name_start: re.Pattern
     non_name_word: re.Pattern
     title_stop: re.Pattern
     leading_year: re.Pattern
-    body_units: tuple[re.Pattern, ...]
+    body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
+    decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -75,6 +83,8 @@ class _Lexicon:
     sector_of_text_word: dict
     anonymous: re.Pattern
     anonymous_unit: re.Pattern
+    single_marker: re.Pattern
+    self_reference_unit: re.Pattern
     config: dict
 
 
@@ -139,15 +149,23 @@ def _lexicon() -> _Lexicon:
         suffixes=tuple(sorted(set(suffixes), key=lambda w: (-len(w), w))),
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
+        party_committee=re.compile(unit["party_committee"]),
+        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
+        generic_heads=frozenset(unit["generic_heads"]),
+        chrome_word=re.compile(_alt(unit["chrome_words"])),
+        organiser=re.compile(rf"(?:{_alt(unit['organiser_labels'])})\s*[:：]\s*(?P<u>[^{NAME_BREAKS}]{{2,30}})"),
+        place_unit=re.compile(unit["place_unit"]),
+        name_chars=re.compile(f"[{CJK}A-Za-z0-9·{marker_chars}]+"),
         strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
         level_chars=level_chars,
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
-        body_units=(
+        body_units=(re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),),
+        decision_units=(
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
-            re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),
+            re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
@@ -184,6 +202,8 @@ def _lexicon() -> _Lexicon:
         sector_of_text_word=text_words,
         anonymous=re.compile(markers),
         anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
+        single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})"),
+        self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
     )
 
@@ -245,35 +265,47 @@ def _simplify(text: str) -> str:
 def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> tuple[str, bool]:
     """(unit name as the text gives it, anonymised?).
 
-    Sources by trust: title, signature and notice lines, the body's own sentences, then the
-    website's source when it is an organisation with a place in its name. A later source may
-    only make the chosen name more specific (财政局 → 市财政局). A name written with XX / 某某
-    is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位.
+    Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
+    sentences, then the website's source when it is an organisation with a place in its name.
+    A later source may only make the chosen name more specific (财政局 → 市财政局). A line of
+    site furniture (欢迎光临…网站) is never a source. A name written with XX / 某某 / 某… is
+    anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
+    itself only 我局 / 我校.
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
     sources = [
         _title_units(title),
-        _signature_units(context + tail),
+        _signature_units(context + tail) + _organiser_units(body),
         _body_units(body),
         _website_units(page_meta),
     ]
     candidates = [c for source in sources for c in source]
     if not candidates:
         text = [title, *body]
-        return "", any(lex.anonymous_unit.search(line) for line in text)
+        anonymous = (lex.anonymous_unit, lex.self_reference_unit)
+        return "", any(pattern.search(line) for line in text for pattern in anonymous)
     chosen = candidates[0]
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
-        if longer and _placed(candidate) and not lex.anonymous.search(candidate):
+        if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
-    return chosen, bool(lex.anonymous.search(chosen))
+    return chosen, _anonymised(chosen)
+
+
+def _anonymised(name: str) -> bool:
+    lex = _lexicon()
+    return bool(lex.anonymous.search(name) or lex.single_marker.match(name))
 
 
 def normalise_unit(name: str) -> str:
-    """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局."""
+    """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局."""
     lex = _lexicon()
-    name = "".join(name.split())
+    name = lex.lead_words.sub("", "".join(name.split()))
+    committee = lex.party_committee.match(name)
+    if committee and is_unit_name(committee["organ"]):
+        return committee["organ"]
     for suffix in lex.strip_suffixes:
         if name.endswith(suffix):
             organ = name[: -len(suffix)]
@@ -285,11 +317,9 @@ def normalise_unit(name: str) -> str:
 
 
 def is_unit_name(name: str) -> bool:
-    """Does ``name`` look like an organisation's name (not 我局, 省局, 中心 or a phrase)?"""
+    """Does ``name`` look like an organisation's name (not 我局, 省局, 中心, 中小学 or a phrase)?"""
     lex = _lexicon()
-    if not 2 <= len(name) <= 30 or re.search(f"[{NAME_BREAKS}]", name):
-        return False
-    if lex.non_name_start.search(name) or lex.non_name_word.search(name):
+    if not 2 <= len(name) <= 30 or not lex.name_chars.fullmatch(name) or lex.non_name_start.search(name):
         return False
     suffix = next((s for s in lex.suffixes if name.endswith(s)), "")
     if not suffix:
@@ -297,18 +327,34 @@ def is_unit_name(name: str) -> bool:
     head = name[: -len(suffix)]
     for prefix in lex.strip_prefixes:
         head = head.removeprefix(prefix)
+    if lex.non_name_word.search(head) or lex.chrome_word.search(name):
+        return False
     core = head.lstrip(lex.level_chars)
+    if core in lex.generic_heads or not re.search(f"[{CJK}]", head or suffix):
+        return False
     return bool(core) or (suffix in lex.institutional and bool(head))
 
 
-def _units(raw: list[str]) -> list[str]:
+def _is_place_unit(name: str) -> bool:
+    """A place alone (上海市, 姚王镇) where a unit is expected: its government or community."""
+    lex = _lexicon()
+    if not lex.place_unit.match(name) or lex.non_name_start.search(name) or lex.non_name_word.search(name):
+        return False
+    return not lex.not_place.search(name) and name.rstrip("省市区县旗镇乡村街道") not in lex.generic_heads
+
+
+def _units(raw: list[str], places: bool = False) -> list[str]:
+    """The names among ``raw`` that are units (or, with ``places``, places standing for one)."""
     names = (normalise_unit(r) for r in raw)
-    return [n for n in names if is_unit_name(n)]
+    return [n for n in names if is_unit_name(n) or (places and _is_place_unit(n))]
 
 
 def _title_units(title: str) -> list[str]:
-    """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）."""
+    """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
+    place it opens with: 2023年上海市|精神文明工作要点."""
     lex = _lexicon()
+    if lex.chrome_word.search(title):
+        return []
     text = lex.leading_year.sub("", "".join(title.split()))
     stop = lex.title_stop.search(text)
     prefix = (text[: stop.start()] if stop else text)[:UNIT_PREFIX_MAX]
@@ -316,7 +362,7 @@ def _title_units(title: str) -> list[str]:
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
-    return []
+    return _units([prefix], places=True)
 
 
 def _signature_units(lines: list[str]) -> list[str]:
@@ -325,6 +371,8 @@ def _signature_units(lines: list[str]) -> list[str]:
     raw = []
     for line in lines:
         line = line.strip()
+        if lex.chrome_word.search(line):
+            continue
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
@@ -334,12 +382,23 @@ def _signature_units(lines: list[str]) -> list[str]:
     return _units(raw)
 
 
-def _body_units(body: list[str]) -> list[str]:
-    """Names in the body's own sentences (市财政局在市委…, 现制定市财政局2014—2015年度…), most
-    frequent first."""
+def _organiser_units(body: list[str]) -> list[str]:
+    """主办单位：西南大学某学院 — who runs the activity."""
     lex = _lexicon()
-    raw = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
-    counts = Counter(name for name in _units(raw) if _placed(name))
+    raw = [m["u"] for line in body if not lex.chrome_word.search(line) for m in lex.organiser.finditer(line)]
+    return _units(raw)
+
+
+def _body_units(body: list[str]) -> list[str]:
+    """Names in the body's own sentences, most frequent first: after a lead-in or before a verb
+    of decision as they are (现制定市财政局2014—2015年度…, 成立农机中心文明家庭创建工作领导小组,
+    学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
+    place (市财政局在市委…)."""
+    lex = _lexicon()
+    trusted = [m["u"] for line in body for pattern in lex.decision_units for m in pattern.finditer(line)]
+    placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
+    names = _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
 

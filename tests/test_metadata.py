@@ -86,13 +86,13 @@ def _seed_002_plans() -> list[tuple[str, list[str]]]:
 
 def test_seed_002_plan_1_district_civil_affairs():
     title, body = _seed_002_plans()[0]
-    assert meta(title, body) == PlanMeta(sector="民政", level="省级", target="文明单位")  # 以巩固省级文明单位为主线; 20XX年 → no year
+    assert meta(title, body) == PlanMeta(unit_anonymised=True, sector="民政", level="省级", target="文明单位")  # 以巩固省级文明单位为主线; 20XX年 → no year
 
 
 def test_seed_002_plan_2_names_no_unit_or_level():
     title, body = _seed_002_plans()[1]
-    # only 我局, 20XX年, 精神文明创建 (文明单位 named in passing, no level)
-    assert meta(title, body) == PlanMeta(sector="民政", target="文明单位")
+    # only 我局 (the unit is not named: anonymised), 20XX年, 文明单位 named in passing, no level
+    assert meta(title, body) == PlanMeta(unit_anonymised=True, sector="民政", target="文明单位")
 
 
 def test_seed_002_plan_3_prefecture_civil_affairs():
@@ -186,7 +186,7 @@ def test_body_phrases_that_end_like_names_are_not_units():
         "本阶段要召开省局创建办部署会议。我中心创建活动领导小组要定期检查。",
     ]
     got = meta("精神文明建设工作计划", body)
-    assert (got.unit, got.unit_anonymised) == ("", False)
+    assert (got.unit, got.unit_anonymised) == ("", True)  # only 我中心: not named
 
 
 def test_bare_municipal_unit_is_qualified_only_by_a_matching_region():
