@@ -94,6 +94,31 @@ class Item:
 
 
 @dataclass
+class Note:
+    """A line of a section that is kept as printed but is not an item (not tagged, no anchor).
+
+    ``kind``: date (活动时间：3月1日—9日), field (活动地点：…, or any line under a 活动主题 / 活动对象
+    heading), signature (a unit's name alone), fragment (a few characters cut off), link (a URL line).
+    ``after``: how many of the section's items come before it, to show it in its place.
+    """
+
+    kind: str
+    text: str
+    after: int = 0
+
+
+@dataclass
+class Member:
+    """One line of a leading group's member list: 组长：张三（局长）, 成员：各科室负责人.
+
+    ``names`` as printed (continuation lines joined with ；); ``after`` as for ``Note``."""
+
+    role: str
+    names: str
+    after: int = 0
+
+
+@dataclass
 class Section:
     """A heading of the plan with its own paragraphs/items and sub-sections."""
 
@@ -104,6 +129,8 @@ class Section:
     items: list[Item] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
     marker: str = ""  # the number as printed with its punctuation: 一、 （二） 1. ⑴ 第一阶段：
+    members: list[Member] = field(default_factory=list)  # a leading group's member list under this heading
+    notes: list[Note] = field(default_factory=list)  # lines kept as printed that are not items
 
 
 @dataclass
