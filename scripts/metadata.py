@@ -202,7 +202,7 @@ def _lexicon() -> _Lexicon:
         sector_of_text_word=text_words,
         anonymous=re.compile(markers),
         anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
-        single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})"),
+        single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?![A-Za-z])"),
         self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
     )
@@ -356,8 +356,8 @@ def _title_units(title: str) -> list[str]:
     if lex.chrome_word.search(title):
         return []
     text = lex.leading_year.sub("", "".join(title.split()))
-    stop = lex.title_stop.search(text)
-    prefix = (text[: stop.start()] if stop else text)[:UNIT_PREFIX_MAX]
+    stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
+    prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
     for end in range(len(prefix), 1, -1):
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):

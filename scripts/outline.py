@@ -211,6 +211,8 @@ class _Builder:
         rules = _rules()
         if len(text) > rules["max_heading"] or rules["sentence_end"].search(text[:-1]):
             return False
+        if next_line and split_duties(next_line)[0] == "":
+            return False  # a task whose duty note is on the next line
         return _opens_below(next_line, styles)
 
     def _is_plain_heading(self, line: str, next_line: str) -> bool:
