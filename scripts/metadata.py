@@ -56,6 +56,7 @@ class _Lexicon:
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
+    decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -70,6 +71,7 @@ class _Lexicon:
     level: re.Pattern
     level_of: dict  # level word → 全国 / 省级 …
     target_of: dict  # word of a target's name → its kind: 村 → 文明村镇
+    target_hint: re.Pattern  # a word every mention holds (文明, 先锋号)
     citation_brackets: tuple[str, ...]  # pairs of brackets that cite another document: 《》
     level_verb: re.Pattern
     aim_words: frozenset[str]
@@ -163,6 +165,7 @@ def _lexicon() -> _Lexicon:
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),),
+        decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
         decision_units=(
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
@@ -186,6 +189,7 @@ def _lexicon() -> _Lexicon:
         level=re.compile(level),
         level_of={w: value for value, words in levels["words"].items() for w in words},
         target_of=kinds,
+        target_hint=re.compile(_alt(["文明", *named])),
         citation_brackets=tuple(levels["citation_brackets"]),
         level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
         aim_words=frozenset(levels["aim_words"]),
@@ -218,14 +222,16 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
 
     ``body`` is the plan after its title; ``context`` holds the lines around it that are not
     the plan (a carrying notice, a site title, the signature); ``page_meta`` is what the website
-    printed. A bare ``市财政局`` is qualified with the plan's region when the region ends in the
-    same level (宜昌市 + 市政府机关事务管理局 → 宜昌市政府机关事务管理局; 恩施州 + 州民政局), since
-    that is the reading every local reader makes; nothing else is ever added to a name.
+    printed. A bare ``市财政局`` is qualified with the plan's region when the title, the context or
+    the website names that region and it ends in the same level (宜昌市 + 市政府机关事务管理局 →
+    宜昌市政府机关事务管理局), since that is the reading every local reader makes; a region only
+    the body mentions is too weak for that (州民政局 stays). Nothing else is ever added to a name.
     """
     title, body, context = _simplify(title), [_simplify(x) for x in body], [_simplify(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
-    region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
-    unit = "" if anonymised else _qualified(name, region)
+    named = _named_region(name if not anonymised else "", title, context, page_meta)
+    region = named or _body_place(body)
+    unit = "" if anonymised else _qualified(name, named)
     target, level = _target(title, body)
     return PlanMeta(
         unit=unit,
@@ -395,7 +401,8 @@ def _body_units(body: list[str]) -> list[str]:
     学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
     place (市财政局在市委…)."""
     lex = _lexicon()
-    trusted = [m["u"] for line in body for pattern in lex.decision_units for m in pattern.finditer(line)]
+    hinted = [line for line in body if lex.decision_hint.search(line)]
+    trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
     placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
     names = _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
     counts = Counter(names)
@@ -430,14 +437,14 @@ def _qualified(unit: str, region: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _plan_region(unit: str, title: str, body: list[str], context: list[str], page_meta: PageMeta) -> str:
+def _named_region(unit: str, title: str, context: list[str], page_meta: PageMeta) -> str:
     """The most specific place named by the unit, the title, the context or the website, in that
-    order; failing those, a known place the body names at least ``body_min_mentions`` times."""
+    order (the plan's region; failing these, ``_body_place`` may still find one)."""
     for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
         place = _place_in_name(_simplify(text))
         if place:
             return place
-    return _body_place(body)
+    return ""
 
 
 def _place_in_name(text: str) -> str:
@@ -659,6 +666,8 @@ def _target(title: str, body: list[str]) -> tuple[str, str]:
 
 def _mentions(line: str) -> list[_Mention]:
     lex = _lexicon()
+    if not lex.target_hint.search(line):  # most lines name no target: skip the long pattern
+        return []
     cited = _cited_spans(line)
     mentions = []
     for match in lex.level.finditer(line):

@@ -113,7 +113,8 @@ def _rules() -> dict:
         "max_heading": rules["max_heading_chars"],
         "max_plain": rules["max_plain_heading_chars"],
         "max_label": outline["max_label_heading_chars"],
-        "markup": re.compile(outline["markup_marks"]),
+        "heading_marks": re.compile(outline["heading_marks"]),
+        "bold_wrap": re.compile(outline["bold_wrap"]),
         "role": re.compile(r"(?P<role>" + "|".join(map(_spaced, roles)) + r")\s*[:：]\s*"),
         "glued_role": re.compile(r"(?<=[。；;])\s*(?=(?:" + "|".join(map(_spaced, roles)) + r")\s*[:：])"),
         "max_member": non_items["max_member_chars"],
@@ -123,6 +124,7 @@ def _rules() -> dict:
         "max_field": non_items["max_field_chars"],
         "date_line": re.compile(non_items["date_line"]),
         "fragment": non_items["fragment_max_chars"],
+        "max_signature": non_items["max_signature_chars"],
         "link": re.compile(non_items["link"]),
         "max_link_words": non_items["max_link_words"],
         "max_field_value": non_items["max_field_value_chars"],
@@ -152,11 +154,20 @@ def _number_from(name: str, match: re.Match, text: str) -> _Number | None:
     return _Number(style, printed, raw, match.group(0).strip(), number_value(raw), text.strip())
 
 
+def _unmarked(line: str) -> str:
+    """The line without the markup a page left around a heading (##### （二）…, **推广全民阅读**)."""
+    rules = _rules()
+    marks = rules["heading_marks"].match(line)
+    if marks and numbering(line[marks.end() :]):
+        line = line[marks.end() :]
+    bold = rules["bold_wrap"].match(line)
+    return bold["text"] if bold else line
+
+
 def parse_outline(body: list[str]) -> Outline:
     """Sections, items and numbering flags of a plan body (one paragraph per line)."""
     builder = _Builder()
-    markup = _rules()["markup"]
-    lines = [markup.sub("", line).strip() for line in body]
+    lines = [_unmarked(line.strip()) for line in body]
     filled = [(index + 1, line) for index, line in enumerate(lines) if line]
     for (line_no, line), (_, next_line) in zip(filled, filled[1:] + [(0, "")]):
         builder.add(line, line_no, next_line)  # a heading is told apart by what follows it
@@ -211,8 +222,9 @@ class _Builder:
         rules = _rules()
         if len(text) > rules["max_heading"] or rules["sentence_end"].search(text[:-1]):
             return False
-        if next_line and split_duties(next_line)[0] == "":
-            return False  # a task whose duty note is on the next line
+        if next_line[:1] in "（(" or rules["run_in_end"].search(next_line[:8]):
+            if split_duties(next_line)[0] == "":
+                return False  # a task whose duty note is on the next line
         return _opens_below(next_line, styles)
 
     def _is_plain_heading(self, line: str, next_line: str) -> bool:
@@ -364,7 +376,8 @@ def _note_kind(text: str, section: Section) -> str:
     if rules["field_title"].match(section.title) and len(text) <= rules["max_field_value"]:
         if not rules["activity"].search(text):
             return "field"
-    if is_unit_name(text.rstrip("。 ")):
+    name = text.rstrip("。 ")
+    if len(name) <= rules["max_signature"] and not rules["punct"].search(name) and is_unit_name(name):
         return "signature"
     if len(text) <= rules["fragment"] and not rules["sentence_end"].search(text) and not numbering(text):
         return "fragment"  # (二、考核 out of order is a heading kept as text, not a fragment)
@@ -416,8 +429,10 @@ def _cut(text: str, number: _Number | None, cuts: list[tuple[int, _Number]]) -> 
 
 
 def _tidy(title: str) -> str:
-    """A heading without its trailing colon or full stop."""
-    return title.strip().rstrip("：:。；;，, ")
+    """A heading without its trailing colon or full stop, or bold around it (2.**实施…计划**)."""
+    title = title.strip().rstrip("：:。；;，, ")
+    bold = _rules()["bold_wrap"].match(title)
+    return bold["text"] if bold else title
 
 
 def _assign_anchors(sections: list[Section], path: list[int]) -> None:
