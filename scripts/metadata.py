@@ -57,6 +57,7 @@ class _Lexicon:
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
     decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
+    self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -73,6 +74,7 @@ class _Lexicon:
     target_of: dict  # word of a target's name → its kind: 村 → 文明村镇
     target_hint: re.Pattern  # a word every mention holds (文明, 先锋号)
     citation_brackets: tuple[str, ...]  # pairs of brackets that cite another document: 《》
+    cited_aim: re.Pattern  # a cited document that is a creation plan or test: 创建, 测评
     level_verb: re.Pattern
     aim_words: frozenset[str]
     aim_after: re.Pattern
@@ -170,6 +172,7 @@ def _lexicon() -> _Lexicon:
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
+        self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
@@ -191,6 +194,7 @@ def _lexicon() -> _Lexicon:
         target_of=kinds,
         target_hint=re.compile(_alt(["文明", *named])),
         citation_brackets=tuple(levels["citation_brackets"]),
+        cited_aim=re.compile(_alt(levels["cited_aim_words"])),
         level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
         aim_words=frozenset(levels["aim_words"]),
         aim_after=re.compile(_alt(levels["aim_after"])),
@@ -404,7 +408,9 @@ def _body_units(body: list[str]) -> list[str]:
     hinted = [line for line in body if lex.decision_hint.search(line)]
     trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
     placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
+    own = [m["u"] for line in body if "我" in line for m in lex.self_named.finditer(line)]
     names = _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
@@ -636,7 +642,7 @@ def _chinese_digits(text: str) -> int:
 
 @dataclass(frozen=True)
 class _Mention:
-    score: int  # 2 aimed at, 1 held, 0 merely named
+    score: int  # 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
     kind: str  # 文明单位, 文明城市, 青年文明号 …
     level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
@@ -649,7 +655,7 @@ def _target(title: str, body: list[str]) -> tuple[str, str]:
     the first. The level is that kind's: the title's when it states one, else the body's best
     mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
     passing aims at no stated level. Mentions inside 《》 cite another document and are skipped."""
-    in_title = _mentions(title)
+    in_title = _mentions(title, in_title=True)
     in_body = [m for line in body for m in _mentions(line)]
     if in_title:
         kind = in_title[0].kind
@@ -664,20 +670,25 @@ def _target(title: str, body: list[str]) -> tuple[str, str]:
     return kind, ""
 
 
-def _mentions(line: str) -> list[_Mention]:
+def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
+    """The targets a line names. In the body, one inside 《》 cites another document: it is
+    skipped, unless that document is itself a creation plan or test (《创建全国文明城市工作方案》,
+    of a campaign the plan takes part in), which counts as the weakest mention (score -1). In a
+    title, 《》 holds the plan's own name (关于印发《…方案》的通知)."""
     lex = _lexicon()
     if not lex.target_hint.search(line):  # most lines name no target: skip the long pattern
         return []
-    cited = _cited_spans(line)
+    cited = [] if in_title else _cited_spans(line)
     mentions = []
     for match in lex.level.finditer(line):
-        if any(start < match.start() < end for start, end in cited):
+        span = next(((start, end) for start, end in cited if start < match.start() < end), None)
+        if span and not lex.cited_aim.search(line, span[0], span[1]):
             continue
         word = match["lvl"] or match["lvl1"]
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
-        mentions.append(_Mention(_aim_score(line, match), kind, level))
+        mentions.append(_Mention(-1 if span else _aim_score(line, match), kind, level))
     return mentions
 
 

@@ -356,6 +356,14 @@ def test_markup_left_by_a_page_does_not_hide_a_heading():
     assert [(s.title, [i.text for i in s.items]) for s in section.sections] == [("推广全民阅读", ["设立社区读书日，鼓励家庭共享图书。"])]
 
 
+def test_bold_around_a_numbered_heading_is_taken_off_but_other_marks_stay():
+    body = ["1.**开展文明家庭评选**", "每年评选一次文明家庭。", "# 不是标题 | 表格 |"]
+    outline = parse_outline(body)
+    (section,) = outline.sections
+    assert (section.number, section.title) == ("1", "开展文明家庭评选")
+    assert [i.text for i in section.items] == ["每年评选一次文明家庭。", "# 不是标题 | 表格 |"]
+
+
 def test_a_bare_label_is_a_heading_over_what_follows():
     body = ["五、爱心送餐", "联合社区食堂为独居老人送餐上门。", "注意事项：", "1. 提前统计送餐名单；", "2. 注意饮食安全。"]
     (section,) = parse_outline(body).sections
