@@ -226,16 +226,14 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
 
     ``body`` is the plan after its title; ``context`` holds the lines around it that are not
     the plan (a carrying notice, a site title, the signature); ``page_meta`` is what the website
-    printed. A bare ``市财政局`` is qualified with the plan's region when the title, the context or
-    the website names that region and it ends in the same level (宜昌市 + 市政府机关事务管理局 →
-    宜昌市政府机关事务管理局), since that is the reading every local reader makes; a region only
-    the body mentions is too weak for that (州民政局 stays). Nothing else is ever added to a name.
+    printed. A bare ``市财政局`` is qualified with the plan's region when the region ends in the
+    same level (宜昌市 + 市政府机关事务管理局 → 宜昌市政府机关事务管理局; 恩施州 + 州民政局), since
+    that is the reading every local reader makes; nothing else is ever added to a name.
     """
     title, body, context = _simplify(title), [_simplify(x) for x in body], [_simplify(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
-    named = _named_region(name if not anonymised else "", title, context, page_meta)
-    region = named or _body_place(body)
-    unit = "" if anonymised else _qualified(name, named)
+    region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
+    unit = "" if anonymised else _qualified(name, region)
     target, level = _target(title, body)
     return PlanMeta(
         unit=unit,
@@ -443,14 +441,14 @@ def _qualified(unit: str, region: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _named_region(unit: str, title: str, context: list[str], page_meta: PageMeta) -> str:
+def _plan_region(unit: str, title: str, body: list[str], context: list[str], page_meta: PageMeta) -> str:
     """The most specific place named by the unit, the title, the context or the website, in that
-    order (the plan's region; failing these, ``_body_place`` may still find one)."""
+    order; failing those, a known place the body names at least ``body_min_mentions`` times."""
     for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
         place = _place_in_name(_simplify(text))
         if place:
             return place
-    return ""
+    return _body_place(body)
 
 
 def _place_in_name(text: str) -> str:

@@ -98,9 +98,8 @@ def test_seed_002_plan_2_names_no_unit_or_level():
 def test_seed_002_plan_3_prefecture_civil_affairs():
     title, body = _seed_002_plans()[2]
     got = meta(title, body)
-    # 州民政局 in the body; 恩施民政 / 恩施形象 / 《恩施民政网》 place it in 恩施州 (湖北 only once), but a
-    # region only the body mentions does not qualify the name: 州民政局 as the text names it
-    assert got == PlanMeta(unit="州民政局", sector="民政", region="恩施州", level="省级最佳", target="文明单位")
+    # 州民政局 in the body; 恩施民政 / 恩施形象 / 《恩施民政网》 place it in 恩施州 (湖北 only once)
+    assert got == PlanMeta(unit="恩施州民政局", sector="民政", region="恩施州", level="省级最佳", target="文明单位")
 
 
 def test_seed_003_notice_carrying_the_plan():
