@@ -344,7 +344,7 @@ def is_unit_name(name: str) -> bool:
 
 
 def _is_place_unit(name: str) -> bool:
-    """A place alone (上海市, 姚王镇) where a unit is expected: its government or community."""
+    """A place alone (某某市, 某某镇) where a unit is expected: its government or community."""
     lex = _lexicon()
     if not lex.place_unit.match(name) or lex.non_name_start.search(name) or lex.non_name_word.search(name):
         return False
@@ -359,7 +359,7 @@ def _units(raw: list[str], places: bool = False) -> list[str]:
 
 def _title_units(title: str) -> list[str]:
     """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
-    place it opens with: 2023年上海市|精神文明工作要点."""
+    place it opens with: 2026年某某市|文明实践重点安排."""
     lex = _lexicon()
     if lex.chrome_word.search(title):
         return []
@@ -399,7 +399,7 @@ def _organiser_units(body: list[str]) -> list[str]:
 
 def _body_units(body: list[str]) -> list[str]:
     """Names in the body's own sentences, most frequent first: after a lead-in or before a verb
-    of decision as they are (现制定市财政局2014—2015年度…, 成立农机中心文明家庭创建工作领导小组,
+    of decision as they are (现制定市财政局2014—2015年度…, 成立某某中心文明家庭评选小组,
     学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
     place (市财政局在市委…)."""
     lex = _lexicon()
@@ -526,8 +526,8 @@ def _plan_sector(unit: str, title: str, body: list[str]) -> str:
 def _plan_years(title: str, body: list[str]) -> list[int]:
     """The plan period: from the title (2025年3月…活动方案 too), else from the head of the body —
     a date line under the title (2009.3), a first line opening with the year (2018年是…开局之年,
-    2021年3月5日是第58个学雷锋纪念日), a clause that names the plan (现制定市财政局2014—2015年度
-    文明创建工作方案) or a sentence that refers to the plan itself (全面做好2023年度…工作，特制定
+    2026年3月5日是学雷锋纪念日), a clause that names the plan (现制定市财政局2014—2015年度
+    文明创建工作方案) or a sentence that refers to the plan itself (抓好2026年度…工作，特拟
     本方案). A placeholder (20XX年) means unknown: []."""
     config = _lexicon().config["years"]
     found = _years_in(title)
@@ -670,7 +670,7 @@ def _target(title: str, body: list[str]) -> tuple[str, str]:
 
 def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
     """The targets a line names. In the body, one inside 《》 cites another document: it is
-    skipped, unless that document is itself a creation plan or test (《创建全国文明城市工作方案》,
+    skipped, unless that document is itself a creation plan or test (《争创全国文明城市三年计划》,
     of a campaign the plan takes part in), which counts as the weakest mention (score -1). In a
     title, 《》 holds the plan's own name (关于印发《…方案》的通知)."""
     lex = _lexicon()

@@ -279,20 +279,20 @@ def test_a_member_list_becomes_the_sections_members():
 def test_members_on_one_line_glued_after_a_sentence_and_continued_on_the_next():
     body = [
         "一、组织机构",
-        "1、成立文明校园创建领导小组，保证创建工作顺利开展。组长：周明",
-        "主任:张甲 副主任:李乙 成 员:各村书记",
+        "1、组建文明校园工作专班，每月碰头一次。组长：周明",
+        "主任:张甲 副主任:李乙 成 员:各组组长",
         "召 集 人：陈丙 某厅厅长",
         "刘 丁 某厅副厅长",
         "二、主要任务",
         "开展文明礼仪教育。",
     ]
     first, second = parse_outline(body).sections
-    assert [(i.number, i.text) for i in first.items] == [("1", "成立文明校园创建领导小组，保证创建工作顺利开展。")]
+    assert [(i.number, i.text) for i in first.items] == [("1", "组建文明校园工作专班，每月碰头一次。")]
     assert members(first) == [
         ("组长", "周明", 1),
         ("主任", "张甲", 1),
         ("副主任", "李乙", 1),
-        ("成员", "各村书记", 1),
+        ("成员", "各组组长", 1),
         ("召集人", "陈丙 某厅厅长；刘 丁 某厅副厅长", 1),
     ]
     assert [i.text for i in second.items] == ["开展文明礼仪教育。"] and second.members == []
@@ -331,10 +331,10 @@ def test_dates_fields_signatures_fragments_and_links_are_notes_in_place():
 
 
 def test_a_slogan_under_a_theme_heading_is_a_note_but_an_activity_stays_an_item():
-    body = ["一、活动主题", "大手拉小手，文明一起走", "二、活动对象", "以“学雷锋、见行动”为主题，广泛开展志愿服务活动。"]
+    body = ["一、活动主题", "小小志愿者，点亮一条街", "二、活动对象", "围绕“邻里互助”这个主题，开展结对帮扶活动。"]
     theme, target = parse_outline(body).sections
-    assert notes(theme) == [("field", "大手拉小手，文明一起走", 0)] and theme.items == []
-    assert [i.text for i in target.items] == ["以“学雷锋、见行动”为主题，广泛开展志愿服务活动。"] and target.notes == []
+    assert notes(theme) == [("field", "小小志愿者，点亮一条街", 0)] and theme.items == []
+    assert [i.text for i in target.items] == ["围绕“邻里互助”这个主题，开展结对帮扶活动。"] and target.notes == []
 
 
 def test_a_numbered_note_keeps_its_number_as_printed():
@@ -350,10 +350,10 @@ def test_a_long_sentence_with_an_address_stays_an_item():
 
 
 def test_markup_left_by_a_page_does_not_hide_a_heading():
-    body = ["##### （二）丰富文化生活，促进精神文化繁荣", "**推广全民阅读**", "设立社区读书日，鼓励家庭共享图书。"]
+    body = ["##### （二）办好邻里节，活跃社区生活", "**开设周末书屋**", "每周六开放书屋，请居民带书换书。"]
     (section,) = parse_outline(body).sections
-    assert (section.number, section.title) == ("二", "丰富文化生活，促进精神文化繁荣")
-    assert [(s.title, [i.text for i in s.items]) for s in section.sections] == [("推广全民阅读", ["设立社区读书日，鼓励家庭共享图书。"])]
+    assert (section.number, section.title) == ("二", "办好邻里节，活跃社区生活")
+    assert [(s.title, [i.text for i in s.items]) for s in section.sections] == [("开设周末书屋", ["每周六开放书屋，请居民带书换书。"])]
 
 
 def test_bold_around_a_numbered_heading_is_taken_off_but_other_marks_stay():
@@ -365,14 +365,14 @@ def test_bold_around_a_numbered_heading_is_taken_off_but_other_marks_stay():
 
 
 def test_a_bare_label_is_a_heading_over_what_follows():
-    body = ["五、爱心送餐", "联合社区食堂为独居老人送餐上门。", "注意事项：", "1. 提前统计送餐名单；", "2. 注意饮食安全。"]
+    body = ["五、上门理发", "组织理发志愿者每月上门服务一次。", "注意事项：", "1. 提前统计送餐名单；", "2. 注意饮食安全。"]
     (section,) = parse_outline(body).sections
-    assert [i.text for i in section.items] == ["联合社区食堂为独居老人送餐上门。"]
+    assert [i.text for i in section.items] == ["组织理发志愿者每月上门服务一次。"]
     (label,) = section.sections
     assert (label.title, [i.number for i in label.items]) == ("注意事项", ["1", "2"])
 
 
 def test_a_duty_note_on_its_own_line_joins_the_task_above():
-    body = ["一、主要任务", "1、发放一批文明旅游宣传资料。", "（责任单位：市文明办、市旅游局）", "2、播放公益广告。", "落实单位：各区文明办"]
+    body = ["一、主要任务", "1、印制一批文明出行提示卡。", "（责任单位：市交通局、市公安局）", "2、播放公益广告。", "落实单位：各区文明办"]
     (section,) = parse_outline(body).sections
-    assert [i.text for i in section.items] == ["发放一批文明旅游宣传资料。（责任单位：市文明办、市旅游局）", "播放公益广告。落实单位：各区文明办"]
+    assert [i.text for i in section.items] == ["印制一批文明出行提示卡。（责任单位：市交通局、市公安局）", "播放公益广告。落实单位：各区文明办"]
