@@ -98,6 +98,31 @@ class Item:
 
 
 @dataclass
+class Note:
+    """A line of a section that is kept as printed but is not an item (not tagged, no anchor).
+
+    ``kind``: date (活动时间：3月1日—9日), field (活动地点：…, or any line under a 活动主题 / 活动对象
+    heading), signature (a unit's name alone), fragment (a few characters cut off), link (a URL line).
+    ``after``: how many of the section's items come before it, to show it in its place.
+    """
+
+    kind: str
+    text: str
+    after: int = 0
+
+
+@dataclass
+class Member:
+    """One line of a leading group's member list: 组长：张三（局长）, 成员：各科室负责人.
+
+    ``names`` as printed (continuation lines joined with ；); ``after`` as for ``Note``."""
+
+    role: str
+    names: str
+    after: int = 0
+
+
+@dataclass
 class Section:
     """A heading of the plan with its own paragraphs/items and sub-sections."""
 
@@ -108,6 +133,8 @@ class Section:
     items: list[Item] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
     marker: str = ""  # the number as printed with its punctuation: 一、 （二） 1. ⑴ 第一阶段：
+    members: list[Member] = field(default_factory=list)  # a leading group's member list under this heading
+    notes: list[Note] = field(default_factory=list)  # lines kept as printed that are not items
 
 
 @dataclass
@@ -127,7 +154,8 @@ class PlanMeta:
     sector: str = ""
     region: str = ""
     years: list[int] = field(default_factory=list)  # plan period, e.g. [2019, 2020]
-    level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵
+    level: str = ""  # 全国 / 省级 / 市级 / 区级 / 县级, may carry 最佳 / 标兵; the level of ``target``
+    target: str = ""  # the kind of 创建 target: 文明单位, 文明城市, 文明校园, 青年文明号 … ("" if none)
     issue_date: str = ""  # ISO date of the document
     doc_number: str = ""  # the carrying notice's document number (文号), e.g. 某发〔2014〕31号
     publish_date: str = ""  # ISO date the website gave

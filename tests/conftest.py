@@ -48,14 +48,20 @@ def compact(text: str) -> str:
 
 
 def shown_text(plan) -> str:
-    """Everything a plan page shows of the text, in order: title, preamble, headings, items and duties."""
+    """Everything a plan page shows of the text, in order: title, preamble, headings, items and duties,
+    and the member lists and notes where they were printed (as render places them)."""
     parts = [plan.title, *plan.preamble]
 
     def walk(sections):
         for section in sections:
             parts.append(section.number + section.title)
-            for item in section.items:
-                parts.extend([item.number, item.text, *item.lead, *item.support])
+            asides = [(m.after, m.role + "：" + m.names) for m in section.members]
+            asides += [(n.after, n.text) for n in section.notes]
+            for position in range(len(section.items) + 1):
+                parts.extend(text for after, text in asides if after == position)
+                if position < len(section.items):
+                    item = section.items[position]
+                    parts.extend([item.number, item.text, *item.lead, *item.support])
             walk(section.sections)
 
     walk(plan.sections)

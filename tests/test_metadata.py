@@ -43,6 +43,7 @@ def test_seed_000_traditional_finance_bureau():
         region="",
         years=[2014, 2015],
         level="省级最佳",  # 巩固提高我局荣获“省级最佳文明单位”
+        target="文明单位",
         issue_date="",
         publish_date="2022-01-16",
     )
@@ -67,6 +68,7 @@ def test_seed_001_municipal_affairs_bureau():
         region="宜昌市",
         years=[2010, 2011],
         level="区级",
+        target="文明单位",
         issue_date="2010-04-16",  # 二Ο一Ο年四月十六日, with Greek omicrons for zero
         publish_date="2010-06-28",
         source_site="宜昌市机关事务服务中心",
@@ -84,19 +86,20 @@ def _seed_002_plans() -> list[tuple[str, list[str]]]:
 
 def test_seed_002_plan_1_district_civil_affairs():
     title, body = _seed_002_plans()[0]
-    assert meta(title, body) == PlanMeta(sector="民政", level="省级")  # 以巩固省级文明单位为主线; 20XX年 → no year
+    assert meta(title, body) == PlanMeta(unit_anonymised=True, sector="民政", level="省级", target="文明单位")  # 以巩固省级文明单位为主线; 20XX年 → no year
 
 
 def test_seed_002_plan_2_names_no_unit_or_level():
     title, body = _seed_002_plans()[1]
-    assert meta(title, body) == PlanMeta(sector="民政")  # only 我局, 20XX年, 创建文明行业
+    # only 我局 (the unit is not named: anonymised), 20XX年, 文明单位 named in passing, no level
+    assert meta(title, body) == PlanMeta(unit_anonymised=True, sector="民政", target="文明单位")
 
 
 def test_seed_002_plan_3_prefecture_civil_affairs():
     title, body = _seed_002_plans()[2]
     got = meta(title, body)
     # 州民政局 in the body; 恩施民政 / 恩施形象 / 《恩施民政网》 place it in 恩施州 (湖北 only once)
-    assert got == PlanMeta(unit="恩施州民政局", sector="民政", region="恩施州", level="省级最佳")
+    assert got == PlanMeta(unit="恩施州民政局", sector="民政", region="恩施州", level="省级最佳", target="文明单位")
 
 
 def test_seed_003_notice_carrying_the_plan():
@@ -112,6 +115,7 @@ def test_seed_003_notice_carrying_the_plan():
         region="湖南省",
         years=[2019, 2020],
         level="全国",
+        target="文明单位",
         issue_date="2019-12-10",
     )
 
@@ -129,7 +133,7 @@ def test_seed_004_anonymised_centre_under_a_site_title():
     got = extract_metadata(lines[1], lines[2:], lines[:1], PageMeta())
     # 牢固树立XXX队伍的良好形象, 确保XX文明单位创建工作, 我中心: no name, anonymised;
     # 2022年各级文明单位(标兵)测评体系 and 《2023年精神文明创建任务分工台账》 give no years.
-    assert got == PlanMeta(unit_anonymised=True, years=[2023], level="省级")
+    assert got == PlanMeta(unit_anonymised=True, years=[2023], level="省级", target="文明单位")
 
 
 # ---------------------------------------------------------------------------
@@ -182,7 +186,7 @@ def test_body_phrases_that_end_like_names_are_not_units():
         "本阶段要召开省局创建办部署会议。我中心创建活动领导小组要定期检查。",
     ]
     got = meta("精神文明建设工作计划", body)
-    assert (got.unit, got.unit_anonymised) == ("", False)
+    assert (got.unit, got.unit_anonymised) == ("", True)  # only 我中心: not named
 
 
 def test_bare_municipal_unit_is_qualified_only_by_a_matching_region():
@@ -437,3 +441,139 @@ def test_large_and_hostile_input_is_fast():
 def test_deterministic():
     title, body = _seed_002_plans()[2]
     assert meta(title, body) == meta(title, list(body))
+
+
+# ---------------------------------------------------------------------------
+# Target: every kind of 创建 target, its level with or without 级
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, target, level",
+    [
+        ("创建省文明城市工作方案", [], "文明城市", "省级"),  # 省 without 级
+        ("我市争创国家文明城市百日行动", [], "文明城市", "全国"),
+        ("青山县创建全国县级文明城市实施方案", [], "文明城市", "全国"),  # 县级 names the honour
+        ("创建国家级文明县城三年行动计划", [], "文明县城", "全国"),
+        ("文明县城创建方案", ["力争创成省级文明县城。"], "文明县城", "省级"),
+        ("创建省级文明县标兵实施方案", [], "文明县城", "省级标兵"),
+        ("文明村镇创建方案", ["在巩固县级文明村的基础上，争创市级文明村。"], "文明村镇", "市级"),
+        ("柳溪村争创全国文明村镇行动计划", [], "文明村镇", "全国"),
+        ("创建文明校园实施方案", ["巩固区级文明校园成果，争创市级文明校园。"], "文明校园", "市级"),
+        ("文明家庭创建活动方案", ["评选一批县级文明家庭。"], "文明家庭", "县级"),
+        ("青年文明号创建方案", ["争创全国青年文明号。"], "青年文明号", "全国"),
+        ("创建省级巾帼文明岗活动方案", [], "巾帼文明岗", "省级"),
+        ("文明窗口创建活动方案", ["各窗口要争当服务标兵。"], "文明窗口", ""),
+        ("创建市一级文明单位方案", [], "文明单位", "市级"),
+        ("创建县（区）级文明单位方案", [], "文明单位", "县级"),
+        ("社区文明创建方案", ["南岸区创建市文明城区，社区要积极参与。"], "文明城市", "市级"),
+        ("争创全国精神文明建设先进单位工作计划", [], "文明单位", "全国"),
+        ("精神文明建设要点", ["积极参创省文明单位（标兵）。"], "文明单位", "省级"),  # a second tier in brackets
+        ("精神文明建设工作计划", ["对照全国文明城市测评要求，逐项补短板。"], "文明城市", "全国"),
+        # the plan's own target wins over the city's honour named in passing
+        ("学雷锋志愿服务活动方案", ["为推动本院文明单位创建，也为全市巩固全国文明城市出力，特拟本方案。"], "文明单位", ""),
+        ("创建文明城市工作计划", ["全力配合全县创建省级文明城市。"], "文明城市", "省级"),  # the body completes the title
+        ("文明创建方案", ["根据《某省文明单位建设条例》，结合实际，制定本方案。"], "", ""),  # a cited document
+        # a cited creation plan of the campaign the plan serves is the weakest mention, not none
+        ("街道环境整治方案", ["依据市里《争创全国文明城市三年计划》，结合街道情况，拟定本方案。"], "文明城市", "全国"),
+        ("关于下发《青山县争创省级文明单位三年规划》的通知", [], "文明单位", "省级"),  # 《》 in a title: its own name
+        ("乡风文明建设方案", ["培育文明乡风，争做文明村民。"], "", ""),  # not targets
+        ("爱国卫生工作方案", ["迎接国家级卫生城市复审。"], "", ""),  # not a 文明 honour
+    ],
+)
+def test_target_kind_and_level(title, body, target, level):
+    got = meta(title, body)
+    assert (got.target, got.level) == (target, level)
+
+
+# ---------------------------------------------------------------------------
+# Unit: never from site furniture or a generic word; placeholders
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, context",
+    [
+        ("欢迎光临青山县人民法院网站", ["一、指导思想"], []),  # a site's welcome line
+        ("文明创建工作方案", ["一、指导思想"], ["版权所有：青山县人民法院"]),
+        ("中小学文明校园创建方案", ["一、指导思想"], []),
+        ("地方政府文明城市创建方案", ["一、指导思想"], []),
+        ("村委2024年文明创建工作方案", ["一、指导思想"], []),
+        ("### 青年路社区2026年文明实践工作安排", ["一、指导思想"], []),  # markdown left by a page
+        ("文明创建方案", ["一、职责分工"], ["|财务处"]),  # a table cell
+        ("乡镇2026文明创建推进计划", ["一、指导思想"], []),
+    ],
+)
+def test_no_unit_from_chrome_or_generic_words(title, body, context):
+    assert meta(title, body, context).unit == ""
+
+
+@pytest.mark.parametrize(
+    "title, body, unit",
+    [
+        ("文明餐桌活动方案", ["成立青山农机中心“文明餐桌”行动协调小组，统筹活动开展。"], "青山农机中心"),
+        ("学雷锋志愿服务月活动方案", ["经讨论，学院团委决定下月组织义务献血。"], "学院团委"),
+        ("关爱留守儿童策划书", ["一、活动背景", "六、主办单位：青山师范学院外国语学院"], "青山师范学院外国语学院"),
+        ("2026年临江市文明实践重点安排", ["一、总体要求"], "临江市"),  # a place opening the title
+        ("关于2021年文明校园创建的实施方案", ["一、指导思想"], ""),
+        ("秦川区水务局文明城市复审任务清单", ["现将秦川区水务局复审任务安排如下。"], "秦川区水务局"),
+        ("县妇联开展家风故事征集活动安排", [], "县妇联"),
+        ("市文明办第十届文明单位测评方案", [], "市文明办"),
+        ("第十届文明单位测评方案", ["根据通知精神，市文明办成立测评组，对申报单位进行测评。"], "市文明办"),
+        ("礼仪周活动安排", ["本学期在我青山小学全体学生中推行礼仪周。"], "青山小学"),
+        ("文明城市创建方案", ["按照市文明委印发的工作要点，结合实际，制定本方案。"], ""),  # a cited issuer
+    ],
+)
+def test_unit_from_organiser_lines_decisions_and_titles(title, body, unit):
+    assert meta(title, body).unit == unit
+
+
+def test_party_committee_written_out_is_its_organ():
+    assert normalise_unit("中共青山职业技术学院委员会") == "青山职业技术学院"
+    assert normalise_unit("中共临江市委员会") == "中共临江市委员会"  # a city is not an organ: kept
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("XX镇助力文明城市复审行动计划", ["一、指导思想"]),
+        ("××局文明单位创建方案", ["一、指导思想"]),
+        ("某某中学文明校园创建方案", ["一、指导思想"]),
+        ("**县争创省级文明县城三年规划", ["一、指导思想"]),
+        ("2026年某中院敬老志愿活动安排", ["一、指导思想"]),
+        ("X市文明委2026年重点任务清单", ["一、总体要求"]),
+        ("文明单位创建方案", ["为推进我局文明单位创建工作，制定本方案。"]),  # 我局 alone: not named
+        ("文明校园创建方案", ["我校将以创建文明校园为抓手。"]),
+    ],
+)
+def test_placeholders_and_bare_self_references_mark_the_unit_anonymised(title, body):
+    got = meta(title, body)
+    assert (got.unit, got.unit_anonymised) == ("", True)
+
+
+def test_a_named_unit_is_not_anonymised_by_its_self_references():
+    got = meta("青山县财政局文明单位创建方案", ["我局将以创建文明单位为抓手。"])
+    assert (got.unit, got.unit_anonymised) == ("青山县财政局", False)
+
+
+# ---------------------------------------------------------------------------
+# Years the title or the opening states
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, years",
+    [
+        ("2025年3月学雷锋主题党日活动方案", [], [2025]),  # a year with its month
+        ("社区重阳节活动方案2015", [], [2015]),  # without 年
+        ("关于培育文明风尚的意见（2013年12月23日）", [], []),  # an issue date
+        ("2025/05/15方案精选", [], []),  # a site's date line taken as a title
+        ("学雷锋活动方案", ["2009.3", "活动主题：学雷锋"], [2009]),  # a date line under the title
+        ("学雷锋活动方案", ["2026年3月5日是学雷锋纪念日，团委决定组织一次义务劳动。"], [2026]),
+        ("巩固提升工作方案", ["为抓好2026年度文明城市复审迎检准备，结合本镇情况，特拟本工作方案。"], [2026]),
+        ("文明实践站建设方案", ["结合我镇实际，制定如下方案。", "建立三级队伍。", "2019年继续建成2个实践点。"], []),
+        ("文明创建方案", ["附件：1.创建工作方案 2012年3月14日 附件1 创建工作方案"], []),  # a notice's date
+    ],
+)
+def test_years_the_title_or_opening_states(title, body, years):
+    assert meta(title, body).years == years

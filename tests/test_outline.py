@@ -247,3 +247,132 @@ def test_any_body_gives_a_consistent_tree(pairs):
 
     check(outline.sections, 1)
     assert all(f.kind == "numbering" and 1 <= f.line <= len(pairs) for f in outline.flags)
+
+
+# ---------------------------------------------------------------------------
+# What is not an item: member lists, dates, fields, signatures, fragments, links
+# ---------------------------------------------------------------------------
+
+
+def members(section):
+    return [(m.role, m.names, m.after) for m in section.members]
+
+
+def notes(section):
+    return [(n.kind, n.text, n.after) for n in section.notes]
+
+
+def test_a_member_list_becomes_the_sections_members():
+    body = [
+        "二、组织领导",
+        "成立创建工作领导小组，统筹全局创建工作。",
+        "组 长：王青山（局长）",
+        "副组长：李东、赵南",
+        "成员：各科室负责人",
+        "领导小组下设办公室，负责日常工作。",
+    ]
+    (section,) = parse_outline(body).sections
+    assert [i.text for i in section.items] == ["成立创建工作领导小组，统筹全局创建工作。", "领导小组下设办公室，负责日常工作。"]
+    assert members(section) == [("组长", "王青山（局长）", 1), ("副组长", "李东、赵南", 1), ("成员", "各科室负责人", 1)]
+
+
+def test_members_on_one_line_glued_after_a_sentence_and_continued_on_the_next():
+    body = [
+        "一、组织机构",
+        "1、组建文明校园工作专班，每月碰头一次。组长：周明",
+        "主任:张甲 副主任:李乙 成 员:各组组长",
+        "召 集 人：陈丙 某厅厅长",
+        "刘 丁 某厅副厅长",
+        "二、主要任务",
+        "开展文明礼仪教育。",
+    ]
+    first, second = parse_outline(body).sections
+    assert [(i.number, i.text) for i in first.items] == [("1", "组建文明校园工作专班，每月碰头一次。")]
+    assert members(first) == [
+        ("组长", "周明", 1),
+        ("主任", "张甲", 1),
+        ("副主任", "李乙", 1),
+        ("成员", "各组组长", 1),
+        ("召集人", "陈丙 某厅厅长；刘 丁 某厅副厅长", 1),
+    ]
+    assert [i.text for i in second.items] == ["开展文明礼仪教育。"] and second.members == []
+
+
+def test_an_empty_roster_is_members_without_names():
+    (section,) = parse_outline(["三、领导小组", "组长：副组长：组员："]).sections
+    assert members(section) == [("组长", "", 0), ("副组长", "", 0), ("组员", "", 0)] and section.items == []
+
+
+def test_dates_fields_signatures_fragments_and_links_are_notes_in_place():
+    body = [
+        "一、活动安排",
+        "时间：9月1日——9月7日",
+        "活动地点：青山社区服务中心",
+        "活动对象：辖区老年居民",
+        "组织志愿者上门为老人打扫卫生。",
+        "本文来源：https://example.org/plans/123.html",
+        "请各班主",
+        "二、工作要求",
+        "各单位要高度重视，认真组织实施。",
+        "青山县教育局",
+        "2025年3月1日—3月31日",
+    ]
+    first, second = parse_outline(body).sections
+    assert [i.text for i in first.items] == ["组织志愿者上门为老人打扫卫生。"]
+    assert notes(first) == [
+        ("date", "时间：9月1日——9月7日", 0),
+        ("field", "活动地点：青山社区服务中心", 0),
+        ("field", "活动对象：辖区老年居民", 0),
+        ("link", "本文来源：https://example.org/plans/123.html", 1),
+        ("fragment", "请各班主", 1),
+    ]
+    assert [i.text for i in second.items] == ["各单位要高度重视，认真组织实施。"]
+    assert notes(second) == [("signature", "青山县教育局", 1), ("date", "2025年3月1日—3月31日", 1)]
+
+
+def test_a_slogan_under_a_theme_heading_is_a_note_but_an_activity_stays_an_item():
+    body = ["一、活动主题", "小小志愿者，点亮一条街", "二、活动对象", "围绕“邻里互助”这个主题，开展结对帮扶活动。"]
+    theme, target = parse_outline(body).sections
+    assert notes(theme) == [("field", "小小志愿者，点亮一条街", 0)] and theme.items == []
+    assert [i.text for i in target.items] == ["围绕“邻里互助”这个主题，开展结对帮扶活动。"] and target.notes == []
+
+
+def test_a_numbered_note_keeps_its_number_as_printed():
+    body = ["三、活动时间", "1、2025年3月5日", "2、2025年3月12日"]
+    (section,) = parse_outline(body).sections
+    assert notes(section) == [("date", "1、2025年3月5日", 0), ("date", "2、2025年3月12日", 0)] and section.items == []
+
+
+def test_a_long_sentence_with_an_address_stays_an_item():
+    text = "各社区要在宣传栏张贴文明公约，并在网站www.example.org开设专栏，及时发布创建动态和志愿服务信息。"
+    (section,) = parse_outline(["一、宣传发动", text]).sections
+    assert [i.text for i in section.items] == [text] and section.notes == []
+
+
+def test_markup_left_by_a_page_does_not_hide_a_heading():
+    body = ["##### （二）办好邻里节，活跃社区生活", "**开设周末书屋**", "每周六开放书屋，请居民带书换书。"]
+    (section,) = parse_outline(body).sections
+    assert (section.number, section.title) == ("二", "办好邻里节，活跃社区生活")
+    assert [(s.title, [i.text for i in s.items]) for s in section.sections] == [("开设周末书屋", ["每周六开放书屋，请居民带书换书。"])]
+
+
+def test_bold_around_a_numbered_heading_is_taken_off_but_other_marks_stay():
+    body = ["1.**开展文明家庭评选**", "每年评选一次文明家庭。", "# 不是标题 | 表格 |"]
+    outline = parse_outline(body)
+    (section,) = outline.sections
+    assert (section.number, section.title) == ("1", "开展文明家庭评选")
+    assert [i.text for i in section.items] == ["每年评选一次文明家庭。", "# 不是标题 | 表格 |"]
+
+
+def test_a_bare_label_is_a_heading_over_what_follows():
+    body = ["五、上门理发", "组织理发志愿者每月上门服务一次。", "注意事项：", "1. 提前统计送餐名单；", "2. 注意饮食安全。"]
+    (section,) = parse_outline(body).sections
+    assert [i.text for i in section.items] == ["组织理发志愿者每月上门服务一次。"]
+    (label,) = section.sections
+    assert (label.title, [i.number for i in label.items]) == ("注意事项", ["1", "2"])
+
+
+def test_a_duty_note_on_its_own_line_joins_the_task_above():
+    body = ["一、主要任务", "1、印制一批文明出行提示卡。", "（责任单位：市交通局、市公安局）", "2、播放公益广告。", "落实单位：各区文明办"]
+    (section,) = parse_outline(body).sections
+    assert [i.text for i in section.items] == ["印制一批文明出行提示卡。（责任单位：市交通局、市公安局）", "播放公益广告。落实单位：各区文明办"]

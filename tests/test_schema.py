@@ -20,6 +20,6 @@ def test_schema_version_matches_code():
 
 def test_schema_lists_every_field_of_every_dataclass():
     defs = SCHEMA["$defs"]
-    for name, cls in [("plan", models.Plan), ("meta", models.PlanMeta), ("section", models.Section), ("item", models.Item), ("phase", models.Phase), ("flag", models.Flag), ("source", models.PlanSource), ("variant", models.Variant)]:
+    for name, cls in [("plan", models.Plan), ("meta", models.PlanMeta), ("section", models.Section), ("item", models.Item), ("phase", models.Phase), ("flag", models.Flag), ("source", models.PlanSource), ("variant", models.Variant), ("member", models.Member), ("note", models.Note)]:
         assert set(defs[name]["properties"]) == fields(cls), name
         assert set(defs[name]["required"]) == fields(cls), name

@@ -18,6 +18,7 @@ from scripts.rules import load_rules
 
 CJK = "\u4e00-\u9fff"
 CLAUSE_END = "，。；！？,;!?：:\n"
+SENTENCE_END = "[。；！？;!?]"
 NAME_BREAKS = r"\s\d，。；：、,.;:!?！？（）()《》<>“”\"'‘’【】\[\]"
 CN_DIGITS = "一二三四五六七八九"
 UNIT_PREFIX_MAX = 40  # a unit name (≤ 30) plus a stripped 机关党委: longer title openings are not names
@@ -40,21 +41,40 @@ class _Lexicon:
     suffixes: tuple[str, ...]  # longest first
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
+    party_committee: re.Pattern
+    lead_words: re.Pattern
+    generic_heads: frozenset[str]
+    chrome_word: re.Pattern
+    organiser: re.Pattern
+    place_unit: re.Pattern
+    name_chars: re.Pattern
     strip_suffixes: tuple[str, ...]
     level_chars: str
     non_name_start: re.Pattern
     non_name_word: re.Pattern
     title_stop: re.Pattern
     leading_year: re.Pattern
-    body_units: tuple[re.Pattern, ...]
+    body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
+    decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
+    decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
+    self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
     year_chinese: re.Pattern
+    month_after: re.Pattern  # 年3月 after a year: a month of that year
+    day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
+    date_line: re.Pattern  # a line that is only a date: 2009.3
+    dated_opening: re.Pattern  # 2021年3月5日是…
+    self_reference: re.Pattern  # 本方案, 如下工作方案
     plan_noun: re.Pattern
     citation: re.Pattern
     level: re.Pattern
-    level_of: dict
+    level_of: dict  # level word → 全国 / 省级 …
+    target_of: dict  # word of a target's name → its kind: 村 → 文明村镇
+    target_hint: re.Pattern  # a word every mention holds (文明, 先锋号)
+    citation_brackets: tuple[str, ...]  # pairs of brackets that cite another document: 《》
+    cited_aim: re.Pattern  # a cited document that is a creation plan or test: 创建, 测评
     level_verb: re.Pattern
     aim_words: frozenset[str]
     aim_after: re.Pattern
@@ -67,6 +87,8 @@ class _Lexicon:
     sector_of_text_word: dict
     anonymous: re.Pattern
     anonymous_unit: re.Pattern
+    single_marker: re.Pattern
+    self_reference_unit: re.Pattern
     config: dict
 
 
@@ -105,14 +127,25 @@ def _lexicon() -> _Lexicon:
     place_suffix = rf"(?P<suffix>特别行政区|自治区|[{CJK}]{{0,8}}?自治州|省|市|州|地区|盟)?"
 
     quote = "[“”\"'‘’「」『』]?"
-    single = [w for words in levels["words"].values() for w in words if len(w) == 1]
-    multi = [w for words in levels["words"].values() for w in words if len(w) > 1]
+    stems = [w for words in levels["words"].values() for w in words]
+    single, multi = [w for w in stems if len(w) == 1], [w for w in stems if len(w) > 1]
     qualifiers = _alt(levels["qualifiers"])
-    level = (
+    level_word = (
         rf"(?:(?P<lvl>{_alt(multi)})|(?<![{''.join(levels['single_char_blockers'])}])(?P<lvl1>[{''.join(single)}]))"
-        rf"(?P<q1>{qualifiers})?{quote}(?:精神)?文明(?P<q2>{qualifiers})?(?:{_alt(levels['honours'])}){quote}"
-        rf"(?P<q3>{qualifiers})?"
+        r"(?:一级|级)?"
     )
+    nouns = [w for words in levels["targets"].values() for w in words]
+    noun = (
+        f"(?P<noun>{_alt([w for w in nouns if len(w) > 1])}"
+        f"|[{''.join(w for w in nouns if len(w) == 1)}](?![{''.join(levels['target_word_blockers'])}]))"
+    )
+    named = [w for words in levels["named_targets"].values() for w in words]
+    level = (
+        rf"(?:{level_word})?(?P<q1>{qualifiers})?(?:创建)?{quote}(?:{_alt(levels['inner_ranks'])})?"
+        rf"(?:(?:精神)?文明(?P<q2>{qualifiers})?{noun}|(?P<named>{_alt(named)})){quote}(?P<q3>{qualifiers})?"
+    )
+    kinds = {w: kind for kind, words in levels["targets"].items() for w in words}
+    kinds |= {w: kind for kind, words in levels["named_targets"].items() for w in words}
 
     sectors = rules["sectors"]
     text_words = {w: s for s, entry in sectors.items() for w in entry["text"]}
@@ -120,16 +153,26 @@ def _lexicon() -> _Lexicon:
         suffixes=tuple(sorted(set(suffixes), key=lambda w: (-len(w), w))),
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
+        party_committee=re.compile(unit["party_committee"]),
+        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
+        generic_heads=frozenset(unit["generic_heads"]),
+        chrome_word=re.compile(_alt(unit["chrome_words"])),
+        organiser=re.compile(rf"(?:{_alt(unit['organiser_labels'])})\s*[:：]\s*(?P<u>[^{NAME_BREAKS}]{{2,30}})"),
+        place_unit=re.compile(unit["place_unit"]),
+        name_chars=re.compile(f"[{CJK}A-Za-z0-9·{marker_chars}]+"),
         strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
         level_chars=level_chars,
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
-        body_units=(
+        body_units=(re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),),
+        decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
+        decision_units=(
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
-            re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),
+            re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
+        self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
@@ -139,10 +182,19 @@ def _lexicon() -> _Lexicon:
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
         year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
+        month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
+        day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
+        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*(?:月|[./\-]\s*\d{{1,2}}\s*日?)?$"),
+        dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
+        self_reference=re.compile(years["self_reference"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
         level=re.compile(level),
         level_of={w: value for value, words in levels["words"].items() for w in words},
+        target_of=kinds,
+        target_hint=re.compile(_alt(["文明", *named])),
+        citation_brackets=tuple(levels["citation_brackets"]),
+        cited_aim=re.compile(_alt(levels["cited_aim_words"])),
         level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
         aim_words=frozenset(levels["aim_words"]),
         aim_after=re.compile(_alt(levels["aim_after"])),
@@ -158,6 +210,8 @@ def _lexicon() -> _Lexicon:
         sector_of_text_word=text_words,
         anonymous=re.compile(markers),
         anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
+        single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?![A-Za-z])"),
+        self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
     )
 
@@ -180,13 +234,15 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     name, anonymised = _issuing_unit(title, body, context, page_meta)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
+    target, level = _target(title, body)
     return PlanMeta(
         unit=unit,
         unit_anonymised=anonymised,
         sector=_plan_sector(name, title, body),
         region=region,
         years=_plan_years(title, body),
-        level=_target_level(title, body),
+        target=target,
+        level=level,
         issue_date=_issue_date(body, context),
         publish_date=page_meta.publish_date,
         source_site=page_meta.source,
@@ -217,35 +273,47 @@ def _simplify(text: str) -> str:
 def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> tuple[str, bool]:
     """(unit name as the text gives it, anonymised?).
 
-    Sources by trust: title, signature and notice lines, the body's own sentences, then the
-    website's source when it is an organisation with a place in its name. A later source may
-    only make the chosen name more specific (财政局 → 市财政局). A name written with XX / 某某
-    is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位.
+    Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
+    sentences, then the website's source when it is an organisation with a place in its name.
+    A later source may only make the chosen name more specific (财政局 → 市财政局). A line of
+    site furniture (欢迎光临…网站) is never a source. A name written with XX / 某某 / 某… is
+    anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
+    itself only 我局 / 我校.
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
     sources = [
         _title_units(title),
-        _signature_units(context + tail),
+        _signature_units(context + tail) + _organiser_units(body),
         _body_units(body),
         _website_units(page_meta),
     ]
     candidates = [c for source in sources for c in source]
     if not candidates:
         text = [title, *body]
-        return "", any(lex.anonymous_unit.search(line) for line in text)
+        anonymous = (lex.anonymous_unit, lex.self_reference_unit)
+        return "", any(pattern.search(line) for line in text for pattern in anonymous)
     chosen = candidates[0]
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
-        if longer and _placed(candidate) and not lex.anonymous.search(candidate):
+        if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
-    return chosen, bool(lex.anonymous.search(chosen))
+    return chosen, _anonymised(chosen)
+
+
+def _anonymised(name: str) -> bool:
+    lex = _lexicon()
+    return bool(lex.anonymous.search(name) or lex.single_marker.match(name))
 
 
 def normalise_unit(name: str) -> str:
-    """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局."""
+    """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局."""
     lex = _lexicon()
-    name = "".join(name.split())
+    name = lex.lead_words.sub("", "".join(name.split()))
+    committee = lex.party_committee.match(name)
+    if committee and is_unit_name(committee["organ"]):
+        return committee["organ"]
     for suffix in lex.strip_suffixes:
         if name.endswith(suffix):
             organ = name[: -len(suffix)]
@@ -257,11 +325,9 @@ def normalise_unit(name: str) -> str:
 
 
 def is_unit_name(name: str) -> bool:
-    """Does ``name`` look like an organisation's name (not 我局, 省局, 中心 or a phrase)?"""
+    """Does ``name`` look like an organisation's name (not 我局, 省局, 中心, 中小学 or a phrase)?"""
     lex = _lexicon()
-    if not 2 <= len(name) <= 30 or re.search(f"[{NAME_BREAKS}]", name):
-        return False
-    if lex.non_name_start.search(name) or lex.non_name_word.search(name):
+    if not 2 <= len(name) <= 30 or not lex.name_chars.fullmatch(name) or lex.non_name_start.search(name):
         return False
     suffix = next((s for s in lex.suffixes if name.endswith(s)), "")
     if not suffix:
@@ -269,26 +335,42 @@ def is_unit_name(name: str) -> bool:
     head = name[: -len(suffix)]
     for prefix in lex.strip_prefixes:
         head = head.removeprefix(prefix)
+    if lex.non_name_word.search(head) or lex.chrome_word.search(name):
+        return False
     core = head.lstrip(lex.level_chars)
+    if core in lex.generic_heads or not re.search(f"[{CJK}]", head or suffix):
+        return False
     return bool(core) or (suffix in lex.institutional and bool(head))
 
 
-def _units(raw: list[str]) -> list[str]:
+def _is_place_unit(name: str) -> bool:
+    """A place alone (某某市, 某某镇) where a unit is expected: its government or community."""
+    lex = _lexicon()
+    if not lex.place_unit.match(name) or lex.non_name_start.search(name) or lex.non_name_word.search(name):
+        return False
+    return not lex.not_place.search(name) and name.rstrip("省市区县旗镇乡村街道") not in lex.generic_heads
+
+
+def _units(raw: list[str], places: bool = False) -> list[str]:
+    """The names among ``raw`` that are units (or, with ``places``, places standing for one)."""
     names = (normalise_unit(r) for r in raw)
-    return [n for n in names if is_unit_name(n)]
+    return [n for n in names if is_unit_name(n) or (places and _is_place_unit(n))]
 
 
 def _title_units(title: str) -> list[str]:
-    """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）."""
+    """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
+    place it opens with: 2026年某某市|文明实践重点安排."""
     lex = _lexicon()
+    if lex.chrome_word.search(title):
+        return []
     text = lex.leading_year.sub("", "".join(title.split()))
-    stop = lex.title_stop.search(text)
-    prefix = (text[: stop.start()] if stop else text)[:UNIT_PREFIX_MAX]
+    stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
+    prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
     for end in range(len(prefix), 1, -1):
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
-    return []
+    return _units([prefix], places=True)
 
 
 def _signature_units(lines: list[str]) -> list[str]:
@@ -297,6 +379,8 @@ def _signature_units(lines: list[str]) -> list[str]:
     raw = []
     for line in lines:
         line = line.strip()
+        if lex.chrome_word.search(line):
+            continue
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
@@ -306,12 +390,26 @@ def _signature_units(lines: list[str]) -> list[str]:
     return _units(raw)
 
 
-def _body_units(body: list[str]) -> list[str]:
-    """Names in the body's own sentences (市财政局在市委…, 现制定市财政局2014—2015年度…), most
-    frequent first."""
+def _organiser_units(body: list[str]) -> list[str]:
+    """主办单位：西南大学某学院 — who runs the activity."""
     lex = _lexicon()
-    raw = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
-    counts = Counter(name for name in _units(raw) if _placed(name))
+    raw = [m["u"] for line in body if not lex.chrome_word.search(line) for m in lex.organiser.finditer(line)]
+    return _units(raw)
+
+
+def _body_units(body: list[str]) -> list[str]:
+    """Names in the body's own sentences, most frequent first: after a lead-in or before a verb
+    of decision as they are (现制定市财政局2014—2015年度…, 成立某某中心文明家庭评选小组,
+    学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
+    place (市财政局在市委…)."""
+    lex = _lexicon()
+    hinted = [line for line in body if lex.decision_hint.search(line)]
+    trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
+    placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
+    own = [m["u"] for line in body if "我" in line for m in lex.self_named.finditer(line)]
+    names = _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
+    counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
 
@@ -426,53 +524,90 @@ def _plan_sector(unit: str, title: str, body: list[str]) -> str:
 
 
 def _plan_years(title: str, body: list[str]) -> list[int]:
-    """The plan period: from the title, else from the head of the body — a line opening with the
-    year, or a clause that names the plan (现制定市财政局2014—2015年度文明创建工作方案).
-    A placeholder (20XX年) means unknown: []."""
-    lex = _lexicon()
+    """The plan period: from the title (2025年3月…活动方案 too), else from the head of the body —
+    a date line under the title (2009.3), a first line opening with the year (2018年是…开局之年,
+    2026年3月5日是学雷锋纪念日), a clause that names the plan (现制定市财政局2014—2015年度
+    文明创建工作方案) or a sentence that refers to the plan itself (抓好2026年度…工作，特拟
+    本方案). A placeholder (20XX年) means unknown: []."""
+    config = _lexicon().config["years"]
     found = _years_in(title)
     if found is not None:
         return found
-    for line in body[: lex.config["years"]["body_head_lines"]]:
-        found = _opening_years(line)
-        if found is not None:
-            return found
-        for clause in re.split(f"[{CLAUSE_END}]", line):
+    for index, line in enumerate(body[: config["body_head_lines"]]):
+        found = _date_line_years(line) if index < config["date_line_head"] else None
+        if found is None and index < config["opening_lines"]:
+            found = _opening_years(line)
+        for clause in re.split(f"[{CLAUSE_END}]", line) if found is None else []:
             found = _plan_clause_years(clause)
             if found is not None:
-                return found
+                break
+        for sentence in re.split(SENTENCE_END, line) if found is None else []:
+            found = _self_reference_years(sentence)
+            if found is not None:
+                break
+        if found is not None:
+            return found
     return []
+
+
+def _date_line_years(line: str) -> list[int] | None:
+    """A line that is only a date (2009.3, 2019年3月) dates the plan above it."""
+    match = _lexicon().date_line.match(_arabic_years(line.strip()))
+    return [int(match["y"])] if match else None
 
 
 def _opening_years(line: str) -> list[int] | None:
     """A head line that opens with the year speaks of the plan's year: 2018年是…开局之年,
-    2015年，我局…; not 2019年11月，成立领导小组 (a date)."""
-    match = _lexicon().year_span.match(_arabic_years(line))
+    2015年，我局…, 2021年3月5日是…纪念日; not 2019年11月，成立领导小组 (a date)."""
+    lex = _lexicon()
+    line = _arabic_years(line)
+    match = lex.year_span.match(line)
     if match and (match["ph"] or match["nian"] or match["b"]) and not re.match(r"\s*\d", line[match.end() :]):
         return _span_years(match)
-    return None
+    dated = lex.dated_opening.match(line)
+    return [int(dated["y"])] if dated else None
 
 
 def _plan_clause_years(clause: str) -> list[int] | None:
-    """Years before the clause's plan noun, outside 《》 and before any citation verb."""
+    """Years before the clause's plan noun, outside 《》 and before any citation verb; a full date
+    (2012年3月14日) is an issue date, not the period."""
     lex = _lexicon()
     clause = _arabic_years(clause)
     nouns = [m.start() for m in lex.plan_noun.finditer(clause)]
     citation = lex.citation.search(clause)
     limit = min(nouns[-1] if nouns else 0, citation.start() if citation else len(clause))
-    depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long clauses
-    for match in lex.year_span.finditer(clause, 0, limit):
-        between = clause[scanned : match.start()]
+    return _first_uncited_years(clause, limit)
+
+
+def _self_reference_years(sentence: str) -> list[int] | None:
+    """The years of a sentence that names the plan itself (…，特制定本方案), outside 《》."""
+    lex = _lexicon()
+    sentence = _arabic_years(sentence)
+    if not lex.self_reference.search(sentence):
+        return None
+    return _first_uncited_years(sentence, len(sentence))
+
+
+def _first_uncited_years(text: str, limit: int) -> list[int] | None:
+    """The first year expression before ``limit`` outside 《》 that is not part of a full date."""
+    lex = _lexicon()
+    depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long texts
+    for match in lex.year_span.finditer(text, 0, limit):
+        between = text[scanned : match.start()]
         depth, scanned = depth + between.count("《") - between.count("》"), match.start()
-        if depth <= 0:
+        if depth <= 0 and not lex.day_after.match(text, match.end()):
             return _span_years(match)
     return None
 
 
-def _years_in(text: str) -> list[int] | None:
-    """Years of the first year expression in ``text``; None when there is none."""
-    for match in _lexicon().year_span.finditer(_arabic_years(text)):
-        if match["ph"] or match["nian"] or match["b"]:
+def _years_in(title: str) -> list[int] | None:
+    """Years of the first year expression in a title; None when there is none. In a title a
+    bare year (社区重阳节活动方案2015) or a year with its month (2025年3月…) is the plan's;
+    a full date (（2013年12月23日）) is when it was issued."""
+    lex = _lexicon()
+    title = _arabic_years(title)
+    for match in lex.year_span.finditer(title):
+        if not lex.day_after.match(title, match.end()):
             return _span_years(match)
     return None
 
@@ -499,31 +634,73 @@ def _chinese_digits(text: str) -> int:
 
 
 # ---------------------------------------------------------------------------
-# Target level
+# Target: the kind of 创建 target and its level
 # ---------------------------------------------------------------------------
 
 
-def _target_level(title: str, body: list[str]) -> str:
-    """The 文明单位 level aimed at (全国, 省级, 市级, 区级, 县级, plus 最佳 / 标兵 / 示范).
-
-    The title decides when it names a level. Otherwise the body's mention that a verb marks as
-    the aim (创建, 争创, 确保) beats one marked as held (巩固, 保持, 荣获), which beats a bare
-    mention; ties go to the first."""
-    for lines in ([title], body):
-        mentions = [m for line in lines for m in _level_mentions(line)]
-        if mentions:
-            return max(mentions, key=lambda m: m[0])[1]
-    return ""
+@dataclass(frozen=True)
+class _Mention:
+    score: int  # 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
+    kind: str  # 文明单位, 文明城市, 青年文明号 …
+    level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
 
-def _level_mentions(line: str) -> list[tuple[int, str]]:
+def _target(title: str, body: list[str]) -> tuple[str, str]:
+    """(kind of target, level aimed at): (文明城市, 全国), (文明单位, 省级最佳), (文明校园, "").
+
+    The kind is the first one the title names, else the body's mention that a verb marks as
+    the aim (创建, 争创, 确保) over one marked as held (巩固, 荣获) over a bare one; ties go to
+    the first. The level is that kind's: the title's when it states one, else the body's best
+    mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
+    passing aims at no stated level. Mentions inside 《》 cite another document and are skipped."""
+    in_title = _mentions(title, in_title=True)
+    in_body = [m for line in body for m in _mentions(line)]
+    if in_title:
+        kind = in_title[0].kind
+    elif in_body:
+        kind = max(in_body, key=lambda m: m.score).kind
+    else:
+        return "", ""
+    for mentions in (in_title, in_body):
+        levels = [m for m in mentions if m.kind == kind and m.level]
+        if levels:
+            return kind, max(levels, key=lambda m: m.score).level
+    return kind, ""
+
+
+def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
+    """The targets a line names. In the body, one inside 《》 cites another document: it is
+    skipped, unless that document is itself a creation plan or test (《争创全国文明城市三年计划》,
+    of a campaign the plan takes part in), which counts as the weakest mention (score -1). In a
+    title, 《》 holds the plan's own name (关于印发《…方案》的通知)."""
     lex = _lexicon()
+    if not lex.target_hint.search(line):  # most lines name no target: skip the long pattern
+        return []
+    cited = [] if in_title else _cited_spans(line)
     mentions = []
     for match in lex.level.finditer(line):
-        level = lex.level_of[match["lvl"] or match["lvl1"]]
+        span = next(((start, end) for start, end in cited if start < match.start() < end), None)
+        if span and not lex.cited_aim.search(line, span[0], span[1]):
+            continue
+        word = match["lvl"] or match["lvl1"]
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
-        mentions.append((_aim_score(line, match), level + qualifier))
+        level = lex.level_of[word] + qualifier if word else ""
+        kind = lex.target_of[match["noun"] or match["named"]]
+        mentions.append(_Mention(-1 if span else _aim_score(line, match), kind, level))
     return mentions
+
+
+def _cited_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each 《…》 in the line (an unclosed one runs to the end)."""
+    spans = []
+    for opening, closing in _lexicon().citation_brackets:
+        start = line.find(opening)
+        while start >= 0:
+            end = line.find(closing, start)
+            end = len(line) if end < 0 else end
+            spans.append((start, end))
+            start = line.find(opening, end)
+    return spans
 
 
 def _aim_score(line: str, match: re.Match) -> int:

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scripts.models import Flag, Item, Section
+from scripts.models import Flag, Item, Member, Note, Section
+from scripts.parse.duties import split_duties
+from scripts.parse.metadata import is_unit_name
 from scripts.rules import load_rules
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -87,11 +89,20 @@ def _inline_scan(sentence_end: str, style: str) -> tuple[re.Pattern, re.Pattern]
     return re.compile("[" + re.escape(sentence_end) + r"]\s*(?=" + number + ")"), re.compile(number)
 
 
+def _spaced(word: str) -> str:
+    """A regex for ``word`` with spaces allowed between its characters (组 长, 召 集 人)."""
+    return r"\s*".join(map(re.escape, word))
+
+
 @lru_cache(maxsize=None)
 def _rules() -> dict:
     rules = load_rules("structure")
-    outline = rules["outline"]
+    outline, non_items = rules["outline"], rules["non_items"]
     styles = outline["styles"]
+    roles = sorted(non_items["member_roles"], key=len, reverse=True)
+    field = "(?:" + "|".join(map(re.escape, non_items["field_prefixes"])) + ")?(?:" + "|".join(
+        map(re.escape, sorted(non_items["field_labels"], key=len, reverse=True))
+    ) + ")"
     return {
         "styles": [(name, re.compile(pattern)) for name, pattern in styles.items()],
         "inline": {name: _inline_scan(rules["sentence_end"], styles[name]) for name in outline["inline_run_styles"]},
@@ -101,6 +112,23 @@ def _rules() -> dict:
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + "]"),
         "max_heading": rules["max_heading_chars"],
         "max_plain": rules["max_plain_heading_chars"],
+        "max_label": outline["max_label_heading_chars"],
+        "heading_marks": re.compile(outline["heading_marks"]),
+        "bold_wrap": re.compile(outline["bold_wrap"]),
+        "role": re.compile(r"(?P<role>" + "|".join(map(_spaced, roles)) + r")\s*[:：]\s*"),
+        "glued_role": re.compile(r"(?<=[。；;])\s*(?=(?:" + "|".join(map(_spaced, roles)) + r")\s*[:：])"),
+        "max_member": non_items["max_member_chars"],
+        "max_continuation": non_items["max_member_continuation_chars"],
+        "field_line": re.compile(field + r"\s*[:：]"),
+        "field_title": re.compile(field + "$"),
+        "max_field": non_items["max_field_chars"],
+        "date_line": re.compile(non_items["date_line"]),
+        "fragment": non_items["fragment_max_chars"],
+        "max_signature": non_items["max_signature_chars"],
+        "link": re.compile(non_items["link"]),
+        "max_link_words": non_items["max_link_words"],
+        "max_field_value": non_items["max_field_value_chars"],
+        "activity": re.compile("|".join(map(re.escape, non_items["activity_verbs"]))),
     }
 
 
@@ -126,10 +154,21 @@ def _number_from(name: str, match: re.Match, text: str) -> _Number | None:
     return _Number(style, printed, raw, match.group(0).strip(), number_value(raw), text.strip())
 
 
+def _unmarked(line: str) -> str:
+    """The line without the markup a page left around a heading (##### （二）…, **推广全民阅读**)."""
+    rules = _rules()
+    marks = rules["heading_marks"].match(line)
+    if marks and numbering(line[marks.end() :]):
+        line = line[marks.end() :]
+    bold = rules["bold_wrap"].match(line)
+    return bold["text"] if bold else line
+
+
 def parse_outline(body: list[str]) -> Outline:
     """Sections, items and numbering flags of a plan body (one paragraph per line)."""
     builder = _Builder()
-    filled = [(index + 1, line.strip()) for index, line in enumerate(body) if line.strip()]
+    lines = [_unmarked(line.strip()) for line in body]
+    filled = [(index + 1, line) for index, line in enumerate(lines) if line]
     for (line_no, line), (_, next_line) in zip(filled, filled[1:] + [(0, "")]):
         builder.add(line, line_no, next_line)  # a heading is told apart by what follows it
     return builder.finish()
@@ -143,13 +182,16 @@ class _Builder:
         self.stack: list[tuple[str, Section]] = []
         self.last: dict[tuple[int, str], int] = {}  # (id of parent, style) → last value
         self.last_of_style: dict[str, int] = {}  # numbering may continue across sections
+        self.in_members = False  # the last line read was a member list's
 
     def add(self, line: str, line_no: int, next_line: str) -> None:
         number = numbering(line)
         if number and self._out_of_order(number, line, line_no):
             number = None
         if number is None:
-            if self._is_plain_heading(line, next_line):
+            if self._continues_members(line):
+                return
+            if not _rules()["role"].match(line) and self._is_plain_heading(line, next_line):
                 self._open(PLAIN, Section(anchor="", number="", title=_tidy(line), level=0))
             else:
                 self._paragraph(line, None, line_no)
@@ -180,10 +222,16 @@ class _Builder:
         rules = _rules()
         if len(text) > rules["max_heading"] or rules["sentence_end"].search(text[:-1]):
             return False
+        if next_line[:1] in "（(" or rules["run_in_end"].search(next_line[:8]):
+            if split_duties(next_line)[0] == "":
+                return False  # a task whose duty note is on the next line
         return _opens_below(next_line, styles)
 
     def _is_plain_heading(self, line: str, next_line: str) -> bool:
         rules = _rules()
+        label = line[:-1]
+        if line[-1:] in "：:" and len(label) <= rules["max_label"] and label and not rules["punct"].search(label):
+            return bool(next_line) and not label.endswith("如下")  # 主要职责：, 注意事项：
         if len(line) > rules["max_plain"] or rules["punct"].search(line) or not next_line:
             return False
         if not any(char.isalnum() for char in line):
@@ -210,6 +258,7 @@ class _Builder:
         return self.stack[depth - 1][1] if depth > 0 else None
 
     def _open(self, style: str, section: Section) -> None:
+        self.in_members = False
         styles = [s for s, _ in self.stack]
         if style in styles:
             del self.stack[styles.index(style) :]
@@ -243,7 +292,37 @@ class _Builder:
         for piece_number, piece in _inline_pieces(text, number):
             if piece_number:
                 self._check(section, piece_number, piece_number.marker + piece, line_no, restart_ok=True)
-            section.items.append(Item(anchor="", number=piece_number.printed if piece_number else "", text=piece))
+            self._piece(section, piece_number, piece)
+
+    def _piece(self, section: Section, number: _Number | None, text: str) -> None:
+        """An item, or what is not one: member lines go to ``members``, dates, fields, signatures,
+        fragments and links to ``notes`` (as printed, number included); an empty piece is nothing."""
+        if not number and section.items and split_duties(text)[0] == "":  # （责任单位：…） on its own line
+            section.items[-1].text += text
+            return
+        text, members = _split_members(text)
+        if text:
+            kind = _note_kind(text, section)
+            if kind:
+                printed = f"{number.marker}{text}" if number else text
+                section.notes.append(Note(kind=kind, text=printed, after=len(section.items)))
+            else:
+                section.items.append(Item(anchor="", number=number.printed if number else "", text=text))
+        for member in members:
+            member.after = len(section.items)
+        section.members.extend(members)
+        self.in_members = bool(members)
+
+    def _continues_members(self, line: str) -> bool:
+        """高 翔 某厅副厅长 right after a member line: one more name of the same list."""
+        rules = _rules()
+        if not (self.in_members and self.stack) or len(line) > rules["max_continuation"]:
+            return False
+        if rules["punct"].search(line) or rules["role"].match(line):
+            return False
+        member = self.stack[-1][1].members[-1]
+        member.names = f"{member.names}；{line}" if member.names else line
+        return True
 
     def _check(self, parent: Section | None, number: _Number, line: str, line_no: int, restart_ok: bool) -> None:
         """Flag a number that repeats or skips within its parent (kept as printed)."""
@@ -267,6 +346,42 @@ class _Builder:
 
     def _flag(self, line_no: int, line: str, detail: str) -> None:
         self.outline.flags.append(Flag(kind="numbering", line=line_no, excerpt=line[:40], detail=detail))
+
+
+def _split_members(text: str) -> tuple[str, list[Member]]:
+    """(the text before a member list, the list): 组长：张三 → ("", [组长 张三]);
+    …顺利开展。组长：张三 → ("…顺利开展。", [组长 张三]); 主任:X 副主任:Y → two members."""
+    rules = _rules()
+    glued = rules["glued_role"].search(text)
+    head, tail = (text[: glued.start()].rstrip(), text[glued.end() :]) if glued else ("", text)
+    roles = list(rules["role"].finditer(tail))
+    if not roles or roles[0].start() != 0 or len(tail) > rules["max_member"]:
+        return text, []
+    members = []
+    for role, following in zip(roles, roles[1:] + [None]):
+        names = tail[role.end() : following.start() if following else len(tail)].strip()
+        members.append(Member(role="".join(role["role"].split()), names=names))
+    return head, members
+
+
+def _note_kind(text: str, section: Section) -> str:
+    """What a piece of a section is when it is not an item ("" when it is one)."""
+    rules = _rules()
+    if rules["link"].search(text) and len(rules["link"].sub("", text)) <= rules["max_link_words"]:
+        return "link"
+    if rules["date_line"].match(text):
+        return "date"
+    if rules["field_line"].match(text) and len(text) <= rules["max_field"]:
+        return "field"
+    if rules["field_title"].match(section.title) and len(text) <= rules["max_field_value"]:
+        if not rules["activity"].search(text):
+            return "field"
+    name = text.rstrip("。 ")
+    if len(name) <= rules["max_signature"] and not rules["punct"].search(name) and is_unit_name(name):
+        return "signature"
+    if len(text) <= rules["fragment"] and not rules["sentence_end"].search(text) and not numbering(text):
+        return "fragment"  # (二、考核 out of order is a heading kept as text, not a fragment)
+    return ""
 
 
 def _opens_below(next_line: str, styles: list[str]) -> bool:
@@ -314,8 +429,10 @@ def _cut(text: str, number: _Number | None, cuts: list[tuple[int, _Number]]) -> 
 
 
 def _tidy(title: str) -> str:
-    """A heading without its trailing colon or full stop."""
-    return title.strip().rstrip("：:。；;，, ")
+    """A heading without its trailing colon or full stop, or bold around it (2.**实施…计划**)."""
+    title = title.strip().rstrip("：:。；;，, ")
+    bold = _rules()["bold_wrap"].match(title)
+    return bold["text"] if bold else title
 
 
 def _assign_anchors(sections: list[Section], path: list[int]) -> None:

@@ -7,9 +7,10 @@ because the site is served under a sub-path (plans/<slug>/ → ../../types/<type
 """
 from __future__ import annotations
 
+from itertools import groupby
 from urllib.parse import urlsplit
 
-from scripts.models import Flag, Item, Phase, Plan, RemovedSpan, Section
+from scripts.models import Flag, Item, Member, Note, Phase, Plan, RemovedSpan, Section
 from scripts.publish.markup import Page, attr, link, md_text, safe_id
 from scripts.tag.tagger import main_types, tag_counts
 
@@ -133,6 +134,32 @@ def _item(item: Item, type_slugs: dict[str, str], aliases: dict[str, list[str]])
     )
 
 
+def _members(members: list[Member]) -> str:
+    """A leading group's member list: role, then the names as printed (not items: no anchor, no tags)."""
+    rows = "".join(f"<dt>{md_text(m.role)}</dt><dd>{md_text(m.names)}</dd>" for m in members)
+    return f'<dl class="kb-members">{rows}</dl>'
+
+
+def _note(note: Note) -> str:
+    """A line kept as printed that is not an item (a date, a field, a signature, a fragment, a link)."""
+    return f'<p class="kb-note kb-note-{safe_id(note.kind)}">{md_text(note.text)}</p>'
+
+
+def _section_blocks(section: Section, type_slugs: dict[str, str], aliases: dict[str, list[str]]) -> list[str]:
+    """The section's items in order, with its member list and notes where they were printed."""
+    asides: dict[int, list[str]] = {}
+    for after, group in groupby(section.members, key=lambda m: m.after):
+        asides.setdefault(after, []).append(_members(list(group)))
+    for note in section.notes:
+        asides.setdefault(note.after, []).append(_note(note))
+    blocks = []
+    for position in range(len(section.items) + 1):
+        blocks += asides.get(position, [])
+        if position < len(section.items):
+            blocks.append(_item(section.items[position], type_slugs, aliases))
+    return blocks
+
+
 def _table(css_class: str, header: list[str], rows: list[list[str]]) -> str:
     """An HTML table; cells must already be escaped."""
     head = "".join(f"<th>{cell}</th>" for cell in header)
@@ -157,7 +184,7 @@ def _section(page: Page, section: Section, type_slugs: dict[str, str], aliases: 
     anchor = safe_id(section.anchor)
     page.add("".join(f'<div class="kb-alias" id="{safe_id(a)}"></div>' for a in aliases.get(anchor, [])))
     page.heading(min(section.level + 1, 6), md_text(heading_text(section)), anchor)
-    page.add(*(_item(item, type_slugs, aliases) for item in section.items), _duties(section))
+    page.add(*_section_blocks(section, type_slugs, aliases), _duties(section))
     for child in section.sections:
         _section(page, child, type_slugs, aliases)
 
