@@ -17,8 +17,8 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``):
    count only in the lead clause unless the item sits under a measures heading; keywords in a
    framing clause ("与新时代文明实践活动紧密结合") and keywords naming a body or a document
    (文明城市创建工作领导小组) do not count;
-4. the activity its nearest heading names is its activity too (（三）开展关爱空巢老人活动 → the
-   steps below are 关爱帮扶);
+4. a short item without an activity of its own does the one its nearest heading names
+   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step.
 """
@@ -76,6 +76,7 @@ class Cues:
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
+    short_item_chars: int = 0
 
 
 @dataclass
@@ -195,6 +196,7 @@ class Reader:
         self.measures = _compile(measures_headings)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
         self.acted_only_types = frozenset(cues.acted_only_types)
+        self.short_item_chars = cues.short_item_chars
 
     def strip(self, text: str) -> str:
         """The text without list bullets, Markdown emphasis and spaces."""
@@ -214,7 +216,9 @@ class Reader:
         return bool(self.title_heading.search(title))
 
     def is_statement_heading(self, title: str) -> bool:
-        return bool(self.statement_heading.search(title)) and not self.activity_heading.search(title)
+        """A heading of aims, background, theme, who or when — unless the rest of it names work to do."""
+        rest = self.statement_heading.sub("", title)
+        return rest != title and not self.activity_heading.search(rest)
 
 
 @lru_cache(maxsize=4)
@@ -326,6 +330,7 @@ def load_cues() -> Cues:
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
         acted_only_types=words("acted_only_types"),
+        short_item_chars=int(rules.get("short_item_chars") or 0),
     )
 
 
@@ -370,10 +375,10 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     if context.statement or reader.statement_shape(unnumbered):  # 2
         return matcher.ordered(matcher.acted_types(body))
     lead_only = frozenset() if context.measures else matcher.organisational
-    found = matcher.types_in(body, lead_only, lead_end=_lead_end(body))  # 3
+    found = matcher.types_in(body, lead_only, _lead_end(body))  # 3
     if found & reader.acted_only_types:
-        found -= reader.acted_only_types - matcher.acted_types(body)
-    if not found - matcher.organisational:  # 4: an item of its own words wins over its heading
+        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(_first_clause(body))
+    if not found - matcher.organisational and len(body) < reader.short_item_chars:  # 4
         found |= context.heading_types
     if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
         found |= context.plan_kinds
@@ -414,6 +419,12 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     measures = bool(reader.measures.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
     return Context(plan_kinds, statement, measures, heading_types)
+
+
+def _first_clause(text: str) -> str:
+    """The item's first clause (up to the first ，。；：), where it names what it is about."""
+    clause = _CLAUSE.match(text)
+    return clause.group() if clause else ""
 
 
 def _lead_end(text: str) -> int:
