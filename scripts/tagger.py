@@ -77,6 +77,7 @@ class Cues:
     plan_kind_types: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
+    purpose_lead: str = r"(?!)"
 
 
 @dataclass
@@ -197,6 +198,7 @@ class Reader:
         self.plan_kind_types = frozenset(cues.plan_kind_types)
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
+        self.purpose_lead = re.compile(cues.purpose_lead)
 
     def strip(self, text: str) -> str:
         """The text without list bullets, Markdown emphasis and spaces."""
@@ -211,6 +213,12 @@ class Reader:
     def statement_shape(self, text: str) -> str:
         """The id of the statement shape the normalised text has, or ""."""
         return next((rule_id for rule_id, regex in self.statement_shapes if regex.search(text)), "")
+
+    def lead_clause(self, text: str) -> str:
+        """The item's first clause (up to the first ，。；：), where it names what it is about —
+        unless it states a purpose or basis (为…, 按照…)."""
+        clause = _CLAUSE.match(text)
+        return clause.group() if clause and not self.purpose_lead.match(clause.group()) else ""
 
     def is_title(self, title: str) -> bool:
         return bool(self.title_heading.search(title))
@@ -331,6 +339,7 @@ def load_cues() -> Cues:
         plan_kind_types=words("plan_kind_types"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
+        purpose_lead=rules.get("purpose_lead") or r"(?!)",
     )
 
 
@@ -377,7 +386,7 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     lead_only = frozenset() if context.measures else matcher.organisational
     found = matcher.types_in(body, lead_only, _lead_end(body))  # 3
     if found & reader.acted_only_types:
-        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(_first_clause(body))
+        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
     if not found - matcher.organisational and len(body) < reader.short_item_chars:  # 4
         found |= context.heading_types
     if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
@@ -419,12 +428,6 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     measures = bool(reader.measures.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
     return Context(plan_kinds, statement, measures, heading_types)
-
-
-def _first_clause(text: str) -> str:
-    """The item's first clause (up to the first ，。；：), where it names what it is about."""
-    clause = _CLAUSE.match(text)
-    return clause.group() if clause else ""
 
 
 def _lead_end(text: str) -> int:
