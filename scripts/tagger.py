@@ -295,7 +295,7 @@ def _suffix(node: dict) -> str:
 
 def load_taxonomy() -> Taxonomy:
     """Read ``rules/taxonomy.yml`` (types and their words) and ``rules/tagging.yml`` (context cues)."""
-    rules = load_rules("taxonomy")
+    rules, cues = load_rules("taxonomy"), load_rules("tagging")
     themes = []
     for theme in rules["themes"]:
         types = [
@@ -312,9 +312,9 @@ def load_taxonomy() -> Taxonomy:
     return Taxonomy(
         themes=themes,
         main_type_min_items=int(rules.get("main_type_min_items") or 1),
-        lead_only_types=list(rules.get("lead_only_types") or []),
-        measures_headings=list(rules.get("measures_headings") or []),
-        passing_clause_markers=list(rules.get("passing_clause_markers") or []),
+        lead_only_types=list(cues.get("lead_only_types") or []),
+        measures_headings=list(cues.get("measures_headings") or []),
+        passing_clause_markers=list(cues.get("passing_clause_markers") or []),
         cues=load_cues(),
     )
 
