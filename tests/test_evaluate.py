@@ -146,7 +146,7 @@ def plan(title: str, years=(), level="", unit="") -> Plan:
 
 
 def test_output_pieces_are_what_a_reader_sees():
-    assert evaluate.output_pieces([plan("青松方案")]) == ["青松方案", "为做好工作，制定本方案。", "一、工作措施", "组织开展志愿服务。", "社区居委会"]
+    assert evaluate.output_pieces([plan("青松方案")]) == ["青松方案", "为做好工作，制定本方案。", "一、工作措施", "1", "组织开展志愿服务。", "社区居委会"]
 
 
 def test_score_file_years_are_a_set_and_level_false_positive():

@@ -230,9 +230,8 @@ def test_a_notices_number_and_addressees_are_not_the_title():
     (chunk,) = split_plans(lines)
     assert chunk.title == "西溪区团委关于开展文明交通志愿服务活动的通知"
     assert chunk.doc_number == "西溪团发〔2023〕7号"
-    assert "各街道团工委、区属各单位团组织：" in chunk.context
-    assert chunk.body == lines[1:]
-    assert (chunk.start_line, chunk.body_line, chunk.body_lines) == (1, 2, [2, 3])
+    assert chunk.body == ["各街道团工委、区属各单位团组织：", *lines[1:]]  # not the title, but the plan's text
+    assert (chunk.start_line, chunk.body_line, chunk.body_lines) == (1, 1, [1, 2, 3])
 
 
 def test_a_notice_running_into_its_attachment_on_one_line():

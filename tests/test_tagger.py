@@ -1,6 +1,8 @@
-"""Tests for the activity-type taxonomy (rules/taxonomy.yml) and the item tagger (scripts/tag/tagger.py)."""
+"""Tests for the activity-type taxonomy (rules/taxonomy.yml), the context cues (rules/tagging.yml) and
+the item tagger (scripts/tag/tagger.py). Every sentence here is written for these tests."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -8,7 +10,7 @@ import pytest
 import yaml
 
 from scripts.models import Item, Plan, PlanMeta, Section
-from scripts.tag.tagger import heading_title, load_taxonomy, main_types, tag_counts, tag_plan, tag_text
+from scripts.tag.tagger import heading_title, load_taxonomy, main_types, tag_counts, tag_item, tag_plan
 
 LABELS = Path(__file__).parent / "labels" / "seed_items.yml"
 RAW = Path(__file__).resolve().parent.parent / "raw"
@@ -65,8 +67,9 @@ def taxonomy():
     return load_taxonomy()
 
 
-def tags(text: str, context: str = "") -> list[str]:
-    return tag_text(text, context=context)
+def tags(text: str, context: str = "", plan: str = "", headings: list[str] | None = None) -> list[str]:
+    """Tags of one item; ``context`` is its one heading, ``headings`` the whole list above it."""
+    return tag_item(plan, headings if headings is not None else ([context] if context else []), text)
 
 
 # --- (1) precision and recall against the hand labels ---------------------------------------
@@ -85,7 +88,7 @@ def test_precision_and_recall_on_hand_labels(taxonomy):
     true_pos = false_pos = false_neg = 0
     for item in labels:
         assert set(item["types"]) <= names, item["types"]
-        got = set(tag_text(item["text"], taxonomy, context=item["context"]))
+        got = set(tag_item("", [item["context"]], item["text"], taxonomy))
         want = set(item["types"])
         true_pos += len(got & want)
         false_pos += len(got - want)
@@ -152,14 +155,16 @@ def test_organisational_types_count_only_in_the_lead_clause_of_a_task():
 
 
 def test_aim_headings_give_no_tags():
-    aims = "以习近平新时代中国特色社会主义思想为指导，以培育和践行社会主义核心价值观为主线，深化文明创建。"
+    aims = "以新思想为指导，以践行核心价值观为主线，推进机关文明创建。"
     assert tags(aims, context="一、指导思想") == []
-    assert tags(aims, context="（二）宣传教育") == ["核心价值观宣传"]
+    assert tags(aims, context="（二）宣传教育") == []  # 以…为指导 is an aims sentence wherever it stands
+    assert tags("在全局践行核心价值观，办好价值观主题展览。", context="（二）宣传教育") == ["核心价值观宣传"]
 
 
 def test_heading_is_only_weak_evidence():
     heading = "（三）积极开展学雷锋活动，认真履行社会责任"
     assert tags("每季度至少组织一次，做好记录。", context=heading) == ["学雷锋志愿服务"]
+    assert tags("每周上门一次，帮助打扫房间。", context="（三）开展关爱空巢老人活动") == ["关爱帮扶"]
     long_generic = "各处室要高度重视，明确专人，按时间节点推进，确保各项工作落到实处，取得实效，形成长效。"
     assert tags(long_generic, context=heading) == []
     # an item's own words win over its heading
@@ -204,6 +209,11 @@ def test_tag_plan_fills_items_recursively_with_section_titles_as_context():
     assert aims.tags == []
     assert meal.tags == ["文明餐桌"]
     assert volunteer.tags == ["学雷锋志愿服务"]
+    # the plan's title is read too: every activity of a 学雷锋 plan is a 学雷锋 activity
+    plan.title = "某局学雷锋活动月实施方案"
+    tag_plan(plan)
+    assert meal.tags == ["学雷锋志愿服务", "文明餐桌"]
+    assert aims.tags == []
 
 
 def test_main_types_are_those_with_enough_items_counted_in_subsections_too(taxonomy):
@@ -220,13 +230,104 @@ def test_tagging_is_fast_and_safe_on_large_input():
     items = [(item["text"], item["context"]) for item in labels] * 60  # ~10,000 items, ~1.6 M chars
     start = time.process_time()
     for text, context in items:
-        tag_text(text, context=context)
+        tag_item("", [context], text)
     assert time.process_time() - start < 5
     five_mb = "".join(text for text, _ in items) * 2
     assert len(five_mb) > 2_500_000  # characters; about 5 MB of GBK text
     start = time.process_time()
-    assert "学雷锋志愿服务" in tag_text(five_mb)
+    assert "学雷锋志愿服务" in tag_item("", [], five_mb)
     assert time.process_time() - start < 5
+
+
+# --- (2b) context: what is not an item, statements, naming, headings, the plan's kind ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "活动安排：",  # a bare heading
+        "承办单位：某某街道社区居委会",
+        "副组长：陈某某",  # member lists
+        "组  长：王某某（局党组书记）",
+        "成员：各科室负责人。",
+        "张某某市文明办副主任",
+        "活动时间：2024年3月1日—3月31日",  # who, where, when
+        "活动地点：社区服务中心二楼",
+        "2024年3月5日",
+        "（二）丰富文化生活，促进志愿服务",  # a heading cut as an item
+        "学雷锋",  # a fragment
+        "本文来源：https://example.org/abc.html",
+        "活动主题：“雷锋精神代代传”",  # a theme line
+        "敬老爱老，情暖重阳。",  # a slogan
+        "某某县文明办关于开展志愿服务月活动的通知",  # a document title
+        "各乡镇、街道，县直各单位：",  # addressees
+    ],
+)
+def test_what_is_not_an_item_gets_no_types(text):
+    assert tags(text, plan="某社区学雷锋志愿服务活动方案") == []
+
+
+def test_preambles_and_guiding_ideas_get_no_types():
+    preamble = "为深入推进全国文明城市创建，根据市创建办《关于做好创建工作的实施意见》，结合我局实际，制定本方案。"
+    assert tags(preamble) == []
+    assert tags("现将有关事项通知如下：") == []
+    assert tags("以党的创新理论和重要讲话精神为指导，扎实推进志愿服务工作。") == []
+    assert tags("随着城市发展，群众对文明出行的要求越来越高。") == []
+
+
+def test_a_statement_counts_only_the_activities_it_names_to_carry_out():
+    assert tags("传承雷锋精神，让志愿精神在机关蔚然成风。", context="一、指导思想") == []
+    assert tags("在全系统广泛开展志愿服务活动，营造向上向善氛围。", context="一、指导思想") == ["学雷锋志愿服务"]
+    assert tags("通过开展道德讲堂活动，提升职工道德素养。", context="二、活动目的") == ["道德讲堂"]
+    # 建立在…之上 is not an action
+    assert tags("良好风尚建立在诚信之上。", context="一、活动背景") == []
+    # a heading naming both aims and work is an activity heading
+    assert heading_title("二、总体目标和主要内容") == "总体目标和主要内容"
+    assert tags("组织开展志愿服务活动。", context="二、总体目标和主要内容") == ["学雷锋志愿服务"]
+
+
+def test_a_keyword_naming_a_body_or_a_document_is_not_an_activity():
+    assert tags("局里成立迎接文明城市测评工作领导小组，局长任组长。") == ["组织领导"]
+    assert tags("制定本局志愿服务活动方案，报领导小组审定。") == []
+
+
+def test_city_creation_only_for_items_that_take_part_in_it():
+    assert tags("为创建全国文明城市作出新的贡献，树立行业良好形象。", context="（三）提升服务水平") == []
+    assert tags("组织干部职工积极参与创建全国文明城市，在路口开展文明交通劝导。") == ["文明出行", "文明城市创建"]
+    assert tags("做好全国文明城市测评迎检工作。严格对照标准自查。") == ["文明城市创建"]
+
+
+def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
+    plan = "某社区道德讲堂活动方案"
+    assert tags("谈体会：请三位居民代表谈谈参加活动的收获。", plan=plan, headings=["三、活动流程"]) == ["道德讲堂"]
+    assert tags("谈体会：请三位居民代表谈谈参加活动的收获。", plan="某社区年度工作计划", headings=["三、活动流程"]) == []
+    # a compilation names its plans in title headings
+    assert tags("组织居民包饺子、登高赏菊。", plan="实用方案精选5篇", headings=["社区重阳节活动方案篇一", "三、活动内容"]) == ["我们的节日"]
+    # organisational and procedural steps, and aims, are not
+    assert tags("各党小组开碰头会，研究部署讲堂筹备。", plan=plan, headings=["四、活动步骤"]) == ["组织领导"]
+    assert tags("制定每期讲堂的细致流程，提前发给各科室。", plan=plan, headings=["（一）准备阶段"]) == []
+    assert tags("提升居民道德素养，营造崇德向善氛围。", plan=plan, headings=["二、活动目的"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # activities told without the type's name
+        ("慰问敬老院老人，陪他们聊天、读报。", ["关爱帮扶"]),
+        ("在全社区推广使用文明用语。", ["文明礼仪"]),
+        ("加强乡村学校少年宫建设，丰富学生课余生活。", ["未成年人思想道德建设"]),
+        ("在校门口设立劝导岗，引导学生礼让行人、不闯红灯。", ["文明出行"]),
+        ("组织党员干部清扫小区楼道，清理垃圾死角。", ["爱国卫生"]),
+        ("评选“星级文明户”，张榜公布。", ["文明家庭"]),
+        ("开展争做中国好网民活动。", ["网络文明"]),
+        # words in passing, not activities
+        ("在宣传窗口张贴创建标语。", ["宣传阵地"]),
+        ("邀请爱心人士参加座谈。", []),
+        ("倡导关爱他人、关爱自然的风气。", []),
+    ],
+)
+def test_synonyms_and_passing_words(text, expected):
+    assert tags(text) == expected
 
 
 # --- (3) the taxonomy file itself ------------------------------------------------------------
@@ -237,7 +338,7 @@ def test_every_required_type_is_present_and_reached_by_its_words(taxonomy):
     for name, words in REQUIRED.items():
         assert name in names
         for word in words:
-            assert name in tag_text(f"开展{word}活动", taxonomy), (name, word)
+            assert name in tag_item("", [], f"开展{word}活动", taxonomy), (name, word)
 
 
 def test_types_have_theme_unique_slash_free_names_and_descriptions(taxonomy):
@@ -270,4 +371,19 @@ def test_every_exclusion_covers_a_keyword_of_its_own_type(taxonomy):
 def test_rule_lists_name_real_types(taxonomy):
     names = {t.name for t in taxonomy.types}
     assert set(taxonomy.lead_only_types) <= names
-    assert taxonomy.non_activity_headings and taxonomy.measures_headings and taxonomy.passing_clause_markers
+    assert set(taxonomy.cues.plan_kind_types) <= names
+    assert set(taxonomy.cues.acted_only_types) <= names
+    assert taxonomy.measures_headings and taxonomy.passing_clause_markers and taxonomy.cues.not_item
+
+
+def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
+    """A new keyword tags activities at once, and like every keyword it counts in a statement only
+    after an action verb."""
+    themes = [dataclasses.replace(theme, types=[dataclasses.replace(t) for t in theme.types]) for theme in taxonomy.themes]
+    grown = dataclasses.replace(taxonomy, themes=themes, contexts={})
+    next(t for t in grown.types if t.name == "环境美化").keywords.append("护绿小分队")
+    text = "组建护绿小分队，每月认养一片绿地。"
+    assert tag_item("", [], text, taxonomy) == []
+    assert tag_item("", [], text, grown) == ["环境美化"]
+    assert tag_item("", ["一、指导思想"], "以护绿小分队为抓手，提升环境意识。", grown) == []
+    assert tag_item("", ["一、指导思想"], "广泛开展护绿小分队活动。", grown) == ["环境美化"]

@@ -95,6 +95,7 @@ class Config:
     toc: dict
     signals: Signals
     title_max_chars: int
+    title_min_chars: int
     title_sentence: re.Pattern
     title_copies: int
     chunk_number: re.Pattern
@@ -191,6 +192,7 @@ def _config() -> Config:
         toc=data["toc"],
         signals=_signals(data["signals"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
+        title_min_chars=int(data["repeated_title"]["min_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
@@ -538,7 +540,7 @@ def _title_key(line: str) -> str:
     if len(text) > cfg.title_max_chars or cfg.title_sentence.search(text):
         return ""
     key = "".join(ch for ch in text if ch.isalnum())
-    return key if any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
+    return key if len(key) >= cfg.title_min_chars and any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
 
 
 def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:

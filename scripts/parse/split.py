@@ -263,14 +263,19 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     while groups and not _candidate(groups[-1][0]):
         groups.pop()  # an unnumbered heading under the title belongs to the body
     body_start = groups[-1][2] if groups else start
-    while body_start < end and (not lines[body_start] or body_start in skipped):
+    while body_start < end and (not lines[body_start] or _skipped_above_body(lines, body_start, skipped)):
         body_start += 1
     heads = _dedupe([text for text, _, _ in groups if _candidate(text)])
     if not heads:
         return _Heading("", [line for line in lines[start:body_start] if line], body_start)
     own = [text for text in heads if not titles.read_title(text).counted] or heads
+    own = [text for text in own if _rules()["title_word"].search(text)] or own  # one naming its genre (方案, 计划 …) wins
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
+    below = after
+    while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen)):
+        below += 1  # other titles (a site's, a repeat) under the chosen one stay above the body
+    body_start = below  # lines under the title that cannot be titles are the body's: nothing is lost
     title = titles.read_title(chosen)
     name = _carried(title.text) or title.text
     context = [  # everything above the body but the title (and its repeats); a notice's title stays
@@ -279,6 +284,12 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
     ]
     return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
+
+
+def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
+    """A chrome or intro line skipped while looking for the title stays out of the body; a notice's
+    addressee line (各处室、单位：) is never a title but is the plan's text: the body keeps it."""
+    return index in skipped and not titles.is_addressee(lines[index])
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:

@@ -135,7 +135,8 @@ def clean_and_parse(name: str, text: str) -> list[Plan]:
 
 
 def output_pieces(plans: list[Plan]) -> list[str]:
-    """What a reader sees of the plans, in reading order: title, preamble, headings, items and duties."""
+    """What a reader sees of the plans: title, preamble, headings, items (with their numbers) and duties,
+    member lists and the notes kept beside the items."""
     pieces: list[str] = []
     for plan in plans:
         pieces.append(plan.title)
@@ -143,8 +144,10 @@ def output_pieces(plans: list[Plan]) -> list[str]:
         for section in walk_sections(plan.sections):
             pieces.append(heading_text(section))
             for item in section.items:
-                pieces.append(item.text)
+                pieces.extend(filter(None, [item.number, item.text]))  # the number is shown as the item's link
                 pieces.extend(item.lead + item.support)
+            pieces.extend(member.role + member.names for member in section.members)
+            pieces.extend(note.text for note in section.notes)
     return pieces
 
 

@@ -3,6 +3,6 @@
 
 How an item is tagged, and why, is told in tagger.py; the taxonomy is data a maintainer edits.
 """
-from scripts.tag.tagger import load_taxonomy, tag_plan
+from scripts.tag.tagger import load_taxonomy, tag_item, tag_plan
 
-__all__ = ["load_taxonomy", "tag_plan"]
+__all__ = ["load_taxonomy", "tag_item", "tag_plan"]

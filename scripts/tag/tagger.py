@@ -1,21 +1,29 @@
 """Tag every plan item with the activity types of ``rules/taxonomy.yml``.
 
 文明办 officers look up all concrete activities of one type (志愿服务, 道德讲堂, 文明餐桌 …)
-across plans, so each numbered item gets the types whose keywords it contains.
+across plans, so an item gets the types of the activities it says the unit will carry out —
+not of every word it mentions in passing. ``tag_item`` is the one function that decides, for
+ingest (``tag_plan``) and for the ``tag`` command alike. It reads an item with its plan's title
+and the headings above it (the cues are data, in ``rules/tagging.yml``):
 
-How a text is tagged:
-- quote marks and spaces are removed first, so 开展“文明餐桌”活动 and 文明 餐桌 match like 文明餐桌;
-- all keywords are compiled into one trie-shaped regex and scanned once, longest phrase first,
-  so a longer keyword wins over a shorter one inside it (最美家庭 is 文明家庭, not 身边好人);
-- a second scan finds the exclusion phrases; a hit of type T inside an exclusion phrase of T is
-  dropped (扶贫济困 is a virtue, not 驻村扶贫 — yet 济困 inside it still means 关爱帮扶);
-- organisational types (考核, 领导小组 …) count only in the item's lead clause, unless the item
-  sits under a measures heading (工作措施, 创建要求 …), because these words occur in passing
-  in nearly every task;
-- other types do not count inside a framing clause ("与新时代文明实践活动紧密结合"), which
-  names something only in passing;
-- the item's heading is weak evidence: items under aim headings (指导思想, 创建目标 …) get no
-  tags, and a short item with no tag of its own borrows its heading's tags.
+1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
+   a slogan, a link — gets nothing;
+2. a statement — aims, background, a theme, by its heading (指导思想, 活动目的 …) or its shape
+   (为…制定本方案, 以…为指导) — gets only the types it names after an action verb
+   ("广泛开展志愿服务活动"), not those of its ideals ("弘扬雷锋精神");
+3. otherwise the taxonomy's keywords and synonyms count, scanned once as a trie-shaped regex,
+   longest phrase first (最美家庭 is 文明家庭, not 身边好人); a hit inside one of its type's
+   exclusion phrases is dropped (扶贫济困 is not 驻村扶贫); organisational types (考核, 领导小组 …)
+   count only in the lead clause unless the item sits under a measures heading; keywords in a
+   framing clause ("与新时代文明实践活动紧密结合") and keywords naming a body or a document
+   (文明城市创建工作领导小组) do not count, nor 文明城市创建 where the item only mentions the
+   creation ("为创建全国文明城市作出贡献") rather than taking part in it;
+4. a short item without an activity of its own does the one its nearest heading names
+   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
+5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
+   activity of that campaign, unless it is an organisational or procedural step.
+
+Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
 from __future__ import annotations
 
@@ -25,13 +33,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from scripts.models import Plan, walk_sections
+from scripts.models import Plan, Section, walk_sections
 from scripts.rules import load_rules
 
 # Characters that carry no meaning for matching: quotes of every style and spaces.
 _NOISE = "“”\"'‘’「」『』《》〈〉 \u3000\t"
-# Punctuation that ends a clause, for finding framing clauses.
+# Punctuation that ends a clause, for framing and action clauses.
 _CLAUSE = re.compile(r"[^，,。；;：:！？!?]+")
+_SPACE = re.compile(r"\s+")
+_LEAD_STOP = re.compile(r"[。：:]")
 # A heading's own number (一、 （二） 3. 第一阶段：) and trailing punctuation, to compare its title.
 _HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[部分阶段章节篇]*|[（(]?[一二三四五六七八九十百\d]{1,3}[)）]?)[、.．:：]?")
 _HEADING_TAIL = re.compile(r"[。：:；;，,、]+$")
@@ -52,15 +62,36 @@ class Theme:
     types: list[ActivityType]
 
 
+@dataclass(frozen=True)
+class Cues:
+    """The context rules of ``rules/tagging.yml`` (regex sources and word lists, as tuples)."""
+
+    decoration: str = r"(?!)"
+    not_item: tuple[tuple[str, str], ...] = ()  # (id, regex)
+    not_item_max_chars: int = 0
+    statement_heading_words: tuple[str, ...] = ()
+    activity_heading_words: tuple[str, ...] = ()
+    statement_shapes: tuple[tuple[str, str], ...] = ()
+    action_verb: str = r"(?!)"
+    naming_suffixes: tuple[str, ...] = ()
+    naming_gap_chars: int = 0
+    title_heading: str = r"(?!)"
+    procedural_lead: str = r"(?!)"
+    plan_kind_types: tuple[str, ...] = ()
+    acted_only_types: tuple[str, ...] = ()
+    short_item_chars: int = 0
+    purpose_lead: str = r"(?!)"
+
+
 @dataclass
 class Taxonomy:
     themes: list[Theme]
-    non_activity_headings: list[str] = field(default_factory=list)
-    short_item_chars: int = 0
     main_type_min_items: int = 1
     lead_only_types: list[str] = field(default_factory=list)
     measures_headings: list[str] = field(default_factory=list)
     passing_clause_markers: list[str] = field(default_factory=list)
+    cues: Cues = field(default_factory=Cues)
+    contexts: dict = field(default_factory=dict, repr=False, compare=False)  # see _context
 
     @property
     def types(self) -> list[ActivityType]:
@@ -72,14 +103,19 @@ class Taxonomy:
             tuple((t.name, tuple(t.keywords), tuple(t.exclude)) for t in self.types),
             tuple(self.passing_clause_markers),
             tuple(self.lead_only_types),
+            self.cues,
         )
+
+    @cached_property
+    def reader(self) -> "Reader":
+        return _reader(self.cues, tuple(self.measures_headings))
 
 
 class Matcher:
-    """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled)
-    and framing markers (→ clauses whose activity keywords do not count)."""
+    """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled),
+    framing markers (→ clauses whose activity keywords do not count), naming suffixes and action verbs."""
 
-    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational):
+    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
         """``types`` are (name, keywords, exclusions); ``organisational`` types are lead-clause-only
         and exempt from the framing-clause rule."""
         self.order = {name: i for i, (name, _, _) in enumerate(types)}
@@ -89,21 +125,46 @@ class Matcher:
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
         self.organisational = frozenset(organisational)
+        self.action = re.compile(cues.action_verb)
+        suffixes = "|".join(map(re.escape, cues.naming_suffixes)) or r"(?!)"
+        self.naming = re.compile(rf"[^，,。；;：:、！？!?]{{0,{cues.naming_gap_chars}}}?(?:{suffixes})")
+        self.any_naming = _compile(cues.naming_suffixes)  # most texts have no suffix: one scan skips the rest
+
+    def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
+        """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
+        with ``naming``, keywords that name a body or a document (…领导小组, …实施方案) are left out."""
+        cancels = Spans((m.start(), m.end(), self.exclude_types[m.group()]) for m in self.excludes.finditer(text))
+        naming = naming and self.any_naming.search(text) is not None
+        found = []
+        for match in self.keywords.finditer(text):
+            start, end = match.span()
+            names = self.keyword_types[match.group()]
+            if cancels.spans:
+                names = names - cancels.covering(start, end, default=frozenset())
+            if naming and self.naming.match(text, end):
+                names &= self.organisational
+            if names:
+                found.append((start, end, names))
+        return found
 
     def types_in(self, text: str, lead_only: frozenset[str] = frozenset(), lead_end: int = 0) -> set[str]:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
-        cancels = Spans((m.start(), m.end(), self.exclude_types[m.group()]) for m in self.excludes.finditer(text))
         passing = Spans(self.passing_clauses(text))
         found: set[str] = set()
-        for match in self.keywords.finditer(text):
-            names = self.keyword_types[match.group()]
-            if names <= found:
-                continue
-            start, end = match.span()
-            names -= cancels.covering(start, end, default=frozenset())
-            if passing.covering(start, end, default=False):
+        for start, end, names in self.hits(text):
+            if passing.spans and passing.covering(start, end, default=False):
                 names &= self.organisational
             found |= {name for name in names if name not in lead_only or end <= lead_end}
+        return found
+
+    def acted_types(self, text: str) -> set[str]:
+        """Types whose keywords follow an action verb in their own clause (开展…志愿服务活动):
+        what a statement names as an activity to carry out."""
+        found: set[str] = set()
+        for clause in _CLAUSE.finditer(text):
+            verb = self.action.search(clause.group())
+            if verb:
+                found |= {name for start, _, names in self.hits(clause.group()) if start >= verb.end() for name in names}
         return found
 
     def passing_clauses(self, text: str) -> list[tuple[int, int, bool]]:
@@ -112,12 +173,68 @@ class Matcher:
             return []
         return [(*clause.span(), True) for clause in _CLAUSE.finditer(text) if self.passing.search(clause.group())]
 
+    def ordered(self, names) -> list[str]:
+        return sorted(names, key=self.order.__getitem__)
+
 
 @lru_cache(maxsize=4)
-def _matcher(types, passing_markers, organisational) -> Matcher:
+def _matcher(types, passing_markers, organisational, cues) -> Matcher:
     """One Matcher per distinct taxonomy: compiling the scans takes milliseconds, and a worker
     loads the taxonomy once per file."""
-    return Matcher(types, passing_markers, organisational)
+    return Matcher(types, passing_markers, organisational, cues)
+
+
+class Reader:
+    """Compiled context cues of ``rules/tagging.yml``: what is not an item, what is a statement,
+    which headings are titles, statements or measures."""
+
+    def __init__(self, cues: Cues, measures_headings: tuple[str, ...]):
+        self.decoration = re.compile(cues.decoration)
+        self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
+        self.not_item_max_chars = cues.not_item_max_chars
+        self.statement_heading = _compile(cues.statement_heading_words)
+        self.activity_heading = _compile(cues.activity_heading_words)
+        self.statement_shapes = [(rule_id, re.compile(regex)) for rule_id, regex in cues.statement_shapes]
+        self.title_heading = re.compile(cues.title_heading)
+        self.procedural = re.compile(cues.procedural_lead)
+        self.measures = _compile(measures_headings)
+        self.plan_kind_types = frozenset(cues.plan_kind_types)
+        self.acted_only_types = frozenset(cues.acted_only_types)
+        self.short_item_chars = cues.short_item_chars
+        self.purpose_lead = re.compile(cues.purpose_lead)
+
+    def strip(self, text: str) -> str:
+        """The text without list bullets, Markdown emphasis and spaces."""
+        return _SPACE.sub("", self.decoration.sub("", text.replace("**", "")))
+
+    def not_item_rule(self, text: str) -> str:
+        """The id of the not_item rule the (stripped) text matches, or ""."""
+        if len(text) > self.not_item_max_chars:
+            return ""
+        return next((rule_id for rule_id, regex in self.not_item if regex.search(text)), "")
+
+    def statement_shape(self, text: str) -> str:
+        """The id of the statement shape the normalised text has, or ""."""
+        return next((rule_id for rule_id, regex in self.statement_shapes if regex.search(text)), "")
+
+    def lead_clause(self, text: str) -> str:
+        """The item's first clause (up to the first ，。；：), where it names what it is about —
+        unless it states a purpose or basis (为…, 按照…)."""
+        clause = _CLAUSE.match(text)
+        return clause.group() if clause and not self.purpose_lead.match(clause.group()) else ""
+
+    def is_title(self, title: str) -> bool:
+        return bool(self.title_heading.search(title))
+
+    def is_statement_heading(self, title: str) -> bool:
+        """A heading of aims, background, theme, who or when — unless the rest of it names work to do."""
+        rest = self.statement_heading.sub("", title)
+        return rest != title and not self.activity_heading.search(rest)
+
+
+@lru_cache(maxsize=4)
+def _reader(cues, measures_headings) -> Reader:
+    return Reader(cues, measures_headings)
 
 
 class Spans:
@@ -180,8 +297,8 @@ def _suffix(node: dict) -> str:
 
 
 def load_taxonomy() -> Taxonomy:
-    """Read ``rules/taxonomy.yml`` into dataclasses (keywords and synonyms merged, order kept)."""
-    rules = load_rules("taxonomy")
+    """Read ``rules/taxonomy.yml`` (types and their words) and ``rules/tagging.yml`` (context cues)."""
+    rules, cues = load_rules("taxonomy"), load_rules("tagging")
     themes = []
     for theme in rules["themes"]:
         types = [
@@ -197,12 +314,35 @@ def load_taxonomy() -> Taxonomy:
         themes.append(Theme(name=theme["name"], types=types))
     return Taxonomy(
         themes=themes,
-        non_activity_headings=list(rules.get("non_activity_headings") or []),
-        short_item_chars=int(rules.get("short_item_chars") or 0),
         main_type_min_items=int(rules.get("main_type_min_items") or 1),
-        lead_only_types=list(rules.get("lead_only_types") or []),
-        measures_headings=list(rules.get("measures_headings") or []),
-        passing_clause_markers=list(rules.get("passing_clause_markers") or []),
+        lead_only_types=list(cues.get("lead_only_types") or []),
+        measures_headings=list(cues.get("measures_headings") or []),
+        passing_clause_markers=list(cues.get("passing_clause_markers") or []),
+        cues=load_cues(),
+    )
+
+
+def load_cues() -> Cues:
+    """Read ``rules/tagging.yml`` into a hashable Cues (so compiled readers are shared)."""
+    rules = load_rules("tagging")
+    rule_list = lambda key: tuple((rule["id"], rule["regex"]) for rule in rules.get(key) or [])  # noqa: E731
+    words = lambda key: tuple(rules.get(key) or [])  # noqa: E731
+    return Cues(
+        decoration=rules.get("decoration") or r"(?!)",
+        not_item=rule_list("not_item"),
+        not_item_max_chars=int(rules.get("not_item_max_chars") or 0),
+        statement_heading_words=words("statement_heading_words"),
+        activity_heading_words=words("activity_heading_words"),
+        statement_shapes=rule_list("statement_shapes"),
+        action_verb=rules.get("action_verb") or r"(?!)",
+        naming_suffixes=words("naming_suffixes"),
+        naming_gap_chars=int(rules.get("naming_gap_chars") or 0),
+        title_heading=rules.get("title_heading") or r"(?!)",
+        procedural_lead=rules.get("procedural_lead") or r"(?!)",
+        plan_kind_types=words("plan_kind_types"),
+        acted_only_types=words("acted_only_types"),
+        short_item_chars=int(rules.get("short_item_chars") or 0),
+        purpose_lead=rules.get("purpose_lead") or r"(?!)",
     )
 
 
@@ -213,40 +353,106 @@ def _default_taxonomy() -> Taxonomy:
 
 @lru_cache(maxsize=4096)
 def heading_title(heading: str) -> str:
-    """The heading without its number and closing punctuation: （一）指导思想： → 指导思想."""
+    """The heading without its number, decoration and closing punctuation: （一）指导思想： → 指导思想."""
     if not heading:
         return ""
-    return _HEADING_TAIL.sub("", _HEADING_NUMBER.sub("", normalise(heading).strip()))
+    text = normalise(heading).strip().strip("*#").strip()
+    return _HEADING_TAIL.sub("", _HEADING_NUMBER.sub("", text))
 
 
-def tag_text(text: str, taxonomy: Taxonomy | None = None, context: str = "") -> list[str]:
-    """Activity-type names for one item, in taxonomy order; ``context`` is its section heading."""
+@dataclass
+class Context:
+    """What the headings above an item tell about it (worked out once per distinct heading list)."""
+
+    plan_kinds: frozenset[str]  # campaign types named by the plan's title or a title heading
+    statement: bool  # the nearest section heading states aims, background, a theme, who or when
+    measures: bool  # the nearest heading is a measures heading (措施, 组织领导 …)
+    heading_types: frozenset[str]  # types of the activity the nearest section heading names
+
+
+def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    """Activity-type names for one item, in taxonomy order.
+
+    ``headings`` are the headings above the item, outermost first (numbers included or not);
+    ``plan_title`` is the title of its plan. The five steps are in the module docstring.
+    """
     taxonomy = taxonomy or _default_taxonomy()
-    title = heading_title(context)
-    if title in taxonomy.non_activity_headings:
+    reader, matcher = taxonomy.reader, taxonomy.matcher
+    stripped = reader.strip(text)
+    if reader.not_item_rule(stripped):  # 1
         return []
-    matcher = taxonomy.matcher
-    text = normalise(text)
-    under_measures = any(word in title for word in taxonomy.measures_headings)
-    lead_only = frozenset() if under_measures else matcher.organisational
-    found = matcher.types_in(text, lead_only, lead_end=_lead_end(text))
-    if not found and title and len(text) < taxonomy.short_item_chars:
-        found = matcher.types_in(normalise(context))
-    return sorted(found, key=matcher.order.__getitem__)
+    body = normalise(stripped)
+    unnumbered = _HEADING_NUMBER.sub("", body)
+    context = _context(taxonomy, plan_title, tuple(headings))
+    if context.statement or reader.statement_shape(unnumbered):  # 2
+        return matcher.ordered(matcher.acted_types(body))
+    lead_only = frozenset() if context.measures else matcher.organisational
+    found = matcher.types_in(body, lead_only, _lead_end(body))  # 3
+    if found & reader.acted_only_types:
+        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
+    if not found - matcher.organisational and len(body) < reader.short_item_chars:  # 4
+        found |= context.heading_types
+    if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
+        found |= context.plan_kinds
+    return matcher.ordered(found)
+
+
+def _takes_plan_kind(reader: Reader, matcher: Matcher, context: Context, found: set[str], text: str) -> bool:
+    """An activity item inherits its plan's kind; organisational steps (only 组织领导, 考核奖惩 …),
+    procedural ones (制定活动计划, 总结上报) and items under a measures heading do not."""
+    if context.measures or reader.procedural.search(text):
+        return False
+    return not (found and found <= matcher.organisational)
+
+
+def _context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]) -> Context:
+    """Read the plan title and headings once per distinct combination (items of one section share it)."""
+    cache = taxonomy.contexts
+    key = (plan_title, headings)
+    if key not in cache:
+        if len(cache) > 4096:
+            cache.clear()
+        cache[key] = _read_context(taxonomy, plan_title, headings)
+    return cache[key]
+
+
+def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]) -> Context:
+    """Plan kinds from the plan title and title-shaped headings (a compilation's own plan titles);
+    the rest from the nearest section heading."""
+    reader, matcher = taxonomy.reader, taxonomy.matcher
+    titles = [heading_title(h) for h in headings]
+    sections = [t for t in titles if t and not reader.is_title(t)]
+    plan_titles = [normalise(plan_title)] + [t for t in titles if t and reader.is_title(t)]
+    plan_kinds = frozenset(
+        name for title in plan_titles for _, _, names in matcher.hits(title, naming=False) for name in names
+    ) & reader.plan_kind_types
+    nearest = sections[-1] if sections else ""
+    statement = reader.is_statement_heading(nearest)
+    measures = bool(reader.measures.search(nearest))
+    heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
+    return Context(plan_kinds, statement, measures, heading_types)
 
 
 def _lead_end(text: str) -> int:
-    """End of the lead clause: the item's own title sentence, up to and including the first 。."""
-    stop = text.find("。")
-    return len(text) if stop < 0 else stop + 1
+    """End of the lead clause: the item's own title, up to and including the first 。 or ：
+    (开展道德模范评选：… 表彰… — the 表彰 belongs to the activity, not to 考核奖惩)."""
+    stop = _LEAD_STOP.search(text)
+    return stop.end() if stop else len(text)
 
 
 def tag_plan(plan: Plan, taxonomy: Taxonomy | None = None) -> None:
-    """Fill ``Item.tags`` for every item of every section, using the section title as context."""
+    """Fill ``Item.tags`` for every item of every section: ``tag_item`` with the plan title and the
+    titles of the item's section and of the sections around it."""
     taxonomy = taxonomy or _default_taxonomy()
-    for section in walk_sections(plan.sections):
+    _tag_sections(plan.title, plan.sections, (), taxonomy)
+
+
+def _tag_sections(plan_title: str, sections: list[Section], above: tuple[str, ...], taxonomy: Taxonomy) -> None:
+    for section in sections:
+        headings = above + (section.title,)
         for item in section.items:
-            item.tags = tag_text(item.text, taxonomy, context=section.title)
+            item.tags = tag_item(plan_title, list(headings), item.text, taxonomy)
+        _tag_sections(plan_title, section.sections, headings, taxonomy)
 
 
 def tag_counts(plan: Plan) -> Counter:
@@ -258,12 +464,6 @@ def main_types(counts: Counter, taxonomy: Taxonomy | None = None) -> list[str]:
     """The types of ``tag_counts`` with at least ``main_type_min_items`` items, by name (the search filter)."""
     taxonomy = taxonomy or _default_taxonomy()
     return sorted(name for name, count in counts.items() if count >= taxonomy.main_type_min_items)
-
-
-def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy | None = None) -> list[str]:
-    """Activity types of one item given its plan's title and its headings (outermost first): the one
-    function ingest, ``python -m scripts tag`` and the quality command call."""
-    return tag_text(text, taxonomy, context=headings[-1] if headings else "")
 
 
 def tag_lines(lines, out) -> list[tuple[int, str]]:
