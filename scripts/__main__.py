@@ -60,21 +60,24 @@ def cycle_collector_paused():
             gc.enable()
 
 
-def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = ""):
-    """Ingest and publish; ``cache_dir`` "" means no outcome cache (every file is processed).
+def run_ingest(
+    inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: bool = False, cache_dir: str = "", corrections_file: Path | None = None
+):
+    """Ingest, correct (``corrections_file``, None for none) and publish; ``cache_dir`` "" means no outcome cache (every file is processed).
 
     Returns the outcomes. When nothing changed since the last run (same code, files and registry, and
     the pages on disk as that run left them), it returns their summaries (``ingest.summary``) without
     loading a single outcome.
     """
-    from . import cache, ingest, permalinks, publish, writer
+    from . import cache, corrections, ingest, permalinks, publish, writer
 
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise SystemExit(f"error: no such file or folder: {', '.join(map(str, missing))}")
     store = cache.OutcomeCache(Path(cache_dir)) if cache_dir else None
+    fixes = corrections.load(corrections_file)
     if store:
-        unchanged = published_summaries(inputs, out, registry, store)
+        unchanged = published_summaries(inputs, out, registry, store, fixes.digest)
         if unchanged is not None:
             if not quiet:
                 print(f"cache: {len(unchanged)} unchanged, 0 processed; pages: nothing to publish", file=sys.stderr)
@@ -84,17 +87,23 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     if store and not quiet:
         print(f"cache: {store.hits} unchanged, {store.misses} processed", file=sys.stderr)
     version = store.version if store else cache.code_version()
-    keys = [ingest.file_key(o, version) for o in outcomes]
-    stamp = cache.publish_stamp(keys, registry)
+    keys = [ingest.file_key(o, version) for o in outcomes]  # as parsed: the corrections count in the stamp by their digest
+    # --- the curator's corrections, after parse and tag (the cache holds outcomes as parsed) ---
+    reg = permalinks.Registry.load(registry) if fixes.entries else None  # ids are resolved to where they were published
+    corrected = corrections.apply(outcomes, fixes, reg.place_of if reg else lambda plan_id: None)
+    outcomes = corrected.outcomes
+    for line in [] if quiet else corrections.summary_lines(corrected):
+        print(line, file=sys.stderr)
+    stamp = cache.publish_stamp(keys, registry, fixes.digest)
     count = writer.published(out, stamp) if store else None
     if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
         done = f"{count} unchanged, nothing to publish"
     else:
         with cycle_collector_paused():
-            reg = permalinks.Registry.load(registry)
-            pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store)
+            reg = reg or permalinks.Registry.load(registry)
+            pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store, corrected=corrected)
             reg.save()  # before the pages: a page never carries an id the registry does not hold
-            stamp = cache.publish_stamp(keys, registry)  # the registry may have grown
+            stamp = cache.publish_stamp(keys, registry, fixes.digest)  # the registry may have grown
             done = str(writer.write_pages(pages, out, stamp=stamp))
     if store:  # for the next run, should nothing change
         store.keep_summaries(stamp, [ingest.summary(o) for o in outcomes])
@@ -103,14 +112,14 @@ def run_ingest(inputs: list[Path], out: Path, jobs: int, registry: Path, quiet: 
     return outcomes
 
 
-def published_summaries(inputs: list[Path], out: Path, registry: Path, store):
-    """The kept outcome summaries if ``out`` holds what publishing the inputs would give, else None."""
+def published_summaries(inputs: list[Path], out: Path, registry: Path, store, corrections: str = ""):
+    """The kept outcome summaries if ``out`` holds what publishing the inputs (and ``corrections``, a digest) would give, else None."""
     from . import cache, ingest, writer
 
     keys = ingest.cached_file_keys(inputs, store)
     if keys is None:
         return None
-    stamp = cache.publish_stamp(keys, registry)
+    stamp = cache.publish_stamp(keys, registry, corrections)
     summaries = store.summaries(stamp)
     return summaries if summaries is not None and writer.published(out, stamp) is not None else None
 
@@ -126,6 +135,8 @@ def print_summary(outcomes, out: Path) -> None:
     plans = sum(len(o.plans) for o in outcomes)
     flags = Counter(f.kind for o in outcomes for f in o.flags)
     labels = {"plans": "with plans", "skipped": "skipped", "rejected": "rejected", "duplicate": "duplicate"}
+    if statuses["excluded"]:  # only a corrections file excludes
+        labels["excluded"] = "excluded by corrections"
     print(f"files: {len(outcomes)} (" + ", ".join(f"{statuses[k]} {v}" for k, v in labels.items()) + ")", file=sys.stderr)
     print(f"plans: {plans}  flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
     attention = [o for o in outcomes if o.status != "plans"]
@@ -143,7 +154,7 @@ def cache_dir(args: argparse.Namespace, out: Path) -> str:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out))
+    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out), Path(args.corrections))
     print_summary(outcomes, Path(args.out))
     failed = [o for o in outcomes if o.status == "rejected"]
     read = [o for o in outcomes if o.status != "rejected"]
@@ -154,7 +165,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from . import build
 
     docs = Path(args.docs)
-    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs))
+    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs), Path(args.corrections))
     print_summary(outcomes, docs)
     del outcomes  # gigabytes at 10,000 plans: the site is built from docs/
     try:
@@ -193,8 +204,13 @@ def add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--docs", default=str(ROOT / "docs"), help="generated Markdown folder (default: docs/)")
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_corrections_option(p)
     add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def add_corrections_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corrections", default=str(ROOT / "corrections.yml"), metavar="PATH", help="a curator's corrections, applied after parsing (default: corrections.yml beside raw/; no file, no corrections)")
 
 
 def add_cache_option(p: argparse.ArgumentParser) -> None:
@@ -217,6 +233,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_corrections_option(p)
     add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
