@@ -81,6 +81,8 @@ def run_ingest(
         if unchanged is not None:
             if not quiet:
                 print(f"cache: {len(unchanged)} unchanged, 0 processed; pages: nothing to publish", file=sys.stderr)
+                if fixes.name:
+                    print(f"corrections: {fixes.name}: unchanged since the last run ({len(fixes.problems)} problems; see the report)", file=sys.stderr)
             return unchanged
     progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
     outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)

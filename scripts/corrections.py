@@ -144,15 +144,16 @@ def _digest(name: str, data: bytes) -> str:
 
 def parse(text: str) -> tuple[tuple[Correction, ...], tuple[Problem, ...]]:
     """The good entries of a corrections file, and a problem for each bad one (or for the whole file)."""
-    loader = yaml.SafeLoader(text)
     try:
-        root = loader.get_single_node()
+        loader = yaml.SafeLoader(text)  # reads the text at once: a forbidden character fails here
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        return (), (Problem(mark.line + 1 if mark else 1, f"not valid YAML ({problem}); the whole file is ignored"),)
-    finally:
-        loader.dispose()
+        return (), (Problem(_error_line(exc, text), f"not valid YAML ({getattr(exc, 'problem', None) or getattr(exc, 'reason', None) or exc}); the whole file is ignored"),)
+    except RecursionError:
+        return (), (Problem(1, "lists or mappings nested too deeply; the whole file is ignored"),)
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):
         return (), ()
     if not isinstance(root, yaml.SequenceNode):
@@ -164,6 +165,14 @@ def parse(text: str) -> tuple[tuple[Correction, ...], tuple[Problem, ...]]:
         except _Bad as bad:
             problems.append(Problem(bad.line, f"{bad}; the entry is ignored"))
     return tuple(entries), tuple(problems)
+
+
+def _error_line(exc: yaml.YAMLError, text: str) -> int:
+    """The 1-based line a YAML error points at (a reader error gives a character position instead)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    return text[: getattr(exc, "position", 0)].count("\n") + 1
 
 
 def _entry(node: yaml.Node) -> Correction:

@@ -3,11 +3,14 @@ entries that match nothing, malformed files, hostile text, and how they go with 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import RAW, ROOT, copy_seeds, page_parts, seed
 from scripts import corrections, ingest, permalinks, writer
@@ -112,6 +115,26 @@ def test_a_file_that_cannot_be_read_as_a_list_is_reported_and_ignored(text, line
     entries, problems = corrections.parse(text)
     assert entries == ()
     assert [p.line for p in problems] == [line] and message in problems[0].message and "whole file is ignored" in problems[0].message
+
+
+YAML_BITS = ["- ", "  ", "\n", "plan: ", "file: ", "plan_index: ", "set:", "exclude: ", "note: ", "title: ", "years: ", "level: ",
+             "[", "]", "{", "}", ", ", "&a ", "*a", "!!int ", "? ", "'", '"', "#", "\t", "\x00", "2019", "-1", "true", "省级", "<b>"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(YAML_BITS) | st.text(max_size=3), max_size=40))
+def test_any_text_gives_entries_or_problems_and_never_raises(bits):
+    text = "".join(bits)
+    entries, problems = corrections.parse(text)
+    lines = len(re.split("\r\n|[\r\n\x85\u2028\u2029]", text))  # YAML's line breaks
+    assert all(1 <= p.line <= lines for p in problems) and all(1 <= e.line <= lines for e in entries)
+    assert all(p.message.endswith("ignored") for p in problems)
+
+
+@pytest.mark.parametrize("text, line", [("[" * 5000, 1), ("- file: a\n  exclude: true\n- file: b\x00\n", 3)])
+def test_deep_nesting_and_forbidden_characters_are_reported(text, line):
+    entries, problems = corrections.parse(text)
+    assert entries == () and [p.line for p in problems] == [line] and problems[0].message.endswith("the whole file is ignored")
 
 
 def test_no_file_empty_file_and_bad_bytes(tmp_path):
