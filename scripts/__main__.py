@@ -53,6 +53,8 @@ def print_summary(outcomes, out: Path) -> None:
     plans = sum(len(o.plans) for o in outcomes)
     flags = Counter(f.kind for o in outcomes for f in o.flags)
     labels = {"plans": "with plans", "skipped": "skipped", "rejected": "rejected", "duplicate": "duplicate"}
+    if statuses["excluded"]:  # only a corrections file excludes
+        labels["excluded"] = "excluded by corrections"
     print(f"files: {len(outcomes)} (" + ", ".join(f"{statuses[k]} {v}" for k, v in labels.items()) + ")", file=sys.stderr)
     print(f"plans: {plans}  flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
     attention = [o for o in outcomes if o.status != "plans"]
@@ -72,7 +74,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from scripts.publish.pipeline import run_ingest
 
     out = Path(args.out)
-    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out))
+    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out), Path(args.corrections))
     print_summary(outcomes, Path(args.out))
     failed = [o for o in outcomes if o.status == "rejected"]
     read = [o for o in outcomes if o.status != "rejected"]
@@ -84,7 +86,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from scripts.publish.pipeline import run_ingest
 
     docs = Path(args.docs)
-    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs))
+    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs), Path(args.corrections))
     print_summary(outcomes, docs)
     del outcomes  # gigabytes at 10,000 plans: the site is built from docs/
     try:
@@ -163,8 +165,13 @@ def add_build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--docs", default=str(ROOT / "docs"), help="generated Markdown folder (default: docs/)")
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_corrections_option(p)
     add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def add_corrections_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corrections", default=str(ROOT / "corrections.yml"), metavar="PATH", help="a curator's corrections, applied after parsing (default: corrections.yml beside raw/; no file, no corrections)")
 
 
 def add_cache_option(p: argparse.ArgumentParser) -> None:
@@ -187,6 +194,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=0, help="parallel workers (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any file is rejected")
     p.add_argument("--registry", default=str(ROOT / "permalinks.json"), help="permalink registry (default: permalinks.json)")
+    add_corrections_option(p)
     add_cache_option(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)

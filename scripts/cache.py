@@ -116,8 +116,9 @@ def _write_pickle(path: Path, value) -> None:
         raise
 
 
-def publish_stamp(file_keys: list[str], registry: Path) -> str:
-    """What the published pages are a function of: the code and rules, every file's outcome, the registry.
+def publish_stamp(file_keys: list[str], registry: Path, corrections: str = "") -> str:
+    """What the published pages are a function of: the code and rules, every file's outcome, the registry,
+    and the curator's corrections (``corrections.Corrections.digest``, "" for none).
 
     A file's outcome is fixed by its key (``outcome_key``: code, name and bytes), or, for a file that
     could not be read, by the reason it was refused (see ``ingest.file_key``). Two runs with the same
@@ -125,6 +126,7 @@ def publish_stamp(file_keys: list[str], registry: Path) -> str:
     """
     digest = hashlib.sha256(code_version().encode())
     digest.update(Path(registry).read_bytes() if Path(registry).exists() else b"")
+    digest.update(corrections.encode("ascii"))
     for key in file_keys:
         digest.update(key.encode("utf-8") + b"\0")
     return digest.hexdigest()

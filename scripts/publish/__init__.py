@@ -29,7 +29,7 @@ from scripts.cache import OutcomeCache
 from scripts.fingerprints import PlanPrints
 from scripts.ingest import FileOutcome
 from scripts.models import Plan
-from scripts.publish import dedupe, docx_out, indexes, permalinks, render, reportpage, slugs
+from scripts.publish import corrections, dedupe, docx_out, indexes, permalinks, render, reportpage, slugs
 from scripts.tag import tagger
 
 SCHEMA_VERSION = 1
@@ -108,7 +108,9 @@ def _plan_ref(plan: Plan) -> dict:
     return {"source": plan.source_file, "index_in_file": plan.index_in_file, "id": plan.id, "slug": plan.slug, "title": plan.title}
 
 
-def report_document(outcomes: list[FileOutcome], merged: dedupe.DedupeResult | None = None) -> dict:
+def report_document(
+    outcomes: list[FileOutcome], merged: dedupe.DedupeResult | None = None, corrected: corrections.Corrected | None = None
+) -> dict:
     files = []
     for o in outcomes:
         files.append(
@@ -138,6 +140,7 @@ def report_document(outcomes: list[FileOutcome], merged: dedupe.DedupeResult | N
             {"first": _plan_ref(k.first), "second": _plan_ref(k.second), "similarity": k.similarity, "reason": k.reason}
             for k in merged.kept_apart
         ],
+        "corrections": corrections.report(corrected, outcomes),
     }
 
 
@@ -204,11 +207,16 @@ def run_tasks(tasks: list[Callable[[], object]], jobs: int, meanwhile: Callable[
 
 
 def render_pages(
-    outcomes: list[FileOutcome], registry: permalinks.Registry, jobs: int = 1, store: OutcomeCache | None = None
+    outcomes: list[FileOutcome],
+    registry: permalinks.Registry,
+    jobs: int = 1,
+    store: OutcomeCache | None = None,
+    corrected: corrections.Corrected | None = None,
 ) -> tuple[dict[str, str | bytes], list]:
     """All generated pages as {docs-relative path: text, or bytes for plans/<slug>.docx}, plus the
     redirects the registry asks for. ``jobs``: processes that make the plans' files; ``store``: the
-    ingest cache, which also keeps the near-duplicate scores for the next run."""
+    ingest cache, which also keeps the near-duplicate scores for the next run; ``corrected``: what the
+    curator's corrections did (already applied to ``outcomes``), for the report."""
     taxonomy = tagger.load_taxonomy()
     merged = dedupe.merge_duplicates([p for o in outcomes for p in o.plans], store.dedupe_scores() if store else None)
     if store:
@@ -239,7 +247,7 @@ def render_pages(
     jobs = max(1, min(jobs, len(work) // MIN_PER_WORKER))
 
     def index_and_report_pages() -> dict[str, str | bytes]:
-        return {**indexes.render_index_pages(plans, taxonomy), **report_files(outcomes, merged)}
+        return {**indexes.render_index_pages(plans, taxonomy), **report_files(outcomes, merged, corrected)}
 
     results, pages = run_tasks(plan_tasks(work, jobs), jobs, index_and_report_pages)
     made = [files for made_slice in results for files in made_slice]
@@ -251,9 +259,9 @@ def render_pages(
     return pages, redirects
 
 
-def report_files(outcomes: list[FileOutcome], merged: dedupe.DedupeResult) -> dict[str, str]:
+def report_files(outcomes: list[FileOutcome], merged: dedupe.DedupeResult, corrected: corrections.Corrected | None = None) -> dict[str, str]:
     """The report pages and data/report.json."""
-    report = report_document(outcomes, merged)
+    report = report_document(outcomes, merged, corrected)
     pages = reportpage.render_report_pages(report)
     pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return pages

@@ -188,6 +188,11 @@ class Registry:
             raise
         _fsync_dir(self.path.parent)
 
+    def place_of(self, plan_id: str) -> tuple[str, int, str] | None:
+        """Where the plan of ``plan_id`` was last published: (source file, index in it, hash of its text print)."""
+        entry = self._plans.get(plan_id)
+        return (entry["source_file"], entry["index_in_file"], entry.get("hash", "")) if entry else None
+
     def aliases_for(self, plan: Plan) -> dict[str, list[str]]:
         """After assign(): live anchor → retired anchors of this plan that must still land on it."""
         return self._aliases.get(plan.id, {})

@@ -12,7 +12,8 @@ from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
 from scripts.publish.markup import Page, attr, link, md_text
 
 FILES_PER_PAGE = 25  # a file block holds all its removals and flags: a few KB each
-STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复"}
+STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复", "excluded": "已排除"}
+FIELD_LABELS = {"title": "标题", "unit": "单位", "sector": "行业", "region": "地区", "years": "年度", "level": "级别", "unit_anonymised": "单位匿名"}
 
 
 def _cell(value: object) -> str:
@@ -89,6 +90,58 @@ def _merge_blocks(page: Page, merged: list[dict], apart: list[dict], here: str) 
     page.add("</div>")
 
 
+def _value(value: object) -> str:
+    """A corrected field's value as text: years joined, a flag as 是/否, nothing as （空）."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        value = "、".join(map(str, value))
+    return _cell(value) if value != "" else "（空）"
+
+
+def _what(applied: dict) -> str:
+    if applied["exclude"]:
+        return "排除整个文件" if applied["index_in_file"] is None else "排除此方案"
+    changes = [f"{FIELD_LABELS.get(c['field'], _cell(c['field']))}：{_value(c['old'])} → {_value(c['new'])}" for c in applied["changes"]]
+    return "；".join(changes) or "无变化（已是此值）"
+
+
+def _corrected_plan(applied: dict, here: str) -> str:
+    ref = {**applied, "index_in_file": applied["index_in_file"] or 0, "slug": "" if applied["exclude"] else applied["slug"]}
+    return _cell(applied["source"]) if applied["index_in_file"] is None else _plan_link(ref, here)
+
+
+def _corrections_block(page: Page, fixes: dict, here: str) -> None:
+    """What the curator's corrections file did: each entry applied (old → new), matching nothing, or left out as malformed."""
+    if not fixes.get("file"):
+        return
+    applied, unmatched, problems = fixes["applied"], fixes["unmatched"], fixes["problems"]
+    page.heading(2, "人工修正", "corrections")
+    page.add(
+        '<div class="kb-report kb-corrections">',
+        f"<p>修正文件 <code>{_cell(fixes['file'])}</code>：应用 {len(applied)} 处，未匹配 {len(unmatched)} 条，有误 {len(problems)} 条。</p>",
+    )
+    if applied:
+        rows = "".join(
+            f"<tr><td>{a['line']}</td><td><code>{_cell(a['target'])}</code></td><td>{_corrected_plan(a, here)}</td>"
+            f"<td>{_what(a)}</td><td>{_cell(a['note'])}</td></tr>"
+            for a in applied
+        )
+        page.add(f"<table><thead><tr><th>行</th><th>条目</th><th>方案</th><th>修正</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>")
+    if unmatched:
+        page.add("<p>以下条目没有匹配到任何方案或文件，未起作用：</p>")
+        rows = "".join(
+            f"<tr><td>{u['line']}</td><td><code>{_cell(u['target'])}</code></td><td>{_cell(u['reason'])}</td><td>{_cell(u['note'])}</td></tr>"
+            for u in unmatched
+        )
+        page.add(f"<table><thead><tr><th>行</th><th>条目</th><th>原因</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>")
+    if problems:
+        page.add("<p>以下条目有误，已忽略（其余条目照常应用）：</p>")
+        rows = "".join(f"<tr><td>{p['line']}</td><td>{_cell(p['message'])}</td></tr>" for p in problems)
+        page.add(f"<table><thead><tr><th>行</th><th>问题</th></tr></thead><tbody>{rows}</tbody></table>")
+    page.add("</div>")
+
+
 def render_report_pages(report: dict) -> dict[str, str]:
     """The report as {docs-relative path: page file}: report.md, then report/2.md … of FILES_PER_PAGE files each.
 
@@ -114,6 +167,8 @@ def render_report_pages(report: dict) -> dict[str, str]:
             page.add(*_file_block(entry, path))
         page.add("</div>")
         _merge_blocks(page, merged[chunk], apart[chunk], path)
+        if index == 0:
+            _corrections_block(page, report.get("corrections", {}), path)
         page.add(pager(paths, index))
         pages[path] = page.text()
     return pages
