@@ -71,7 +71,7 @@ BUNDLE_FILTER = "kb-bundle"  # a hidden filter: the number of the bundle a page 
 WORDS_FOLDER = "kb-words"  # in the first bundle: word → bundles holding it, in files of about WORDS_PER_FILE words
 WORDS_PER_FILE = 200  # a query fetches the file of each of its characters: a few kilobytes each
 ANSWERS_FOLDER = "kb-answers"  # in the first bundle: quick answers by the first character of their names
-ANSWERS_PER_FILE = 300  # names (with other names) per file: a few kilobytes, fetched as the first character is typed
+ANSWERS_PER_FILE = 100  # names (with other names) per file: a few kilobytes, fetched as the first character is typed
 PAGEFIND_SIGNATURE = b"pagefind_dcd"  # begins every decompressed Pagefind file
 # In a Pagefind 1.5 index chunk (CBOR) every word is an array of three: [word, pages, variants]. Its
 # array header (0x83) followed by a text-string header (0x60-0x79) occurs nowhere else: a page entry
