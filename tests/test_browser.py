@@ -278,3 +278,89 @@ def test_old_urls_and_anchors_survive_a_rebuild_with_changed_extraction(page, si
         assert box and 0 <= box["y"] < page.viewport_size["height"]
     finally:
         server.close()
+
+
+# Plans written for the ranking tests: one holds 结对共建 once, the others hold 结对 and 共建 often but apart
+# (Chromium's word breaker cuts 结对共建 into four characters; the index holds 结对 and 共建).
+PHRASE_PLANS = {
+    "phrase.txt": "青松区图书馆2024年文明单位创建工作方案\n一、主要任务\n1、与青松社区开展结对共建活动，每季度组织一次读书分享会。\n"
+    "2、组织干部职工参加文明礼仪培训，规范窗口服务用语。\n二、保障措施\n1、成立创建工作小组，明确责任分工。\n",
+    "apart-1.txt": "白桦县供水公司2024年文明单位创建工作方案\n一、主要任务\n1、与困难家庭结对帮扶，建立结对台账，结对干部每月走访结对对象。\n"
+    "2、推进共建共享，召开共建单位座谈会，完善共建机制，扩大共建范围。\n3、开展结对慰问活动，巩固共建成果。\n",
+    "apart-2.txt": "红枫镇卫生院2024年文明单位创建工作方案\n一、主要任务\n1、医护人员与孤寡老人结对，结对服务每月两次，结对名单公示。\n"
+    "2、与镇中学签订共建协议，共建健康课堂，共建单位互派人员。\n3、深化结对服务，共建文明院区。\n",
+}
+PHRASE_TITLE = "青松区图书馆2024年文明单位创建工作方案"
+APART_TITLES = {"白桦县供水公司2024年文明单位创建工作方案", "红枫镇卫生院2024年文明单位创建工作方案"}
+
+
+@pytest.fixture(scope="module")
+def phrase_site(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("phrase-raw")
+    for name, text in PHRASE_PLANS.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    out = tmp_path_factory.mktemp("phrase-build")
+    site = build(raw, out, out / "permalinks.json")
+    server = Server(site.parent)
+    yield {"base": server.base}
+    server.close()
+
+
+def first_results(page, base: str, query: str) -> list[dict]:
+    """The top-level results on the first screen: title, link and excerpt text."""
+    page.goto(base)
+    page.locator(".pagefind-ui__search-input").fill(query)
+    page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=15000)
+    page.wait_for_timeout(500)
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.pagefind-ui__result')].map(r => ({
+             title: r.querySelector('.pagefind-ui__result-title > .pagefind-ui__result-link')?.innerText,
+             href: r.querySelector('.pagefind-ui__result-title > .pagefind-ui__result-link')?.getAttribute('href'),
+             excerpt: r.querySelector('.pagefind-ui__result-excerpt')?.innerText || ''}))"""
+    )
+
+
+def test_the_exact_phrase_ranks_above_its_words_apart(page, phrase_site):
+    results = first_results(page, phrase_site["base"], "结对共建")
+    titles = [r["title"] for r in results]
+    assert titles[0] == PHRASE_TITLE, titles
+    assert APART_TITLES <= set(titles[1:]), titles  # the words apart still find the others, after it
+    assert "结对共建" in results[0]["excerpt"], results[0]  # the excerpt shows the phrase
+
+
+def test_a_phrase_no_page_holds_falls_back_to_its_words(page, phrase_site):
+    titles = [r["title"] for r in first_results(page, phrase_site["base"], "共建结对")]
+    assert APART_TITLES <= set(titles), titles
+
+
+@pytest.mark.parametrize("query", ["志愿服务", "道德讲堂", "文明交通"])
+def test_search_results_are_plans_not_index_pages(page, site, query):
+    hrefs = [r["href"] for r in first_results(page, site["base"], query)]
+    assert hrefs and all("/plans/" in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize(
+    "query, kind, name, path",
+    [
+        ("道德讲堂", "活动类型", "道德讲堂", "types/dao-de-jiang-tang/"),
+        ("文明交通", "活动类型", "文明出行", "types/wen-ming-chu-xing/"),  # a keyword of the type
+        ("学雷锋", "活动类型", "学雷锋志愿服务", "types/xue-lei-feng-zhi-yuan-fu-wu/"),  # the beginning of its name
+        ("湖南省财政厅", "单位", "湖南省财政厅", "browse/units/hu-nan-sheng-cai-zheng-ting/"),
+    ],
+)
+def test_a_quick_answer_links_the_page_of_the_name_typed(page, site, query, kind, name, path):
+    page.goto(site["base"])
+    page.locator(".pagefind-ui__search-input").fill(query)
+    answer = page.locator(".kb-answer a")
+    answer.wait_for(timeout=5000)
+    assert answer.count() == 1
+    assert answer.locator(".kb-answer__kind").inner_text() == kind and answer.inner_text().endswith(name)
+    assert answer.get_attribute("href") == site["base"] + path
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)  # the results follow below it
+    answer.click()
+    page.wait_for_load_state()
+    assert page.url == site["base"] + path and name in page.locator("h1").first.inner_text()
+    page.go_back()
+    page.locator(".pagefind-ui__search-input").fill("")
+    page.locator(".pagefind-ui__search-input").dispatch_event("input")
+    assert page.locator(".kb-answer a").count() == 0

@@ -547,3 +547,9 @@ def test_seed_003_loses_only_the_disclosure_option():
     lines = text.split("\n")
     assert result.text == "\n".join(lines[:116] + lines[117:])
     assert result.flags == []
+
+
+def test_markup_around_a_title_is_no_breadcrumb_trail():
+    """The > of a tag (</b>) is not a crumb separator: the title line is the plan's, not navigation."""
+    result = strip_chrome("<b>示例区文明单位创建工作方案</b>{{ x }}\n一、指导思想\n以创建促发展，开展工作。\n")
+    assert not any(span.rule == "chrome.nav.breadcrumb_trail" for span in result.removed)

@@ -15,8 +15,8 @@ from urllib.parse import unquote
 import pytest
 from mkdocs.utils.meta import get_data
 
-from fixtures.site_plans import HOSTILE, THEMES, TYPE_NAMES, make_plan, make_plans, taxonomy
-from scripts.publish.indexes import render_index_pages
+from fixtures.site_plans import HOSTILE, TYPE_NAMES, make_plan, make_plans, taxonomy
+from scripts.publish.indexes import QUICK_ANSWERS, quick_answers, render_index_pages
 from scripts.publish.render import render_plan_page
 from scripts.publish.reportpage import render_report_pages
 from scripts.publish.slugs import slugify
@@ -50,6 +50,7 @@ def built(tmp_path_factory):
     type_slugs = {name: slugify(name) for name in TYPE_NAMES}
     pages = {f"plans/{p.slug}.md": render_plan_page(p, related=plans[:3], removed=[], type_slugs=type_slugs) for p in plans}
     pages.update(render_index_pages(plans, taxonomy()))
+    pages[QUICK_ANSWERS] = quick_answers(plans, taxonomy())
     pages.update(render_report_pages({"files": []}))
     pages["data/redirects.json"] = json.dumps({"plans/old-slug.md": "plans/fang-an-00001.md"})
     write_pages(pages, docs)
@@ -115,11 +116,13 @@ def test_search_documents_carry_filters_outside_the_indexed_body(built):
     assert '<h2 id="s1">' in indexed and ' id="i' not in indexed and indexed.count(' id="') == text.count("<h2 id=") + text.count("<h3 id=")
 
 
-def test_only_searchable_pages_become_search_documents(built):
+def test_only_plan_pages_become_search_documents(built):
+    """Type and theme pages repeat the plans' words and crowded them out of the results: the quick answer links them instead."""
     site, _, plans = built
     docs = site.parent / "docs"
     paths = [rel for _, rel, _ in searchable_pages(docs)]
-    assert paths == sorted([f"plans/{p.slug}.md" for p in plans] + [f"themes/{slugify(t)}.md" for t in THEMES] + [f"types/{slugify(n)}.md" for n in TYPE_NAMES])
+    assert paths == sorted(f"plans/{p.slug}.md" for p in plans)
+    assert (docs / "types" / "zhi-yuan-fu-wu.md").is_file() and "pagefind" not in get_data((docs / "types" / "zhi-yuan-fu-wu.md").read_text(encoding="utf-8"))[1]
     for rel in ("index.html", "themes/index.html", "browse/index.html", "browse/units/index.html", "report/index.html"):
         assert "data-pagefind" not in (site / rel).read_text(encoding="utf-8"), rel
 
@@ -135,14 +138,15 @@ def test_pagefind_bundle_has_a_chinese_index(built):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["zh"]
     assert stats["languages"] == ["zh"]
-    # plan pages, the five type pages' first pages and the three theme pages
-    assert stats["pages"] == entry["languages"]["zh"]["page_count"] == len(plans) + 5 + 3
+    assert stats["pages"] == entry["languages"]["zh"]["page_count"] == len(plans)  # plan pages only
     assert list((site / "pagefind" / "index").glob("zh_*.pf_index"))
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (site.parent / "pagefind").exists()
     assert stats["bytes"] == sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-    assert stats["bundles"] == 1 and json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text(encoding="utf-8")) == {"bundles": []}
-    assert "kb-bundle" not in stats["filters"] and not (site / "pagefind" / search_index.WORDS_FOLDER).exists()
+    manifest = json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert stats["bundles"] == 1 and manifest["bundles"] == [] and "filter" not in manifest and "kb-bundle" not in stats["filters"]
+    # one bundle has word lists too: the search box cuts queries into the index's words
+    assert manifest["words"] == "kb-words/" and (site / "pagefind" / "kb-words" / f"{manifest['word_files'] - 1}.json").is_file()
 
 
 def test_a_large_collection_is_indexed_as_several_bundles_with_their_word_lists(built, tmp_path):
@@ -164,12 +168,43 @@ def test_a_large_collection_is_indexed_as_several_bundles_with_their_word_lists(
         assert all(search_index.word_file(word, manifest["word_files"]) == number for word in words)
         lists.update(words)
     held = [search_index.bundle_words(bundle / folder) for folder in folders]
-    assert set(lists) == set().union(*held) and "志愿服务" in lists
+    assert set(lists) == set().union(*held) and {"志愿", "财政厅"} <= set(lists)
     assert all(int(mask, 16) == sum(1 << n for n, words in enumerate(held) if word in words) for word, mask in lists.items())
     # the hostile plan (志愿服务 on every item) is in the bundle its page was dealt to
     hostile = next(rel for _, rel, meta in searchable if meta.get("unit") == "湖南省<b>财政厅</b>")
     dealt = next(n for n, group in enumerate(search_index.shards(searchable, 5)) if hostile in [rel for _, rel, _ in group])
     assert int(lists["财政厅"], 16) & (1 << dealt)
+
+
+def test_quick_answers_name_every_type_theme_and_browse_value_with_its_page():
+    plans = site_plans()
+    answers = json.loads(quick_answers(plans, taxonomy()))
+    assert answers[:2] == [["活动类型", "道德讲堂", "types/dao-de-jiang-tang.md", []], ["活动类型", "文明礼仪", "types/wen-ming-li-yi.md", []]]
+    assert ["主题", "志愿服务", "themes/zhi-yuan-fu-wu.md", []] in answers
+    pages = render_index_pages(plans, taxonomy())
+    for label, name, page, _ in answers:
+        assert page in pages, (label, name, page)
+    hostile = next(a for a in answers if a[0] == "单位" and a[1] == "湖南省<b>财政厅</b>")
+    assert pages[hostile[2]].startswith("---\ntitle: 单位：湖南省<b>财政厅</b>\n")
+    assert {a[0] for a in answers} == {"活动类型", "主题", "单位", "行业", "地区", "年份", "级别"}
+    assert ["年份", "2013", "browse/years/2013.md", []] in answers and not any(a[1] == "未注明" for a in answers)
+
+
+def test_quick_answer_lists_file_every_name_where_the_search_box_looks(built, tmp_path):
+    site, _, _ = built
+    manifest = json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text(encoding="utf-8"))
+    assert manifest["answers"] == "kb-answers/"
+    answers = [["活动类型", "文明出行", "types/wen-ming-chu-xing.md", ["文明交通", "文明出行", "绿色出行"]], ["年份", "2023", "browse/years/2023.md", []]]
+    answers += [["单位", f"单位{n:03d}", f"browse/units/dan-wei-{n:03d}.md", []] for n in range(400)]
+    files = search_index.write_answer_lists(tmp_path, answers)
+    assert files == 5  # 404 names, ANSWERS_PER_FILE to a file
+    lists = [json.loads((tmp_path / f"{n}.json").read_text(encoding="utf-8")) for n in range(files)]
+    for key, answer in (("文明交通", ["活动类型", "文明出行", "types/wen-ming-chu-xing/"]), ("绿色出行", ["活动类型", "文明出行", "types/wen-ming-chu-xing/"]),
+                        ("2023", ["年份", "2023", "browse/years/2023/"]), ("单位007", ["单位", "单位007", "browse/units/dan-wei-007/"])):
+        found = lists[search_index.word_file(key, files)]
+        assert [found["answers"][n] for n in found["names"][key]] == [answer], key
+    one = lists[search_index.word_file("文明交通", files)]
+    assert sum(a[1] == "文明出行" for a in one["answers"]) == 1  # its names share one entry in a file
 
 
 def _cbor(data: bytes, at: int = 0):

@@ -7,7 +7,7 @@
      site works under any sub-path. Missing before the first search index is built: then no box.
      The box uses Pagefind through ../kb-search/pagefind.js (see there why). A large collection is
      indexed as several bundles (scripts/site/search_index.py): kb-shards.json in the first one lists the
-     others, which the box merges. */
+     others, which the box merges; and it says where the quick answers are (quickAnswers). */
   function mountSearch() {
     var box = document.querySelector(".kb-search");
     var script = document.querySelector("script[src$='pagefind/pagefind-ui.js']");
@@ -29,7 +29,75 @@
           mergeIndex: others.map(function (folder) { return { bundlePath: new URL(folder, bundle).pathname }; }),
           translations: { placeholder: "搜索方案、单位、活动类型…" }
         });
+        quickAnswers(box, bundle, shards);
       });
+  }
+
+  /* Quick answer: the activity type, theme, unit, sector, region, year or level whose name is what is
+     typed (or, failing that, the shortest name that begins with it) is offered once, as a link above
+     the results, which hold plans only. The names are in small files by their first character
+     (scripts/site/search_index.py, kb-answers/): the file of the first character is fetched as it is
+     typed, so the answer is shown at once, before Pagefind's results. */
+  function quickAnswers(box, bundle, shards) {
+    if (!shards.answers || !shards.answer_files) return;
+    var files = {};
+    var shown = document.createElement("div");
+    shown.className = "kb-answer";
+    shown.hidden = true;
+    box.appendChild(shown);
+
+    function names(query) {
+      var number = query.codePointAt(0) % shards.answer_files;
+      if (!files[number]) {
+        files[number] = fetch(new URL(shards.answers + number + ".json", bundle))
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .catch(function () { return {}; });
+      }
+      return files[number];
+    }
+
+    function best(list, query) {
+      var found = list.names && list.names[query];
+      var name = query;
+      if (!found && query.length > 1) {
+        Object.keys(list.names || {}).forEach(function (key) {
+          if (key.indexOf(query) === 0 && (!found || key.length < name.length)) {
+            found = list.names[key];
+            name = key;
+          }
+        });
+      }
+      return found ? list.answers[found[0]] : null;
+    }
+
+    function show(answer) {
+      shown.textContent = "";
+      shown.hidden = !answer;
+      box.classList.toggle("kb-search--answered", !!answer);
+      if (!answer) return;
+      var link = document.createElement("a");
+      link.href = new URL("../" + answer[2], bundle).href;
+      var kind = document.createElement("span");
+      kind.className = "kb-answer__kind";
+      kind.textContent = answer[0];
+      link.appendChild(kind);
+      link.appendChild(document.createTextNode(answer[1]));
+      shown.appendChild(link);
+    }
+
+    function update() {
+      var input = box.querySelector(".pagefind-ui__search-input");
+      var query = input ? input.value.trim().toLowerCase() : "";
+      if (!query) return show(null);
+      names(query).then(function (list) {
+        var now = input.value.trim().toLowerCase();
+        if (now === query) show(best(list, query));
+      });
+    }
+
+    box.addEventListener("input", update, true); /* before Pagefind hears it: the answer is fetched first */
+    box.addEventListener("click", function () { window.setTimeout(update, 0); }); /* the clear button empties the box */
+    box.addEventListener("keyup", function (event) { if (event.key === "Escape") update(); });
   }
 
   function focusSearch(event) {

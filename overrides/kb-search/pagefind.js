@@ -1,15 +1,25 @@
 /* Pagefind's search API as the search box uses it (PagefindUI imports pagefind.js from its bundlePath).
-   Two changes, everything else is Pagefind's own API:
+   Four changes, everything else is Pagefind's own API:
 
-   1. The first search waits until every filter is loaded. Before, the box sometimes drew only some
+   1. The query is cut into the index's own words. Pagefind cuts a Chinese query with the browser's
+      Intl.Segmenter, whose dictionary is not the indexer's: Chromium cuts 结对共建 into 结 对 共 建 while
+      the index holds 结对 and 共建, so each character matched every word it begins (建 → 建设) and the
+      phrase matched nothing. So Pagefind is started as if the page were not Chinese (it then keeps the
+      query as given, cut at spaces), and the query is cut here, longest index word first, from the
+      collection's word lists (scripts/site/search_index.py: small files by first character,
+      ../pagefind/kb-words/): 结对共建 → "结对 共建".
+   2. Exact phrase first: of the pages found, those holding the query's words next to each other come
+      first (in Pagefind's order), then the pages holding the words apart (phraseFirst).
+   3. The first search waits until every filter is loaded. Before, the box sometimes drew only some
       of the filters after the first search (seen in the browser tests: 主要活动类型 and 单位 missing).
-   2. A collection indexed as several bundles (scripts/site/search_index.py): Pagefind answers a query word
-      that a bundle lacks with the longest of that bundle's words that begins the query (文明餐桌 → 文明),
-      so, merged as they are, the bundles without the word would add unrelated results. Before each
-      search the query's terms are looked up in the collection's word lists (one small file per term,
-      ../pagefind/kb-words/), and the search is limited to the bundles that hold them, through a filter
-      that the box never shows. */
+   4. A collection indexed as several bundles: Pagefind answers a query word that a bundle lacks with
+      the longest of that bundle's words that begins the query (文明餐桌 → 文明), so, merged as they are,
+      the bundles without the word would add unrelated results. The word lists say which bundles
+      hold each word, and the search is limited to the bundles holding every query word, through a
+      filter that the box never shows. */
 import * as pagefind from "../pagefind/pagefind.js";
+
+const QUERY_LANGUAGE = "und"; /* not zh, ja or th: Pagefind leaves the query's words as cut here (1) */
 
 const manifest = fetch(new URL("../pagefind/kb-shards.json", import.meta.url))
   .then((response) => (response.ok ? response.json() : {}))
@@ -17,10 +27,25 @@ const manifest = fetch(new URL("../pagefind/kb-shards.json", import.meta.url))
 const wordLists = new Map();
 let allFilters = null;
 
+/* Pagefind reads the page's language (<html lang>) once, when it starts: it is started here, under
+   QUERY_LANGUAGE, and the page's own language is put back at once (nothing is drawn in between). */
+function start() {
+  const root = document.documentElement;
+  const language = root.getAttribute("lang");
+  root.setAttribute("lang", QUERY_LANGUAGE);
+  try {
+    return pagefind.init();
+  } finally {
+    if (language === null) root.removeAttribute("lang");
+    else root.setAttribute("lang", language);
+  }
+}
+const started = start();
+
 export const options = (value) => pagefind.options(value);
-export const init = () => pagefind.init();
+export const init = () => started;
 export const destroy = () => pagefind.destroy();
-export const mergeIndex = (path, value) => pagefind.mergeIndex(path, value);
+export const mergeIndex = (path, value) => pagefind.mergeIndex(path, { ...(value || {}), language: QUERY_LANGUAGE });
 
 function loadedFilters() {
   if (!allFilters) allFilters = pagefind.filters();
@@ -32,48 +57,111 @@ export async function filters() {
 }
 
 export async function preload(term, value) {
-  return pagefind.preload(term, await scoped(term, value));
+  const words = await indexWords(term);
+  return words ? pagefind.preload(words.join(" "), await scoped(words, value)) : pagefind.preload(term, value);
 }
 
 export async function search(term, value) {
   await loadedFilters();
-  return shown(await pagefind.search(term, await scoped(term, value)));
+  const words = await indexWords(term);
+  if (!words) return shown(await pagefind.search(term, value));
+  return shown(await phraseFirst(words, await scoped(words, value)));
 }
 
+let latestSearch = 0;
 export async function debouncedSearch(term, value, timeout) {
-  await loadedFilters();
-  return shown(await pagefind.debouncedSearch(term, await scoped(term, value), timeout));
+  const mine = ++latestSearch;
+  await new Promise((resolve) => setTimeout(resolve, timeout ?? 300));
+  return mine === latestSearch ? search(term, value) : null; /* null: a later search superseded it, as in Pagefind */
 }
 
-/* The query's terms as Pagefind 1.5 makes them from a Chinese query: Intl.Segmenter words, lower case,
-   without punctuation, without diacritics. */
-const PUNCTUATION = /^\p{Pd}|\p{Pe}|\p{Pf}|\p{Pi}|\p{Po}|\p{Ps}$/u;
-function terms(query, language) {
-  const found = [];
-  const graphemes = new Intl.Segmenter(language, { granularity: "grapheme" });
-  for (const { segment } of new Intl.Segmenter(language, { granularity: "word" }).segment(query)) {
-    const kept = [...graphemes.segment(segment)].map((g) => g.segment).filter((g) => !PUNCTUATION.test(g));
-    const term = kept.join("").toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, "").trim();
-    if (term) found.push(term);
+/* The pages holding the query's words next to each other, in the order typed or not, come first: a
+   result lists the positions of its matched words, and a run of as many consecutive positions as the
+   query has words is the phrase. (Pagefind's own quoted search costs a second search of every
+   bundle, and at 10,000 plans doubled the time to the first results.) */
+async function phraseFirst(words, value) {
+  const found = await pagefind.search(words.join(" "), value);
+  if (words.length < 2 || !found) return found;
+  const held = [];
+  const apart = [];
+  for (const result of found.results) (holdsPhrase(result.words || [], words.length) ? held : apart).push(result);
+  return { ...found, results: [...held, ...apart] };
+}
+
+function holdsPhrase(positions, length) {
+  let sorted = positions; /* Pagefind lists them in page order; sorted here only if not */
+  for (let at = 1; at < sorted.length; at += 1) {
+    if (sorted[at] < sorted[at - 1]) {
+      sorted = [...positions].sort((a, b) => a - b);
+      break;
+    }
   }
-  return found;
+  let run = 1;
+  for (let at = 1; at < sorted.length; at += 1) {
+    run = sorted[at] === sorted[at - 1] + 1 ? run + 1 : sorted[at] === sorted[at - 1] ? run : 1;
+    if (run >= length) return true;
+  }
+  return length <= 1;
 }
 
-/* Bit mask of the bundles that answer ``term`` as one index would: those holding a word that begins
-   with it; if no bundle does, those holding the longest word that begins the term (Pagefind's fallback). */
-async function bundlesFor(list, term) {
-  const number = term.codePointAt(0) % list.word_files;
+function wordList(list, character) {
+  const number = character.codePointAt(0) % list.word_files;
   if (!wordLists.has(number)) {
     wordLists.set(number, fetch(new URL(`../pagefind/${list.words}${number}.json`, import.meta.url))
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({})));
   }
-  const words = await wordLists.get(number);
+  return wordLists.get(number);
+}
+
+/* The query as the index's words (null for a filter-only search or a site without word lists): lower
+   case, without punctuation, cut at spaces; Han characters are cut longest index word first, and
+   characters that begin no index word (the last ones typed, say) stay together, as a word's beginning. */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}"]/gu;
+const HAN = /\p{Script=Han}/u;
+async function indexWords(term) {
+  const list = await manifest;
+  if (typeof term !== "string" || !list.words) return null;
+  const words = [];
+  for (const run of term.replace(PUNCTUATION, " ").toLocaleLowerCase().split(/\s+/).filter(Boolean)) {
+    const characters = [...run];
+    const lists = await Promise.all(characters.map((c) => (HAN.test(c) ? wordList(list, c) : null)));
+    let pending = "";
+    for (let at = 0; at < characters.length; ) {
+      let length = 0;
+      if (lists[at]) {
+        for (let end = characters.length; end > at && !length; end -= 1) {
+          if (HAN.test(characters[end - 1]) && Object.hasOwn(lists[at], characters.slice(at, end).join(""))) length = end - at;
+        }
+      }
+      if (length) {
+        if (pending) words.push(pending);
+        words.push(characters.slice(at, at + length).join(""));
+        pending = "";
+        at += length;
+      } else {
+        if (pending && HAN.test(pending.at(-1)) !== HAN.test(characters[at])) {
+          words.push(pending);
+          pending = "";
+        }
+        pending += characters[at];
+        at += 1;
+      }
+    }
+    if (pending) words.push(pending);
+  }
+  return words.length ? words : null;
+}
+
+/* Bit mask of the bundles that answer ``word`` as one index would: those holding a word that begins
+   with it; if no bundle does, those holding the longest word that begins it (Pagefind's fallback). */
+async function bundlesFor(list, word) {
+  const words = await wordList(list, word);
   let mask = 0n;
   let prefix = "";
-  for (const [word, bundles] of Object.entries(words)) {
-    if (word.startsWith(term)) mask |= BigInt(`0x${bundles}`);
-    else if (!mask && term.startsWith(word) && word.length > prefix.length) prefix = word;
+  for (const [known, bundles] of Object.entries(words)) {
+    if (known.startsWith(word)) mask |= BigInt(`0x${bundles}`);
+    else if (!mask && word.startsWith(known) && known.length > prefix.length) prefix = known;
   }
   if (mask || !prefix) return mask;
   return BigInt(`0x${words[prefix]}`);
@@ -81,12 +169,12 @@ async function bundlesFor(list, term) {
 
 /* The search options limited to the bundles holding every query word. A word that no bundle holds is
    left to each bundle, as one index would treat it. */
-async function scoped(term, value) {
+async function scoped(words, value) {
   const list = await manifest;
-  if (!list.filter || typeof term !== "string") return value;
+  if (!list.filter) return value;
   let allowed = null;
-  for (const part of terms(term, list.language)) {
-    const mask = await bundlesFor(list, part);
+  for (const word of words) {
+    const mask = await bundlesFor(list, word);
     if (mask) allowed = allowed === null ? mask : allowed & mask;
   }
   if (allowed === null) return value;

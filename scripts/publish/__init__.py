@@ -247,7 +247,8 @@ def render_pages(
     jobs = max(1, min(jobs, len(work) // MIN_PER_WORKER))
 
     def index_and_report_pages() -> dict[str, str | bytes]:
-        return {**indexes.render_index_pages(plans, taxonomy), **report_files(outcomes, merged, corrected)}
+        answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
+        return {**indexes.render_index_pages(plans, taxonomy), **answers, **report_files(outcomes, merged, corrected)}
 
     results, pages = run_tasks(plan_tasks(work, jobs), jobs, index_and_report_pages)
     made = [files for made_slice in results for files in made_slice]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ NO_TITLE = "（无标题）"
 HOME_TITLE = "文明创建工作方案参考库"
 HOME_PAGE_TITLE = "首页"  # the theme adds the site name to every <title>: the home page's would read it twice
 TITLE_ID = "kb-title"  # id of every index page's h1
+# Written beside plans.json: the names the search box answers with one link to their index page.
+QUICK_ANSWERS = "data/quick-answers.json"
 
 _PAGE_SUFFIX = re.compile(r"-\d+$")  # reserved for page numbers: types/x-2.md is page 2 of types/x.md
 
@@ -353,11 +356,16 @@ def plan_table(page: str, listed: list[Listed]) -> str:
     return f"<table>\n<thead>{head}</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
+def facet_values(facet: Facet, plan: Plan) -> list[str]:
+    """The plan's values for ``facet``, each once; ``UNKNOWN`` when it states none."""
+    return list(dict.fromkeys(v or UNKNOWN for v in facet.values(plan) or [""]))
+
+
 def facet_members(facet: Facet, listed: list[Listed]) -> dict[str, list[Listed]]:
     """Facet value → the plans that have it, in the order of ``listed``."""
     members: dict[str, list[Listed]] = defaultdict(list)
     for entry in listed:
-        for value in dict.fromkeys(v or UNKNOWN for v in facet.values(entry.plan) or [""]):
+        for value in facet_values(facet, entry.plan):
             members[value].append(entry)
     return members
 
@@ -457,6 +465,26 @@ def render_home(data: Collection) -> str:
         + [f"{link(path, f'browse/{f.folder}/index.md', f'按{f.label}')}：{counts[f.folder]} 个{f.label}" for f in FACETS]
     ))
     return page.text()
+
+
+# ---------------------------------------------------------------- quick answers
+
+
+def quick_answers(plans: list[Plan], taxonomy) -> str:
+    """``QUICK_ANSWERS``: [label, name, page, other names] of every activity type, theme and browse value.
+
+    The search box (scripts/site/search_index.py, overrides/kb-search/) offers the one whose name
+    matches what is typed as a link above the results, which then hold plans only. An activity
+    type's other names are its keywords and synonyms (文明交通 → 文明出行); a facet value's page is
+    the one ``render_facet_pages`` writes (same slugs, from the same values).
+    """
+    keywords = {t.name: t.keywords for theme in taxonomy.themes for t in theme.types}
+    answers = [["活动类型", i.name, i.page, [k for k in keywords[i.name] if k != i.name]] for i in type_infos(taxonomy)]
+    answers += [["主题", theme.name, theme_page(theme.name), []] for theme in taxonomy.themes]
+    for facet in FACETS:
+        slugs = facet_slugs(sorted({v for plan in plans for v in facet_values(facet, plan)}))
+        answers += [[facet.label, v, f"browse/{facet.folder}/{slugs[v]}.md", []] for v in sorted(slugs, key=slugs.get) if v != UNKNOWN]
+    return json.dumps(answers, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # ---------------------------------------------------------------- all together

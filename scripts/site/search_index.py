@@ -1,7 +1,13 @@
-"""Search: the Pagefind index of the generated pages, built offline beside the MkDocs build.
+"""Search: the Pagefind index of the plan pages, built offline beside the MkDocs build.
 
-Pagefind does not read the themed site. Each searchable docs page (front matter without
-``pagefind: false``) becomes a small search document at the URL path the site gives it: its title,
+Search results are plans and their items. The index pages (activity types, themes, browse pages)
+repeat the plans' words, so they crowded the plans out of the first results (a type page holds
+the type's name in every one of its excerpts); they are not indexed. Instead the names they are
+pages for (publish/indexes.py, ``QUICK_ANSWERS``) are written as small lists (``ANSWERS_FOLDER``),
+and the search box offers the one whose name matches what is typed as a link above the results.
+
+Pagefind does not read the themed site. Each plan page (front matter without ``pagefind: false``)
+becomes a small search document at the URL path the site gives it: its title,
 its HTML body, its facts (main activity types, unit, sector, years, level) as Pagefind filters and its
 unit as result metadata. Indexing them needs nothing from MkDocs, so build.py runs it at the same time as the
 theme, on the other core; and no theme chrome (navigation, header, footer) is parsed 10,000 times.
@@ -9,14 +15,18 @@ theme, on the other core; and no theme chrome (navigation, header, footer) is pa
 The ``pagefind[extended]`` binary segments Chinese into words, so 志愿服务 matches inside
 开展志愿服务进社区活动. Pagefind names its files by content hash.
 
+Every word of the index is listed, with the bundles that hold it, in small files by first character
+(``WORDS_FOLDER``): overrides/kb-search/pagefind.js cuts each query into these words (the browser's
+own Chinese word breaker does not cut as the indexer does: 结对共建 → 结 对 共 建), so a query's
+exact phrase can be found and ranked first.
+
 A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, ``INDEXERS`` at a
 time, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
 grow faster than the pages of one bundle, and so does its ranking of a word found on most pages: at
 10,000 plans one bundle took 9 GB, and 3 s to answer 志愿服务 (BENCHMARKS.md). But a bundle that
 lacks a query word answers with the longest of its words that begins the query (文明餐桌 → 文明).
-So every word of every bundle is listed, with the bundles that hold it, in small files
-(``WORDS_FOLDER``), and overrides/kb-search/pagefind.js limits each search to the bundles that hold
-its words, through a hidden filter (``BUNDLE_FILTER``).
+So the search box limits each search to the bundles that hold its words (the word lists say which),
+through a hidden filter (``BUNDLE_FILTER``).
 """
 from __future__ import annotations
 
@@ -36,6 +46,7 @@ from pathlib import Path
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from scripts import children
+from scripts.publish.indexes import QUICK_ANSWERS
 from scripts.publish.markup import page_folder
 
 BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
@@ -52,13 +63,15 @@ FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行�
 # first search (BENCHMARKS.md); units are then found by typing their name (the plan card is searched,
 # and each result shows its unit) and on the browse-by-unit pages.
 UNIT_FILTER_LIMIT = 300
-SKIPPED_FOLDERS = {"data"}  # pipeline data, not pages
+SEARCHED_FOLDER = "plans"  # the plan pages: the only search results
 SHARD_PAGES = 1000  # pages per bundle: the first bundle is BUNDLE itself, the others are folders inside it
 INDEXERS = 2  # Pagefind processes at once, each holding one bundle (about 1.1 GB at SHARD_PAGES plans)
 SHARDS_FILE = "kb-shards.json"  # in the first bundle: the other bundles, the word lists (overrides/kb-search/)
 BUNDLE_FILTER = "kb-bundle"  # a hidden filter: the number of the bundle a page is in
 WORDS_FOLDER = "kb-words"  # in the first bundle: word → bundles holding it, in files of about WORDS_PER_FILE words
-WORDS_PER_FILE = 500
+WORDS_PER_FILE = 200  # a query fetches the file of each of its characters: a few kilobytes each
+ANSWERS_FOLDER = "kb-answers"  # in the first bundle: quick answers by the first character of their names
+ANSWERS_PER_FILE = 100  # names (with other names) per file: a few kilobytes, fetched as the first character is typed
 PAGEFIND_SIGNATURE = b"pagefind_dcd"  # begins every decompressed Pagefind file
 # In a Pagefind 1.5 index chunk (CBOR) every word is an array of three: [word, pages, variants]. Its
 # array header (0x83) followed by a text-string header (0x60-0x79) occurs nowhere else: a page entry
@@ -74,15 +87,15 @@ ID_ATTRIBUTE = re.compile(r'\s+id="[^"]*"')
 
 
 def searchable_pages(docs_dir: Path) -> list[tuple[Path, str, dict]]:
-    """(file, docs-relative path, front matter) of every page that asks to be found, in path order.
+    """(file, docs-relative path, front matter) of every plan page that asks to be found, in path order.
 
     Front matter only: the filters depend on all pages' units, and parsing it is most of the cost of
     reading 10,000 pages, so each page's body is read once, when its search document is written.
     """
     pages = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in sorted((docs_dir / SEARCHED_FOLDER).rglob("*.md")):
         rel = path.relative_to(docs_dir)
-        if rel.parts[0] in SKIPPED_FOLDERS or any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts):
             continue
         _, meta = get_data(path.read_text(encoding="utf-8"))
         if meta.get("pagefind") is not False and meta.get("html") is True:
@@ -195,10 +208,34 @@ def write_word_lists(folder: Path, words_of_bundles: list[set[str]]) -> int:
     return files
 
 
-def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str], sharded: bool) -> tuple[list[dict], list[set[str]]]:
+def write_answer_lists(folder: Path, answers: list[list]) -> int:
+    """The quick answers ([label, name, docs page, other names]) in files by ``word_file`` of each name:
+    {"answers": [[label, name, site path]], "names": {lower-case name: [its answers]}}; returns how many
+    files. Every name of an answer is filed, so 文明交通 finds 文明出行 in the file 文明交通 is in."""
+    names: dict[str, list[int]] = {}
+    for number, (_, name, _, others) in enumerate(answers):
+        for key in dict.fromkeys(n.lower() for n in [name, *others] if n):
+            names.setdefault(key, []).append(number)
+    files = max(1, math.ceil(len(names) / ANSWERS_PER_FILE))
+    lists: list[dict] = [{"answers": [], "names": {}} for _ in range(files)]
+    local: list[dict[int, int]] = [{} for _ in range(files)]  # answer number → its place in one file
+    for key in sorted(names):
+        file = word_file(key, files)
+        for number in names[key]:
+            if number not in local[file]:
+                label, name, page, _ = answers[number]
+                local[file][number] = len(lists[file]["answers"])
+                lists[file]["answers"].append([label, name, "/".join(page_folder(page)) + "/"])
+        lists[file]["names"][key] = [local[file][number] for number in names[key]]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, answer_list in enumerate(lists):
+        (folder / f"{number}.json").write_text(json.dumps(answer_list, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return files
+
+
+def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str]) -> tuple[list[dict], list[set[str]]]:
     """Pagefind over each group's search documents into ``tmp``/bundle-<number>, ``INDEXERS`` at a time
-    (the next group's documents are written while they run); their entry files and their words (read
-    only if ``sharded``: one bundle needs no word lists)."""
+    (the next group's documents are written while they run); their entry files and their words."""
     running: list[tuple[subprocess.Popen, Path, Path]] = []
     finished: list[tuple[dict, set[str]]] = []
     try:
@@ -207,9 +244,9 @@ def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str], shard
             _write_documents(documents, group, number, filters)
             running.append((_start_pagefind(documents, output), documents, output))
             if len(running) == INDEXERS:
-                finished.append(_finish(*running.pop(0), sharded))
+                finished.append(_finish(*running.pop(0)))
         while running:
-            finished.append(_finish(*running.pop(0), sharded))
+            finished.append(_finish(*running.pop(0)))
     finally:
         for indexer, _, _ in running:  # an error stopped the build: stop the others too
             indexer.kill()
@@ -226,17 +263,17 @@ def _write_documents(folder: Path, group: list, number: int, filters: dict[str, 
         target.write_text(search_document({**meta, BUNDLE_FILTER: str(number)}, body, filters), encoding="utf-8")
 
 
-def _finish(indexer: subprocess.Popen, documents: Path, output: Path, sharded: bool) -> tuple[dict, set[str]]:
+def _finish(indexer: subprocess.Popen, documents: Path, output: Path) -> tuple[dict, set[str]]:
     _, errors = indexer.communicate()
     if indexer.returncode:
         raise RuntimeError(f"Pagefind failed (exit {indexer.returncode}): {errors.decode('utf-8', 'replace').strip()[-2000:]}")
     shutil.rmtree(documents)
     entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return entry, bundle_words(output) if sharded else set()
+    return entry, bundle_words(output)
 
 
 def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PAGES) -> dict:
-    """Index the searchable pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced),
+    """Index the plan pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced),
     as bundles of at most ``shard_pages`` pages.
 
     Returns pages indexed, languages, bundles, files and bytes, and the filters. Raises RuntimeError when
@@ -251,14 +288,18 @@ def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PA
     sharded = len(groups) > 1
     shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if sharded else filters
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        entries, words_of_bundles = _index_bundles(Path(tmp), groups, shard_filters, sharded)
+        entries, words_of_bundles = _index_bundles(Path(tmp), groups, shard_filters)
         Path(tmp, "bundle-0").rename(bundle)
         for number in range(1, len(groups)):
             Path(tmp, f"bundle-{number}").rename(bundle / shard_folder(number))
     manifest: dict = {"bundles": [shard_folder(number) for number in range(1, len(groups))]}
+    answers = docs_dir / QUICK_ANSWERS
+    if answers.is_file():
+        answer_files = write_answer_lists(bundle / ANSWERS_FOLDER, json.loads(answers.read_text(encoding="utf-8")))
+        manifest.update(answers=f"{ANSWERS_FOLDER}/", answer_files=answer_files)
+    manifest.update(words=f"{WORDS_FOLDER}/", word_files=write_word_lists(bundle / WORDS_FOLDER, words_of_bundles))
     if sharded:
-        word_files = write_word_lists(bundle / WORDS_FOLDER, words_of_bundles)
-        manifest.update(filter=BUNDLE_FILTER, language=LANGUAGE, words=f"{WORDS_FOLDER}/", word_files=word_files)
+        manifest.update(filter=BUNDLE_FILTER)
     (bundle / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     pages = sum(lang["page_count"] for entry in entries for lang in entry["languages"].values())
     if pages == 0:
