@@ -76,3 +76,7 @@ def test_other_compatibility_forms_are_kept():
 
 def test_no_chinese_at_all():
     assert to_simplified("Plan 2019-2020\n") == ("Plan 2019-2020\n", False)
+
+
+def test_variant_characters_opencc_keeps_are_simplified():
+    assert to_simplified("保衞家園，衹爭朝夕")[0] == "保卫家园，只争朝夕"

@@ -28,10 +28,16 @@ def to_simplified(text: str) -> tuple[str, bool]:
     """Return the simplified text and whether the input looked traditional."""
     text = VARIANT_CHARS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     looked_traditional = _looks_traditional(text)
-    simplified = _opencc("t2s").convert(text)
+    simplified = _opencc("t2s").convert(text).translate(_variants())
     if looked_traditional:
         simplified = _fix_zhe(simplified)
     return simplified, looked_traditional
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    """rules/t2s.yml ``variants``: traditional variant characters OpenCC's t2s keeps, as a str.translate table."""
+    return str.maketrans(load_rules("t2s").get("variants") or {})
 
 
 @lru_cache(maxsize=None)
