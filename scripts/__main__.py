@@ -94,8 +94,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(f"error: site build failed, previous site left in place: {exc}", file=sys.stderr)
         return EXIT_BUILD
-    print(f"site: {args.site}  search: {stats}", file=sys.stderr)
+    print(f"site: {args.site}  {site_summary(stats)}", file=sys.stderr)
     return 0
+
+
+def site_summary(stats: dict) -> str:
+    """``build_site``'s figures as one line a person reads."""
+    if stats["skipped"]:
+        return f"unchanged since the last build, not rebuilt ({stats['pages']} pages searchable)"
+    return (
+        f"{stats['pages']} pages searchable in {stats['bundles']} bundle(s), {stats['bytes'] / 2**20:.1f} MB of index; "
+        f"theme {stats['site_seconds']:.1f} s, search index {stats['search_seconds']:.1f} s"
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -171,3 +171,11 @@ def test_tag_command_reads_stdin_and_reports_line_numbers(tmp_path):
     assert ok.returncode == 0 and json.loads(ok.stdout) == out[0]
     missing = subprocess.run([sys.executable, "-m", "scripts", "tag", str(tmp_path / "nope.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and "nope.jsonl" in missing.stderr and not missing.stdout
+
+
+def test_the_site_line_is_for_people_not_a_dict():
+    from scripts.__main__ import site_summary
+
+    built = {"pages": 7, "bundles": 1, "bytes": 3 * 2**20, "site_seconds": 1.25, "search_seconds": 0.5, "skipped": False}
+    assert site_summary(built) == "7 pages searchable in 1 bundle(s), 3.0 MB of index; theme 1.2 s, search index 0.5 s"
+    assert site_summary({**built, "skipped": True}) == "unchanged since the last build, not rebuilt (7 pages searchable)"
