@@ -367,6 +367,19 @@ def test_a_match_score_in_a_plan_stays():
     assert strip_chrome(page(body=body)).text == page(body=body)
 
 
+def test_a_column_name_under_the_title_goes():
+    """工作方案 alone under a title ending with it is the site's column, printed between two titles."""
+    result = strip_chrome(page(head=[TITLE, "", "工作方案", ""]))
+    assert result.text.split("\n") == [TITLE, "", "", TITLE, *BODY]
+    assert removed(result) == [("chrome.publish.column_label", "工作方案")]
+
+
+def test_the_second_line_of_a_wrapped_title_stays():
+    """Under a line not ending with it, a bare document kind is the rest of a title wrapped in two."""
+    text = page(title="县文化馆2024年文明单位创建\n工作方案")
+    assert strip_chrome(text).text == text
+
+
 # --- a whole document-sharing page, cleaned end to end --------------------------------------
 
 SHARING_PAGE = """您好，欢迎访问某某文档
