@@ -314,7 +314,8 @@ def test_hard_wrapped_pages_have_zones_too():
     "line",
     ["加微信：123456789", "开通VIP", "会员专享", "本文档共3页", "window.open(x)", "var a = 1", "<script>", "上传于2020",
      "特征码 abc", "文件大小：3KB", "回答者：某", "采纳率：90%", "匿名用户", "3人回答", "ICP证000000号", "公网安备 00000000", "点击查看全文>>", "下载文档到电脑，查找使用更方便",
-     "继续免费阅读", "还剩3页未读", "【完整版】", "可编辑版", "www.example.com", "Copyright 2024"],
+     "继续免费阅读", "还剩3页未读", "【完整版】", "可编辑版", "www.example.com", "Copyright 2024",
+     "足球即时比分_1比分直播"],
 )
 def test_needs_never_hides_a_match(line):
     """A rule's ``needs`` characters are in every line its regex matches."""
@@ -336,6 +337,47 @@ def test_leftover_form_and_inline_tags_go():
     line = '各部门要加强组织领导，<s id="x1"></s>明确责任分工，<input type="hidden"/>把创建工作落到实处。'
     result = strip_chrome(page(body=[*BODY, line]))
     assert result.text.splitlines()[-1] == "各部门要加强组织领导，明确责任分工，把创建工作落到实处。"
+
+
+def test_a_digital_library_record_above_the_plan_goes():
+    """The fields of a library's catalogue record are furniture, whatever values they hold."""
+    head = ["知识类型: 析出资源", "内容出处: 《某某日报》 报纸", "唯一号: 100200300400", "颗粒名称: 一、工作目标", "分类号: D648.1"]
+    result = strip_chrome(page(head=head))
+    assert result.text == page()
+    assert {rule for rule, _ in removed(result)} == {"chrome.upload.catalogue_record"}
+
+
+def test_a_catalogue_key_inside_the_plan_stays():
+    """Outside the head and tail a record key is the plan's own (题名: a heading of a form)."""
+    body = [*BODY[:2], "题名：文明单位创建工作台账", *BODY[2:]]
+    assert strip_chrome(page(body=body)).text == page(body=body)
+
+
+def test_a_betting_keyword_run_glued_into_a_sentence_goes():
+    """A hijacked page glues a betting site's keyword run into a sentence: the run goes, the sentence stays."""
+    line = "根据6月10日篮球即时比分_99比分直播-【某某研究院】@动员会的要求，成立创建工作领导小组。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.text.splitlines()[-1] == "根据6月10日动员会的要求，成立创建工作领导小组。"
+    assert removed(result) == [("chrome.spam_html.score_spam", "篮球即时比分_99比分直播-【某某研究院】@")]
+
+
+def test_a_match_score_in_a_plan_stays():
+    """比分 alone is a match's score: a sports day in a plan keeps it."""
+    body = [*BODY, "组织职工趣味运动会，现场公布比分，评选优秀组织奖。"]
+    assert strip_chrome(page(body=body)).text == page(body=body)
+
+
+def test_a_column_name_under_the_title_goes():
+    """工作方案 alone under a title ending with it is the site's column, printed between two titles."""
+    result = strip_chrome(page(head=[TITLE, "", "工作方案", ""]))
+    assert result.text.split("\n") == [TITLE, "", "", TITLE, *BODY]
+    assert removed(result) == [("chrome.publish.column_label", "工作方案")]
+
+
+def test_the_second_line_of_a_wrapped_title_stays():
+    """Under a line not ending with it, a bare document kind is the rest of a title wrapped in two."""
+    text = page(title="县文化馆2024年文明单位创建\n工作方案")
+    assert strip_chrome(text).text == text
 
 
 # --- a whole document-sharing page, cleaned end to end --------------------------------------

@@ -98,6 +98,7 @@ class Config:
     title_min_chars: int
     title_sentence: re.Pattern
     title_copies: int
+    column_label: re.Pattern
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
@@ -195,6 +196,7 @@ def _config() -> Config:
         title_min_chars=int(data["repeated_title"]["min_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
+        column_label=re.compile(data["repeated_title"]["column_label"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
@@ -546,13 +548,19 @@ def _title_key(line: str) -> str:
 def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
     """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
     does a copy left where a page marker was cut from it (``某某方案_第2页``) once seen before.
-    Two in a row stay: the site's title over the plan's own heading is how pages print a plan."""
+    Two in a row stay: the site's title over the plan's own heading is how pages print a plan.
+    A bare document kind under a title ending with it is the site's column name: it goes too."""
     seen: set[str] = set()
     previous, run, kept = "", 0, []
+    above = ""  # the kept line above, stripped
     for i, text in walk.kept:
         if not text.strip():
             kept.append((i, text))
             continue
+        if cfg.column_label.match(text) and previous and above.endswith(text.strip()):
+            walk.removed.append(RemovedSpan("chrome.publish.column_label", "publish", text, i + 1))
+            continue
+        above = text.strip()
         key = _title_key(text)
         if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
