@@ -30,7 +30,7 @@ class PlanChunk:
     body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
     collection: str = ""  # the title of the compilation the plan is one of, as printed
     doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
-    named_by: str = "heading"  # heading, opening (its first sentence names it) or "" (nothing does)
+    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does) or "" (nothing does)
 
 
 @dataclass(frozen=True)

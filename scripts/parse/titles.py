@@ -193,6 +193,18 @@ def unglue(line: str) -> list[str]:
     return [line]
 
 
+def named_in_intro(line: str) -> str:
+    """The plan a site's intro sentence names in 《》 (小编整理了…《XX活动方案》，供参考), "" if none
+    or if what it names is no title of the genre."""
+    if not is_intro(line):
+        return ""
+    for name in re.findall(r"《([^《》]{4,60})》", line):
+        text = read_title(name).text
+        if has_vocabulary(text) and not is_generic(text):
+            return text
+    return ""
+
+
 def named_in_opening(paragraph: str) -> str:
     """The name a plan's opening gives it (2025年XX工作计划旨在… / 特制定XX方案。), "" if none."""
     rules = _rules()
