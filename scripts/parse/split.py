@@ -183,6 +183,8 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
     if not title:
         title = _heading_under_preamble(body)
         named_by = "heading" if title else ""
+    if not title and _trailing_title(body):
+        title, body, signature = _trailing_title(body), body[: _last_filled(body)], signature + [body[_last_filled(body)]]
     return PlanChunk(
         title=title,
         body=body,
@@ -194,6 +196,24 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         doc_number=head.doc_number or titles.doc_number_in(context + head.context),
         named_by=named_by,
     )
+
+
+def _last_filled(lines: list[str]) -> int:
+    return max((index for index, line in enumerate(lines) if line), default=-1)
+
+
+def _trailing_title(body: list[str]) -> str:
+    """A title printed after the signature, at the page's very end (an official page's document
+    title below 单位 / 2022年6月10日), "" if none: the last line, a title, a date line among the
+    three lines above it."""
+    filled = [line for line in body if line]
+    if len(filled) < 3 or not any(_rules()["date_line"].match(line) for line in filled[-4:-1]):
+        return ""
+    last = filled[-1]
+    if len(last) > _rules()["max_title"] or _rules()["sentence_end"].search(last):
+        return ""
+    title = titles.read_title(last).text
+    return title if _candidate(last) or titles.opens_like_title(title) else ""
 
 
 def _heading_under_preamble(body: list[str]) -> str:
