@@ -577,3 +577,13 @@ def test_a_named_unit_is_not_anonymised_by_its_self_references():
 )
 def test_years_the_title_or_opening_states(title, body, years):
     assert meta(title, body).years == years
+
+
+def test_issuers_named_together_before_a_decision_are_the_unit():
+    from scripts.models import PageMeta
+    from scripts.parse.metadata import extract_metadata
+
+    body = ["为弘扬良好家风，县妇联、县教育局决定，在全县中小学开展家风故事活动。", "一、活动对象", "全县中小学生。"]
+    assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == "县妇联、县教育局"
+    body = ["为弘扬良好家风，家长、老师决定共同开展家风故事活动。"]  # not organisations
+    assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == ""

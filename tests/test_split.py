@@ -288,3 +288,19 @@ def test_a_sentence_above_a_compilation_is_not_its_collection():
     lines = ["制定方案时，我们需要明确目标并制定具体的实施计划。"] + COMPILATION.split("\n")[2:]
     chunks = split_plans(lines)
     assert len(chunks) == 3 and {c.collection for c in chunks} == {""}
+
+
+def test_a_title_printed_after_the_signature_names_the_plan():
+    from scripts.parse.split import split_plans
+
+    lines = ["各街道、各学校：", "为弘扬诚信美德，现开展诚信主题活动。", "一、活动时间", "即日起至年底。", "某某县教育局", "2031年5月8日", "（此件公开发布）", "某某县教育局关于开展2031年诚信主题教育活动的通"]
+    chunk = split_plans(lines)[0]
+    assert chunk.title == "某某县教育局关于开展2031年诚信主题教育活动的通"
+    assert chunk.title not in chunk.body and chunk.title in chunk.context
+
+
+def test_a_last_sentence_after_a_date_is_no_title():
+    from scripts.parse.split import split_plans
+
+    lines = ["为弘扬诚信美德，现开展诚信主题活动。", "一、活动时间", "即日起至年底。", "2031年5月8日", "关于开展活动的事项请与办公室联系。"]
+    assert split_plans(lines)[0].title == ""

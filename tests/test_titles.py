@@ -223,3 +223,24 @@ def test_descriptive_name_from_kind_unit_and_years():
     assert descriptive_name(body, "", [2022, 2023]) == "2022-2023年文明单位创建工作方案"
     assert descriptive_name(["组织道德讲堂，每月一讲。", "本计划自发布之日起执行。"], "", []) == "道德讲堂活动计划"
     assert descriptive_name(["一、目标", "按时完成。"], "", []) == "工作方案"
+
+
+def test_named_in_intro_reads_the_plan_a_site_intro_names():
+    from scripts.parse.titles import named_in_intro
+
+    line = "摘要：小编为你整理了多篇相关的《2031年某某街道开展敬老助老志愿服务活动方案》，希望对你有帮助。"
+    assert named_in_intro(line) == "2031年某某街道开展敬老助老志愿服务活动方案"
+    assert named_in_intro("小编为你整理了《工作方案》，仅供参考。") == ""  # generic: no name
+    assert named_in_intro("根据《某某县文明单位创建工作方案》，现安排如下。") == ""  # no site intro
+
+
+def test_an_unnamed_plan_takes_the_name_of_the_removed_intro():
+    from scripts.models import CleanResult, RemovedSpan
+    from scripts.parse import parse_plans
+
+    intro = "小编为你整理了相关的《某某社区学雷锋志愿服务活动方案》，希望能帮到你。"
+    text = "为弘扬雷锋精神，丰富社区志愿服务，现安排如下。\n一、活动时间\n三月全月。"
+    clean = CleanResult(source="x.txt", encoding="utf-8", text=text, removed=[RemovedSpan(rule="chrome.intro", category="publish", text=intro, line=1)])
+    plan = parse_plans(clean)[0]
+    assert plan.title == "某某社区学雷锋志愿服务活动方案"
+    assert [f.detail for f in plan.flags if f.kind == "title"] == ["named by the site's intro above it"]

@@ -6,6 +6,8 @@ never its file's name. Tags, ids and slugs are filled by later stages.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from scripts.models import CleanResult, Flag, Plan, Section, walk_sections
 from scripts.parse import metadata, titles
 from scripts.parse.duties import extract_phases, split_duties
@@ -16,6 +18,8 @@ from scripts.parse.split import PlanChunk, split_plans
 def parse_plans(clean: CleanResult) -> list[Plan]:
     """Every plan in one cleaned file, in the order they appear."""
     chunks = split_plans(clean.text.split("\n"))
+    if chunks and not chunks[0].title:
+        chunks[0] = _named_by_intro(chunks[0], clean)
     plans = []
     for index, chunk in enumerate(chunks):
         outline = parse_outline(chunk.body)
@@ -41,11 +45,21 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
     return plans
 
 
+def _named_by_intro(chunk: PlanChunk, clean: CleanResult) -> PlanChunk:
+    """A first plan nothing on its lines names takes the name a removed site intro gives it."""
+    for span in clean.removed:
+        name = titles.named_in_intro(span.text)
+        if name:
+            return replace(chunk, title=name, named_by="intro")
+    return chunk
+
+
 def _title_flag(chunk: PlanChunk, title: str) -> list[Flag]:
     """A plan named by anything but its heading says so, for a curator to check (or correct)."""
     if chunk.named_by == "heading":
         return []
-    detail = "named by its opening sentence" if chunk.named_by == "opening" else "no heading names it: descriptive name"
+    details = {"opening": "named by its opening sentence", "intro": "named by the site's intro above it"}
+    detail = details.get(chunk.named_by, "no heading names it: descriptive name")
     return [Flag(kind="title", line=chunk.body_line, excerpt=title, detail=detail)]
 
 

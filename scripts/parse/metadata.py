@@ -56,6 +56,7 @@ class _Lexicon:
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
+    joint_decision: re.Pattern  # issuers named together before a verb of decision (市文明办、市教育局决定…)
     decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
@@ -168,6 +169,7 @@ def _lexicon() -> _Lexicon:
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
+        joint_decision=re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?P<u>{name}(?:、{name})+)(?={_alt(unit['decision_followers'])})"),
         decision_units=(
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
@@ -407,7 +409,9 @@ def _body_units(body: list[str]) -> list[str]:
     trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
     placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
     own = [m["u"] for line in body if "我" in line for m in lex.self_named.finditer(line)]
-    names = _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    joint = [m["u"] for line in hinted for m in lex.joint_decision.finditer(line)]
+    names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
+    names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance

@@ -30,7 +30,7 @@ class PlanChunk:
     body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
     collection: str = ""  # the title of the compilation the plan is one of, as printed
     doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
-    named_by: str = "heading"  # heading, opening (its first sentence names it) or "" (nothing does)
+    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does) or "" (nothing does)
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
     if not title:
         title = _heading_under_preamble(body)
         named_by = "heading" if title else ""
+    if not title and _trailing_title(body):
+        title, body, signature = _trailing_title(body), body[: _last_filled(body)], signature + [body[_last_filled(body)]]
     return PlanChunk(
         title=title,
         body=body,
@@ -194,6 +196,24 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         doc_number=head.doc_number or titles.doc_number_in(context + head.context),
         named_by=named_by,
     )
+
+
+def _last_filled(lines: list[str]) -> int:
+    return max((index for index, line in enumerate(lines) if line), default=-1)
+
+
+def _trailing_title(body: list[str]) -> str:
+    """A title printed after the signature, at the page's very end (an official page's document
+    title below 单位 / 2022年6月10日), "" if none: the last line, a title, a date line among the
+    three lines above it."""
+    filled = [line for line in body if line]
+    if len(filled) < 3 or not any(_rules()["date_line"].match(line) for line in filled[-4:-1]):
+        return ""
+    last = filled[-1]
+    if len(last) > _rules()["max_title"] or _rules()["sentence_end"].search(last):
+        return ""
+    title = titles.read_title(last).text
+    return title if _candidate(last) or titles.opens_like_title(title) else ""
 
 
 def _heading_under_preamble(body: list[str]) -> str:

@@ -43,6 +43,7 @@ def _rules() -> dict:
         "weak": re.compile(weak),
         "weak_end": re.compile(f"(?:{weak}|{strong})$"),
         "title_opening": re.compile(titles["title_opening"]),
+        "notice_opening": re.compile(titles["title_opening"].removeprefix("^")),
         "furniture": re.compile(titles["furniture"]),
         "intro": re.compile(titles["intro"]),
         "numbered": re.compile(titles["numbered"]),
@@ -60,6 +61,7 @@ def _rules() -> dict:
         "default_kind": titles["descriptive"]["default"],
         "genres": titles["descriptive"]["genres"],
         "max_title": rules["max_title_chars"],
+        "max_unit_prefix": titles["max_issuer_prefix_chars"],
         "clause": re.compile("[" + re.escape(rules["sentence_end"]) + "，,]"),
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + r"\s（）()【】\[\]〔〕]"),
     }
@@ -121,6 +123,13 @@ def has_vocabulary(text: str) -> bool:
         or bool(rules["weak"].search(text) and rules["weak_end"].search(text))
         or bool(rules["title_opening"].match(text))
     )
+
+
+def opens_like_title(text: str) -> str:
+    """Does ``text`` open like a notice's title, its issuer's name allowed before it (XX局关于开展…)?
+    Such a title still reads as one when the page cut its end (…活动的通)."""
+    rules = _rules()
+    return any(rules["notice_opening"].match(text, start) for start in range(min(len(text), rules["max_unit_prefix"]) + 1))
 
 
 def ends_like_title(text: str) -> bool:
@@ -191,6 +200,18 @@ def unglue(line: str) -> list[str]:
             if len(parts) > 1:
                 return parts[:-1] + unglue(parts[-1])
     return [line]
+
+
+def named_in_intro(line: str) -> str:
+    """The plan a site's intro sentence names in 《》 (小编整理了…《XX活动方案》，供参考), "" if none
+    or if what it names is no title of the genre."""
+    if not is_intro(line):
+        return ""
+    for name in re.findall(r"《([^《》]{4,60})》", line):
+        text = read_title(name).text
+        if has_vocabulary(text) and not is_generic(text):
+            return text
+    return ""
 
 
 def named_in_opening(paragraph: str) -> str:
