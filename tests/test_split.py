@@ -304,3 +304,11 @@ def test_a_last_sentence_after_a_date_is_no_title():
 
     lines = ["为弘扬诚信美德，现开展诚信主题活动。", "一、活动时间", "即日起至年底。", "2031年5月8日", "关于开展活动的事项请与办公室联系。"]
     assert split_plans(lines)[0].title == ""
+
+
+def test_a_long_intro_like_paragraph_under_the_title_stays_in_the_body():
+    """An opening the cleaner kept although it reads like a site's intro is not lost in the context."""
+    opening = "以下是青松社区为推进文明创建拟定的工作安排，经居委会研究，决定在全社区开展文明楼道、文明家庭评选和志愿服务等活动，现将有关事项安排如下。"
+    (chunk,) = split_plans(["青松社区文明创建工作方案", opening, "一、工作目标"])
+    assert chunk.title == "青松社区文明创建工作方案"
+    assert chunk.body == [opening, "一、工作目标"] and opening not in chunk.context

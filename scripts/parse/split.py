@@ -307,9 +307,10 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
 
 
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
-    """A chrome or intro line skipped while looking for the title stays out of the body; a notice's
-    addressee line (各处室、单位：) is never a title but is the plan's text: the body keeps it."""
-    return index in skipped and not titles.is_addressee(lines[index])
+    """A line of site furniture skipped while looking for the title stays out of the body. A notice's
+    addressee line (各处室、单位：) is never a title but is the plan's text, and an intro-like paragraph
+    the cleaner kept may be the plan's own opening: the body keeps both (nothing is lost)."""
+    return index in skipped and titles.is_chrome(lines[index]) and not titles.is_addressee(lines[index])
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
