@@ -48,24 +48,10 @@ def compact(text: str) -> str:
 
 
 def shown_text(plan) -> str:
-    """Everything a plan page shows of the text, in order: title, preamble, headings, items and duties,
-    and the member lists and notes where they were printed (as render places them)."""
-    parts = [plan.title, *plan.preamble]
+    """Everything a plan page shows of the text, in order (the quality command's ``output_pieces``)."""
+    from scripts.quality import output_pieces
 
-    def walk(sections):
-        for section in sections:
-            parts.append(section.number + section.title)
-            asides = [(m.after, m.role + "：" + m.names) for m in section.members]
-            asides += [(n.after, n.text) for n in section.notes]
-            for position in range(len(section.items) + 1):
-                parts.extend(text for after, text in asides if after == position)
-                if position < len(section.items):
-                    item = section.items[position]
-                    parts.extend([item.number, item.text, *item.lead, *item.support])
-            walk(section.sections)
-
-    walk(plan.sections)
-    return "\n".join(parts)
+    return "\n".join(output_pieces([plan]))
 
 
 def seed(prefix: str) -> Path:

@@ -135,19 +135,19 @@ def clean_and_parse(name: str, text: str) -> list[Plan]:
 
 
 def output_pieces(plans: list[Plan]) -> list[str]:
-    """What a reader sees of the plans: title, preamble, headings, items (with their numbers) and duties,
-    member lists and the notes kept beside the items."""
+    """What a reader sees of the plans, in the order their pages show it: title, preamble, headings as
+    printed, items (number, text, duties), and member lists and notes where they were printed."""
     pieces: list[str] = []
     for plan in plans:
-        pieces.append(plan.title)
-        pieces.extend(plan.preamble)
+        pieces += [plan.title, *plan.preamble]
         for section in walk_sections(plan.sections):
             pieces.append(heading_text(section))
-            for item in section.items:
-                pieces.extend(filter(None, [item.number, item.text]))  # the number is shown as the item's link
-                pieces.extend(item.lead + item.support)
-            pieces.extend(member.role + member.names for member in section.members)
-            pieces.extend(note.text for note in section.notes)
+            asides = [(m.after, m.role + "：" + m.names) for m in section.members] + [(n.after, n.text) for n in section.notes]
+            for position in range(len(section.items) + 1):
+                pieces += [text for after, text in asides if after == position]
+                if position < len(section.items):
+                    item = section.items[position]
+                    pieces += [*filter(None, [item.number, item.text]), *item.lead, *item.support]
     return pieces
 
 
