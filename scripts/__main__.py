@@ -227,10 +227,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-naive", action="store_true", help="skip the naive MkDocs + Material comparison")
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("eval", help="score clean, parse and tag against a labelled corpus", description="The quality command: run clean and parse on every page of a labelled corpus and the tagger on every labelled item; print the figures per half (tune / holdout) and the worst files.")
+    p = sub.add_parser("eval", help="score clean, parse and tag against a labelled corpus", description="The quality command: run clean and parse on every page of a labelled corpus and the tagger on every labelled item; print the figures per half (tune / tune2 / holdout) and the worst files.")
     p.add_argument("dir", nargs="?", default=str(ROOT.parent / "shared" / "corpus"), help="corpus folder: pages/*.txt, labels.jsonl, items.jsonl (default: ../shared/corpus)")
     p.add_argument("--json", action="store_true", help="print every figure and every file's and item's result as JSON")
-    p.add_argument("--half", choices=["tune", "holdout"], help="only the pages of one half (split by site)")
+    p.add_argument("--half", choices=["tune", "tune2", "holdout"], help="only the pages of one half (split by site)")
     p.add_argument("--baseline", metavar="JSON", help="an earlier `eval --json` output: also print what changed since")
     p.set_defaults(func=cmd_eval)
 
