@@ -486,6 +486,21 @@ def test_target_kind_and_level(title, body, target, level):
     assert (got.target, got.level) == (target, level)
 
 
+def test_a_campaigns_period_is_not_its_aim():
+    body = ["今年是新一轮全国文明城市和省级文明城区创建周期，助力全市创建全国文明城市。"]
+    assert meta("镇创建文明城市攻坚方案", body).level == "全国"
+
+
+def test_a_compilations_shared_title_yields_to_the_target_the_body_aims_at():
+    title, body = "创建全国文明村镇实施方案", ["为加快创建省级文明县城，结合我县实际，特制定本方案。"]
+    assert (meta(title, body).target, meta(title, body).level) == ("文明村镇", "全国")
+    shared = extract_metadata(title, body, [], PageMeta(), shared_title=True)
+    assert (shared.target, shared.level) == ("文明县城", "省级")
+    # a body that aims at nothing leaves the shared title's target
+    named = extract_metadata(title, ["全县上下要统一思想。"], [], PageMeta(), shared_title=True)
+    assert (named.target, named.level) == ("文明村镇", "全国")
+
+
 # ---------------------------------------------------------------------------
 # Unit: never from site furniture or a generic word; placeholders
 # ---------------------------------------------------------------------------

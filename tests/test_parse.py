@@ -109,8 +109,9 @@ def test_metadata_gets_the_title_body_and_context(parse, monkeypatch):
     seen = []
     monkeypatch.setattr(parse.metadata, "extract_metadata", lambda *args: seen.append(args) or PlanMeta(years=[2023]))
     (plan,) = parse.parse_plans(clean("004"))
-    ((title, body, context, page_meta),) = seen
+    ((title, body, context, page_meta, shared_title),) = seen
     assert title == "2023年精神文明建设工作实施方案"
+    assert shared_title is False  # the plan's own heading, not a compilation's name
     assert body[0].startswith("为进一步强化干部职工争先创优")
     assert context == ["2024年精神文明建设工作具体实施方案"]
     assert isinstance(page_meta, PageMeta)

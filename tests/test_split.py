@@ -312,3 +312,11 @@ def test_a_long_intro_like_paragraph_under_the_title_stays_in_the_body():
     (chunk,) = split_plans(["青松社区文明创建工作方案", opening, "一、工作目标"])
     assert chunk.title == "青松社区文明创建工作方案"
     assert chunk.body == [opening, "一、工作目标"] and opening not in chunk.context
+
+
+def test_stray_list_numbers_above_the_title_are_not_the_body():
+    lines = ["1.", "2.", "青山街道文明创建工作方案", "为深化文明创建，结合实际，制定本方案。", "一、工作目标"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "青山街道文明创建工作方案"
+    assert chunk.body[0] == "为深化文明创建，结合实际，制定本方案。"
+    assert chunk.context == ["1.", "2."]

@@ -59,6 +59,8 @@ def test_compilation_numbers_are_taken_off(line, number, marker):
         f"{NAME}，（七篇）",
         f"{NAME}（大全）",
         f"{NAME}（优质12篇）.docx",
+        f"{NAME}（模板19篇）",
+        f"{NAME}(范文模板6篇)",
     ],
 )
 def test_a_compilations_own_title_is_counted(line):
@@ -206,6 +208,8 @@ def test_lines_that_are_not_glued_stay_whole():
         ("为推进乡风文明，现制定本《桃园村星级文明户评选工作计划》。", "桃园村星级文明户评选工作计划"),
         ("为弘扬志愿精神，决定在全所开展“邻里守望”志愿服务活动，特制定本活动方案。", "“邻里守望”志愿服务活动方案"),
         ("为扎实做好2027年度巩固省级文明单位各项工作，结合我局实际，特制定本工作方案。", "2027年度巩固省级文明单位工作方案"),
+        # 本 before a time word is part of the name as stated
+        ("为统筹全区文明创建，结合实际，制定本年度文明实践工作要点和推进计划。", "本年度文明实践工作要点和推进计划"),
     ],
 )
 def test_an_opening_that_names_the_plan(paragraph, name):

@@ -24,7 +24,8 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
     for index, chunk in enumerate(chunks):
         outline = parse_outline(chunk.body)
         _lift_duties(outline.sections)
-        meta = metadata.extract_metadata(chunk.title, chunk.body, chunk.context, clean.meta)
+        shared = bool(chunk.collection) and titles.read_title(chunk.collection).text == chunk.title
+        meta = metadata.extract_metadata(chunk.title, chunk.body, chunk.context, clean.meta, shared)
         meta.doc_number = meta.doc_number or chunk.doc_number
         single_year = meta.years[0] if len(meta.years) == 1 else None
         numbering = [_shift(flag, chunk) for flag in outline.flags]

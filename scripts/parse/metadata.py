@@ -199,7 +199,7 @@ def _lexicon() -> _Lexicon:
         cited_aim=re.compile(_alt(levels["cited_aim_words"])),
         level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
         aim_words=frozenset(levels["aim_words"]),
-        aim_after=re.compile(_alt(levels["aim_after"])),
+        aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
         generic_places=tuple(
@@ -223,8 +223,11 @@ def _lexicon() -> _Lexicon:
 # ---------------------------------------------------------------------------
 
 
-def extract_metadata(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> PlanMeta:
+def extract_metadata(title: str, body: list[str], context: list[str], page_meta: PageMeta, shared_title: bool = False) -> PlanMeta:
     """Metadata of one plan.
+
+    ``shared_title``: the title only repeats its compilation's name (…方案 篇1 under …方案（精选5篇）),
+    which sites put over whatever plans they gathered: the target the body aims at wins over it.
 
     ``body`` is the plan after its title; ``context`` holds the lines around it that are not
     the plan (a carrying notice, a site title, the signature); ``page_meta`` is what the website
@@ -236,7 +239,7 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     name, anonymised = _issuing_unit(title, body, context, page_meta)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
-    target, level = _target(title, body)
+    target, level = _target(title, body, shared_title)
     return PlanMeta(
         unit=unit,
         unit_anonymised=anonymised,
@@ -642,6 +645,9 @@ def _chinese_digits(text: str) -> int:
 # ---------------------------------------------------------------------------
 
 
+_AIMED = 2  # the score of a mention a verb marks as the plan's aim
+
+
 @dataclass(frozen=True)
 class _Mention:
     score: int  # 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
@@ -649,16 +655,19 @@ class _Mention:
     level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
 
-def _target(title: str, body: list[str]) -> tuple[str, str]:
+def _target(title: str, body: list[str], shared_title: bool = False) -> tuple[str, str]:
     """(kind of target, level aimed at): (文明城市, 全国), (文明单位, 省级最佳), (文明校园, "").
 
     The kind is the first one the title names, else the body's mention that a verb marks as
     the aim (创建, 争创, 确保) over one marked as held (巩固, 荣获) over a bare one; ties go to
     the first. The level is that kind's: the title's when it states one, else the body's best
     mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
-    passing aims at no stated level. Mentions inside 《》 cite another document and are skipped."""
+    passing aims at no stated level. Mentions inside 《》 cite another document and are skipped.
+    A shared compilation title (``shared_title``) counts only when the body aims at nothing."""
     in_title = _mentions(title, in_title=True)
     in_body = [m for line in body for m in _mentions(line)]
+    if shared_title and any(m.score == _AIMED for m in in_body):
+        in_title = []
     if in_title:
         kind = in_title[0].kind
     elif in_body:

@@ -270,6 +270,8 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         line = lines[index]
         if line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
             skipped.add(index)
+        elif line and titles.is_bare_number(line):
+            skipped.add(index)  # a stray list number among the title lines (1. / 2.)
         elif line and _title_like(line):
             if groups and groups[-1][2] == index and _continues(groups[-1][0], line):
                 groups[-1] = (groups[-1][0] + line, groups[-1][1], index + 1)

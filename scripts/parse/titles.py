@@ -47,6 +47,7 @@ def _rules() -> dict:
         "furniture": re.compile(titles["furniture"]),
         "intro": re.compile(titles["intro"]),
         "numbered": re.compile(titles["numbered"]),
+        "bare_number": re.compile(titles["bare_number"]),
         "generic": re.compile(titles["generic_words"]),
         "suffixes": markers("suffixes"),
         "prefixes": markers("prefixes"),
@@ -153,6 +154,11 @@ def is_chrome(line: str) -> bool:
 def is_numbered(line: str) -> bool:
     """A multi-level number (1.2.2) opens a section heading, never a title."""
     return bool(_rules()["numbered"].match(line))
+
+
+def is_bare_number(line: str) -> bool:
+    """A list number alone on its line (1.), with no text of its own."""
+    return bool(_rules()["bare_number"].match(line.strip()))
 
 
 def number_markers() -> list[str]:
