@@ -102,7 +102,8 @@ class Note:
     """A line of a section that is kept as printed but is not an item (not tagged, no anchor).
 
     ``kind``: date (活动时间：3月1日—9日), field (活动地点：…, or any line under a 活动主题 / 活动对象
-    heading), signature (a unit's name alone), fragment (a few characters cut off), link (a URL line).
+    heading), signature (a unit's name alone), fragment (a few characters cut off), link (a URL line),
+    lead_in (a short line ending in a colon that introduces what follows: 创建工作分三个阶段进行：).
     ``after``: how many of the section's items come before it, to show it in its place.
     """
 

@@ -89,7 +89,8 @@ def test_seed_004_phase_headings_and_an_unnumbered_paragraph_in_a_section():
         ("s4-2", "第二阶段", "全面实施阶段(4月—10月)"),
         ("s4-3", "第三阶段", "巩固、迎验阶段(10月—12月)"),
     ]
-    assert [(i.anchor, i.number) for i in steps.items] == [("i4-1", "")]
+    assert steps.items == []  # 创建工作共分三个阶段进行: introduces the phases: a lead-in, not a task
+    assert [(n.kind, n.after) for n in steps.notes] == [("lead_in", 0)]
     rules = outline.sections[4].sections[2]
     assert [i.number for i in rules.items] == ["", "1", "2", "3"]
 
@@ -335,6 +336,23 @@ def test_a_slogan_under_a_theme_heading_is_a_note_but_an_activity_stays_an_item(
     theme, target = parse_outline(body).sections
     assert notes(theme) == [("field", "小小志愿者，点亮一条街", 0)] and theme.items == []
     assert [i.text for i in target.items] == ["围绕“邻里互助”这个主题，开展结对帮扶活动。"] and target.notes == []
+
+
+def test_a_short_lead_in_is_a_note_and_a_long_one_stays_an_item():
+    body = [
+        "三、工作步骤",
+        "整治工作按两个阶段推进：",
+        "（一）排查阶段",
+        "摸清辖区背街小巷底数。",
+        "四、组织保障",
+        "为加强对创建工作的领导，经研究，决定成立街道文明创建工作领导小组，名单如下：",
+        "本次评选的对象为：",
+        "辖区内热心公益的居民。",
+    ]
+    steps, support = parse_outline(body).sections
+    assert notes(steps) == [("lead_in", "整治工作按两个阶段推进：", 0)] and steps.items == []
+    assert [i.text for i in support.items] == [body[5], "辖区内热心公益的居民。"]
+    assert notes(support) == [("lead_in", "本次评选的对象为：", 1)]  # …为： opens a sentence, not a heading
 
 
 def test_a_numbered_note_keeps_its_number_as_printed():

@@ -113,6 +113,8 @@ def _rules() -> dict:
         "max_heading": rules["max_heading_chars"],
         "max_plain": rules["max_plain_heading_chars"],
         "max_label": outline["max_label_heading_chars"],
+        "lead_in": re.compile(outline["lead_in_words"]),
+        "max_lead_in": non_items["max_lead_in_chars"],
         "heading_marks": re.compile(outline["heading_marks"]),
         "bold_wrap": re.compile(outline["bold_wrap"]),
         "role": re.compile(r"(?P<role>" + "|".join(map(_spaced, roles)) + r")\s*[:：]\s*"),
@@ -231,7 +233,7 @@ class _Builder:
         rules = _rules()
         label = line[:-1]
         if line[-1:] in "：:" and len(label) <= rules["max_label"] and label and not rules["punct"].search(label):
-            return bool(next_line) and not label.endswith("如下")  # 主要职责：, 注意事项：
+            return bool(next_line) and not rules["lead_in"].search(label)  # 主要职责：, 注意事项：
         if len(line) > rules["max_plain"] or rules["punct"].search(line) or not next_line:
             return False
         if not any(char.isalnum() for char in line):
@@ -376,6 +378,8 @@ def _note_kind(text: str, section: Section) -> str:
     if rules["field_title"].match(section.title) and len(text) <= rules["max_field_value"]:
         if not rules["activity"].search(text):
             return "field"
+    if text[-1:] in "：:" and len(text) <= rules["max_lead_in"]:
+        return "lead_in"
     name = text.rstrip("。 ")
     if len(name) <= rules["max_signature"] and not rules["punct"].search(name) and is_unit_name(name):
         return "signature"
