@@ -537,6 +537,10 @@ def test_no_unit_from_chrome_or_generic_words(title, body, context):
         ("第十届文明单位测评方案", ["根据通知精神，市文明办成立测评组，对申报单位进行测评。"], "市文明办"),
         ("礼仪周活动安排", ["本学期在我青山小学全体学生中推行礼仪周。"], "青山小学"),
         ("文明城市创建方案", ["按照市文明委印发的工作要点，结合实际，制定本方案。"], ""),  # a cited issuer
+        # the place whose jurisdiction the plan covers
+        ("星级文明户评选方案", ["一、参评条件", "参评对象为桃源街道本辖区内常住居民。"], "桃源街道"),
+        ("星级文明户评选方案", ["经研究，决定在柳溪镇所辖范围内开展评选。"], "柳溪镇"),
+        ("星级文明户评选方案", ["经研究，决定在全县辖区内开展评选。"], ""),
     ],
 )
 def test_unit_from_organiser_lines_decisions_and_titles(title, body, unit):

@@ -58,6 +58,7 @@ class _Lexicon:
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
     joint_decision: re.Pattern  # issuers named together before a verb of decision (市文明办、市教育局决定…)
     decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
+    jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
     signature: re.Pattern
@@ -174,6 +175,7 @@ def _lexicon() -> _Lexicon:
             re.compile(f"(?:{_alt(unit['body_lead_ins'])})(?P<u>{name}){lead_followers}"),
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
+        jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
@@ -412,9 +414,11 @@ def _body_units(body: list[str]) -> list[str]:
     trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
     placed = [m["u"] for line in body for pattern in lex.body_units for m in pattern.finditer(line)]
     own = [m["u"] for line in body if "我" in line for m in lex.self_named.finditer(line)]
+    scope = [m["u"] for line in body if "辖" in line for m in lex.jurisdiction.finditer(line)]
     joint = [m["u"] for line in hinted for m in lex.joint_decision.finditer(line)]
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
