@@ -320,3 +320,9 @@ def test_stray_list_numbers_above_the_title_are_not_the_body():
     assert chunk.title == "青山街道文明创建工作方案"
     assert chunk.body[0] == "为深化文明创建，结合实际，制定本方案。"
     assert chunk.context == ["1.", "2."]
+
+
+def test_a_title_printed_below_the_signature_is_the_plans_heading():
+    lines = ["为做好评选工作，结合实际，现将有关事项安排如下。", "一、评选范围", "全镇各村。", "柳溪镇人民政府", "2022年6月10日", "柳溪镇关于开展文明家庭评选活动的通知"]
+    (chunk,) = split_plans(lines)
+    assert (chunk.title, chunk.named_by) == ("柳溪镇关于开展文明家庭评选活动的通知", "heading")

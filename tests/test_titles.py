@@ -227,6 +227,9 @@ def test_descriptive_name_from_kind_unit_and_years():
     assert descriptive_name(body, "", [2022, 2023]) == "2022-2023年文明单位创建工作方案"
     assert descriptive_name(["组织道德讲堂，每月一讲。", "本计划自发布之日起执行。"], "", []) == "道德讲堂活动计划"
     assert descriptive_name(["一、目标", "按时完成。"], "", []) == "工作方案"
+    # the kinds of activity a plan is about name it too, and so does what it calls itself
+    visit = ["重阳节当天组织志愿者走访敬老院，为老人送去慰问。", "本策划书由学生会执行，敬老活动费用由学院承担。"]
+    assert descriptive_name(visit, "", []) == "重阳节敬老活动策划书"
 
 
 def test_named_in_intro_reads_the_plan_a_site_intro_names():

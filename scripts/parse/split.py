@@ -185,6 +185,7 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         named_by = "heading" if title else ""
     if not title and _trailing_title(body):
         title, body, signature = _trailing_title(body), body[: _last_filled(body)], signature + [body[_last_filled(body)]]
+        named_by = "heading"  # printed below the signature, but the document's own heading
     return PlanChunk(
         title=title,
         body=body,
