@@ -479,6 +479,10 @@ def test_deterministic():
         ("关于下发《青山县争创省级文明单位三年规划》的通知", [], "文明单位", "省级"),  # 《》 in a title: its own name
         ("乡风文明建设方案", ["培育文明乡风，争做文明村民。"], "", ""),  # not targets
         ("爱国卫生工作方案", ["迎接国家级卫生城市复审。"], "", ""),  # not a 文明 honour
+        ("创建县级文明单位实施方案", [], "文明单位", "县级"),  # 县级 after 创建 is the level, not an inner rank
+        ("创建市级文明小区方案", [], "文明社区", "市级"),
+        ("争创县级文明户活动方案", [], "文明家庭", "县级"),
+        ("文明户外广告整治方案", [], "", ""),  # 户外 is not a household
     ],
 )
 def test_target_kind_and_level(title, body, target, level):

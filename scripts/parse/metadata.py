@@ -142,8 +142,8 @@ def _lexicon() -> _Lexicon:
         f"|[{''.join(w for w in nouns if len(w) == 1)}](?![{''.join(levels['target_word_blockers'])}]))"
     )
     named = [w for words in levels["named_targets"].values() for w in words]
-    level = (
-        rf"(?:{level_word})?(?P<q1>{qualifiers})?(?:创建)?{quote}(?:{_alt(levels['inner_ranks'])})?"
+    level = (  # a rank inside the honour's name (全国县级文明城市) only after a level word
+        rf"(?:{level_word}(?:{_alt(levels['inner_ranks'])})?)?(?P<q1>{qualifiers})?(?:创建)?{quote}"
         rf"(?:(?:精神)?文明(?P<q2>{qualifiers})?{noun}|(?P<named>{_alt(named)})){quote}(?P<q3>{qualifiers})?"
     )
     kinds = {w: kind for kind, words in levels["targets"].items() for w in words}
