@@ -159,7 +159,10 @@ def _lexicon() -> _Lexicon:
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
-        organiser=re.compile(rf"(?:{_alt(unit['organiser_labels'])})\s*[:：]\s*(?P<u>[^{NAME_BREAKS}]{{2,30}})"),
+        organiser=re.compile(
+            "".join(f"(?<!{re.escape(word)})" for word in unit["organiser_label_blockers"])
+            + rf"(?:{_alt(unit['organiser_labels'])})\s*[:：]\s*(?P<u>[^{NAME_BREAKS}]{{2,30}})"
+        ),
         place_unit=re.compile(unit["place_unit"]),
         name_chars=re.compile(f"[{CJK}A-Za-z0-9·{marker_chars}]+"),
         strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
