@@ -90,6 +90,16 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}_某某范文网",
         f"{NAME} - 某某文库",
         f"【推荐】{NAME}",
+        f"【最新】{NAME}",
+        f"{NAME}怎么写",
+        f"{NAME}如何写？",
+        f"{NAME}优秀范文",
+        f"{NAME}例文",
+        f"{NAME}word",
+        f"{NAME}（参考）",
+        f"{NAME}【精品】",
+        f"{NAME}（附下载）",
+        f"{NAME}(共3页)",
     ],
 )
 def test_site_labels_and_file_suffixes_are_taken_off(line):
