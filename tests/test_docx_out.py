@@ -34,6 +34,14 @@ def test_headings_use_word_heading_styles_and_items_keep_their_numbers(plan):
     assert first_item.endswith("（牵头单位：机关党委，责任单位：各处室、各单位）")
 
 
+def test_member_lists_and_notes_are_printed_where_the_source_had_them():
+    body = ["一、组织领导", "组长：张三", "副组长：李四、王五", "成立创建工作领导小组。", "二、活动安排", "时间：3月1日—3月9日", "组织志愿者清扫街巷。"]
+    (plan,) = parse.parse_plans(clean.clean_text("青山社区文明创建方案\n" + "\n".join(body), source="x.txt"))
+    texts = [p.text for p in Document(io.BytesIO(docx_out.plan_docx(plan))).paragraphs]
+    start = texts.index("一、组织领导")
+    assert texts[start : start + 7] == body  # nothing the page shows is missing from the download
+
+
 def test_card_on_top_and_source_at_the_end(plan):
     texts = [p.text for p in Document(io.BytesIO(docx_out.plan_docx(plan))).paragraphs]
     assert texts[1:4] == ["单位：湖南省财政厅", "行业：财政", "地区：湖南省"]

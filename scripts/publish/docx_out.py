@@ -126,9 +126,19 @@ def item_text(item: Item) -> str:
 
 
 def _section(section: Section, out: list[str]) -> None:
+    """The heading, then the items with the member list and notes where the source printed them
+    (as on the plan page: members before notes at one place), then the sub-sections."""
     out.append(_para(heading_text(section), f"Heading{min(max(section.level, 1), MAX_HEADING)}"))
-    for item in section.items:
-        out.append(_para(item_text(item), "ListItem" if item.number else "Body"))
+    asides: dict[int, list[str]] = {}
+    for member in section.members:
+        asides.setdefault(member.after, []).append(f"{member.role}：{member.names}")
+    for note in section.notes:
+        asides.setdefault(note.after, []).append(note.text)
+    for position in range(len(section.items) + 1):
+        out.extend(_para(line) for line in asides.get(position, []))
+        if position < len(section.items):
+            item = section.items[position]
+            out.append(_para(item_text(item), "ListItem" if item.number else "Body"))
     for child in section.sections:
         _section(child, out)
 
