@@ -100,6 +100,12 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}【精品】",
         f"{NAME}（附下载）",
         f"{NAME}(共3页)",
+        f"{NAME} - 某某巴巴",  # any short name after a page-title separator
+        f"{NAME}_某某知道",
+        f"{NAME}_工作计划_某某网",  # the site's category, then its name
+        f"{NAME}_第1页",
+        f"{NAME}（第2页）",
+        f"某某网 - {NAME}",
     ],
 )
 def test_site_labels_and_file_suffixes_are_taken_off(line):
@@ -111,6 +117,11 @@ def test_markers_come_off_together():
     assert (title.text, title.number) == (NAME, 2)
     title = read_title(f"{NAME}（优质9篇）篇一")
     assert (title.text, title.number, title.counted) == (NAME, 1, True)
+
+
+@pytest.mark.parametrize("line", [f"{NAME} — 征求意见稿", f"{NAME} - 2023", f"{NAME}-修订稿", "“文明交通 - 你我同行”活动方案"])
+def test_a_tail_that_may_be_the_documents_own_stays(line):
+    assert read_title(line).text == line
 
 
 def test_what_is_part_of_the_name_stays():
