@@ -353,6 +353,8 @@ def test_a_short_lead_in_is_a_note_and_a_long_one_stays_an_item():
     assert notes(steps) == [("lead_in", "整治工作按两个阶段推进：", 0)] and steps.items == []
     assert [i.text for i in support.items] == [body[5], "辖区内热心公益的居民。"]
     assert notes(support) == [("lead_in", "本次评选的对象为：", 1)]  # …为： opens a sentence, not a heading
+    label, = parse_outline(["五、劝导内容", "不文明行为：", "乱扔垃圾、随地吐痰。"]).sections
+    assert [s.title for s in label.sections] == ["不文明行为"]  # a label ending in 行为 is still a label
 
 
 def test_a_numbered_note_keeps_its_number_as_printed():
