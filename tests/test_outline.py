@@ -357,6 +357,14 @@ def test_a_short_lead_in_is_a_note_and_a_long_one_stays_an_item():
     assert [s.title for s in label.sections] == ["不文明行为"]  # a label ending in 行为 is still a label
 
 
+def test_a_date_alone_is_a_note_never_a_heading():
+    body = ["一、活动安排", "2023.03.05", "组织志愿者清扫街巷。", "2023年3月9日", "召开总结会。"]
+    (section,) = parse_outline(body).sections
+    assert section.sections == []
+    assert notes(section) == [("date", "2023.03.05", 0), ("date", "2023年3月9日", 1)]
+    assert [i.text for i in section.items] == ["组织志愿者清扫街巷。", "召开总结会。"]
+
+
 def test_a_numbered_note_keeps_its_number_as_printed():
     body = ["三、活动时间", "1、2025年3月5日", "2、2025年3月12日"]
     (section,) = parse_outline(body).sections

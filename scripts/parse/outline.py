@@ -236,6 +236,8 @@ class _Builder:
             return bool(next_line) and not rules["lead_in"].search(label)  # 主要职责：, 注意事项：
         if len(line) > rules["max_plain"] or rules["punct"].search(line) or not next_line:
             return False
+        if rules["date_line"].match(line):
+            return False  # a date alone (2023.03.05, 2023年3月5日) heads nothing: a note
         if not any(char.isalnum() for char in line):
             return False  # a rule of dashes or a table border (---, |---|) names nothing
         if numbering(next_line) is None:  # a paragraph must follow, not another short line
