@@ -261,6 +261,10 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "敬老爱老，情暖重阳。",  # a slogan
         "某某县文明办关于开展志愿服务月活动的通知",  # a document title
         "各乡镇、街道，县直各单位：",  # addressees
+        "牵头单位：县文明办",  # who does it
+        "具体组织单位：各中小学校",
+        "某社区重阳节活动方案2",  # a document title with its number in a compilation
+        "准备阶段。主要做好以下几项工作：",  # a line announcing a list
     ],
 )
 def test_what_is_not_an_item_gets_no_types(text):
@@ -273,6 +277,12 @@ def test_preambles_and_guiding_ideas_get_no_types():
     assert tags("现将有关事项通知如下：") == []
     assert tags("以党的创新理论和重要讲话精神为指导，扎实推进志愿服务工作。") == []
     assert tags("随着城市发展，群众对文明出行的要求越来越高。") == []
+    # an occasion told as background
+    assert tags("3月5日是学雷锋纪念日，全校师生都很期待。") == []
+    assert tags("今年迎来第十个学雷锋活动月。") == []
+    # targets: 目标任务 is an aims heading, though 任务 alone names work
+    assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、目标任务") == []
+    assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、主要任务") == ["诚信建设", "窗口服务"]
 
 
 def test_a_statement_counts_only_the_activities_it_names_to_carry_out():
@@ -284,6 +294,13 @@ def test_a_statement_counts_only_the_activities_it_names_to_carry_out():
     # a heading naming both aims and work is an activity heading
     assert heading_title("二、总体目标和主要内容") == "总体目标和主要内容"
     assert tags("组织开展志愿服务活动。", context="二、总体目标和主要内容") == ["学雷锋志愿服务"]
+
+
+def test_a_label_before_the_colon_does_not_end_the_lead_clause():
+    # 宣传发动： names no activity, so the lead runs on to the next stop and its 动员会 counts
+    assert tags("宣传发动：召开全体职工动员会，层层发动。", context="（一）办公室") == ["组织领导"]
+    # an activity title before the colon is the lead: 表彰 after it belongs to the activity
+    assert tags("评选身边好人：年底评出十名，予以表彰。", context="（一）办公室") == ["身边好人"]
 
 
 def test_a_keyword_naming_a_body_or_a_document_is_not_an_activity():
@@ -307,6 +324,9 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
     assert tags("各党小组开碰头会，研究部署讲堂筹备。", plan=plan, headings=["四、活动步骤"]) == ["组织领导"]
     assert tags("制定每期讲堂的细致流程，提前发给各科室。", plan=plan, headings=["（一）准备阶段"]) == []
     assert tags("提升居民道德素养，营造崇德向善氛围。", plan=plan, headings=["二、活动目的"]) == []
+    # the campaign's own steps and measures are its activities; support work is not
+    assert tags("在食堂门口摆放提示牌，营造氛围。", plan="某单位文明餐桌活动方案", headings=["四、工作步骤"]) == ["文明餐桌", "公益广告"]
+    assert tags("各科室确定一名联络员，按时报送信息。", plan="某单位文明餐桌活动方案", headings=["五、保障措施"]) == []
 
 
 @pytest.mark.parametrize(
@@ -320,6 +340,12 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
         ("组织党员干部清扫小区楼道，清理垃圾死角。", ["爱国卫生"]),
         ("评选“星级文明户”，张榜公布。", ["文明家庭"]),
         ("开展争做中国好网民活动。", ["网络文明"]),
+        ("学校设立交通安全监督岗，每天放学时值守。", ["文明出行"]),
+        ("评选文明庭院，评出后挂牌。", ["文明家庭"]),
+        ("联合有关部门整治校园周边网吧。", ["网络文明"]),
+        ("组织党员清理河道白色垃圾。", ["爱国卫生"]),
+        ("在广场设置一批宣传广告牌。", ["公益广告"]),
+        ("创建省级水生态文明城市。", []),  # another title, not 文明城市
         # words in passing, not activities
         ("在宣传窗口张贴创建标语。", ["宣传阵地"]),
         ("邀请爱心人士参加座谈。", []),
