@@ -171,6 +171,21 @@ def test_heading_is_only_weak_evidence():
     assert tags("组织职工参加全民健身运动。", context=heading) == ["文体活动"]
 
 
+def test_the_work_under_an_organisational_heading_is_that_work_however_long():
+    long_item = "向上级申请专项资金支持，同时鼓励各村通过合作社和集体经济自筹一部分，统一用于宣传、整治和设施建设。"
+    assert tags(long_item, context="（二）资金保障") == ["组织领导"]
+    assert tags(long_item, context="（二）宣传教育") == []
+
+
+def test_a_hit_yields_to_the_type_whose_activity_it_is_part_of(taxonomy):
+    assert next(t for t in taxonomy.types if t.name == "考核奖惩").yields_to  # rules/taxonomy.yml
+    # the 表彰 of a selection is the selection's own
+    assert tags("组织道德模范评选表彰，广泛宣传模范事迹。") == ["身边好人"]
+    assert tags("年底评选文明家庭并予以表彰。") == ["文明家庭"]
+    # in its own clause it is 考核奖惩
+    assert tags("组织道德模范评选，年底对创建工作考核表彰。") == ["身边好人", "考核奖惩"]
+
+
 def test_heading_title_strips_numbers_and_punctuation():
     assert heading_title("（一）指导思想：") == "指导思想"
     assert heading_title("一、指导思想") == "指导思想"
@@ -306,6 +321,7 @@ def test_a_label_before_the_colon_does_not_end_the_lead_clause():
 def test_a_keyword_naming_a_body_or_a_document_is_not_an_activity():
     assert tags("局里成立迎接文明城市测评工作领导小组，局长任组长。") == ["组织领导"]
     assert tags("制定本局志愿服务活动方案，报领导小组审定。") == []
+    assert tags("健全文明家庭创建机构，妇联牵头协调。") == ["组织领导"]
 
 
 def test_city_creation_only_for_items_that_take_part_in_it():

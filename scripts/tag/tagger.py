@@ -55,6 +55,7 @@ class ActivityType:
     keywords: list[str]  # keywords and synonyms together: any of them tags the item
     exclude: list[str]
     description: str = ""
+    yields_to: list[str] = field(default_factory=list)  # types whose activity a hit in the same clause belongs to
 
 
 @dataclass
@@ -102,7 +103,7 @@ class Taxonomy:
     @cached_property
     def matcher(self) -> "Matcher":
         return _matcher(
-            tuple((t.name, tuple(t.keywords), tuple(t.exclude)) for t in self.types),
+            tuple((t.name, tuple(t.keywords), tuple(t.exclude), tuple(t.yields_to)) for t in self.types),
             tuple(self.passing_clause_markers),
             tuple(self.lead_only_types),
             self.cues,
@@ -117,12 +118,13 @@ class Matcher:
     """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled),
     framing markers (→ clauses whose activity keywords do not count), naming suffixes and action verbs."""
 
-    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
-        """``types`` are (name, keywords, exclusions); ``organisational`` types are lead-clause-only
-        and exempt from the framing-clause rule."""
-        self.order = {name: i for i, (name, _, _) in enumerate(types)}
-        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _ in types)
-        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude in types)
+    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
+        """``types`` are (name, keywords, exclusions, yields_to); ``organisational`` types are
+        lead-clause-only and exempt from the framing-clause rule."""
+        self.order = {name: i for i, (name, *_) in enumerate(types)}
+        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _, _ in types)
+        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude, _ in types)
+        self.yields = {name: frozenset(yields_to) for name, _, _, yields_to in types if yields_to}
         self.keywords = _compile(self.keyword_types)
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
@@ -147,7 +149,24 @@ class Matcher:
                 names &= self.organisational
             if names:
                 found.append((start, end, names))
-        return found
+        return self._yielded(text, found) if self.yields else found
+
+    def _yielded(self, text: str, found: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
+        """Drop a type from a hit when its clause also names one of the types it yields to
+        (道德模范评选表彰: the 表彰 is the selection's own, not 考核奖惩)."""
+        if not any(names & self.yields.keys() for _, _, names in found):
+            return found
+        clauses = Spans((*clause.span(), clause.start()) for clause in _CLAUSE.finditer(text))
+        named: dict[int, set[str]] = {}
+        for start, end, names in found:
+            named.setdefault(clauses.covering(start, end, default=-1), set()).update(names)
+        kept = []
+        for start, end, names in found:
+            in_clause = named[clauses.covering(start, end, default=-1)]
+            names = frozenset(name for name in names if not self.yields.get(name, frozenset()) & in_clause)
+            if names:
+                kept.append((start, end, names))
+        return kept
 
     def types_in(self, text: str, lead_only: frozenset[str] = frozenset(), lead_end: int = 0) -> set[str]:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
@@ -311,6 +330,7 @@ def load_taxonomy() -> Taxonomy:
                 keywords=list(dict.fromkeys((t.get("keywords") or []) + (t.get("synonyms") or []))),
                 exclude=list(t.get("exclude") or []),
                 description=t.get("description") or "",
+                yields_to=list(t.get("yields_to") or []),
             )
             for t in theme["types"]
         ]
@@ -395,7 +415,9 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
         found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
-    if not found - matcher.organisational and len(body) < reader.short_item_chars:  # 4
+    if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
+        found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
+    elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
     if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
         found |= context.plan_kinds
