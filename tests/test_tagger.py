@@ -295,6 +295,7 @@ def test_preambles_and_guiding_ideas_get_no_types():
     # an occasion told as background
     assert tags("3月5日是学雷锋纪念日，全校师生都很期待。") == []
     assert tags("今年迎来第十个学雷锋活动月。") == []
+    assert tags("中秋节又称团圆节，是我国的传统节日。", plan="某社区中秋节活动方案", headings=["二、活动内容"]) == []
     # targets: 目标任务 is an aims heading, though 任务 alone names work
     assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、目标任务") == []
     assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、主要任务") == ["诚信建设", "窗口服务"]
@@ -362,6 +363,13 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
         ("组织党员清理河道白色垃圾。", ["爱国卫生"]),
         ("在广场设置一批宣传广告牌。", ["公益广告"]),
         ("创建省级水生态文明城市。", []),  # another title, not 文明城市
+        # a festival told by its customs
+        ("组织居民包粽子、划龙舟。", ["我们的节日"]),
+        ("在广场悬挂花灯，举办猜灯谜。", ["我们的节日"]),
+        ("组织团员到烈士陵园敬献花篮。", ["爱国主义教育"]),
+        ("开展反诈骗知识宣传，发放防电信诈骗手册。", ["平安单位"]),
+        ("高温期间为户外工作者送清凉。", ["关爱帮扶"]),
+        ("组织广播体操比赛。", ["文体活动"]),  # not 宣传阵地's 广播
         # words in passing, not activities
         ("在宣传窗口张贴创建标语。", ["宣传阵地"]),
         ("邀请爱心人士参加座谈。", []),

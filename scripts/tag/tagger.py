@@ -125,6 +125,7 @@ class Matcher:
         self.keyword_types = _phrase_index((name, keywords) for name, keywords, _, _ in types)
         self.exclude_types = _phrase_index((name, exclude) for name, _, exclude, _ in types)
         self.yields = {name: frozenset(yields_to) for name, _, _, yields_to in types if yields_to}
+        self.yielding = frozenset(self.yields)
         self.keywords = _compile(self.keyword_types)
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
@@ -140,6 +141,7 @@ class Matcher:
         cancels = Spans((m.start(), m.end(), self.exclude_types[m.group()]) for m in self.excludes.finditer(text))
         naming = naming and self.any_naming.search(text) is not None
         found = []
+        yielding = False
         for match in self.keywords.finditer(text):
             start, end = match.span()
             names = self.keyword_types[match.group()]
@@ -149,13 +151,12 @@ class Matcher:
                 names &= self.organisational
             if names:
                 found.append((start, end, names))
-        return self._yielded(text, found) if self.yields else found
+                yielding = yielding or not names.isdisjoint(self.yielding)
+        return self._yielded(text, found) if yielding else found
 
     def _yielded(self, text: str, found: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
         """Drop a type from a hit when its clause also names one of the types it yields to
         (道德模范评选表彰: the 表彰 is the selection's own, not 考核奖惩)."""
-        if not any(names & self.yields.keys() for _, _, names in found):
-            return found
         clauses = Spans((*clause.span(), clause.start()) for clause in _CLAUSE.finditer(text))
         named: dict[int, set[str]] = {}
         for start, end, names in found:
