@@ -280,10 +280,15 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "具体组织单位：各中小学校",
         "某社区重阳节活动方案2",  # a document title with its number in a compilation
         "准备阶段。主要做好以下几项工作：",  # a line announcing a list
+        "社区干部、楼栋长、志愿者及居民代表",  # who takes part, without a verb
     ],
 )
 def test_what_is_not_an_item_gets_no_types(text):
     assert tags(text, plan="某社区学雷锋志愿服务活动方案") == []
+
+
+def test_a_list_of_people_with_a_verb_is_an_item():
+    assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
 
 
 def test_preambles_and_guiding_ideas_get_no_types():
