@@ -171,6 +171,21 @@ def test_heading_is_only_weak_evidence():
     assert tags("组织职工参加全民健身运动。", context=heading) == ["文体活动"]
 
 
+def test_the_work_under_an_organisational_heading_is_that_work_however_long():
+    long_item = "向上级申请专项资金支持，同时鼓励各村通过合作社和集体经济自筹一部分，统一用于宣传、整治和设施建设。"
+    assert tags(long_item, context="（二）资金保障") == ["组织领导"]
+    assert tags(long_item, context="（二）宣传教育") == []
+
+
+def test_a_hit_yields_to_the_type_whose_activity_it_is_part_of(taxonomy):
+    assert next(t for t in taxonomy.types if t.name == "考核奖惩").yields_to  # rules/taxonomy.yml
+    # the 表彰 of a selection is the selection's own
+    assert tags("组织道德模范评选表彰，广泛宣传模范事迹。") == ["身边好人"]
+    assert tags("年底评选文明家庭并予以表彰。") == ["文明家庭"]
+    # in its own clause it is 考核奖惩
+    assert tags("组织道德模范评选，年底对创建工作考核表彰。") == ["身边好人", "考核奖惩"]
+
+
 def test_heading_title_strips_numbers_and_punctuation():
     assert heading_title("（一）指导思想：") == "指导思想"
     assert heading_title("一、指导思想") == "指导思想"
@@ -261,10 +276,19 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "敬老爱老，情暖重阳。",  # a slogan
         "某某县文明办关于开展志愿服务月活动的通知",  # a document title
         "各乡镇、街道，县直各单位：",  # addressees
+        "牵头单位：县文明办",  # who does it
+        "具体组织单位：各中小学校",
+        "某社区重阳节活动方案2",  # a document title with its number in a compilation
+        "准备阶段。主要做好以下几项工作：",  # a line announcing a list
+        "社区干部、楼栋长、志愿者及居民代表",  # who takes part, without a verb
     ],
 )
 def test_what_is_not_an_item_gets_no_types(text):
     assert tags(text, plan="某社区学雷锋志愿服务活动方案") == []
+
+
+def test_a_list_of_people_with_a_verb_is_an_item():
+    assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
 
 
 def test_preambles_and_guiding_ideas_get_no_types():
@@ -273,6 +297,13 @@ def test_preambles_and_guiding_ideas_get_no_types():
     assert tags("现将有关事项通知如下：") == []
     assert tags("以党的创新理论和重要讲话精神为指导，扎实推进志愿服务工作。") == []
     assert tags("随着城市发展，群众对文明出行的要求越来越高。") == []
+    # an occasion told as background
+    assert tags("3月5日是学雷锋纪念日，全校师生都很期待。") == []
+    assert tags("今年迎来第十个学雷锋活动月。") == []
+    assert tags("中秋节又称团圆节，是我国的传统节日。", plan="某社区中秋节活动方案", headings=["二、活动内容"]) == []
+    # targets: 目标任务 is an aims heading, though 任务 alone names work
+    assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、目标任务") == []
+    assert tags("营造诚信的服务环境，窗口服务规范高效。", context="二、主要任务") == ["诚信建设", "窗口服务"]
 
 
 def test_a_statement_counts_only_the_activities_it_names_to_carry_out():
@@ -286,9 +317,17 @@ def test_a_statement_counts_only_the_activities_it_names_to_carry_out():
     assert tags("组织开展志愿服务活动。", context="二、总体目标和主要内容") == ["学雷锋志愿服务"]
 
 
+def test_a_label_before_the_colon_does_not_end_the_lead_clause():
+    # 宣传发动： names no activity, so the lead runs on to the next stop and its 动员会 counts
+    assert tags("宣传发动：召开全体职工动员会，层层发动。", context="（一）办公室") == ["组织领导"]
+    # an activity title before the colon is the lead: 表彰 after it belongs to the activity
+    assert tags("评选身边好人：年底评出十名，予以表彰。", context="（一）办公室") == ["身边好人"]
+
+
 def test_a_keyword_naming_a_body_or_a_document_is_not_an_activity():
     assert tags("局里成立迎接文明城市测评工作领导小组，局长任组长。") == ["组织领导"]
     assert tags("制定本局志愿服务活动方案，报领导小组审定。") == []
+    assert tags("健全文明家庭创建机构，妇联牵头协调。") == ["组织领导"]
 
 
 def test_city_creation_only_for_items_that_take_part_in_it():
@@ -307,6 +346,9 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
     assert tags("各党小组开碰头会，研究部署讲堂筹备。", plan=plan, headings=["四、活动步骤"]) == ["组织领导"]
     assert tags("制定每期讲堂的细致流程，提前发给各科室。", plan=plan, headings=["（一）准备阶段"]) == []
     assert tags("提升居民道德素养，营造崇德向善氛围。", plan=plan, headings=["二、活动目的"]) == []
+    # the campaign's own steps and measures are its activities; support work is not
+    assert tags("在食堂门口摆放提示牌，营造氛围。", plan="某单位文明餐桌活动方案", headings=["四、工作步骤"]) == ["文明餐桌", "公益广告"]
+    assert tags("各科室确定一名联络员，按时报送信息。", plan="某单位文明餐桌活动方案", headings=["五、保障措施"]) == []
 
 
 @pytest.mark.parametrize(
@@ -320,6 +362,19 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
         ("组织党员干部清扫小区楼道，清理垃圾死角。", ["爱国卫生"]),
         ("评选“星级文明户”，张榜公布。", ["文明家庭"]),
         ("开展争做中国好网民活动。", ["网络文明"]),
+        ("学校设立交通安全监督岗，每天放学时值守。", ["文明出行"]),
+        ("评选文明庭院，评出后挂牌。", ["文明家庭"]),
+        ("联合有关部门整治校园周边网吧。", ["网络文明"]),
+        ("组织党员清理河道白色垃圾。", ["爱国卫生"]),
+        ("在广场设置一批宣传广告牌。", ["公益广告"]),
+        ("创建省级水生态文明城市。", []),  # another title, not 文明城市
+        # a festival told by its customs
+        ("组织居民包粽子、划龙舟。", ["我们的节日"]),
+        ("在广场悬挂花灯，举办猜灯谜。", ["我们的节日"]),
+        ("组织团员到烈士陵园敬献花篮。", ["爱国主义教育"]),
+        ("开展反诈骗知识宣传，发放防电信诈骗手册。", ["平安单位"]),
+        ("高温期间为户外工作者送清凉。", ["关爱帮扶"]),
+        ("组织广播体操比赛。", ["文体活动"]),  # not 宣传阵地's 广播
         # words in passing, not activities
         ("在宣传窗口张贴创建标语。", ["宣传阵地"]),
         ("邀请爱心人士参加座谈。", []),

@@ -21,7 +21,8 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``):
 4. a short item without an activity of its own does the one its nearest heading names
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
-   activity of that campaign, unless it is an organisational or procedural step.
+   activity of that campaign, unless it is an organisational or procedural step or sits under a
+   support heading (保障措施, 考核 …).
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -54,6 +55,7 @@ class ActivityType:
     keywords: list[str]  # keywords and synonyms together: any of them tags the item
     exclude: list[str]
     description: str = ""
+    yields_to: list[str] = field(default_factory=list)  # types whose activity a hit in the same clause belongs to
 
 
 @dataclass
@@ -89,6 +91,7 @@ class Taxonomy:
     main_type_min_items: int = 1
     lead_only_types: list[str] = field(default_factory=list)
     measures_headings: list[str] = field(default_factory=list)
+    support_headings: list[str] = field(default_factory=list)
     passing_clause_markers: list[str] = field(default_factory=list)
     cues: Cues = field(default_factory=Cues)
     contexts: dict = field(default_factory=dict, repr=False, compare=False)  # see _context
@@ -100,7 +103,7 @@ class Taxonomy:
     @cached_property
     def matcher(self) -> "Matcher":
         return _matcher(
-            tuple((t.name, tuple(t.keywords), tuple(t.exclude)) for t in self.types),
+            tuple((t.name, tuple(t.keywords), tuple(t.exclude), tuple(t.yields_to)) for t in self.types),
             tuple(self.passing_clause_markers),
             tuple(self.lead_only_types),
             self.cues,
@@ -108,19 +111,21 @@ class Taxonomy:
 
     @cached_property
     def reader(self) -> "Reader":
-        return _reader(self.cues, tuple(self.measures_headings))
+        return _reader(self.cues, tuple(self.measures_headings), tuple(self.support_headings))
 
 
 class Matcher:
     """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled),
     framing markers (→ clauses whose activity keywords do not count), naming suffixes and action verbs."""
 
-    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
-        """``types`` are (name, keywords, exclusions); ``organisational`` types are lead-clause-only
-        and exempt from the framing-clause rule."""
-        self.order = {name: i for i, (name, _, _) in enumerate(types)}
-        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _ in types)
-        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude in types)
+    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
+        """``types`` are (name, keywords, exclusions, yields_to); ``organisational`` types are
+        lead-clause-only and exempt from the framing-clause rule."""
+        self.order = {name: i for i, (name, *_) in enumerate(types)}
+        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _, _ in types)
+        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude, _ in types)
+        self.yields = {name: frozenset(yields_to) for name, _, _, yields_to in types if yields_to}
+        self.yielding = frozenset(self.yields)
         self.keywords = _compile(self.keyword_types)
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
@@ -136,6 +141,7 @@ class Matcher:
         cancels = Spans((m.start(), m.end(), self.exclude_types[m.group()]) for m in self.excludes.finditer(text))
         naming = naming and self.any_naming.search(text) is not None
         found = []
+        yielding = False
         for match in self.keywords.finditer(text):
             start, end = match.span()
             names = self.keyword_types[match.group()]
@@ -145,7 +151,23 @@ class Matcher:
                 names &= self.organisational
             if names:
                 found.append((start, end, names))
-        return found
+                yielding = yielding or not names.isdisjoint(self.yielding)
+        return self._yielded(text, found) if yielding else found
+
+    def _yielded(self, text: str, found: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
+        """Drop a type from a hit when its clause also names one of the types it yields to
+        (道德模范评选表彰: the 表彰 is the selection's own, not 考核奖惩)."""
+        clauses = Spans((*clause.span(), clause.start()) for clause in _CLAUSE.finditer(text))
+        named: dict[int, set[str]] = {}
+        for start, end, names in found:
+            named.setdefault(clauses.covering(start, end, default=-1), set()).update(names)
+        kept = []
+        for start, end, names in found:
+            in_clause = named[clauses.covering(start, end, default=-1)]
+            names = frozenset(name for name in names if not self.yields.get(name, frozenset()) & in_clause)
+            if names:
+                kept.append((start, end, names))
+        return kept
 
     def types_in(self, text: str, lead_only: frozenset[str] = frozenset(), lead_end: int = 0) -> set[str]:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
@@ -188,7 +210,7 @@ class Reader:
     """Compiled context cues of ``rules/tagging.yml``: what is not an item, what is a statement,
     which headings are titles, statements or measures."""
 
-    def __init__(self, cues: Cues, measures_headings: tuple[str, ...]):
+    def __init__(self, cues: Cues, measures_headings: tuple[str, ...], support_headings: tuple[str, ...]):
         self.decoration = re.compile(cues.decoration)
         self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
         self.not_item_max_chars = cues.not_item_max_chars
@@ -198,6 +220,7 @@ class Reader:
         self.title_heading = re.compile(cues.title_heading)
         self.procedural = re.compile(cues.procedural_lead)
         self.measures = _compile(measures_headings)
+        self.support = _compile(support_headings)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
@@ -233,8 +256,8 @@ class Reader:
 
 
 @lru_cache(maxsize=4)
-def _reader(cues, measures_headings) -> Reader:
-    return Reader(cues, measures_headings)
+def _reader(cues, measures_headings, support_headings) -> Reader:
+    return Reader(cues, measures_headings, support_headings)
 
 
 class Spans:
@@ -308,6 +331,7 @@ def load_taxonomy() -> Taxonomy:
                 keywords=list(dict.fromkeys((t.get("keywords") or []) + (t.get("synonyms") or []))),
                 exclude=list(t.get("exclude") or []),
                 description=t.get("description") or "",
+                yields_to=list(t.get("yields_to") or []),
             )
             for t in theme["types"]
         ]
@@ -317,6 +341,7 @@ def load_taxonomy() -> Taxonomy:
         main_type_min_items=int(rules.get("main_type_min_items") or 1),
         lead_only_types=list(cues.get("lead_only_types") or []),
         measures_headings=list(cues.get("measures_headings") or []),
+        support_headings=list(cues.get("support_headings") or []),
         passing_clause_markers=list(cues.get("passing_clause_markers") or []),
         cues=load_cues(),
     )
@@ -366,7 +391,8 @@ class Context:
 
     plan_kinds: frozenset[str]  # campaign types named by the plan's title or a title heading
     statement: bool  # the nearest section heading states aims, background, a theme, who or when
-    measures: bool  # the nearest heading is a measures heading (措施, 组织领导 …)
+    measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
+    support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
     heading_types: frozenset[str]  # types of the activity the nearest section heading names
 
 
@@ -387,10 +413,12 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     if context.statement or reader.statement_shape(unnumbered):  # 2
         return matcher.ordered(matcher.acted_types(body))
     lead_only = frozenset() if context.measures else matcher.organisational
-    found = matcher.types_in(body, lead_only, _lead_end(body))  # 3
+    found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
         found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
-    if not found - matcher.organisational and len(body) < reader.short_item_chars:  # 4
+    if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
+        found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
+    elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
     if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
         found |= context.plan_kinds
@@ -399,8 +427,9 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
 
 def _takes_plan_kind(reader: Reader, matcher: Matcher, context: Context, found: set[str], text: str) -> bool:
     """An activity item inherits its plan's kind; organisational steps (only 组织领导, 考核奖惩 …),
-    procedural ones (制定活动计划, 总结上报) and items under a measures heading do not."""
-    if context.measures or reader.procedural.search(text):
+    procedural ones (制定活动计划, 总结上报) and items under a support heading (保障措施) do not —
+    items under 实施步骤 or 活动措施 are the campaign's own steps and do."""
+    if context.support or reader.procedural.search(text):
         return False
     return not (found and found <= matcher.organisational)
 
@@ -429,14 +458,18 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     nearest = sections[-1] if sections else ""
     statement = reader.is_statement_heading(nearest)
     measures = bool(reader.measures.search(nearest))
+    support = bool(reader.support.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
-    return Context(plan_kinds, statement, measures, heading_types)
+    return Context(plan_kinds, statement, measures, support, heading_types)
 
 
-def _lead_end(text: str) -> int:
+def _lead_end(matcher: Matcher, text: str) -> int:
     """End of the lead clause: the item's own title, up to and including the first 。 or ：
-    (开展道德模范评选：… 表彰… — the 表彰 belongs to the activity, not to 考核奖惩)."""
+    (开展道德模范评选：… 表彰… — the 表彰 belongs to the activity, not to 考核奖惩). A label that
+    names no activity (宣传发动：, 第一阶段：) is not a title: the lead runs on to the next stop."""
     stop = _LEAD_STOP.search(text)
+    if stop and stop.group() != "。" and not matcher.hits(text[: stop.start()]):
+        stop = _LEAD_STOP.search(text, stop.end())
     return stop.end() if stop else len(text)
 
 
