@@ -47,26 +47,39 @@ function start() {
 }
 const started = start();
 
-const merging = [];
+const waiting = []; /* bundles the box asked to merge, merged after the first screen (5) */
+let rest = null;
 export const options = (value) => pagefind.options(value);
 export const init = () => started;
 export const destroy = () => pagefind.destroy();
 export function mergeIndex(path, value) {
-  merging.push(pagefind.mergeIndex(path, { ...(value || {}), language: QUERY_LANGUAGE }));
-  return Promise.resolve(); /* the box goes on to the next bundle at once (5); searches wait for all */
+  waiting.push([path, { ...(value || {}), language: QUERY_LANGUAGE }]);
+  return Promise.resolve();
 }
-const merged = () => Promise.all(merging);
+/* Every bundle merged, side by side (Pagefind UI merges one after another, each waiting for its page list). */
+function mergeRest() {
+  if (!rest) rest = Promise.all(waiting.map(([path, value]) => pagefind.mergeIndex(path, value)));
+  return rest;
+}
 
-/* The filters of every bundle, loaded once the first search's first screen is drawn (3): its first
-   FIRST_SCREEN fragments are in, or FILTERS_LATEST ms have passed. */
+/* The first screen (5, 3): the first search of a collection in several bundles searches the first
+   bundle alone, a deal of every plan, and its results are shown when they fill a screen
+   (FIRST_SCREEN pages, holding the phrase when the query has several words); otherwise, or after,
+   the other bundles are merged and every filter loaded once that screen is drawn (its fragments are
+   in, or FILTERS_LATEST ms have passed), then the search is made again over all bundles: the results
+   already shown stay first, the others follow, with filter counts, and the box is told to draw them
+   ("kb-search-complete", overrides/assets/kb.js). */
 const FIRST_SCREEN = 5; /* Pagefind UI's page of results */
 const FILTERS_LATEST = 1500;
 let firstScreen;
 const firstScreenDrawn = new Promise((resolve) => (firstScreen = resolve));
+let complete = null; /* [key, results over every bundle, with filter counts] */
+let completing = null; /* while the search over every bundle that follows a first screen runs */
 let lastSearch = null;
+const keyOf = (term, value) => JSON.stringify([term, value || {}]);
 
 function loadedFilters() {
-  if (!allFilters) allFilters = merged().then(() => pagefind.filters());
+  if (!allFilters) allFilters = mergeRest().then(() => pagefind.filters());
   return allFilters;
 }
 
@@ -74,42 +87,80 @@ function loadedFilters() {
 export async function filters() {
   await firstScreenDrawn;
   const all = await loadedFilters();
+  await completing;
   const counted = lastSearch ? await search(...lastSearch) : null;
   return counted && Object.keys(counted.filters || {}).length ? counted.filters : hidden({ ...all }, (await manifest).filter);
 }
 
 export async function preload(term, value) {
-  await merged();
+  await started;
+  if (rest) await rest;
   const words = await indexWords(term);
   return words ? pagefind.preload(words.join(" "), await scoped(words, value)) : pagefind.preload(term, value);
 }
 
 export async function search(term, value) {
-  await merged();
-  const filtered = allFilters !== null;
-  if (filtered) await allFilters;
+  const key = keyOf(term, value);
   lastSearch = [term, value];
+  if (complete && complete[0] === key) return complete[1];
+  await started;
   const words = await indexWords(term);
-  const found = words ? await phraseFirst(words, await scoped(words, value)) : await pagefind.search(term, value);
-  return filtered ? shown(found) : beforeFilters(found);
+  if (allFilters === null && !rest) {
+    const first = await firstBundle(words, term, value);
+    if (first) return beforeFilters(first, () => (completing = completeLater(key, term, value, words, first.results.slice(0, FIRST_SCREEN))));
+  }
+  const filtered = allFilters !== null;
+  await (filtered ? allFilters : mergeRest());
+  const found = await searchAll(words, term, value);
+  return filtered ? shown(found) : beforeFilters(found, () => loadedFilters());
 }
 
-/* The first searches, before the filters are loaded: no counts (a panel of some filters would be
-   drawn from them), and the filters start loading once their first screen is in. */
-function beforeFilters(found) {
+function searchAll(words, term, value) {
+  return words ? scoped(words, value).then((chosen) => phraseFirst(words, chosen)) : pagefind.search(term, value);
+}
+
+/* The first bundle's results when they fill the first screen; null when they do not, or when the
+   collection is one bundle, or the query's words are not all in the first bundle. */
+async function firstBundle(words, term, value) {
+  if (!waiting.length || !words) return null;
+  const chosen = await scoped(words, value);
+  const bundles = chosen && chosen.filters && chosen.filters[(await manifest).filter];
+  if (bundles && !bundles.any.includes("0")) return null;
+  const found = await phraseFirst(words, chosen);
+  const fit = found ? found.results.slice(0, FIRST_SCREEN) : [];
+  const full = fit.length === FIRST_SCREEN && (words.length < 2 || fit.every((result) => result.phrase));
+  return full ? found : null;
+}
+
+async function completeLater(key, term, value, words, shownFirst) {
+  await loadedFilters();
+  if (!lastSearch || keyOf(...lastSearch) !== key) return; /* the box has moved on: its search covers every bundle */
+  const found = await shown(await searchAll(words, term, value));
+  const first = new Set(shownFirst.map((result) => result.id));
+  const results = [...shownFirst, ...found.results.filter((result) => !first.has(result.id))];
+  complete = [key, { ...found, results }];
+  if (keyOf(...lastSearch) === key) {
+    window.dispatchEvent(new CustomEvent("kb-search-complete", { detail: { term, filters: (value && value.filters) || {} } }));
+  }
+}
+
+/* Results before the filters are loaded: no counts (a panel of some filters would be drawn from
+   them); once their first screen is in, ``next`` loads them. */
+function beforeFilters(found, next) {
   if (!found) return found;
   const first = found.results.slice(0, FIRST_SCREEN);
-  let waiting = first.length;
+  let left = first.length;
   const drawn = () => {
-    waiting -= 1;
-    if (waiting <= 0) firstScreen();
+    left -= 1;
+    if (left <= 0) firstScreen();
   };
-  if (!waiting) firstScreen();
+  if (!left) firstScreen();
   for (const result of first) {
     const data = result.data;
     result.data = () => data().finally(drawn);
   }
   setTimeout(firstScreen, FILTERS_LATEST);
+  firstScreenDrawn.then(next);
   return { ...found, filters: {}, totalFilters: {} };
 }
 
@@ -129,7 +180,10 @@ async function phraseFirst(words, value) {
   if (words.length < 2 || !found) return found;
   const held = [];
   const apart = [];
-  for (const result of found.results) (holdsPhrase(result.words || [], words.length) ? held : apart).push(result);
+  for (const result of found.results) {
+    result.phrase = holdsPhrase(result.words || [], words.length);
+    (result.phrase ? held : apart).push(result);
+  }
   return { ...found, results: [...held, ...apart] };
 }
 

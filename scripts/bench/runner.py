@@ -204,6 +204,11 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
     server = _Server(site)
     fetched: list[tuple[float, int]] = []  # (epoch milliseconds at which it finished, bytes)
     figures: dict = {}
+
+    def finished(request) -> None:
+        with contextlib.suppress(Exception):  # the browser closed while the rest of the index came in
+            fetched.append((request.timing["startTime"] + request.timing["responseEnd"], request.sizes()["responseBodySize"]))
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -211,7 +216,7 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
             page.goto(server.base + start_page, wait_until="load")
             box = "input.md-search__input" if material else ".pagefind-ui__search-input"
             page.wait_for_selector(box, state="attached", timeout=30000)
-            page.on("requestfinished", lambda r: fetched.append((r.timing["startTime"] + r.timing["responseEnd"], r.sizes()["responseBodySize"])))
+            page.on("requestfinished", finished)
             opener = page.locator("label.md-header__button[for='__search']").first
             if material and opener.is_visible():  # narrow screens: the search box opens from a button
                 opener.click()
@@ -233,6 +238,7 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
                 seconds, screen = seen["first"] / 1000, seen["screen"] / 1000
                 figures.update(first_screen_seconds=screen, answer_seconds=seen.get("answer", 0) / 1000 or None)
             page.wait_for_timeout(300)  # requests finished by the first screen are reported a little later
+            page.remove_listener("requestfinished", finished)
             browser.close()
     finally:
         server.close()
