@@ -205,6 +205,7 @@ def test_search_box_is_on_every_page_and_in_chinese(page, site):
     for path in ("", "themes/", "browse/", "report/"):
         page.goto(site["base"] + path)
         box = page.locator(".pagefind-ui__search-input")
+        box.wait_for(state="attached", timeout=10000)  # kb.js mounts it once kb-shards.json is in
         assert box.count() == 1, path
         assert "搜索" in box.get_attribute("placeholder"), path
 
