@@ -205,6 +205,7 @@ def test_search_box_is_on_every_page_and_in_chinese(page, site):
     for path in ("", "themes/", "browse/", "report/"):
         page.goto(site["base"] + path)
         box = page.locator(".pagefind-ui__search-input")
+        box.wait_for(state="attached", timeout=10000)  # kb.js mounts it once kb-shards.json is in
         assert box.count() == 1, path
         assert "搜索" in box.get_attribute("placeholder"), path
 
@@ -364,3 +365,69 @@ def test_a_quick_answer_links_the_page_of_the_name_typed(page, site, query, kind
     page.locator(".pagefind-ui__search-input").fill("")
     page.locator(".pagefind-ui__search-input").dispatch_event("input")
     assert page.locator(".kb-answer a").count() == 0
+
+
+# Twelve plans of twelve units, all holding 志愿服务; only 第02服务站's holds 结对共建 (the others 结对 and 共建
+# apart). Indexed in bundles of six: dealt in path order, the first bundle holds 第01, 03, … 11.
+def bundle_plan(number: int) -> str:
+    unit = f"第{number:02d}服务站"
+    act = ["读书分享会", "义务植树", "环境清扫", "敬老院探访", "交通劝导", "图书捐赠", "健康义诊", "法律咨询", "垃圾分拣", "社区巡逻", "文艺演出", "技能培训"][number - 1]
+    duty = ["窗口服务用语", "办公秩序", "食堂节约", "档案管理", "安全生产", "网络宣传", "职工书屋", "廉政教育", "文明餐桌", "礼仪培训", "家风建设", "节日慰问"][number - 1]
+    pair = "与社区开展结对共建，" if number == 2 else "与困难家庭结对帮扶，推进共建共享，"
+    return (
+        f"{unit}2024年文明单位创建工作方案\n一、主要任务\n1、组织干部职工开展志愿服务活动，每月举办一次{act}。\n"
+        f"2、{pair}规范{duty}，完善{act}台账。\n二、保障措施\n1、成立{duty}工作小组，由{unit}负责{act}的安排。\n"
+    )
+
+
+def bundle_title(number: int) -> str:
+    return f"第{number:02d}服务站2024年文明单位创建工作方案"
+
+
+@pytest.fixture(scope="module")
+def two_bundle_site(tmp_path_factory):
+    from scripts.site import search_index
+
+    raw = tmp_path_factory.mktemp("bundles-raw")
+    for number in range(1, 13):
+        (raw / f"plan-{number:02d}.txt").write_text(bundle_plan(number), encoding="utf-8")
+    out = tmp_path_factory.mktemp("bundles-build")
+    site = build(raw, out, out / "permalinks.json")
+    stats = search_index.build_search_index(out / "docs", site / search_index.BUNDLE, shard_pages=6)
+    assert stats["bundles"] == 2 and stats["pages"] == 12
+    server = Server(site.parent)
+    yield {"base": server.base}
+    server.close()
+
+
+SCREEN = """() => [document.querySelector('.pagefind-ui__message')?.innerText || '',
+  [...document.querySelectorAll('.pagefind-ui__result-title > .pagefind-ui__result-link')]
+    .filter(a => !a.closest('.pagefind-ui__result-nested')).map(a => a.innerText)]"""
+SCREEN_DRAWN = """() => document.querySelector('.pagefind-ui__result-link')
+  && !document.querySelector('.pagefind-ui__results .pagefind-ui__loading')"""
+
+
+def test_the_first_screen_comes_from_the_first_bundle_and_stays_first(page, two_bundle_site):
+    page.goto(two_bundle_site["base"])
+    page.locator(".pagefind-ui__search-input").fill("志愿服务")
+    page.wait_for_function(SCREEN_DRAWN, timeout=15000)
+    message, first = page.evaluate(SCREEN)
+    assert "6" in message and len(first) == 5, (message, first)
+    assert set(first) <= {bundle_title(n) for n in range(1, 13, 2)}, first
+    page.wait_for_function("() => /12/.test(document.querySelector('.pagefind-ui__message')?.innerText)", timeout=15000)
+    page.wait_for_function(SCREEN_DRAWN, timeout=15000)
+    _, after = page.evaluate(SCREEN)
+    assert after[:5] == first  # what was on screen does not move; the other bundle's plans follow
+    page.locator(".pagefind-ui__filter-name", has_text="年份").wait_for(timeout=15000)  # the filters follow too
+    search(page, two_bundle_site["base"], "志愿服务")
+    assert sorted(page.evaluate(SCREEN)[1]) == [bundle_title(n) for n in range(1, 13)]
+
+
+def test_a_phrase_outside_the_first_bundle_is_still_first(page, two_bundle_site):
+    """The first bundle holds 结对 and 共建 only apart: its results do not fill a first screen of phrase holders."""
+    page.goto(two_bundle_site["base"])
+    page.locator(".pagefind-ui__search-input").fill("结对共建")
+    page.wait_for_function(SCREEN_DRAWN, timeout=15000)
+    message, first = page.evaluate(SCREEN)
+    assert "12" in message and first[0] == bundle_title(2), (message, first)
+    assert "结对共建" in page.locator(".pagefind-ui__result-excerpt").first.inner_text()

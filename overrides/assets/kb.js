@@ -18,7 +18,7 @@
       .catch(function () { return {}; })
       .then(function (shards) {
         var others = shards.bundles || [];
-        new window.PagefindUI({
+        var ui = new window.PagefindUI({
           element: box,
           showSubResults: true,
           showImages: false,
@@ -30,6 +30,13 @@
           translations: { placeholder: "搜索方案、单位、活动类型…" }
         });
         quickAnswers(box, bundle, shards);
+        /* A collection in several bundles shows its first screen from the first bundle; the search over
+           every bundle follows (../kb-search/pagefind.js) and is drawn by searching again, which
+           Pagefind UI does when its filters are set (to the same ones). */
+        window.addEventListener("kb-search-complete", function (event) {
+          var input = box.querySelector(".pagefind-ui__search-input");
+          if (input && input.value === event.detail.term) ui.triggerFilters(event.detail.filters);
+        });
       });
   }
 

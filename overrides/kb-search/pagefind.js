@@ -10,13 +10,18 @@
       ../pagefind/kb-words/): 结对共建 → "结对 共建".
    2. Exact phrase first: of the pages found, those holding the query's words next to each other come
       first (in Pagefind's order), then the pages holding the words apart (phraseFirst).
-   3. The first search waits until every filter is loaded. Before, the box sometimes drew only some
-      of the filters after the first search (seen in the browser tests: 主要活动类型 and 单位 missing).
+   3. Filters come after the first screen. Every bundle's filter files (150 KB at 10,000 plans) were
+      fetched and counted before the first results; now the first search counts none (the box draws
+      no filter panel for it), and once its first results are on screen every filter is loaded and the
+      last search counted again: the box draws the panel from that (filters()). Counting on partly
+      loaded filters drew only some of them (seen in the browser tests: 主要活动类型 and 单位 missing).
    4. A collection indexed as several bundles: Pagefind answers a query word that a bundle lacks with
       the longest of that bundle's words that begins the query (文明餐桌 → 文明), so, merged as they are,
       the bundles without the word would add unrelated results. The word lists say which bundles
       hold each word, and the search is limited to the bundles holding every query word, through a
-      filter that the box never shows. */
+      filter that the box never shows.
+   5. Bundles are merged side by side: the box merges them one after another, each waiting for its
+      page list, and the first search then waited for ten round trips in a row at 10,000 plans. */
 import * as pagefind from "../pagefind/pagefind.js";
 
 const QUERY_LANGUAGE = "und"; /* not zh, ja or th: Pagefind leaves the query's words as cut here (1) */
@@ -42,30 +47,121 @@ function start() {
 }
 const started = start();
 
+const waiting = []; /* bundles the box asked to merge, merged after the first screen (5) */
+let rest = null;
 export const options = (value) => pagefind.options(value);
 export const init = () => started;
 export const destroy = () => pagefind.destroy();
-export const mergeIndex = (path, value) => pagefind.mergeIndex(path, { ...(value || {}), language: QUERY_LANGUAGE });
+export function mergeIndex(path, value) {
+  waiting.push([path, { ...(value || {}), language: QUERY_LANGUAGE }]);
+  return Promise.resolve();
+}
+/* Every bundle merged, side by side (Pagefind UI merges one after another, each waiting for its page list). */
+function mergeRest() {
+  if (!rest) rest = Promise.all(waiting.map(([path, value]) => pagefind.mergeIndex(path, value)));
+  return rest;
+}
+
+/* The first screen (5, 3): the first search of a collection in several bundles searches the first
+   bundle alone, a deal of every plan, and its results are shown when they fill a screen
+   (FIRST_SCREEN pages, holding the phrase when the query has several words); otherwise, or after,
+   the other bundles are merged and every filter loaded once that screen is drawn (its fragments are
+   in, or FILTERS_LATEST ms have passed), then the search is made again over all bundles: the results
+   already shown stay first, the others follow, with filter counts, and the box is told to draw them
+   ("kb-search-complete", overrides/assets/kb.js). */
+const FIRST_SCREEN = 5; /* Pagefind UI's page of results */
+const FILTERS_LATEST = 1500;
+let firstScreen;
+const firstScreenDrawn = new Promise((resolve) => (firstScreen = resolve));
+let complete = null; /* [key, results over every bundle, with filter counts] */
+let completing = null; /* while the search over every bundle that follows a first screen runs */
+let lastSearch = null;
+const keyOf = (term, value) => JSON.stringify([term, value || {}]);
 
 function loadedFilters() {
-  if (!allFilters) allFilters = pagefind.filters();
+  if (!allFilters) allFilters = mergeRest().then(() => pagefind.filters());
   return allFilters;
 }
 
+/* The filter panel: the counts of the last search once every filter is loaded (none before any search). */
 export async function filters() {
-  return hidden({ ...(await loadedFilters()) }, (await manifest).filter);
+  await firstScreenDrawn;
+  const all = await loadedFilters();
+  await completing;
+  const counted = lastSearch ? await search(...lastSearch) : null;
+  return counted && Object.keys(counted.filters || {}).length ? counted.filters : hidden({ ...all }, (await manifest).filter);
 }
 
 export async function preload(term, value) {
+  await started;
+  if (rest) await rest;
   const words = await indexWords(term);
   return words ? pagefind.preload(words.join(" "), await scoped(words, value)) : pagefind.preload(term, value);
 }
 
 export async function search(term, value) {
-  await loadedFilters();
+  const key = keyOf(term, value);
+  lastSearch = [term, value];
+  if (complete && complete[0] === key) return complete[1];
+  await started;
   const words = await indexWords(term);
-  if (!words) return shown(await pagefind.search(term, value));
-  return shown(await phraseFirst(words, await scoped(words, value)));
+  if (allFilters === null && !rest) {
+    const first = await firstBundle(words, term, value);
+    if (first) return beforeFilters(first, () => (completing = completeLater(key, term, value, words, first.results.slice(0, FIRST_SCREEN))));
+  }
+  const filtered = allFilters !== null;
+  await (filtered ? allFilters : mergeRest());
+  const found = await searchAll(words, term, value);
+  return filtered ? shown(found) : beforeFilters(found, () => loadedFilters());
+}
+
+function searchAll(words, term, value) {
+  return words ? scoped(words, value).then((chosen) => phraseFirst(words, chosen)) : pagefind.search(term, value);
+}
+
+/* The first bundle's results when they fill the first screen; null when they do not, or when the
+   collection is one bundle, or the query's words are not all in the first bundle. */
+async function firstBundle(words, term, value) {
+  if (!waiting.length || !words) return null;
+  const chosen = await scoped(words, value);
+  const bundles = chosen && chosen.filters && chosen.filters[(await manifest).filter];
+  if (bundles && !bundles.any.includes("0")) return null;
+  const found = await phraseFirst(words, chosen);
+  const fit = found ? found.results.slice(0, FIRST_SCREEN) : [];
+  const full = fit.length === FIRST_SCREEN && (words.length < 2 || fit.every((result) => result.phrase));
+  return full ? found : null;
+}
+
+async function completeLater(key, term, value, words, shownFirst) {
+  await loadedFilters();
+  if (!lastSearch || keyOf(...lastSearch) !== key) return; /* the box has moved on: its search covers every bundle */
+  const found = await shown(await searchAll(words, term, value));
+  const first = new Set(shownFirst.map((result) => result.id));
+  const results = [...shownFirst, ...found.results.filter((result) => !first.has(result.id))];
+  complete = [key, { ...found, results }];
+  if (keyOf(...lastSearch) === key) {
+    window.dispatchEvent(new CustomEvent("kb-search-complete", { detail: { term, filters: (value && value.filters) || {} } }));
+  }
+}
+
+/* Results before the filters are loaded: no counts (a panel of some filters would be drawn from
+   them); once their first screen is in, ``next`` loads them. */
+function beforeFilters(found, next) {
+  if (!found) return found;
+  const first = found.results.slice(0, FIRST_SCREEN);
+  let left = first.length;
+  const drawn = () => {
+    left -= 1;
+    if (left <= 0) firstScreen();
+  };
+  if (!left) firstScreen();
+  for (const result of first) {
+    const data = result.data;
+    result.data = () => data().finally(drawn);
+  }
+  setTimeout(firstScreen, FILTERS_LATEST);
+  firstScreenDrawn.then(next);
+  return { ...found, filters: {}, totalFilters: {} };
 }
 
 let latestSearch = 0;
@@ -84,7 +180,10 @@ async function phraseFirst(words, value) {
   if (words.length < 2 || !found) return found;
   const held = [];
   const apart = [];
-  for (const result of found.results) (holdsPhrase(result.words || [], words.length) ? held : apart).push(result);
+  for (const result of found.results) {
+    result.phrase = holdsPhrase(result.words || [], words.length);
+    (result.phrase ? held : apart).push(result);
+  }
   return { ...found, results: [...held, ...apart] };
 }
 

@@ -177,28 +177,53 @@ class _Server:
         self.httpd.server_close()
 
 
+# Times, in the page, from typing to: the quick answer, the first result with its title, and the first
+# screen complete (every result of Pagefind UI's first page with its title and excerpt).
+FIRST_SCREEN_WATCH = """() => {
+  const seen = (window.kbSeen = {});
+  const mark = (name, test) => { if (!(name in seen) && test()) seen[name] = performance.now() - window.kbTyped; };
+  new MutationObserver(() => {
+    mark("answer", () => document.querySelector(".kb-answer a"));
+    mark("first", () => document.querySelector(".pagefind-ui__result-link"));
+    mark("screen", () => document.querySelector(".pagefind-ui__result-link")
+      && !document.querySelector(".pagefind-ui__results .pagefind-ui__loading"));
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}"""
+
+
 def search_probe(site: Path, query: str = QUERY, material: bool = False, start_page: str = "") -> dict:
-    """First search in a fresh headless Chromium: seconds from typing to the first result, bytes fetched for it."""
+    """First search in a fresh headless Chromium: seconds from typing to the first result, bytes fetched for it.
+
+    For this site's box: seconds to the first result with its title (Pagefind UI draws empty result
+    cards first), bytes fetched until the whole first screen is drawn (a request counts when it has
+    finished by then; what the page loads after, such as the filters, does not), and seconds to the
+    quick answer and to the whole first screen.
+    """
     from playwright.sync_api import sync_playwright
 
     server = _Server(site)
-    fetched: list[int] = []
+    fetched: list[tuple[float, int]] = []  # (epoch milliseconds at which it finished, bytes)
+    figures: dict = {}
+
+    def finished(request) -> None:
+        with contextlib.suppress(Exception):  # the browser closed while the rest of the index came in
+            fetched.append((request.timing["startTime"] + request.timing["responseEnd"], request.sizes()["responseBodySize"]))
+
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_context().new_page()
             page.goto(server.base + start_page, wait_until="load")
-            box, result = (
-                ("input.md-search__input", ".md-search-result__item")
-                if material
-                else (".pagefind-ui__search-input", ".pagefind-ui__result")
-            )
+            box = "input.md-search__input" if material else ".pagefind-ui__search-input"
             page.wait_for_selector(box, state="attached", timeout=30000)
-            page.on("requestfinished", lambda r: fetched.append(r.sizes()["responseBodySize"]))
-            start = time.perf_counter()
+            page.on("requestfinished", finished)
             opener = page.locator("label.md-header__button[for='__search']").first
             if material and opener.is_visible():  # narrow screens: the search box opens from a button
                 opener.click()
+            if not material:
+                page.evaluate(FIRST_SCREEN_WATCH)
+            start = time.perf_counter()
+            typed = page.evaluate("() => { window.kbTyped = performance.now(); return performance.timeOrigin + window.kbTyped; }")
             page.locator(box).first.fill(query)
             if material:  # lunr finds no Chinese word inside a sentence: time until it answers, found or not
                 page.wait_for_function(
@@ -206,14 +231,18 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
                     " return m && /\\d|没有|No /.test(m.textContent); }",
                     timeout=300000,
                 )
+                seconds = screen = time.perf_counter() - start
             else:
-                page.wait_for_selector(result, timeout=120000)
-            seconds = time.perf_counter() - start
-            page.wait_for_timeout(300)  # fragments of the first results may still arrive
+                page.wait_for_function("() => 'screen' in window.kbSeen", timeout=120000)
+                seen = page.evaluate("() => window.kbSeen")
+                seconds, screen = seen["first"] / 1000, seen["screen"] / 1000
+                figures.update(first_screen_seconds=screen, answer_seconds=seen.get("answer", 0) / 1000 or None)
+            page.wait_for_timeout(300)  # requests finished by the first screen are reported a little later
+            page.remove_listener("requestfinished", finished)
             browser.close()
     finally:
         server.close()
-    return {"query_seconds": seconds, "query_bytes": sum(fetched)}
+    return {"query_seconds": seconds, "query_bytes": sum(size for at, size in fetched if at <= typed + screen * 1000), **figures}
 
 
 # ---------------------------------------------------------------- one size

@@ -52,8 +52,10 @@ from scripts.publish.markup import page_folder
 BUNDLE = "pagefind"  # in the site: overrides/main.html loads ./pagefind/pagefind-ui.js from here
 LANGUAGE = "zh"  # one index in one language: every page is Chinese
 # Parts of a page that are links or labels rather than its text: permalink symbols, the
-# activity-type chips (they are filters) and the list of related plans.
-IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related"]
+# activity-type chips (they are filters) and the list of related plans; and the table of work phases
+# with its heading, which repeats the items of each phase (its words were counted twice, carried
+# twice in the search fragment, and the table came up as a sub-result).
+IGNORED = [".headerlink", ".kb-anchor", ".kb-chips", ".kb-related", "table.kb-phases", "#kb-phases"]
 # Front matter key → Pagefind filter (the search page's facets; overrides/assets/kb.js opens 主要活动类型).
 # Every filter is downloaded and counted with the first search, and Pagefind's counting grows with
 # filter values × results. Types are a plan's main ones (rules/taxonomy.yml, main_type_min_items):
