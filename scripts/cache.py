@@ -70,6 +70,14 @@ class OutcomeCache:
     def keep_dedupe_scores(self, scores: dict) -> None:
         _write_pickle(self.folder / SCORES, (self.version, scores))
 
+    def file_contents(self) -> dict[str, str] | None:
+        """{source: content key} of the files of the last run (``keep_file_contents``), or None if there was none."""
+        contents = _read_pickle(self.folder / CONTENTS)
+        return contents if isinstance(contents, dict) else None
+
+    def keep_file_contents(self, contents: dict[str, str]) -> None:
+        _write_pickle(self.folder / CONTENTS, contents)
+
     def summaries(self, stamp: str) -> list | None:
         """The outcome summaries kept by ``keep_summaries`` for this publish stamp, or None."""
         kept, summaries = _read_pair(self.folder / SUMMARIES)
@@ -86,6 +94,7 @@ def outcome_key(version: str, source: str, content_sha256: str) -> str:
 
 SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
 SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
+CONTENTS = "file-contents.pickle"  # ... and which files the last run read, with their bytes' hashes (new, changed, removed)
 
 
 def _read_pickle(path: Path):
