@@ -200,3 +200,20 @@ def searched_fragments(site: Path, text: str) -> list[Path]:
         if text in gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace").replace("\u200b", ""):
             found.append(fragment)
     return found
+
+
+def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corpus, tmp_path, monkeypatch):
+    from scripts import publish
+
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")  # one job: plans are made in this process
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    made = []
+    real = publish.PlanFiles.make
+    monkeypatch.setattr(publish.PlanFiles, "make", lambda files: made.append(files.plan.source_file) or real(files))
+    path = raw / "004_75ca266f54642e3a.txt"
+    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert made == ["004_75ca266f54642e3a.txt"], "no other plan's page, related list or year links changed"
+    assert len(list((tmp_path / "cache" / cache.MADE).glob("*/*"))) == len(list((tmp_path / "docs" / "plans").glob("*.md")))
