@@ -20,7 +20,7 @@ Every word of the index is listed, with the bundles that hold it, in small files
 own Chinese word breaker does not cut as the indexer does: 结对共建 → 结 对 共 建), so a query's
 exact phrase can be found and ranked first.
 
-A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, ``INDEXERS`` at a
+A large collection is indexed as several bundles of about ``SHARD_PAGES`` pages, ``INDEXERS`` at a
 time, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
 grow faster than the pages of one bundle, and so does its ranking of a word found on most pages: at
 10,000 plans one bundle took 9 GB, and 3 s to answer 志愿服务 (BENCHMARKS.md). But a bundle that
