@@ -43,26 +43,48 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 SUMMARY_LISTED = 20  # problem files named on screen; the report lists them all
+STATUS_NAMES = {"plans": "有方案", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复", "excluded": "按修正排除"}
 
 
-def print_summary(outcomes, out: Path) -> None:
-    """One screen: counts, flags, and the first files that need attention."""
+def print_summary(outcomes, out: Path, report, site_stats: dict | None = None, site: str = "") -> None:
+    """One screen, in the README's language: files compared with the last run, what became of them, the
+    first files that need attention, pages rewritten, the site, time per phase, where the report is."""
     from collections import Counter
 
+    say = functools.partial(print, file=sys.stderr)
     statuses = Counter(o.status for o in outcomes)
     plans = sum(len(o.plans) for o in outcomes)
     flags = Counter(f.kind for o in outcomes for f in o.flags)
-    labels = {"plans": "with plans", "skipped": "skipped", "rejected": "rejected", "duplicate": "duplicate"}
-    if statuses["excluded"]:  # only a corrections file excludes
-        labels["excluded"] = "excluded by corrections"
-    print(f"files: {len(outcomes)} (" + ", ".join(f"{statuses[k]} {v}" for k, v in labels.items()) + ")", file=sys.stderr)
-    print(f"plans: {plans}  flags: " + (", ".join(f"{k} {v}" for k, v in sorted(flags.items())) or "none"), file=sys.stderr)
+    if report.new is None:
+        say(f"文件：{len(outcomes)} 个（没有上次运行的记录可比较）；处理 {report.processed} 个")
+    else:
+        compared = f"新增 {report.new}、改动 {report.changed}、未改动 {report.unchanged}、删除 {report.removed}"
+        say(f"文件：{len(outcomes)} 个（{compared}）；重新处理 {report.processed} 个，其余取自缓存")
+    shown = [k for k in STATUS_NAMES if k != "excluded" or statuses[k]]  # only a corrections file excludes
+    say("结果：" + "、".join(f"{STATUS_NAMES[k]} {statuses[k]} 个" for k in shown) + f"；方案 {plans} 篇")
+    say("标记：" + ("、".join(f"{k} {v}" for k, v in sorted(flags.items())) or "无"))
     attention = [o for o in outcomes if o.status != "plans"]
     for o in attention[:SUMMARY_LISTED]:
-        print(f"  {o.status:9} {o.source}: {o.reason}", file=sys.stderr)
+        say(f"  {STATUS_NAMES.get(o.status, o.status)}  {o.source}：{o.reason}")
     if len(attention) > SUMMARY_LISTED:
-        print(f"  … and {len(attention) - SUMMARY_LISTED} more: see the report", file=sys.stderr)
-    print(f"report: {out / 'report.md'}  data: {out / 'data'}", file=sys.stderr)
+        say(f"  ……另有 {len(attention) - SUMMARY_LISTED} 个，见清理报告")
+    if report.pages is None:
+        say(f"页面：无需重新发布（{report.pages_unchanged} 个未改动）")
+    else:
+        pages = report.pages
+        say(f"页面：重写 {len(pages.written)} 个、未改动 {pages.kept} 个、删除 {len(pages.removed)} 个")
+    if site_stats is not None:
+        say(f"网站：{site}  {site_summary(site_stats)}")
+    say("用时：" + phase_times(report.seconds, site_stats))
+    say(f"清理报告：{out / 'report.md'}（数据：{out / 'data' / 'report.json'}）")
+
+
+def phase_times(seconds: dict[str, float], site_stats: dict | None) -> str:
+    """Seconds per phase as one line; the theme and the search index run side by side."""
+    parts = [f"{name} {value:.1f} 秒" for name, value in seconds.items()]
+    if site_stats is not None and not site_stats["skipped"]:
+        parts.append(f"网站主题 {site_stats['site_seconds']:.1f} 秒与搜索索引 {site_stats['search_seconds']:.1f} 秒（同时进行）")
+    return "、".join(parts) or "无"
 
 
 def cache_dir(args: argparse.Namespace, out: Path) -> str:
@@ -71,41 +93,43 @@ def cache_dir(args: argparse.Namespace, out: Path) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from scripts.publish.pipeline import run_ingest
+    from scripts.publish.pipeline import RunReport, run_ingest
 
     out = Path(args.out)
-    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out), Path(args.corrections))
-    print_summary(outcomes, Path(args.out))
+    report = RunReport()
+    outcomes = run_ingest([Path(p) for p in args.paths], out, args.jobs, Path(args.registry), args.quiet, cache_dir(args, out), Path(args.corrections), report)
+    print_summary(outcomes, out, report)
     failed = [o for o in outcomes if o.status == "rejected"]
     read = [o for o in outcomes if o.status != "rejected"]
     return EXIT_INPUT if (args.strict and failed) or not read else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from scripts import site
-    from scripts.publish.pipeline import run_ingest
+    from scripts import ingest, site
+    from scripts.publish.pipeline import RunReport, run_ingest
 
     docs = Path(args.docs)
-    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs), Path(args.corrections))
-    print_summary(outcomes, docs)
-    del outcomes  # gigabytes at 10,000 plans: the site is built from docs/
+    report = RunReport()
+    outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs), Path(args.corrections), report)
+    summary = [ingest.summary(o) for o in outcomes]  # gigabytes at 10,000 plans: the site is built from docs/
+    del outcomes
     try:
         stats = site.build_site(Path(args.site), docs_dir=docs)
     except Exception as exc:
+        print_summary(summary, docs, report)
         print(f"error: site build failed, previous site left in place: {exc}", file=sys.stderr)
         return EXIT_BUILD
-    print(f"site: {args.site}  {site_summary(stats)}", file=sys.stderr)
+    print_summary(summary, docs, report, stats, args.site)
     return 0
 
 
 def site_summary(stats: dict) -> str:
     """``build_site``'s figures as one line a person reads."""
     if stats["skipped"]:
-        return f"unchanged since the last build, not rebuilt ({stats['pages']} pages searchable)"
-    return (
-        f"{stats['pages']} pages searchable in {stats['bundles']} bundle(s), {stats['bytes'] / 2**20:.1f} MB of index; "
-        f"theme {stats['site_seconds']:.1f} s, search index {stats['search_seconds']:.1f} s"
-    )
+        return f"输入未变，未重新生成（{stats['pages']} 个页面可搜索）"
+    rendered = "全部重新生成" if stats.get("pages_rendered") is None else f"重新生成 {stats['pages_rendered']} 个页面、沿用 {stats['pages_carried']} 个"
+    indexed = stats.get("bundles_indexed", stats["bundles"])
+    return f"{rendered}；搜索索引 {stats['bundles']} 个包中重建 {indexed} 个，{stats['pages']} 个页面可搜索（{stats['bytes'] / 2**20:.1f} MB）"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -70,6 +70,34 @@ class OutcomeCache:
     def keep_dedupe_scores(self, scores: dict) -> None:
         _write_pickle(self.folder / SCORES, (self.version, scores))
 
+    def made_key(self, inputs: bytes) -> str:
+        """The key of what publishing makes from these inputs (one plan's, written out) with this code."""
+        return hashlib.sha256(self.version.encode() + b"\0" + inputs).hexdigest()
+
+    def made(self, key: str):
+        """What publishing made last time under ``made_key``, or None."""
+        return _read_pickle(self._made_path(key))
+
+    def keep_made(self, key: str, made) -> None:
+        _write_pickle(self._made_path(key), made)
+
+    def forget_made_except(self, keys: set[str]) -> None:
+        """Drop what was made from inputs no longer published, so the folder does not grow with every edit."""
+        for path in sorted((self.folder / MADE).glob("*/*")):
+            if path.name not in keys:
+                path.unlink(missing_ok=True)
+
+    def _made_path(self, key: str) -> Path:
+        return self.folder / MADE / key[:2] / key
+
+    def file_contents(self) -> dict[str, str] | None:
+        """{source: content key} of the files of the last run (``keep_file_contents``), or None if there was none."""
+        contents = _read_pickle(self.folder / CONTENTS)
+        return contents if isinstance(contents, dict) else None
+
+    def keep_file_contents(self, contents: dict[str, str]) -> None:
+        _write_pickle(self.folder / CONTENTS, contents)
+
     def summaries(self, stamp: str) -> list | None:
         """The outcome summaries kept by ``keep_summaries`` for this publish stamp, or None."""
         kept, summaries = _read_pair(self.folder / SUMMARIES)
@@ -86,6 +114,8 @@ def outcome_key(version: str, source: str, content_sha256: str) -> str:
 
 SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
 SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
+MADE = "made"  # ... and each plan's files (page, .docx, plans.json entry) by a hash of what they were made from
+CONTENTS = "file-contents.pickle"  # ... and which files the last run read, with their bytes' hashes (new, changed, removed)
 
 
 def _read_pickle(path: Path):

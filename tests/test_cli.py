@@ -55,9 +55,15 @@ def test_ingest_writes_pages_data_and_summary(run_cli, tmp_path):
     out = tmp_path / "out"
     result = run_cli("ingest", str(ROOT / "raw"), "--out", str(out), "--registry", str(tmp_path / "reg.json"), "--jobs", "2", "--quiet")
     assert result.returncode == 0, result.stderr
-    assert "files: 5 (5 with plans, 0 skipped, 0 rejected, 0 duplicate)" in result.stderr and "plans: 7" in result.stderr
+    assert "文件：5 个（没有上次运行的记录可比较）；处理 5 个" in result.stderr
+    assert "结果：有方案 5 个、跳过 0 个、拒收 0 个、重复 0 个；方案 7 篇" in result.stderr
     plans = json.loads((out / "data" / "plans.json").read_text(encoding="utf-8"))
     assert len(plans["plans"]) == 7
+    again = run_cli("ingest", str(ROOT / "raw"), "--out", str(out), "--registry", str(tmp_path / "reg.json"), "--jobs", "2", "--quiet")
+    lines = again.stderr.splitlines()
+    assert lines[0] == "文件：5 个（新增 0、改动 0、未改动 5、删除 0）；重新处理 0 个，其余取自缓存"
+    assert any(line.startswith("页面：无需重新发布（") for line in lines) and lines[-1].startswith("清理报告：")
+    assert not any(mark in again.stderr for mark in "{}[]"), "no raw dicts or lists on screen"
     assert len(list((out / "plans").glob("*.md"))) == 7
     report = json.loads((out / "data" / "report.json").read_text(encoding="utf-8"))
     assert sorted(f["source"] for f in report["files"]) == sorted(p.name for p in (ROOT / "raw").iterdir())
@@ -176,6 +182,8 @@ def test_tag_command_reads_stdin_and_reports_line_numbers(tmp_path):
 def test_the_site_line_is_for_people_not_a_dict():
     from scripts.__main__ import site_summary
 
-    built = {"pages": 7, "bundles": 1, "bytes": 3 * 2**20, "site_seconds": 1.25, "search_seconds": 0.5, "skipped": False}
-    assert site_summary(built) == "7 pages searchable in 1 bundle(s), 3.0 MB of index; theme 1.2 s, search index 0.5 s"
-    assert site_summary({**built, "skipped": True}) == "unchanged since the last build, not rebuilt (7 pages searchable)"
+    built = {"pages": 7, "bundles": 3, "bundles_indexed": 1, "bytes": 3 * 2**20, "site_seconds": 1.25, "search_seconds": 0.5, "skipped": False}
+    update = {**built, "pages_rendered": 6, "pages_carried": 40}
+    assert site_summary(update) == "重新生成 6 个页面、沿用 40 个；搜索索引 3 个包中重建 1 个，7 个页面可搜索（3.0 MB）"
+    assert site_summary({**built, "pages_rendered": None, "pages_carried": 0}).startswith("全部重新生成；")
+    assert site_summary({**built, "skipped": True}) == "输入未变，未重新生成（7 个页面可搜索）"

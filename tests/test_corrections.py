@@ -414,5 +414,5 @@ def test_the_command_line_takes_a_corrections_file(tmp_path, run_cli):
     assert done.returncode == 0, done.stderr
     assert "corrections: fix.yml: 1 applied, 1 unmatched, 1 problems" in done.stderr
     assert "fix.yml:6: unknown field 'colour' in set:" in done.stderr and "fix.yml:3: file: nope.txt: matches nothing" in done.stderr
-    assert "0 duplicate, 1 excluded by corrections)" in done.stderr
+    assert "重复 0 个、按修正排除 1 个；" in done.stderr
     assert "--corrections PATH" in run_cli("build", "--help").stdout

@@ -1,5 +1,7 @@
 """Re-ingesting: unchanged files come from the cache, a changed file alone is processed again, and the
 pages written are the same bytes whatever the cache or the number of workers."""
+import gzip
+import json
 import shutil
 from pathlib import Path
 
@@ -93,3 +95,125 @@ def test_republishing_writes_only_the_pages_of_what_changed(corpus, tmp_path, mo
     fresh = tmp_path / "fresh"
     run_ingest([raw], fresh / "docs", 1, fresh / "permalinks.json", quiet=True, cache_dir="")
     assert tree(tmp_path / "docs") == tree(fresh / "docs"), "an incremental run gives the bytes a fresh run gives"
+
+
+# ---------------------------------------------------------------- an update against a cold build of the same inputs
+
+
+def make_site(raw: Path, work: Path, cache_dir: str) -> dict:
+    """``make site`` into ``work`` (docs/, site/, permalinks.json), as the build command wires it."""
+    from scripts.site.build import build_site
+
+    run_ingest([raw], work / "docs", 2, work / "permalinks.json", quiet=True, cache_dir=cache_dir)
+    return build_site(work / "site", docs_dir=work / "docs")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """The site's bytes, the search bundles and the build stamp aside (Pagefind's file names are hashes)."""
+    return {rel: data for rel, data in tree(site).items() if not rel.startswith(("pagefind/", ".kb-build"))}
+
+
+def bundle_contents(site: Path) -> list[tuple[int, set[str]]]:
+    """Each search bundle's page count and words: what Pagefind's hashed files hold."""
+    from scripts.site import search_index
+
+    manifest = json.loads((site / "pagefind" / search_index.SHARDS_FILE).read_text(encoding="utf-8"))
+    contents = []
+    for folder in ["", *manifest["bundles"]]:
+        entry = json.loads((site / "pagefind" / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        contents.append((entry["languages"]["zh"]["page_count"], search_index.bundle_words(site / "pagefind" / folder)))
+    return contents
+
+
+@pytest.fixture(scope="module")
+def built_once(corpus, tmp_path_factory):
+    """A site of the corpus in small search bundles, with its ingest cache, built from scratch."""
+    from scripts.site import search_index
+
+    work = tmp_path_factory.mktemp("built")
+    shutil.copytree(corpus, work / "raw")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_index, "SHARD_PAGES", 3)
+        stats = make_site(work / "raw", work, str(work / "cache"))
+    assert stats["bundles"] >= 2 and stats["bundles_indexed"] == stats["bundles"]
+    return work
+
+
+def add(raw: Path) -> None:
+    text, _ = synth.plan_text(77)
+    (raw / "synth" / "new-plan.txt").write_text(text, encoding="utf-8")
+
+
+def change(raw: Path) -> None:
+    path = raw / "001_5c090655f3dd450f.txt"
+    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
+
+
+def rename(raw: Path) -> None:
+    path = raw / "002_f05843dfa63ee480.txt"
+    path.rename(raw / "002_renamed.txt")
+
+
+def delete(raw: Path) -> None:
+    (raw / "003_71aa6518df67eea4.txt").unlink()
+
+
+@pytest.mark.parametrize("update", [add, change, rename, delete])
+def test_an_update_gives_the_bytes_of_a_cold_build_of_the_same_inputs(built_once, tmp_path, monkeypatch, update):
+    from scripts.site import search_index
+
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    warm = tmp_path / "warm"
+    shutil.copytree(built_once, warm, symlinks=True)  # hard links of a site are copies here: the live site is its own
+    cold = tmp_path / "cold"
+    cold.mkdir()
+    shutil.copy(warm / "permalinks.json", cold / "permalinks.json")  # the registry is an input
+    update(warm / "raw")
+    stats = make_site(warm / "raw", warm, str(warm / "cache"))
+    assert stats["pages_rendered"] is not None and stats["pages_carried"] > 0
+    assert stats["bundles_indexed"] < stats["bundles"] or update is add  # a page added may move pages between bundles
+    make_site(warm / "raw", cold, "")
+    assert tree(warm / "docs") == tree(cold / "docs")
+    assert (warm / "permalinks.json").read_bytes() == (cold / "permalinks.json").read_bytes()
+    assert site_files(warm / "site") == site_files(cold / "site")
+    assert bundle_contents(warm / "site") == bundle_contents(cold / "site")
+
+
+def test_the_changed_text_is_found_in_the_updated_search_index(built_once, tmp_path, monkeypatch):
+    from scripts.site import search_index
+
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    warm = tmp_path / "warm"
+    shutil.copytree(built_once, warm, symlinks=True)
+    assert not searched_fragments(warm / "site", "另设红色读书角")
+    path = warm / "raw" / "004_75ca266f54642e3a.txt"  # a plan shown as it is (001 is shown as a copy's text)
+    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
+    make_site(warm / "raw", warm, str(warm / "cache"))
+    assert len(searched_fragments(warm / "site", "另设红色读书角")) == 1
+
+
+def searched_fragments(site: Path, text: str) -> list[Path]:
+    """The search result fragments (gzip'd JSON behind Pagefind's signature, words cut by zero-width spaces)
+    whose text holds ``text``."""
+    found = []
+    for fragment in sorted((site / "pagefind").rglob("*.pf_fragment")):
+        if text in gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace").replace("\u200b", ""):
+            found.append(fragment)
+    return found
+
+
+def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corpus, tmp_path, monkeypatch):
+    from scripts import publish
+
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")  # one job: plans are made in this process
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    made = []
+    real = publish.PlanFiles.make
+    monkeypatch.setattr(publish.PlanFiles, "make", lambda files: made.append(files.plan.source_file) or real(files))
+    path = raw / "004_75ca266f54642e3a.txt"
+    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert made == ["004_75ca266f54642e3a.txt"], "no other plan's page, related list or year links changed"
+    assert len(list((tmp_path / "cache" / cache.MADE).glob("*/*"))) == len(list((tmp_path / "docs" / "plans").glob("*.md")))

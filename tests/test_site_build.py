@@ -9,6 +9,7 @@ import gzip
 import html
 import json
 import re
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -160,7 +161,7 @@ def test_a_large_collection_is_indexed_as_several_bundles_with_their_word_lists(
     assert manifest["bundles"] == [f"shard-{n}/" for n in range(2, count + 1)] and manifest["filter"] == "kb-bundle"
     folders = ["", *manifest["bundles"]]
     counts = [json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"] for folder in folders]
-    assert sum(counts) == len(searchable) and max(counts) <= 5 and max(counts) - min(counts) <= 1
+    assert sum(counts) == len(searchable) and counts == [len(group) for group in search_index.shards(searchable, 5)]
     # every word of every bundle is listed with exactly the bundles whose index holds it
     lists: dict[str, str] = {}
     for number in range(manifest["word_files"]):
@@ -237,9 +238,13 @@ def test_bundle_words_are_exactly_the_words_of_the_index(built):
     assert search_index.bundle_words(site / "pagefind") == decoded and {"志愿", "财政厅"} <= decoded
 
 
-def test_pages_are_dealt_round_robin_into_bundles():
-    pages = list(range(11))
-    assert search_index.shards(pages, 4) == [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8]]
+def test_pages_are_dealt_into_bundles_by_a_hash_of_their_path():
+    pages = [(None, f"plans/p{number}.md", {}) for number in range(11)]
+    groups = search_index.shards(pages, 4)
+    assert [len(group) for group in groups] == [len([p for p in pages if zlib.crc32(p[1].encode()) % 3 == n]) for n in range(3)]
+    assert sorted(page for group in groups for page in group) == sorted(pages)
+    added = search_index.shards([*pages, (None, "plans/new.md", {})], 4)
+    assert [[page for page in group if page[1] != "plans/new.md"] for group in added] == groups, "no other page moves"
     assert search_index.shards(pages, 11) == [pages] and search_index.shards([], 4) == [[]]
 
 

@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from scripts import clean
+from scripts.bench import synth
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (100, 1000, 10000)
@@ -49,30 +50,41 @@ NAIVE_CONFIG = {
 # ---------------------------------------------------------------- one pipeline run (child process)
 
 
-def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str, ingest_only: bool = False) -> dict:
+def pipeline(raw: Path, work: Path, jobs: int, cache_dir: str) -> dict:
     """raw → docs → site and search index (side by side), timed per stage; runs in a child so memory is its own."""
     from scripts import site
-    from scripts.publish.pipeline import run_ingest
+    from scripts.publish.pipeline import RunReport, run_ingest
 
     docs, site_dir = work / "docs", work / "site"
     timings = {}
-    said = io.StringIO()  # the CLI's one-line summaries: files re-ingested, pages written
+    report = RunReport()
     start = time.perf_counter()
-    with contextlib.redirect_stderr(said):
-        outcomes = run_ingest([raw], docs, jobs, work / "permalinks.json", quiet=False, cache_dir=cache_dir)
+    with contextlib.redirect_stderr(io.StringIO()):  # the progress bar
+        outcomes = run_ingest([raw], docs, jobs, work / "permalinks.json", quiet=False, cache_dir=cache_dir, report=report)
     timings["ingest"] = time.perf_counter() - start
-    timings["ingest_said"] = "; ".join(line for line in said.getvalue().splitlines() if line.startswith(("cache:", "pages:")))
+    timings["publish"] = report.seconds.get("发布", 0.0) + report.seconds.get("写入", 0.0)
     timings["plans"] = sum(len(o.plans) for o in outcomes)
     del outcomes  # as the CLI does: the site build reads docs/, not the outcomes
-    if ingest_only:
-        return timings
     start = time.perf_counter()
     stats = site.build_site(site_dir, docs_dir=docs)
     timings["site"] = time.perf_counter() - start
     timings["theme"] = stats.pop("site_seconds")
     timings["search"] = stats.pop("search_seconds")
     timings["search_stats"] = stats
+    timings["said"] = _what_it_did(report, stats)
     return timings
+
+
+def _what_it_did(report, stats: dict) -> str:
+    """The run's counts in a table cell: files compared with the last run, pages written, pages rendered, bundles indexed."""
+    files = "no earlier run" if report.new is None else f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged, {report.removed} removed"
+    pages = "nothing to publish" if report.pages is None else f"{len(report.pages.written)} docs files written"
+    if stats.get("skipped"):
+        built = "site unchanged"
+    else:
+        rendered = "all" if stats.get("pages_rendered") is None else f"{stats['pages_rendered']} (of {stats['pages_rendered'] + stats['pages_carried']})"
+        built = f"{rendered} site pages rendered, {stats.get('bundles_indexed', stats['bundles'])} of {stats['bundles']} search bundles indexed"
+    return f"files: {files}, {report.processed} processed; {pages}; {built}"
 
 
 def naive(raw: Path, work: Path) -> dict:
@@ -124,6 +136,7 @@ def _memory_of_tree(pid: int) -> tuple[int, int]:
 
 
 RUN_FIGURES = ("ingest", "site", "theme", "search", "wall", "peak_bytes", "peak_rss_sum")  # what one run reports
+UPDATE_TEXT = "本方案由办公室负责解释，增设象棋角与书法角。"  # appended to one file for the update run
 
 
 def run_child(kind: str, **kwargs) -> dict:
@@ -250,7 +263,6 @@ def search_probe(site: Path, query: str = QUERY, material: bool = False, start_p
 
 def corpus(out: Path, n: int) -> Path:
     """The synthetic corpus of size ``n`` (kept between runs: it is deterministic)."""
-    from scripts.bench import synth
 
     raw = out / f"raw-{n}"
     stamp = raw / ".complete"
@@ -290,13 +302,16 @@ def measure_size(out: Path, n: int, runs: int, jobs: int) -> dict:
     result["rerun_docs_identical"] = _tree_bytes(work / "docs") == before
     changed = sorted(raw.rglob("*.txt"))[n // 2]
     original = changed.read_bytes()
-    try:
-        changed.write_bytes(original + "\n七、其他\n本方案由办公室负责解释。\n".encode("utf-8"))
-        one = run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache", ingest_only=1)
+    added = raw / "added" / "plan-added.txt"
+    try:  # the update a curator makes: one file fixed, one new file
+        changed.write_bytes(original + f"\n七、其他\n{UPDATE_TEXT}\n".encode("utf-8"))
+        added.parent.mkdir(exist_ok=True)
+        added.write_text(synth.plan_text(n)[0], encoding="utf-8")
+        update = run_child("pipeline", raw=raw, work=work, jobs=jobs, cache_dir=work / "cache")
     finally:
         changed.write_bytes(original)
-    result["one_changed_ingest"] = one["ingest"]
-    result["one_changed_said"] = one["ingest_said"]
+        shutil.rmtree(added.parent, ignore_errors=True)
+    result.update({f"update_{key}": update[key] for key in (*RUN_FIGURES, "publish", "said")})
     return result
 
 
@@ -363,16 +378,21 @@ def render(results: dict, naive_result: dict | None, jobs: int) -> str:
         lines.append(_row("naive MkDocs + Material", naive_result))
     lines += [
         "",
-        "Incremental runs, warm cache: a second `make site` with nothing changed (ingest and site), then the ingest",
-        "with one raw file changed (a section appended), with what the CLI said about it:",
+        "Incremental runs, warm cache: a second `make site` with nothing changed (ingest and site), then the update a",
+        "curator makes: one raw file changed (a section appended) and one new file added, `make site` again (ingest,",
+        "publish, site and search), with what the run did:",
         "",
-        "| plans | cold, whole run | nothing changed: whole run | of which ingest | docs/ identical | one file changed: ingest | re-ingested, pages written |",
-        "|---:|---:|---:|---:|---|---:|---|",
+        "| plans | cold, whole run | nothing changed: whole run | of which ingest | docs/ identical | update: whole run | ingest (of which publish) | site: theme, search side by side | peak memory (PSS) | what the update did |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|---|",
     ]
     for _, r in sorted(results.items(), key=lambda kv: int(kv[0])):
+        if "update_ingest" not in r:  # measured before updates were
+            continue
         lines.append(
             f"| {r['n']:,} | {r['ingest'] + r['site']:.1f} s | {r['rerun_total']:.1f} s | {r['rerun_ingest']:.1f} s | "
-            f"{'yes' if r['rerun_docs_identical'] else 'NO'} | {r['one_changed_ingest']:.1f} s | {r['one_changed_said']} |"
+            f"{'yes' if r['rerun_docs_identical'] else 'NO'} | {r['update_ingest'] + r['update_site']:.1f} s | "
+            f"{r['update_ingest']:.1f} s ({r['update_publish']:.1f} s) | {r['update_site']:.1f} s ({r['update_theme']:.1f} s, {r['update_search']:.1f} s) | "
+            f"{r['update_peak_bytes'] / 2**30:.2f} GB | {r['update_said']} |"
         )
     if naive_result and str(NAIVE_SIZE) in results:
         ours = results[str(NAIVE_SIZE)]
@@ -465,7 +485,7 @@ def child_main(argv: list[str]) -> None:
     """A child run (``run_child``): ``python -m scripts.bench {pipeline,naive} '{json args}'``, result as JSON on stdout."""
     kind, params = argv[0], json.loads(argv[1])
     if kind == "pipeline":
-        result = pipeline(Path(params["raw"]), Path(params["work"]), int(params["jobs"]), params["cache_dir"], "ingest_only" in params)
+        result = pipeline(Path(params["raw"]), Path(params["work"]), int(params["jobs"]), params["cache_dir"])
     else:
         result = naive(Path(params["raw"]), Path(params["work"]))
     print(json.dumps(result))

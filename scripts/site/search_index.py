@@ -20,7 +20,7 @@ Every word of the index is listed, with the bundles that hold it, in small files
 own Chinese word breaker does not cut as the indexer does: 结对共建 → 结 对 共 建), so a query's
 exact phrase can be found and ranked first.
 
-A large collection is indexed as several bundles of at most ``SHARD_PAGES`` pages, ``INDEXERS`` at a
+A large collection is indexed as several bundles of about ``SHARD_PAGES`` pages, ``INDEXERS`` at a
 time, which the search box merges (Pagefind's ``mergeIndex``). Pagefind's memory and indexing time
 grow faster than the pages of one bundle, and so does its ranking of a word found on most pages: at
 10,000 plans one bundle took 9 GB, and 3 s to answer 志愿服务 (BENCHMARKS.md). But a bundle that
@@ -30,8 +30,10 @@ through a hidden filter (``BUNDLE_FILTER``).
 """
 from __future__ import annotations
 
+import fnmatch
 import functools
 import gzip
+import hashlib
 import html
 import json
 import math
@@ -41,7 +43,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -88,18 +92,20 @@ NON_HEADING_TAG = re.compile(r"<(?!h[1-6][\s>])([a-z][a-z0-9]*)([^>]*)>")
 ID_ATTRIBUTE = re.compile(r'\s+id="[^"]*"')
 
 
-def searchable_pages(docs_dir: Path) -> list[tuple[Path, str, dict]]:
+def searchable_pages(docs_dir: Path, known: dict[str, dict] | None = None) -> list[tuple[Path, str, dict]]:
     """(file, docs-relative path, front matter) of every plan page that asks to be found, in path order.
 
     Front matter only: the filters depend on all pages' units, and parsing it is most of the cost of
     reading 10,000 pages, so each page's body is read once, when its search document is written.
+    ``known``: the front matter of pages whose bytes are those of the last build ({docs-relative path: meta}).
     """
     pages = []
+    known = known or {}
     for path in sorted((docs_dir / SEARCHED_FOLDER).rglob("*.md")):
         rel = path.relative_to(docs_dir)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        _, meta = get_data(path.read_text(encoding="utf-8"))
+        meta = known[rel.as_posix()] if rel.as_posix() in known else get_data(path.read_text(encoding="utf-8"))[1]
         if meta.get("pagefind") is not False and meta.get("html") is True:
             pages.append((path, rel.as_posix(), meta))
     return pages
@@ -148,14 +154,19 @@ def _start_pagefind(documents: Path, bundle: Path) -> subprocess.Popen:
     )
 
 
-def shards(pages: list, size: int = SHARD_PAGES) -> list[list]:
-    """``pages`` dealt round-robin into as few groups of at most ``size`` as hold them all.
+def shards(pages: list, size: int = SHARD_PAGES, name: Callable[[object], str] = lambda page: page[1]) -> list[list]:
+    """``pages`` dealt into ``ceil(len / size)`` groups (about ``size`` each) by a hash of each page's ``name``.
 
     Dealt rather than cut in runs, so every bundle holds the same mix of plans, types and themes, and
     Pagefind's per-bundle word statistics, hence its scores, stay comparable when results are merged.
+    Dealt by a hash of the page rather than by its place in the list, so a page added or removed
+    changes only the bundle it falls into, and the others need not be indexed again (``_bundles``).
     """
     count = max(1, math.ceil(len(pages) / size))
-    return [pages[number::count] for number in range(count)]
+    groups: list[list] = [[] for _ in range(count)]
+    for page in pages:
+        groups[zlib.crc32(name(page).encode("utf-8")) % count].append(page)
+    return groups
 
 
 def shard_folder(number: int) -> str:
@@ -235,13 +246,13 @@ def write_answer_lists(folder: Path, answers: list[list]) -> int:
     return files
 
 
-def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str]) -> tuple[list[dict], list[set[str]]]:
-    """Pagefind over each group's search documents into ``tmp``/bundle-<number>, ``INDEXERS`` at a time
+def _index_bundles(tmp: Path, groups: list[tuple[int, list]], filters: dict[str, str]) -> tuple[list[dict], list[set[str]]]:
+    """Pagefind over each (number, group)'s search documents into ``tmp``/bundle-<number>, ``INDEXERS`` at a time
     (the next group's documents are written while they run); their entry files and their words."""
     running: list[tuple[subprocess.Popen, Path, Path]] = []
     finished: list[tuple[dict, set[str]]] = []
     try:
-        for number, group in enumerate(groups):
+        for number, group in groups:
             documents, output = tmp / f"documents-{number}", tmp / f"bundle-{number}"
             _write_documents(documents, group, number, filters)
             running.append((_start_pagefind(documents, output), documents, output))
@@ -254,6 +265,46 @@ def _index_bundles(tmp: Path, groups: list[list], filters: dict[str, str]) -> tu
             indexer.kill()
             indexer.wait()
     return [entry for entry, _ in finished], [words for _, words in finished]
+
+
+def _bundle_key(number: int, count: int, filters: dict[str, str], group: list, digests: dict[str, str]) -> str | None:
+    """What bundle ``number`` of ``count`` is a function of: the filters and each of its pages' bytes (None if one is unknown)."""
+    pages = [(rel, digests.get(rel)) for _, rel, _ in group]
+    if any(digest is None for _, digest in pages):
+        return None
+    text = json.dumps([number, count, filters, pages], ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _bundles(tmp: Path, groups: list[list], filters: dict[str, str], keys: list, old: tuple | None) -> tuple[list[dict], list[set[str]], int]:
+    """Every bundle into ``tmp``/bundle-<number>: hard links to the last build's bundle where its key is the
+    same (``old``: that build's first bundle folder and keys), Pagefind for the others; their entry files,
+    their words and how many were indexed."""
+    carried: dict[int, tuple[dict, set[str]]] = {}
+    old_bundle, old_keys = old or (None, [])
+    for number, key in enumerate(keys):
+        source = old_bundle / shard_folder(number) if old_bundle else None
+        if key is not None and number < len(old_keys) and old_keys[number] == key and source and source.is_dir():
+            target = tmp / f"bundle-{number}"
+            _link_tree(source, target, skip=() if number else ("shard-*", WORDS_FOLDER, ANSWERS_FOLDER, SHARDS_FILE))
+            entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
+            carried[number] = (entry, bundle_words(target))
+    todo = [(number, group) for number, group in enumerate(groups) if number not in carried]
+    entries, words = _index_bundles(tmp, todo, filters)
+    made = dict(zip([number for number, _ in todo], zip(entries, words)))
+    made.update(carried)
+    ordered = [made[number] for number in range(len(groups))]
+    return [entry for entry, _ in ordered], [w for _, w in ordered], len(todo)
+
+
+def _link_tree(source: Path, target: Path, skip: tuple[str, ...]) -> None:
+    """``target`` as a copy of ``source`` made of hard links, without the top-level entries matching ``skip``."""
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if any(fnmatch.fnmatch(rel.parts[0], pattern) for pattern in skip) or not path.is_file():
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target / rel)
 
 
 def _write_documents(folder: Path, group: list, number: int, filters: dict[str, str]) -> None:
@@ -274,23 +325,36 @@ def _finish(indexer: subprocess.Popen, documents: Path, output: Path) -> tuple[d
     return entry, bundle_words(output)
 
 
-def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PAGES) -> dict:
+def build_search_index(
+    docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PAGES, digests: dict[str, str] | None = None, earlier: tuple | None = None
+) -> dict:
     """Index the plan pages of ``docs_dir`` into the Pagefind bundle folder ``bundle`` (replaced),
-    as bundles of at most ``shard_pages`` pages.
+    as bundles of about ``shard_pages`` pages.
 
-    Returns pages indexed, languages, bundles, files and bytes, and the filters. Raises RuntimeError when
-    nothing was indexed: a site without search is a failed build.
+    ``digests`` ({docs-relative path: hash of the file's bytes}) and ``earlier`` (the bundle folder of the
+    last build and the ``state`` it returned) let a bundle whose pages are all as they were be carried
+    over instead of indexed again (``_bundles``).
+
+    Returns pages indexed, languages, bundles, bundles indexed, files and bytes, the filters, and the
+    ``state`` for the next build. Raises RuntimeError when nothing was indexed: a site without search is a
+    failed build.
     """
     docs_dir, bundle = Path(docs_dir).resolve(), Path(bundle).resolve()
     shutil.rmtree(bundle, ignore_errors=True)  # no stale fragments from an earlier run
-    searchable = searchable_pages(docs_dir)
+    digests = digests or {}
+    old_bundle, old_state = earlier if earlier and isinstance(earlier[1], dict) else (None, {})
+    old_metas = old_state.get("metas", {})
+    known = {rel: meta for rel, (digest, meta) in old_metas.items() if digests.get(rel) == digest}
+    searchable = searchable_pages(docs_dir, known)
     units = {meta["unit"] for _, _, meta in searchable if meta.get("unit")}
     filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
     groups = shards(searchable, shard_pages)
     sharded = len(groups) > 1
     shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if sharded else filters
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        entries, words_of_bundles = _index_bundles(Path(tmp), groups, shard_filters)
+        keys = [_bundle_key(number, len(groups), shard_filters, group, digests) for number, group in enumerate(groups)]
+        old = (old_bundle, old_state.get("bundles", [])) if old_bundle else None
+        entries, words_of_bundles, indexed = _bundles(Path(tmp), groups, shard_filters, keys, old)
         Path(tmp, "bundle-0").rename(bundle)
         for number in range(1, len(groups)):
             Path(tmp, f"bundle-{number}").rename(bundle / shard_folder(number))
@@ -307,10 +371,14 @@ def build_search_index(docs_dir: Path, bundle: Path, shard_pages: int = SHARD_PA
     if pages == 0:
         raise RuntimeError(f"Pagefind indexed no pages from {docs_dir}")
     files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    # the front matter the next build need not parse again (the table of contents is not searched)
+    metas = {rel: [digests[rel], {k: v for k, v in meta.items() if k != "toc"}] for _, rel, meta in searchable if rel in digests}
     return {
         "pages": pages,
         "languages": sorted({language for entry in entries for language in entry["languages"]}),
         "bundles": len(groups),
+        "bundles_indexed": indexed,
+        "state": {"bundles": keys, "metas": metas},
         "files": len(files),
         "bytes": sum(p.stat().st_size for p in files),
         "filters": sorted(set(filters.values())),
