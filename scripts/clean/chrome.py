@@ -51,6 +51,7 @@ class Rule:
     max_chars: int = 40
     max_lines: int = 20
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
+    doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
 
     @property
     def name(self) -> str:
@@ -99,6 +100,10 @@ class Config:
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
+    count_suffix: re.Pattern
+    cut_min_chars: int
+    title_cut_chars: int
+    cut_ellipsis: re.Pattern
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
@@ -125,7 +130,7 @@ class _Hit:
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    if scope not in SCOPES or where not in ZONES:
+    if scope not in SCOPES or where not in ZONES or raw.get("outside", "flag") not in ("flag", "keep"):
         raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where {scope}/{where}")
     return Rule(
         id=raw["id"],
@@ -139,6 +144,7 @@ def _rule(category: str, raw: dict) -> Rule:
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
+        doubt_outside=raw.get("outside", "flag") == "flag",
     )
 
 
@@ -197,6 +203,10 @@ def _config() -> Config:
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
+        count_suffix=re.compile(data["repeated_title"]["count_suffix"]),
+        cut_min_chars=int(data["cut_copies"]["min_chars"]),
+        title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
+        cut_ellipsis=re.compile(data["cut_copies"]["ellipsis"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
@@ -322,31 +332,28 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
     ]
     if anchors:
         return anchors[0], anchors[-1]
-    wrapped = [(a, b) for a, b in _wrapped_runs(lines, claimed, cfg) if _is_paragraph(lines[a : b + 1], cfg)]
-    return (wrapped[0][0], wrapped[-1][1]) if wrapped else None
+    wrapped = [run for run in _wrapped_runs(lines, claimed, cfg) if _is_paragraph([lines[i] for i in run], cfg)]
+    return (wrapped[0][0], wrapped[-1][-1]) if wrapped else None
 
 
-def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tuple[int, int]]:
+def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list[int]]:
     """Runs of lines a hard wrap cut from one paragraph: each but the last ends mid-sentence.
 
     Asked only when no line is a content paragraph by itself: the repair stage will join these
-    lines, and the page must have the same zones before and after (cleaning is idempotent)."""
-    runs, start = [], None
+    lines, and the page must have the same zones before and after (cleaning is idempotent). Blank
+    lines and lines a rule claimed are not in a run and do not end it: the second cleaning will
+    not see them between its lines."""
+    runs: list[list[int]] = [[]]
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue  # the repair stage drops blank lines: they do not end a run
-        if i in claimed or _is_furniture(line, cfg):
-            if start is not None:
-                runs.append((start, i - 1))
-            start = None
+        if not line.strip() or i in claimed:
             continue
-        start = i if start is None else start
+        if _is_furniture(line, cfg):
+            runs.append([])
+            continue
+        runs[-1].append(i)
         if cfg.paragraph_end.search(line):
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(lines) - 1))
-    return runs
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _is_paragraph(run: list[str], cfg: Config) -> bool:
@@ -561,6 +568,10 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
             walk.removed.append(RemovedSpan("chrome.publish.column_label", "publish", text, i + 1))
             continue
         above = text.strip()
+        stem = _title_key(cfg.count_suffix.sub("", text)) if cfg.count_suffix.search(text) else ""
+        if stem and stem == previous:
+            walk.removed.append(RemovedSpan("chrome.repeated_title.count_copy", "repeated_title", text, i + 1))
+            continue
         key = _title_key(text)
         if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
@@ -570,6 +581,33 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
         previous = key
         kept.append((i, text))
     walk.kept = kept
+
+
+def _cut_copy_rule(line: str, below: str, cfg: Config) -> str:
+    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else ""."""
+    text = cfg.cut_ellipsis.sub("", "".join(line.split()))
+    full = "".join(below.split())
+    if not text or len(full) <= len(text) or not full.startswith(text):
+        return ""
+    if len(text) >= cfg.cut_min_chars:
+        return "chrome.upload.teaser_copy"
+    key, below_key = _title_key(line), _title_key(below)
+    if key and below_key and len(below_key) - len(key) <= cfg.title_cut_chars:
+        return "chrome.repeated_title.cut_copy"
+    return ""
+
+
+def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
+    """A site's excerpt, or a title cut short, right above the line it was cut from: the copy goes."""
+    nonblank = [p for p, (_, text) in enumerate(walk.kept) if text.strip()]
+    dropped = set()
+    for p, below in zip(nonblank, nonblank[1:]):
+        i, text = walk.kept[p]
+        rule = _cut_copy_rule(text, walk.kept[below][1], cfg)
+        if rule:
+            walk.removed.append(RemovedSpan(rule, rule.split(".")[1], text, i + 1, "the line below begins with all of it"))
+            dropped.add(p)
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
 def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
@@ -624,7 +662,7 @@ def strip_chrome(text: str) -> ChromeResult:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        elif hit:
+        elif hit and hit.rule.doubt_outside:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
@@ -636,6 +674,7 @@ def strip_chrome(text: str) -> ChromeResult:
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
+    _drop_cut_copies(walk, cfg)
     _drop_repeated_titles(walk, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 

@@ -1,0 +1,179 @@
+"""Chrome categories of sites the rules were not written for: publish stamps in every shape, keyword
+spam of hijacked pages, 范文 sites' talk about the genre, a site's excerpt printed above the text it
+was cut from, titles printed twice, counters and buttons.
+
+Every page here is invented in the shapes such sites print.
+"""
+import pytest
+
+from scripts.clean.chrome import strip_chrome
+
+TITLE = "街道2024年文明社区创建工作方案"
+BODY = [
+    "为深入推进精神文明建设，巩固提升文明社区创建成果，结合街道实际，制定本方案。",
+    "一、工作目标",
+    "以社会主义核心价值观为引领，广泛开展志愿服务活动，组织居民参加文明实践，落实创建责任。",
+    "二、主要措施",
+    "各社区要加强组织领导，明确责任分工，把创建工作与日常工作同部署、同检查、同落实。",
+]
+
+
+def page(head=(), tail=(), title=TITLE, body=BODY) -> str:
+    return "\n".join([*head, title, *body, *tail])
+
+
+def removed(result) -> list[tuple[str, str]]:
+    return [(s.rule, s.text) for s in result.removed]
+
+
+# --- publish lines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("更新：2022-08-09 10:11:12 某某学习网", "chrome.publish.publish_date_line"),
+        ("发布:2021年3月4日", "chrome.publish.publish_date_line"),
+        ("2019年07月02日", "chrome.publish.lone_date_line"),
+        ("2019-07-02 09:30 星期二", "chrome.publish.lone_date_line"),
+    ],
+)
+def test_publish_lines_under_the_title_go(line, rule):
+    result = strip_chrome(page(head=[TITLE], title=line))
+    assert removed(result) == [(rule, line)]
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_a_publish_date_is_captured():
+    result = strip_chrome(page(head=[TITLE], title="2019年07月02日"))
+    assert result.meta.publish_date == "2019-07-02"
+
+
+def test_the_plans_own_date_below_it_stays_unflagged():
+    tail = ["街道文明办", "2024年3月8日"]
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page(tail=tail)
+    assert result.removed == [] and result.flags == []
+
+
+def test_a_publish_stamp_glued_into_a_line_is_cut_out():
+    line = "第1篇：某某活动方案 栏目: 方案 发布时间: 2020-05-06 " + BODY[0]
+    result = strip_chrome(page(head=[TITLE], title=line))
+    assert removed(result) == [("chrome.publish.publish_stamp_glued", "栏目: 方案 发布时间: 2020-05-06")]
+    assert result.meta.publish_date == "2020-05-06"
+    assert result.text.splitlines()[1] == "第1篇：某某活动方案" + BODY[0]
+
+
+def test_a_plan_sentence_with_a_date_in_words_keeps_it():
+    line = "各社区于2024年5月6日前上报创建台账，发布时间以街道通知为准，逾期不再受理。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
+
+
+# --- spam, counters, buttons, dividers -----------------------------------------------------
+
+
+def test_a_video_spam_keyword_run_above_the_plan_goes_and_the_zones_hold():
+    spam = "某某免费视频，一区二区在线观看，午夜剧场，日韩专区"
+    result = strip_chrome(page(head=[spam, "更新：2022-08-09 10:11:12"]))
+    assert [s.rule for s in result.removed] == ["chrome.spam_html.video_spam", "chrome.publish.publish_date_line"]
+    assert result.text == page()
+
+
+def test_a_plan_that_mentions_watching_online_once_keeps_it():
+    line = "组织居民在线观看道德模范事迹报告会，引导大家学习身边好人，营造崇德向善的社会风尚。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("line", ["999+", "1234", "海报", "收藏TA"])
+def test_counters_and_buttons_above_the_plan_go(line):
+    result = strip_chrome(page(head=[TITLE, line]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+
+
+def test_a_divider_inside_the_plan_goes():
+    result = strip_chrome(page(body=[*BODY[:2], "==========", *BODY[2:]]))
+    assert removed(result) == [("chrome.markup.rule_line_any", "==========")]
+    assert result.text == page()
+
+
+def test_a_source_and_domain_line_inside_the_plan_goes():
+    result = strip_chrome(page(body=[*BODY[:3], "出处 WWW.Example.COM.cn", *BODY[3:]]))
+    assert removed(result) == [("chrome.watermark.source_domain_line", "出处 WWW.Example.COM.cn")]
+    assert result.meta.source == "Example.COM.cn"
+
+
+def test_a_tag_line_between_title_and_body_goes():
+    result = strip_chrome(page(head=[TITLE, "标签： #实施方案"], title=""))
+    assert removed(result) == [("chrome.related.keywords_line", "标签： #实施方案")]
+
+
+# --- the 范文 sites' talk about the genre ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "方案是为了达成某项目标而预先制定的行动计划。请参考以下方案的写法和要求。",
+        "方案的制定需要多方沟通协商，让每个人的想法都被听到，方案范文中的例子可供借鉴。",
+        "一份好的计划能让我们事半功倍，经过编辑的整理，这篇计划更加清楚，希望您能从本网页有所收获！",
+    ],
+)
+def test_talk_about_the_genre_above_the_plans_goes(intro):
+    result = strip_chrome("\n".join(["文明社区创建方案（精选5篇）", intro, "文明社区创建方案篇一", *BODY]))
+    assert [s.text for s in result.removed] == [intro]
+
+
+def test_a_plan_paragraph_about_its_own_plan_stays():
+    opening = "本方案的制定以上级要求为依据，结合街道实际，明确各社区创建任务，落实工作责任，推进志愿服务。"
+    result = strip_chrome(page(body=[opening, *BODY[1:]]))
+    assert result.removed == []
+
+
+# --- copies --------------------------------------------------------------------------------
+
+
+def test_a_sites_excerpt_above_the_text_it_was_cut_from_goes():
+    full = TITLE + " " + BODY[0] + BODY[2]
+    excerpt = (TITLE + BODY[0] + BODY[2])[:70]
+    result = strip_chrome("\n".join([TITLE, excerpt, "", full, *BODY[3:]]))
+    assert removed(result) == [("chrome.upload.teaser_copy", excerpt)]
+    assert result.text == "\n".join([TITLE, "", full, *BODY[3:]])
+
+
+def test_a_short_line_the_next_line_begins_with_stays():
+    """A title glued to its first sentence on the next line is not an excerpt: the title stays."""
+    lines = [TITLE, TITLE + BODY[0], *BODY[1:]]
+    result = strip_chrome("\n".join(lines))
+    assert result.removed == []
+
+
+def test_a_title_cut_short_above_the_whole_title_goes():
+    result = strip_chrome("\n".join([TITLE, TITLE[:-1], TITLE, *BODY]))
+    assert removed(result) == [("chrome.repeated_title.cut_copy", TITLE[:-1])]
+
+
+def test_a_title_again_with_the_number_of_plans_goes():
+    copy = TITLE + "8篇。"
+    result = strip_chrome("\n".join([TITLE, copy, *BODY]))
+    assert removed(result) == [("chrome.repeated_title.count_copy", copy)]
+
+
+def test_a_title_printed_twice_on_one_line_keeps_one():
+    line = "第2篇：" + TITLE + " " + TITLE + " " + BODY[0]
+    result = strip_chrome(page(head=[TITLE], title=line))
+    assert removed(result) == [("chrome.repeated_title.doubled_on_line", TITLE)]
+    assert result.text.splitlines()[1] == "第2篇：" + TITLE + " " + BODY[0]
+
+
+def test_the_download_button_glued_before_the_title_goes_the_title_stays():
+    result = strip_chrome(page(title="推荐下载 " + TITLE))
+    assert removed(result) == [("chrome.nav.download_before_title", "推荐下载 ")]
+    assert result.text == page()
+
+
+def test_a_sharing_sites_name_before_a_title_below_the_plan_goes():
+    line = "某某文库" + TITLE
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.nav.site_then_title", line)]
