@@ -91,6 +91,7 @@ class Config:
     content_min_chars: int
     sentence_mark: re.Pattern
     teaser_end: re.Pattern
+    title_shape: re.Pattern
     paragraph_end: re.Pattern
     whole_line_max_chars: int
     toc: dict
@@ -194,6 +195,7 @@ def _config() -> Config:
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=re.compile(zones["teaser_end"]),
+        title_shape=re.compile(zones["title_shape"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         toc=data["toc"],
@@ -319,7 +321,7 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
-    """First and last content paragraph: long sentences no rule claimed, not teasers."""
+    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles."""
     claimed = {j for h in hits.values() for j in range(h.start, h.last + 1)}
     anchors = [
         i
@@ -328,6 +330,7 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
+        and not cfg.title_shape.search(line)
         and not _is_furniture(line, cfg)
     ]
     if anchors:
