@@ -177,3 +177,90 @@ def test_a_sharing_sites_name_before_a_title_below_the_plan_goes():
     line = "某某文库" + TITLE
     result = strip_chrome(page(tail=[line]))
     assert removed(result) == [("chrome.nav.site_then_title", line)]
+
+
+# --- machine-made stamps wherever they stand -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("2021-07-02 09:30 来源：某某日报", "chrome.publish.machine_stamp_line"),
+        ("某某号 2021-07-02 09:30:11", "chrome.publish.machine_stamp_line"),
+        ("作者：某某 来源：本站", "chrome.publish.meta_keys_line"),
+        ("时间：2021-07-02 浏览：56次", "chrome.publish.meta_keys_line"),
+        ("文章来源：网友投稿", "chrome.publish.stock_source_line"),
+    ],
+)
+def test_machine_made_stamps_inside_the_plan_go(line, rule):
+    result = strip_chrome(page(body=[*BODY[:3], line, *BODY[3:]]))
+    assert removed(result) == [(rule, line)]
+
+
+def test_an_event_time_inside_the_plan_stays():
+    lines = ["时间：2024年5月6日上午9:00", "地点：社区会议室"]
+    result = strip_chrome(page(body=[*BODY[:3], *lines, *BODY[3:]]))
+    assert result.removed == [] and result.flags == []
+
+
+def test_a_long_title_with_a_comma_is_no_content_paragraph():
+    """The publish date under it is above the plan, not inside it."""
+    title = "关于开展“讲文明，树新风”主题实践活动的实施方案"
+    result = strip_chrome("\n".join([title, "2019年07月02日", *BODY]))
+    assert removed(result) == [("chrome.publish.lone_date_line", "2019年07月02日")]
+
+
+# --- chrome glued to a sentence: only its piece goes ----------------------------------------
+
+SENTENCE = "各社区要加强组织领导，明确责任分工，确保各项创建工作取得实实在在的成效。"
+
+
+@pytest.mark.parametrize(
+    "line, piece, rule",
+    [
+        (SENTENCE[:10] + "（转载请注明出处）" + SENTENCE[10:], "（转载请注明出处）", "chrome.disclaimer.reprint"),
+        (SENTENCE + "--本文来源于网络", "--本文来源于网络", "chrome.disclaimer.upload_notice"),
+        ("本文来源于网络。" + SENTENCE, "本文来源于网络。", "chrome.disclaimer.upload_notice"),
+        (SENTENCE[:10] + "（本文来自某某网）" + SENTENCE[10:], "（本文来自某某网）", "chrome.watermark.bracket_site_plug"),
+        (SENTENCE + "（更多精彩范文请关注某某网）", "（更多精彩范文请关注某某网）", "chrome.watermark.bracket_site_plug"),
+        (SENTENCE + "本文来源：某某网", "本文来源：某某网", "chrome.watermark.source_after_sentence"),
+    ],
+)
+def test_a_notice_glued_to_a_sentence_goes_the_sentence_stays(line, piece, rule):
+    result = strip_chrome(page(body=[*BODY[:3], line, *BODY[3:]]))
+    assert removed(result) == [(rule, piece)]
+    assert result.text == page(body=[*BODY[:3], SENTENCE, *BODY[3:]])
+
+
+def test_a_short_line_with_a_notice_goes_whole():
+    line = "加强领导（转载请注明出处）"
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.disclaimer.reprint", line)]
+
+
+def test_an_intro_goes_whole_not_only_its_last_sentence():
+    intro = "文明创建是一项长期的工作，需要提前谋划。下面是小编为大家整理的创建方案，供大家参考。"
+    result = strip_chrome(page(head=[intro]))
+    assert [s.text for s in result.removed] == [intro]
+
+
+def test_a_preview_wall_of_ellipses_goes_and_flags_truncation():
+    line = "各社区要加强组织领导，明确责任分工，确保各项…………"
+    result = strip_chrome(page(body=[*BODY[:3], line, *BODY[3:]]))
+    assert removed(result) == [("chrome.page_marker.ellipsis_wall", "…………")]
+    assert [f.kind for f in result.flags] == ["truncation"]
+
+
+# --- furniture in clauses --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["扫一扫，手机阅读", "更多精彩内容，请关注某某网", "已有12人点赞", "共3页 上一页 下一页", "【纠错】"])
+def test_furniture_with_commas_and_counters_below_the_plan_goes(line):
+    result = strip_chrome(page(tail=[line]))
+    assert result.text == page()
+
+
+@pytest.mark.parametrize("line", ["组织志愿者下载学习强国，关注公众号", "分享经验，推广做法", "宣传栏、展板、海报"])
+def test_short_plan_lines_with_furniture_words_below_the_plan_stay(line):
+    result = strip_chrome(page(tail=[line]))
+    assert result.text == page(tail=[line])

@@ -52,6 +52,7 @@ class Rule:
     max_lines: int = 20
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
+    cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
 
     @property
     def name(self) -> str:
@@ -69,6 +70,7 @@ class Signals:
     only_furniture: int
     sentence_mark: re.Pattern
     sentence_penalty: int
+    clause_split: re.Pattern
     genre_weight: int
     furniture: re.Pattern  # alternation of furniture words, longest first
     weights: dict
@@ -94,6 +96,7 @@ class Config:
     title_shape: re.Pattern
     paragraph_end: re.Pattern
     whole_line_max_chars: int
+    glued_reach: int
     toc: dict
     signals: Signals
     title_max_chars: int
@@ -127,11 +130,12 @@ class _Hit:
     start: int
     last: int
     stopped_at: int = -1  # a content-like line the block would have taken: kept and flagged
+    glued: tuple[int, int] | None = None  # a line rule's match glued to a sentence: only this piece goes
 
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    if scope not in SCOPES or where not in ZONES or raw.get("outside", "flag") not in ("flag", "keep"):
+    if scope not in SCOPES or where not in ZONES or raw.get("outside", "flag") not in ("flag", "keep") or raw.get("glued", "line") not in ("line", "cut"):
         raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where {scope}/{where}")
     return Rule(
         id=raw["id"],
@@ -146,6 +150,7 @@ def _rule(category: str, raw: dict) -> Rule:
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
         doubt_outside=raw.get("outside", "flag") == "flag",
+        cut_glued=raw.get("glued", "line") == "cut",
     )
 
 
@@ -164,6 +169,7 @@ def _signals(raw: dict) -> Signals:
         only_furniture=int(raw["only_furniture"]),
         sentence_mark=re.compile(raw["sentence_mark"]),
         sentence_penalty=int(raw["sentence_penalty"]),
+        clause_split=re.compile(raw["clause_split"]),
         genre_weight=int(raw["genre_weight"]),
         furniture=_alternation(weights),
         weights=weights,
@@ -198,6 +204,7 @@ def _config() -> Config:
         title_shape=re.compile(zones["title_shape"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
+        glued_reach=int(zones["glued_reach"]),
         toc=data["toc"],
         signals=_signals(data["signals"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
@@ -236,7 +243,8 @@ def furniture_score(line: str) -> tuple[int, str]:
     if genre:
         score -= sig.genre_weight * len(genre)
         parts.append(f"genre-{sig.genre_weight * len(genre)}")
-    if sig.sentence_mark.search(text):
+    clauses = filter(None, sig.clause_split.split(text))
+    if sig.sentence_mark.search(text) and (genre or not all(map(sig.furniture.search, clauses))):
         score -= sig.sentence_penalty
         parts.append(f"sentence-{sig.sentence_penalty}")
     return score, f"furniture score {score}: " + " ".join(parts)
@@ -287,8 +295,49 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
 
 
 def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
+    if rule.cut_glued:
+        return _Hit(rule, m, i, i, glued=_glued_piece(lines[i], m, _config()))
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
+
+
+OPENERS, CLOSERS = "(（【[", ")）】]"
+SENTENCE_END = "。！？!?"
+
+
+def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
+    """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
+    (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
+    before the first one. None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
+    piece = _brackets_around(line, m, cfg.glued_reach)
+    if piece is None:
+        last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
+        first_end = min((j for j in (line.find(c, m.end()) for c in SENTENCE_END) if j >= 0), default=-1)
+        if last_end >= 0 and (first_end < 0 or first_end == len(line.rstrip()) - 1) and len(line) - last_end <= cfg.glued_reach:
+            piece = last_end + 1, len(line)
+        elif last_end < 0 and 0 <= first_end < cfg.glued_reach:
+            piece = 0, first_end + 1
+        else:
+            return None
+    rest = line[: piece[0]] + line[piece[1] :]
+    if len(rest) - _spaces(rest) < cfg.content_min_chars or not cfg.sentence_mark.search(rest):
+        return None
+    return piece
+
+
+def _brackets_around(line: str, m: re.Match, reach: int) -> tuple[int, int] | None:
+    start = next((j for j in range(m.start(), max(-1, m.start() - reach), -1) if line[j] in OPENERS + CLOSERS), -1)
+    end = next((j for j in range(m.end() - 1, min(len(line), m.end() + reach)) if line[j] in OPENERS + CLOSERS), -1)
+    if start >= 0 and end > start and line[start] in OPENERS and line[end] in CLOSERS:
+        return start, end + 1
+    return None
+
+
+def _without_glued(line: str, hit: _Hit | None) -> str:
+    if hit is None or hit.glued is None:
+        return line
+    a, b = hit.glued
+    return _splice(line[:a], line[b:])
 
 
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
@@ -322,10 +371,11 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
     """First and last content paragraph: long sentences no rule claimed, not teasers, not titles."""
-    claimed = {j for h in hits.values() for j in range(h.start, h.last + 1)}
+    claimed = {j for h in hits.values() if h.glued is None for j in range(h.start, h.last + 1)}
     anchors = [
         i
-        for i, line in ((i, _cut_inline(raw, "any")[0]) for i, raw in enumerate(lines))  # as a second cleaning sees it
+        # as a second cleaning sees the line: without its inline chrome and its glued chrome
+        for i, line in ((i, _cut_inline(_without_glued(raw, hits.get(i)), "any")[0]) for i, raw in enumerate(lines))
         if i not in claimed
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
@@ -344,14 +394,14 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list
 
     Asked only when no line is a content paragraph by itself: the repair stage will join these
     lines, and the page must have the same zones before and after (cleaning is idempotent). Blank
-    lines and lines a rule claimed are not in a run and do not end it: the second cleaning will
-    not see them between its lines."""
+    lines, lines a rule claimed and furniture lines are not in a run and do not end it: either they
+    go, and the second cleaning does not see them, or they stay and it skips them again."""
     runs: list[list[int]] = [[]]
     for i, line in enumerate(lines):
-        if not line.strip() or i in claimed:
+        if not line.strip() or i in claimed or _is_furniture(line, cfg):
             continue
-        if _is_furniture(line, cfg):
-            runs.append([])
+        if cfg.title_shape.search(line):
+            runs.append([])  # a title is no part of a paragraph
             continue
         runs[-1].append(i)
         if cfg.paragraph_end.search(line):
@@ -658,6 +708,14 @@ def strip_chrome(text: str) -> ChromeResult:
     while i < len(lines):
         zone = _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and hit.glued and _in_zone(hit.rule.where, zone):
+            a, b = hit.glued
+            reason = "glued to a sentence: only this piece goes"
+            walk.removed.append(RemovedSpan(hit.rule.name, hit.rule.category, lines[i][a:b], i + 1, reason))
+            _capture(walk.meta, hit.match, lines[i][a:b], cfg)
+            _keep_line(walk, i, _without_glued(lines[i], hit), zone, cfg)
+            i += 1
+            continue
         if hit and content_like(_unmatched(lines[i], hit.match)):
             detail = f"{hit.rule.name} kept: the line reads as plan content"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
