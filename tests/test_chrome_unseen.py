@@ -264,3 +264,32 @@ def test_furniture_with_commas_and_counters_below_the_plan_goes(line):
 def test_short_plan_lines_with_furniture_words_below_the_plan_stay(line):
     result = strip_chrome(page(tail=[line]))
     assert result.text == page(tail=[line])
+
+
+# --- more 范文 intros, document-sharing facts, plan fields -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "计划是把事情做好的前提，做好一份完整的计划，才能让效率提高。",
+        "日子过得飞快，新的工作又要开始了，不妨坐下来好好写写计划吧。那么你真的会写计划吗？",
+        "制定方案时一定要充分考虑实际情况，方案的内容要具体明确。",
+        "在日常的工作学习中，时常需要用到方案，方案可以帮助我们理清思路。",
+    ],
+)
+def test_more_talk_about_the_genre_goes(intro):
+    result = strip_chrome("\n".join(["文明社区创建方案（精选5篇）", intro, "文明社区创建方案篇一", *BODY]))
+    assert [s.text for s in result.removed] == [intro]
+
+
+@pytest.mark.parametrize("line", ["文档介绍", "4.9分", "原价：19.9元", "内容提供方：某某", "本资料仅供参考", "Word文档", "docx 14页 16.2KB"])
+def test_document_sharing_facts_above_the_plan_go(line):
+    result = strip_chrome(page(head=[TITLE, line]))
+    assert result.text == page(head=[TITLE])
+
+
+@pytest.mark.parametrize("line", ["活动时间：2024年5月6日 9:00", "报名日期：2024-05-06"])
+def test_a_plans_own_time_field_below_the_plan_stays(line):
+    result = strip_chrome(page(tail=[line]))
+    assert result.text == page(tail=[line])
