@@ -293,3 +293,30 @@ def test_document_sharing_facts_above_the_plan_go(line):
 def test_a_plans_own_time_field_below_the_plan_stays(line):
     result = strip_chrome(page(tail=[line]))
     assert result.text == page(tail=[line])
+
+
+# --- bylines -----------------------------------------------------------------------------------
+
+
+def test_a_pen_name_over_a_stamp_line_above_the_plan_goes():
+    result = strip_chrome(page(head=[TITLE, "听雨小筑", "创建于03-08", "阅读 512"], title=""))
+    assert removed(result)[0] == ("chrome.publish.byline", "听雨小筑")
+    assert [s.rule for s in result.removed][1:] == ["chrome.furniture.score", "chrome.publish.hits_line"]
+
+
+@pytest.mark.parametrize("name", ["街道文明办", "某某县实验小学", "城关镇人民政府"])
+def test_a_units_name_over_the_date_stays(name):
+    result = strip_chrome(page(head=[TITLE, name, "2024-03-08"], title=""))
+    assert name in result.text.splitlines()
+
+
+def test_a_pen_name_inside_the_plan_stays():
+    body = [*BODY[:3], "听雨小筑", "阅读 512", *BODY[3:]]
+    result = strip_chrome(page(body=body))
+    assert "听雨小筑" in result.text.splitlines()
+
+
+def test_an_article_made_with_a_tool_line_below_the_plan_goes():
+    line = "文章由 某某工作版 编辑制作"
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.disclaimer.article_by", line)]

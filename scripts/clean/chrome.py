@@ -108,6 +108,9 @@ class Config:
     cut_min_chars: int
     title_cut_chars: int
     cut_ellipsis: re.Pattern
+    byline: re.Pattern
+    byline_unit: re.Pattern
+    byline_next: tuple[str, ...]
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
@@ -216,6 +219,9 @@ def _config() -> Config:
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
         cut_ellipsis=re.compile(data["cut_copies"]["ellipsis"]),
+        byline=re.compile(data["byline"]["shape"]),
+        byline_unit=re.compile(data["byline"]["unit_end"]),
+        byline_next=tuple(data["byline"]["next_removed_as"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
@@ -663,6 +669,27 @@ def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """A pen name above the plan right over a stamp line that went (和美北辛 / 创建于05-07): the byline."""
+    removed_at = {span.line - 1: span.category for span in walk.removed}
+    kept = []
+    for i, text in walk.kept:
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
+        byline = (
+            _zone(i, bounds) == "head"
+            and removed_at.get(below) in cfg.byline_next
+            and any(ch.isdigit() for ch in lines[below])
+            and cfg.byline.match(text.strip())
+            and not cfg.byline_unit.search(text.strip())
+            and not cfg.signals.genre.search(text)
+        )
+        if byline:
+            walk.removed.append(RemovedSpan("chrome.publish.byline", "publish", text, i + 1, "a name right above a stamp line"))
+        else:
+            kept.append((i, text))
+    walk.kept = kept
+
+
 def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
     """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
     runs, run = [], []
@@ -736,6 +763,7 @@ def strip_chrome(text: str) -> ChromeResult:
         i += 1
     _drop_toc(walk, cfg)
     _drop_cut_copies(walk, cfg)
+    _drop_bylines(walk, lines, bounds, cfg)
     _drop_repeated_titles(walk, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
