@@ -320,3 +320,29 @@ def test_an_article_made_with_a_tool_line_below_the_plan_goes():
     line = "文章由 某某工作版 编辑制作"
     result = strip_chrome(page(tail=[line]))
     assert removed(result) == [("chrome.disclaimer.article_by", line)]
+
+
+# --- chrome glued after the title: the title stays ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "suffix, rule",
+    [
+        (" 2023-05-06 10:20:30", "chrome.publish.machine_stamp_line"),
+        (" 来源：本站 作者：某某", "chrome.publish.meta_bar"),
+        ("2023-05-06", "chrome.watermark.title_stamp_suffix"),
+        (" 阅读(123)", "chrome.watermark.title_stamp_suffix"),
+        ("_某某范文网", "chrome.watermark.title_site_suffix"),
+        (" | 某某文库", "chrome.watermark.title_site_suffix"),
+    ],
+)
+def test_chrome_glued_after_the_title_goes_the_title_stays(suffix, rule):
+    result = strip_chrome(page(title=TITLE + suffix))
+    assert result.text == page()
+    assert [s.rule for s in result.removed] == [rule]
+
+
+def test_a_stamp_with_a_sentence_after_it_is_not_cut_after_the_title():
+    line = "某某活动方案 来源：本站 作者：某某 " + BODY[0]
+    result = strip_chrome(page(head=[TITLE], title=line))
+    assert BODY[0] in result.text

@@ -94,6 +94,9 @@ class Config:
     sentence_mark: re.Pattern
     teaser_end: re.Pattern
     title_shape: re.Pattern
+    title_end: re.Pattern
+    after_title: tuple[str, ...]
+    after_title_max_chars: int
     paragraph_end: re.Pattern
     whole_line_max_chars: int
     glued_reach: int
@@ -205,6 +208,9 @@ def _config() -> Config:
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=re.compile(zones["teaser_end"]),
         title_shape=re.compile(zones["title_shape"]),
+        title_end=re.compile(zones["title_end"]),
+        after_title=tuple(zones["after_title_categories"]),
+        after_title_max_chars=int(zones["after_title_max_chars"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         glued_reach=int(zones["glued_reach"]),
@@ -301,8 +307,11 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
 
 
 def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
-    if rule.cut_glued:
-        return _Hit(rule, m, i, i, glued=_glued_piece(lines[i], m, _config()))
+    if rule.scope == "line":
+        cfg = _config()
+        after_title = _after_title(lines[i], rule, cfg) if rule.category in cfg.after_title else None
+        glued = after_title or (_glued_piece(lines[i], m, cfg) if rule.cut_glued else None)
+        return _Hit(rule, m, i, i, glued=glued)
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
 
@@ -329,6 +338,19 @@ def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
     if len(rest) - _spaces(rest) < cfg.content_min_chars or not cfg.sentence_mark.search(rest):
         return None
     return piece
+
+
+def _after_title(line: str, rule: Rule, cfg: Config) -> tuple[int, int] | None:
+    """The chrome after a title it is glued to (某某方案 发布时间:… 来源:…): the longest title-shaped start
+    of the line after which the rule still matches; that rest goes, the title stays. A rest with a sentence
+    end or longer than ``after_title_max_chars`` holds text of the plan: None."""
+    ends = [m.end() for m in cfg.title_end.finditer(line)]
+    for end in reversed(ends):
+        title, rest = line[:end], line[end:]
+        short = len(rest) <= cfg.after_title_max_chars and not any(c in rest for c in SENTENCE_END)  # no text of the plan
+        if short and rest.strip() and _search(rule, rest) and cfg.title_shape.search(title) and not _search(rule, title):
+            return (end, len(line)) if not _is_furniture(title, cfg) else None
+    return None
 
 
 def _brackets_around(line: str, m: re.Match, reach: int) -> tuple[int, int] | None:
