@@ -346,3 +346,20 @@ def test_a_stamp_with_a_sentence_after_it_is_not_cut_after_the_title():
     line = "某某活动方案 来源：本站 作者：某某 " + BODY[0]
     result = strip_chrome(page(head=[TITLE], title=line))
     assert BODY[0] in result.text
+
+
+def test_a_persons_name_under_the_title_goes():
+    result = strip_chrome(page(head=[TITLE, "陈小明"], title=""))
+    assert removed(result) == [("chrome.publish.byline", "陈小明")]
+    assert result.text == "\n".join([TITLE, "", *BODY])
+
+
+@pytest.mark.parametrize("line", ["周一", "金额", "引言"])
+def test_short_words_under_the_title_stay(line):
+    result = strip_chrome(page(head=[TITLE, line], title=""))
+    assert line in result.text.splitlines()
+
+
+def test_a_persons_name_below_the_plan_is_its_signature():
+    result = strip_chrome(page(tail=["陈小明", "2024年3月8日"]))
+    assert result.text == page(tail=["陈小明", "2024年3月8日"])

@@ -114,6 +114,7 @@ class Config:
     byline: re.Pattern
     byline_unit: re.Pattern
     byline_next: tuple[str, ...]
+    person_name: re.Pattern
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
@@ -228,6 +229,7 @@ def _config() -> Config:
         byline=re.compile(data["byline"]["shape"]),
         byline_unit=re.compile(data["byline"]["unit_end"]),
         byline_next=tuple(data["byline"]["next_removed_as"]),
+        person_name=re.compile(data["byline"]["person_name"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
@@ -691,24 +693,31 @@ def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+def _under_title(lines: list[str], i: int, removed_at: dict, cfg: Config) -> bool:
+    """Whether the line above ``i`` (blank lines aside) is title-shaped or went as chrome."""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), -1)
+    return above >= 0 and (above in removed_at or bool(cfg.title_shape.search(lines[above])))
+
+
 def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None, cfg: Config) -> None:
-    """A pen name above the plan right over a stamp line that went (和美北辛 / 创建于05-07): the byline."""
+    """A name above the plan (see ``byline``): a pen name right over a stamp line that went (和美北辛 /
+    创建于05-07), or a person's name alone under the title."""
     removed_at = {span.line - 1: span.category for span in walk.removed}
+    first = next((j for j, line in enumerate(lines) if line.strip()), -1)
     kept = []
     for i, text in walk.kept:
         below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
-        byline = (
-            _zone(i, bounds) == "head"
-            and removed_at.get(below) in cfg.byline_next
-            and any(ch.isdigit() for ch in lines[below])
-            and cfg.byline.match(text.strip())
-            and not cfg.byline_unit.search(text.strip())
-            and not cfg.signals.genre.search(text)
-        )
-        if byline:
-            walk.removed.append(RemovedSpan("chrome.publish.byline", "publish", text, i + 1, "a name right above a stamp line"))
+        name = text.strip()
+        plain = _zone(i, bounds) == "head" and not cfg.byline_unit.search(name) and not cfg.signals.genre.search(name)
+        stamped = removed_at.get(below) in cfg.byline_next and any(ch.isdigit() for ch in lines[below])
+        if plain and stamped and cfg.byline.match(name):
+            reason = "a name right above a stamp line"
+        elif plain and i != first and cfg.person_name.match(name) and _under_title(lines, i, removed_at, cfg):
+            reason = "a person's name alone under the title"
         else:
             kept.append((i, text))
+            continue
+        walk.removed.append(RemovedSpan("chrome.publish.byline", "publish", text, i + 1, reason))
     walk.kept = kept
 
 
