@@ -11,8 +11,11 @@ touching code; this module only applies them, with two safeguards for plan conte
 Lines no pattern names are scored (``signals`` in the YAML): a short line outside the article
 made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
 line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
-leaves a content-like rest keeps the line and flags uncertain_chrome. Beyond two copies in a row
-of a title line, and copies left where a page marker was cut from it, go; the first stays.
+leaves a content-like rest keeps the line and flags uncertain_chrome; a notice glued to a sentence
+(in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
+two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
+short or a site's excerpt right above the line they were cut from go; the first or full one stays.
+A name right under the title, above the plan, is the page's byline.
 
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
@@ -142,8 +145,9 @@ class _Hit:
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    if scope not in SCOPES or where not in ZONES or raw.get("outside", "flag") not in ("flag", "keep") or raw.get("glued", "line") not in ("line", "cut"):
-        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where {scope}/{where}")
+    outside, glued = raw.get("outside", "flag"), raw.get("glued", "line")
+    if scope not in SCOPES or where not in ZONES or outside not in ("flag", "keep") or glued not in ("line", "cut"):
+        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued {scope}/{where}/{outside}/{glued}")
     return Rule(
         id=raw["id"],
         category=category,
@@ -156,8 +160,8 @@ def _rule(category: str, raw: dict) -> Rule:
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
-        doubt_outside=raw.get("outside", "flag") == "flag",
-        cut_glued=raw.get("glued", "line") == "cut",
+        doubt_outside=outside == "flag",
+        cut_glued=glued == "cut",
     )
 
 
