@@ -363,3 +363,9 @@ def test_short_words_under_the_title_stay(line):
 def test_a_persons_name_below_the_plan_is_its_signature():
     result = strip_chrome(page(tail=["陈小明", "2024年3月8日"]))
     assert result.text == page(tail=["陈小明", "2024年3月8日"])
+
+
+def test_a_plan_comparing_with_other_countries_keeps_the_line():
+    line = "学习欧美经验，借鉴日韩做法。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
