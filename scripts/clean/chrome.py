@@ -704,8 +704,8 @@ def _under_title(lines: list[str], i: int, removed_at: dict, cfg: Config) -> boo
 
 
 def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None, cfg: Config) -> None:
-    """A name above the plan (see ``byline``): a pen name right over a stamp line that went (和美北辛 /
-    创建于05-07), or a person's name alone under the title."""
+    """A name above the plan (see ``byline``): a pen name right over a stamp line that went (听雨小筑 /
+    创建于03-08), or a person's name alone under the title."""
     removed_at = {span.line - 1: span.category for span in walk.removed}
     first = next((j for j, line in enumerate(lines) if line.strip()), -1)
     kept = []
