@@ -710,11 +710,14 @@ def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None,
     first = next((j for j, line in enumerate(lines) if line.strip()), -1)
     kept = []
     for i, text in walk.kept:
-        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
         name = text.strip()
-        plain = _zone(i, bounds) == "head" and not cfg.byline_unit.search(name) and not cfg.signals.genre.search(name)
+        if _zone(i, bounds) != "head" or not cfg.byline.match(name):
+            kept.append((i, text))  # most lines: not above the plan, or not a bare name
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
+        plain = not cfg.byline_unit.search(name) and not cfg.signals.genre.search(name)
         stamped = removed_at.get(below) in cfg.byline_next and any(ch.isdigit() for ch in lines[below])
-        if plain and stamped and cfg.byline.match(name):
+        if plain and stamped:
             reason = "a name right above a stamp line"
         elif plain and i != first and cfg.person_name.match(name) and _under_title(lines, i, removed_at, cfg):
             reason = "a person's name alone under the title"
