@@ -487,7 +487,8 @@ def test_chrome_glued_to_a_long_paragraph_is_kept_and_flagged():
 def test_rules_file_uses_the_agreed_categories_and_keys():
     data = load_rules("boilerplate")
     assert list(data["categories"]) == [
-        "nav", "publish", "disclaimer", "upload", "page_marker", "qr_image", "related", "watermark", "markup", "spam_html", "qa"]
+        "nav", "publish", "disclaimer", "upload", "page_marker", "qr_image", "related", "watermark", "markup", "spam_html", "qa",
+        "repeated_title"]
     for rules in data["categories"].values():
         for rule in rules:
             assert {"id", "regex", "scope"} <= set(rule)

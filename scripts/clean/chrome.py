@@ -11,8 +11,11 @@ touching code; this module only applies them, with two safeguards for plan conte
 Lines no pattern names are scored (``signals`` in the YAML): a short line outside the article
 made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
 line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
-leaves a content-like rest keeps the line and flags uncertain_chrome. Beyond two copies in a row
-of a title line, and copies left where a page marker was cut from it, go; the first stays.
+leaves a content-like rest keeps the line and flags uncertain_chrome; a notice glued to a sentence
+(in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
+two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
+short or a site's excerpt right above the line they were cut from go; the first or full one stays.
+A name right under the title, above the plan, is the page's byline.
 
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
@@ -51,6 +54,8 @@ class Rule:
     max_chars: int = 40
     max_lines: int = 20
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
+    doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
+    cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
 
     @property
     def name(self) -> str:
@@ -68,6 +73,7 @@ class Signals:
     only_furniture: int
     sentence_mark: re.Pattern
     sentence_penalty: int
+    clause_split: re.Pattern
     genre_weight: int
     furniture: re.Pattern  # alternation of furniture words, longest first
     weights: dict
@@ -90,8 +96,13 @@ class Config:
     content_min_chars: int
     sentence_mark: re.Pattern
     teaser_end: re.Pattern
+    title_shape: re.Pattern
+    title_end: re.Pattern
+    after_title: tuple[str, ...]
+    after_title_max_chars: int
     paragraph_end: re.Pattern
     whole_line_max_chars: int
+    glued_reach: int
     toc: dict
     signals: Signals
     title_max_chars: int
@@ -99,6 +110,14 @@ class Config:
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
+    count_suffix: re.Pattern
+    cut_min_chars: int
+    title_cut_chars: int
+    cut_ellipsis: re.Pattern
+    byline: re.Pattern
+    byline_unit: re.Pattern
+    byline_next: tuple[str, ...]
+    person_name: re.Pattern
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
@@ -121,12 +140,14 @@ class _Hit:
     start: int
     last: int
     stopped_at: int = -1  # a content-like line the block would have taken: kept and flagged
+    glued: tuple[int, int] | None = None  # a line rule's match glued to a sentence: only this piece goes
 
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    if scope not in SCOPES or where not in ZONES:
-        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where {scope}/{where}")
+    outside, glued = raw.get("outside", "flag"), raw.get("glued", "line")
+    if scope not in SCOPES or where not in ZONES or outside not in ("flag", "keep") or glued not in ("line", "cut"):
+        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued {scope}/{where}/{outside}/{glued}")
     return Rule(
         id=raw["id"],
         category=category,
@@ -139,6 +160,8 @@ def _rule(category: str, raw: dict) -> Rule:
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
+        doubt_outside=outside == "flag",
+        cut_glued=glued == "cut",
     )
 
 
@@ -157,6 +180,7 @@ def _signals(raw: dict) -> Signals:
         only_furniture=int(raw["only_furniture"]),
         sentence_mark=re.compile(raw["sentence_mark"]),
         sentence_penalty=int(raw["sentence_penalty"]),
+        clause_split=re.compile(raw["clause_split"]),
         genre_weight=int(raw["genre_weight"]),
         furniture=_alternation(weights),
         weights=weights,
@@ -188,8 +212,13 @@ def _config() -> Config:
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=re.compile(zones["teaser_end"]),
+        title_shape=re.compile(zones["title_shape"]),
+        title_end=re.compile(zones["title_end"]),
+        after_title=tuple(zones["after_title_categories"]),
+        after_title_max_chars=int(zones["after_title_max_chars"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
+        glued_reach=int(zones["glued_reach"]),
         toc=data["toc"],
         signals=_signals(data["signals"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
@@ -197,6 +226,14 @@ def _config() -> Config:
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
+        count_suffix=re.compile(data["repeated_title"]["count_suffix"]),
+        cut_min_chars=int(data["cut_copies"]["min_chars"]),
+        title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
+        cut_ellipsis=re.compile(data["cut_copies"]["ellipsis"]),
+        byline=re.compile(data["byline"]["shape"]),
+        byline_unit=re.compile(data["byline"]["unit_end"]),
+        byline_next=tuple(data["byline"]["next_removed_as"]),
+        person_name=re.compile(data["byline"]["person_name"]),
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
@@ -224,7 +261,8 @@ def furniture_score(line: str) -> tuple[int, str]:
     if genre:
         score -= sig.genre_weight * len(genre)
         parts.append(f"genre-{sig.genre_weight * len(genre)}")
-    if sig.sentence_mark.search(text):
+    clauses = filter(None, sig.clause_split.split(text))
+    if sig.sentence_mark.search(text) and (genre or not all(map(sig.furniture.search, clauses))):
         score -= sig.sentence_penalty
         parts.append(f"sentence-{sig.sentence_penalty}")
     return score, f"furniture score {score}: " + " ".join(parts)
@@ -275,8 +313,65 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
 
 
 def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
+    if rule.scope == "line":
+        cfg = _config()
+        after_title = _after_title(lines[i], rule, cfg) if rule.category in cfg.after_title else None
+        glued = after_title or (_glued_piece(lines[i], m, cfg) if rule.cut_glued else None)
+        return _Hit(rule, m, i, i, glued=glued)
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
+
+
+OPENERS, CLOSERS = "(（【[", ")）】]"
+SENTENCE_END = "。！？!?"
+
+
+def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
+    """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
+    (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
+    before the first one. None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
+    piece = _brackets_around(line, m, cfg.glued_reach)
+    if piece is None:
+        last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
+        first_end = min((j for j in (line.find(c, m.end()) for c in SENTENCE_END) if j >= 0), default=-1)
+        if last_end >= 0 and (first_end < 0 or first_end == len(line.rstrip()) - 1) and len(line) - last_end <= cfg.glued_reach:
+            piece = last_end + 1, len(line)
+        elif last_end < 0 and 0 <= first_end < cfg.glued_reach:
+            piece = 0, first_end + 1
+        else:
+            return None
+    rest = line[: piece[0]] + line[piece[1] :]
+    if len(rest) - _spaces(rest) < cfg.content_min_chars or not cfg.sentence_mark.search(rest):
+        return None
+    return piece
+
+
+def _after_title(line: str, rule: Rule, cfg: Config) -> tuple[int, int] | None:
+    """The chrome after a title it is glued to (某某方案 发布时间:… 来源:…): the longest title-shaped start
+    of the line after which the rule still matches; that rest goes, the title stays. A rest with a sentence
+    end or longer than ``after_title_max_chars`` holds text of the plan: None."""
+    ends = [m.end() for m in cfg.title_end.finditer(line)]
+    for end in reversed(ends):
+        title, rest = line[:end], line[end:]
+        short = len(rest) <= cfg.after_title_max_chars and not any(c in rest for c in SENTENCE_END)  # no text of the plan
+        if short and rest.strip() and _search(rule, rest) and cfg.title_shape.search(title) and not _search(rule, title):
+            return (end, len(line)) if not _is_furniture(title, cfg) else None
+    return None
+
+
+def _brackets_around(line: str, m: re.Match, reach: int) -> tuple[int, int] | None:
+    start = next((j for j in range(m.start(), max(-1, m.start() - reach), -1) if line[j] in OPENERS + CLOSERS), -1)
+    end = next((j for j in range(m.end() - 1, min(len(line), m.end() + reach)) if line[j] in OPENERS + CLOSERS), -1)
+    if start >= 0 and end > start and line[start] in OPENERS and line[end] in CLOSERS:
+        return start, end + 1
+    return None
+
+
+def _without_glued(line: str, hit: _Hit | None) -> str:
+    if hit is None or hit.glued is None:
+        return line
+    a, b = hit.glued
+    return _splice(line[:a], line[b:])
 
 
 def _find_hits(lines: list[str]) -> dict[int, _Hit]:
@@ -309,44 +404,43 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
-    """First and last content paragraph: long sentences no rule claimed, not teasers."""
-    claimed = {j for h in hits.values() for j in range(h.start, h.last + 1)}
+    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles."""
+    claimed = {j for h in hits.values() if h.glued is None for j in range(h.start, h.last + 1)}
     anchors = [
         i
-        for i, line in ((i, _cut_inline(raw, "any")[0]) for i, raw in enumerate(lines))  # as a second cleaning sees it
+        # as a second cleaning sees the line: without its inline chrome and its glued chrome
+        for i, line in ((i, _cut_inline(_without_glued(raw, hits.get(i)), "any")[0]) for i, raw in enumerate(lines))
         if i not in claimed
         and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
         and cfg.sentence_mark.search(line)
         and not cfg.teaser_end.search(line)
+        and not cfg.title_shape.search(line)
         and not _is_furniture(line, cfg)
     ]
     if anchors:
         return anchors[0], anchors[-1]
-    wrapped = [(a, b) for a, b in _wrapped_runs(lines, claimed, cfg) if _is_paragraph(lines[a : b + 1], cfg)]
-    return (wrapped[0][0], wrapped[-1][1]) if wrapped else None
+    wrapped = [run for run in _wrapped_runs(lines, claimed, cfg) if _is_paragraph([lines[i] for i in run], cfg)]
+    return (wrapped[0][0], wrapped[-1][-1]) if wrapped else None
 
 
-def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[tuple[int, int]]:
+def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list[int]]:
     """Runs of lines a hard wrap cut from one paragraph: each but the last ends mid-sentence.
 
     Asked only when no line is a content paragraph by itself: the repair stage will join these
-    lines, and the page must have the same zones before and after (cleaning is idempotent)."""
-    runs, start = [], None
+    lines, and the page must have the same zones before and after (cleaning is idempotent). Blank
+    lines, lines a rule claimed and furniture lines are not in a run and do not end it: either they
+    go, and the second cleaning does not see them, or they stay and it skips them again."""
+    runs: list[list[int]] = [[]]
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue  # the repair stage drops blank lines: they do not end a run
-        if i in claimed or _is_furniture(line, cfg):
-            if start is not None:
-                runs.append((start, i - 1))
-            start = None
+        if not line.strip() or i in claimed or _is_furniture(line, cfg):
             continue
-        start = i if start is None else start
+        if cfg.title_shape.search(line):
+            runs.append([])  # a title is no part of a paragraph
+            continue
+        runs[-1].append(i)
         if cfg.paragraph_end.search(line):
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(lines) - 1))
-    return runs
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _is_paragraph(run: list[str], cfg: Config) -> bool:
@@ -561,6 +655,10 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
             walk.removed.append(RemovedSpan("chrome.publish.column_label", "publish", text, i + 1))
             continue
         above = text.strip()
+        stem = _title_key(cfg.count_suffix.sub("", text)) if cfg.count_suffix.search(text) else ""
+        if stem and stem == previous:
+            walk.removed.append(RemovedSpan("chrome.repeated_title.count_copy", "repeated_title", text, i + 1))
+            continue
         key = _title_key(text)
         if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
@@ -569,6 +667,64 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
         seen.add(key)
         previous = key
         kept.append((i, text))
+    walk.kept = kept
+
+
+def _cut_copy_rule(line: str, below: str, cfg: Config) -> str:
+    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else ""."""
+    text = cfg.cut_ellipsis.sub("", "".join(line.split()))
+    full = "".join(below.split())
+    if not text or len(full) <= len(text) or not full.startswith(text):
+        return ""
+    if len(text) >= cfg.cut_min_chars:
+        return "chrome.upload.teaser_copy"
+    key, below_key = _title_key(line), _title_key(below)
+    if key and below_key and len(below_key) - len(key) <= cfg.title_cut_chars:
+        return "chrome.repeated_title.cut_copy"
+    return ""
+
+
+def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
+    """A site's excerpt, or a title cut short, right above the line it was cut from: the copy goes."""
+    nonblank = [p for p, (_, text) in enumerate(walk.kept) if text.strip()]
+    dropped = set()
+    for p, below in zip(nonblank, nonblank[1:]):
+        i, text = walk.kept[p]
+        rule = _cut_copy_rule(text, walk.kept[below][1], cfg)
+        if rule:
+            walk.removed.append(RemovedSpan(rule, rule.split(".")[1], text, i + 1, "the line below begins with all of it"))
+            dropped.add(p)
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
+
+
+def _under_title(lines: list[str], i: int, removed_at: dict, cfg: Config) -> bool:
+    """Whether the line above ``i`` (blank lines aside) is title-shaped or went as chrome."""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), -1)
+    return above >= 0 and (above in removed_at or bool(cfg.title_shape.search(lines[above])))
+
+
+def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """A name above the plan (see ``byline``): a pen name right over a stamp line that went (听雨小筑 /
+    创建于03-08), or a person's name alone under the title."""
+    removed_at = {span.line - 1: span.category for span in walk.removed}
+    first = next((j for j, line in enumerate(lines) if line.strip()), -1)
+    kept = []
+    for i, text in walk.kept:
+        name = text.strip()
+        if _zone(i, bounds) != "head" or not cfg.byline.match(name):
+            kept.append((i, text))  # most lines: not above the plan, or not a bare name
+            continue
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
+        plain = not cfg.byline_unit.search(name) and not cfg.signals.genre.search(name)
+        stamped = removed_at.get(below) in cfg.byline_next and any(ch.isdigit() for ch in lines[below])
+        if plain and stamped:
+            reason = "a name right above a stamp line"
+        elif plain and i != first and cfg.person_name.match(name) and _under_title(lines, i, removed_at, cfg):
+            reason = "a person's name alone under the title"
+        else:
+            kept.append((i, text))
+            continue
+        walk.removed.append(RemovedSpan("chrome.publish.byline", "publish", text, i + 1, reason))
     walk.kept = kept
 
 
@@ -617,6 +773,14 @@ def strip_chrome(text: str) -> ChromeResult:
     while i < len(lines):
         zone = _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and hit.glued and _in_zone(hit.rule.where, zone):
+            a, b = hit.glued
+            reason = "glued to a sentence: only this piece goes"
+            walk.removed.append(RemovedSpan(hit.rule.name, hit.rule.category, lines[i][a:b], i + 1, reason))
+            _capture(walk.meta, hit.match, lines[i][a:b], cfg)
+            _keep_line(walk, i, _without_glued(lines[i], hit), zone, cfg)
+            i += 1
+            continue
         if hit and content_like(_unmatched(lines[i], hit.match)):
             detail = f"{hit.rule.name} kept: the line reads as plan content"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
@@ -624,7 +788,7 @@ def strip_chrome(text: str) -> ChromeResult:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        elif hit:
+        elif hit and hit.rule.doubt_outside:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
@@ -636,6 +800,8 @@ def strip_chrome(text: str) -> ChromeResult:
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
+    _drop_cut_copies(walk, cfg)
+    _drop_bylines(walk, lines, bounds, cfg)
     _drop_repeated_titles(walk, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
