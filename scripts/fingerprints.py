@@ -10,22 +10,23 @@ import base64
 import hashlib
 import re
 import struct
-import unicodedata
 import zlib
 from dataclasses import dataclass
 
 from scripts.models import Plan, walk_sections
+from scripts.nfkc import nfkc
 
 SHINGLE = 3  # characters per shingle: long enough to be specific in Chinese, short enough for small edits
 PLAN_SKETCH = 64  # hashes kept per plan
 ITEM_SKETCH = 16  # hashes kept per item or section title
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_NOT_THREE_BYTES = re.compile("[^\u0800-\ud7ff\ue000-\uffff]")  # not three bytes in UTF-8, as CJK is
 
 
 def normalise(text: str) -> str:
     """Letters and digits only, width- and case-folded: punctuation and spacing changes are not edits."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return _NOT_WORD.sub("", nfkc(text).casefold())
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,15 @@ class Shingled:
 
     @classmethod
     def of(cls, text: str) -> "Shingled":
+        # crc32 of each shingle's UTF-8: fast, and fixed forever by the zlib standard, so committed sketches stay comparable
         norm = normalise(text)
         if len(norm) <= SHINGLE:
-            shingles = {norm} if norm else set()
-        else:
+            return cls(norm, frozenset([zlib.crc32(norm.encode())] if norm else []))
+        if _NOT_THREE_BYTES.search(norm):
             shingles = {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
-        # crc32: fast, and fixed forever by the zlib standard, so committed sketches stay comparable
-        return cls(norm, frozenset(map(zlib.crc32, map(str.encode, shingles))))
+            return cls(norm, frozenset(map(zlib.crc32, map(str.encode, shingles))))
+        data, width = norm.encode(), 3 * SHINGLE  # every character three bytes: a shingle is a slice of the bytes
+        return cls(norm, frozenset({zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 1, 3)}))
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,11 @@ class Sketch:
 
     @classmethod
     def of(cls, hashes: frozenset[int] | set[int], k: int) -> "Sketch":
-        return cls(tuple(sorted(hashes)[:k]), len(hashes))
+        # crc32 spreads hashes evenly: the k smallest are almost surely among those below the bound that
+        # 4k of them stay under on average, so only those are sorted (all of them if fewer than k are)
+        bound = 4 * k * 2**32 // max(1, len(hashes))
+        small = [h for h in hashes if h < bound]
+        return cls(tuple(sorted(small if len(small) >= k else hashes)[:k]), len(hashes))
 
     def encode(self) -> str:
         """``size/`` then the hashes as 4-byte big-endian words in base64: a third shorter than hex.
@@ -110,7 +117,8 @@ class Print:
     def of(cls, parts: list[Shingled], k: int) -> "Print":
         joined = "\n".join(part.norm for part in parts)
         exact = hashlib.blake2b(joined.encode("utf-8"), digest_size=8).hexdigest()
-        return cls(exact, Sketch.of(frozenset().union(*(part.hashes for part in parts)), k))
+        hashes = parts[0].hashes if len(parts) == 1 else frozenset().union(*(part.hashes for part in parts))
+        return cls(exact, Sketch.of(hashes, k))
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ the text does not say it: a wrong unit or year on a public page is worse than no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.models import PageMeta, PlanMeta
+from scripts.nfkc import nfkc
 from scripts.rules import load_rules
 
 CJK = "\u4e00-\u9fff"
@@ -39,6 +39,8 @@ class _Place:
 @dataclass(frozen=True)
 class _Lexicon:
     suffixes: tuple[str, ...]  # longest first
+    suffix_set: frozenset[str]  # ``suffixes`` again, and their lengths longest first: a name's suffix is
+    suffix_lengths: tuple[int, ...]  # looked up by length, not searched for among them all
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
@@ -153,6 +155,8 @@ def _lexicon() -> _Lexicon:
     text_words = {w: s for s, entry in sectors.items() for w in entry["text"]}
     return _Lexicon(
         suffixes=tuple(sorted(set(suffixes), key=lambda w: (-len(w), w))),
+        suffix_set=frozenset(suffixes),
+        suffix_lengths=tuple(sorted({len(w) for w in suffixes}, reverse=True)),
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
@@ -240,7 +244,8 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     same level (宜昌市 + 市政府机关事务管理局 → 宜昌市政府机关事务管理局; 恩施州 + 州民政局), since
     that is the reading every local reader makes; nothing else is ever added to a name.
     """
-    title, body, context = _simplify(title), [_simplify(x) for x in body], [_simplify(x) for x in context]
+    # NFKC folds full-width letters, digits and brackets (２０１９, ＸＸ, （）): one pattern reads both forms
+    title, body, context = nfkc(title), [nfkc(x) for x in body], [nfkc(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
@@ -258,21 +263,6 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
         source_site=page_meta.source,
         source_url=page_meta.url,
     )
-
-
-# NFKC of each full-width form (！ … ～ → ! … ~): the characters that keep almost every Chinese line
-# from being NFKC-stable already.
-FULLWIDTH_FORMS = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
-
-
-def _simplify(text: str) -> str:
-    """Fold full-width letters, digits and brackets (２０１９, ＸＸ, （）) so one pattern reads both forms.
-
-    Same result as NFKC on the whole line, faster: a character replaced by its own NFKC form leaves
-    the line's NFKC unchanged, so if the line is stable once its full-width forms are folded, that is it.
-    """
-    folded = text.translate(FULLWIDTH_FORMS)
-    return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", text)
 
 
 # ---------------------------------------------------------------------------
@@ -339,7 +329,7 @@ def is_unit_name(name: str) -> bool:
     lex = _lexicon()
     if not 2 <= len(name) <= 30 or not lex.name_chars.fullmatch(name) or lex.non_name_start.search(name):
         return False
-    suffix = next((s for s in lex.suffixes if name.endswith(s)), "")
+    suffix = next((name[-n:] for n in lex.suffix_lengths if n <= len(name) and name[-n:] in lex.suffix_set), "")
     if not suffix:
         return False
     head = name[: -len(suffix)]
@@ -403,7 +393,8 @@ def _signature_units(lines: list[str]) -> list[str]:
 def _organiser_units(body: list[str]) -> list[str]:
     """主办单位：西南大学某学院 — who runs the activity."""
     lex = _lexicon()
-    raw = [m["u"] for line in body if not lex.chrome_word.search(line) for m in lex.organiser.finditer(line)]
+    lines = [line for line in body if ":" in line or "：" in line]  # every label ends in a colon: most lines have none
+    raw = [m["u"] for line in lines if not lex.chrome_word.search(line) for m in lex.organiser.finditer(line)]
     return _units(raw)
 
 
@@ -459,7 +450,7 @@ def _plan_region(unit: str, title: str, body: list[str], context: list[str], pag
     """The most specific place named by the unit, the title, the context or the website, in that
     order; failing those, a known place the body names at least ``body_min_mentions`` times."""
     for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
-        place = _place_in_name(_simplify(text))
+        place = _place_in_name(nfkc(text))
         if place:
             return place
     return _body_place(body)
@@ -757,7 +748,7 @@ def _issue_date(body: list[str], context: list[str]) -> str:
 
 def parse_date(text: str) -> str:
     """2019年12月10日 / 二〇一〇年四月十六日 / 2010.4.16 → 2010-04-16; 2010年4月 → 2010-04; else ""."""
-    text = _arabic_years(_simplify(text))
+    text = _arabic_years(nfkc(text))
     numbers = [_number(n) for n in re.findall(f"[0-9]+|[{CN_DIGITS}十]+", text)]
     if len(numbers) < 2 or not 1 <= numbers[1] <= 12:
         return ""
