@@ -6,6 +6,7 @@ Every page here is invented in the shapes such sites print.
 """
 import pytest
 
+from scripts import clean
 from scripts.clean.chrome import strip_chrome
 
 TITLE = "街道2024年文明社区创建工作方案"
@@ -369,3 +370,36 @@ def test_a_plan_comparing_with_other_countries_keeps_the_line():
     line = "学习欧美经验，借鉴日韩做法。"
     result = strip_chrome(page(body=[*BODY, line]))
     assert result.removed == []
+
+
+# --- a paragraph hard-wrapped one character a line: the same zones before and after the join -------
+
+MENU = "首页 | 工作动态 | 办事指南"
+WRAPPED = "组织居民参加志愿服务活动，落实各项创建责任，提升社区文明程度。"  # 31 characters: a paragraph once joined
+
+
+def test_a_menu_under_headings_below_a_wrapped_paragraph_goes_in_the_first_cleaning():
+    """The headings and the short last sentence are no wrapped paragraph (the repair stage joins no line
+    to a heading): the menu above that sentence is below the last paragraph, before and after the join."""
+    last = "各社区要加强组织领导，明确责任分工。"
+    headings = ["一、工作目标", "二、主要措施", "三、工作要求"]
+    once = clean.clean_text("\n".join([TITLE, MENU, *WRAPPED, *headings, MENU, last]))
+    assert once.text == "\n".join([TITLE, WRAPPED, *headings, last]) + "\n"
+    assert [s.line for s in once.removed if s.rule == "chrome.nav.pipe_menu"] == [2, 3 + len(WRAPPED) + len(headings)]
+    assert clean.clean_text(once.text).text == once.text
+
+
+def test_a_page_marker_line_is_no_part_of_the_wrapped_paragraph_below_it():
+    """A line that is only a page marker is blank once cut: the menu under it is still above the plan."""
+    once = clean.clean_text("\n".join([TITLE, "第2页 共5页", MENU, *WRAPPED]))
+    assert once.text == "\n".join([TITLE, WRAPPED]) + "\n"
+    assert clean.clean_text(once.text).text == once.text
+
+
+def test_a_wrapped_paragraph_below_a_paragraph_is_in_the_body_too():
+    """A wrapped paragraph counts whether or not another line is a paragraph by itself: a block's
+    header among its pieces is kept and flagged, never let take the pieces below it."""
+    text = "\n".join([TITLE, BODY[0], *WRAPPED[:12], "相关推荐", *WRAPPED[12:]])
+    result = strip_chrome(text)
+    assert result.text == text
+    assert [(f.kind, f.excerpt) for f in result.flags] == [("uncertain_chrome", "相关推荐")]

@@ -404,49 +404,53 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
-    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles."""
+    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles.
+
+    A paragraph is a line, or a run of lines a hard wrap cut from one (``_wrapped_runs``), read as
+    one text: the repair stage joins the run, and the second cleaning must find the same zones."""
     claimed = {j for h in hits.values() if h.glued is None for j in range(h.start, h.last + 1)}
-    anchors = [
-        i
-        # as a second cleaning sees the line: without its inline chrome and its glued chrome
-        for i, line in ((i, _cut_inline(_without_glued(raw, hits.get(i)), "any")[0]) for i, raw in enumerate(lines))
-        if i not in claimed
-        and len(line) - _spaces(line) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
-        and cfg.sentence_mark.search(line)
-        and not cfg.teaser_end.search(line)
-        and not cfg.title_shape.search(line)
-        and not _is_furniture(line, cfg)
-    ]
-    if anchors:
-        return anchors[0], anchors[-1]
-    wrapped = [run for run in _wrapped_runs(lines, claimed, cfg) if _is_paragraph([lines[i] for i in run], cfg)]
-    return (wrapped[0][0], wrapped[-1][-1]) if wrapped else None
+    # as a second cleaning sees each line: without its inline chrome and its glued chrome
+    seen = [_cut_inline(_without_glued(raw, hits.get(i)), "any")[0] for i, raw in enumerate(lines)]
+    anchors = [[i] for i in range(len(lines)) if i not in claimed and _reads_as_content(seen[i], cfg)]
+    alone = {i for [i] in anchors}
+    for run in _wrapped_runs(seen, claimed, cfg):
+        # a run holding a paragraph by itself is no hard wrap: the short lines by it (a name over the plan) stay lines
+        if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
+            anchors.append(run)
+    return (min(run[0] for run in anchors), max(run[-1] for run in anchors)) if anchors else None
+
+
+def _reads_as_content(text: str, cfg: Config) -> bool:
+    return (
+        len(text) - _spaces(text) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
+        and bool(cfg.sentence_mark.search(text))
+        and not cfg.teaser_end.search(text)
+        and not cfg.title_shape.search(text)
+        and not _is_furniture(text, cfg)
+    )
 
 
 def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list[int]]:
-    """Runs of lines a hard wrap cut from one paragraph: each but the last ends mid-sentence.
+    """Runs of two lines or more a hard wrap cut from one paragraph: each but the last ends mid-sentence.
 
-    Asked only when no line is a content paragraph by itself: the repair stage will join these
-    lines, and the page must have the same zones before and after (cleaning is idempotent). Blank
-    lines, lines a rule claimed and furniture lines are not in a run and do not end it: either they
-    go, and the second cleaning does not see them, or they stay and it skips them again."""
+    Blank lines, lines a rule claimed and furniture lines are not in a run and do not end it: either
+    they go, and the second cleaning does not see them, or they stay and it skips them again. A
+    title is no part of a paragraph; a numbered heading begins one, and is one by itself unless
+    it runs on into a sentence (the repair stage joins no line to a short heading)."""
     runs: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if not line.strip() or i in claimed or _is_furniture(line, cfg):
             continue
         if cfg.title_shape.search(line):
-            runs.append([])  # a title is no part of a paragraph
-            continue
-        runs[-1].append(i)
-        if cfg.paragraph_end.search(line):
             runs.append([])
-    return [run for run in runs if run]
-
-
-def _is_paragraph(run: list[str], cfg: Config) -> bool:
-    run = [line for line in run if line.strip()]
-    text = "".join("".join(line.split()) for line in run)
-    return len(run) > 1 and len(text) >= cfg.content_min_chars and bool(cfg.sentence_mark.search(text))
+            continue
+        heading = bool(cfg.signals.heading.search(line))
+        if heading:
+            runs.append([])
+        runs[-1].append(i)
+        if cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line)):
+            runs.append([])
+    return [run for run in runs if len(run) > 1]
 
 
 def _spaces(line: str) -> int:
