@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from conftest import page_parts
 from scripts.models import Flag, Item, Phase, Plan, PlanMeta, RemovedSpan, Section
 from scripts.publish.markup import md_text
-from scripts.publish.render import heading_text, render_plan_page
+from scripts.publish.render import flag_detail, heading_text, render_plan_page
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -165,7 +165,7 @@ def test_page_structure():
     page = page_of(sample_plan())
     assert page == page_of(sample_plan())  # deterministic
     assert page.startswith("---\ntitle: 湖南省财政厅创建全国文明单位工作方案（2019-2020年）\nplan_id: k7m2qa\n")
-    headerlink = '<a class="headerlink" href="#{0}" title="Permanent link">¶</a>'
+    headerlink = '<a class="headerlink" href="#{0}" title="本节链接">¶</a>'
     assert f'<h2 id="s1">一、指导思想{headerlink.format("s1")}</h2>\n' in page
     assert f'<h3 id="s3-1">（一）加强思想道德建设{headerlink.format("s3-1")}</h3>\n' in page
     assert f'<div class="kb-alias" id="s2"></div>\n<h2 id="s3">三、主要措施{headerlink.format("s3")}</h2>\n' in page
@@ -296,3 +296,25 @@ def test_card_shows_the_collection_and_the_notices_number_and_a_title_flag():
     assert card["文号"] == "湘财党〔2019〕12号"
     assert list(card).index("文号") == list(card).index("印发日期") + 1
     assert "标题为推断" in soup.select_one(".kb-flags").get_text()
+
+
+@pytest.mark.parametrize(
+    "detail, shown",
+    [
+        ("text ends mid-sentence", "文末句子不完整"),
+        ("no heading names it: descriptive name", "正文没有标题，按类型、单位、年度命名"),
+        ("starts at 三、 (expected 一)", "从「三、」开始（应为「一」）"),
+        ("skipped to 第三阶段 (expected 第二阶段)", "跳到「第三阶段」（应为「第二阶段」）"),
+        ("2. after 5. kept as text", "「5.」之后的「2.」按正文保留"),
+        ("chrome.site.footer_line kept: the line reads as plan content", "未按规则 chrome.site.footer_line 删除：该行像方案正文"),
+        ("chrome.site.footer_line", "规则 chrome.site.footer_line"),
+        ("疑似删去姓名", "疑似删去姓名"),  # already for the reader: unchanged
+        ("some other note", "some other note"),  # a shape no pattern knows is shown as written
+    ],
+)
+def test_flag_details_are_shown_in_chinese(detail, shown):
+    assert flag_detail(detail) == shown
+    plan = sample_plan()
+    plan.flags = [Flag("numbering", 4, "三、任务", detail)]
+    soup = BeautifulSoup(render(page_of(plan))[0], "html.parser")
+    assert soup.select_one(".kb-flags li").get_text() == f"编号异常 第 4 行：三、任务（{shown}）"

@@ -86,18 +86,23 @@ def test_file_block_shows_removals_and_flags():
     doc["files"][0] |= {
         "status": "plans", "reason": "", "was_traditional": True,
         "plans": [{"id": "k7", "slug": "plan-0", "title": ""}],
-        "flags": [{"line": 4, "kind": "mojibake", "excerpt": "锟斤拷", "detail": "乱码"}],
+        "flags": [
+            {"line": 4, "kind": "mojibake", "excerpt": "锟斤拷", "detail": "乱码"},
+            {"line": 9, "kind": "truncation", "excerpt": "加强", "detail": "text ends mid-sentence"},
+        ],
     }
     block = parsed(doc)["report.md"][1].select_one("details.kb-report-file")
     assert block["data-status"] == "plans"
     assert block.summary.get_text() == "00000.txt — 已入库"
-    assert block.p.get_text() == "编码 utf-8 · 100 字节 · 原文为繁体 · 删除 chrome.nav.login_bar ×1 · 标记 mojibake ×1"
+    assert block.p.get_text() == "编码 utf-8 · 100 字节 · 原文为繁体 · 删除 chrome.nav.login_bar ×1 · 标记 疑似乱码 ×1，疑似截断 ×1"
     assert block.li.get_text() == "（无标题） k7"
     removed, flags = block.find_all("table")
     assert [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in removed.find_all("tr")] == [
         ["行", "规则", "删除的文字"], ["1", "chrome.nav.login_bar", "登录 注册"],
     ]
-    assert [td.get_text() for td in flags.tbody.find_all("td")] == ["4", "mojibake", "锟斤拷", "乱码"]
+    assert [td.get_text() for td in flags.tbody.find_all("td")] == [
+        "4", "疑似乱码", "锟斤拷", "乱码", "9", "疑似截断", "加强", "文末句子不完整",
+    ]  # kinds and details in the reader's language
 
 
 def test_merged_and_kept_apart_pairs():

@@ -144,7 +144,7 @@ class Page:
         """
         anchor = safe_id(anchor)
         self.blocks.append(
-            f'<h{level} id="{anchor}">{text_html}<a class="headerlink" href="#{anchor}" title="Permanent link">{HEADERLINK}</a></h{level}>'
+            f'<h{level} id="{anchor}">{text_html}<a class="headerlink" href="#{anchor}" title="本节链接">{HEADERLINK}</a></h{level}>'
         )
         if level > 1:
             self._add_toc(level, anchor, text_html if toc_name is None else toc_name)

@@ -7,6 +7,7 @@ because the site is served under a sub-path (plans/<slug>/ → ../../types/<type
 """
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -28,6 +29,22 @@ FLAG_LABELS = {
     "encoding": "编码存疑",
     "title": "标题为推断",
 }
+# The pipeline writes a flag's detail for maintainers, in English; a reader sees it in Chinese. Each
+# pattern is one shape of detail; a detail no pattern knows is shown as written.
+_FLAG_DETAILS = [
+    (re.compile(r"text ends mid-sentence"), "文末句子不完整"),
+    (re.compile(r"text ends in an ellipsis"), "文末为省略号"),
+    (re.compile(r"named by its opening sentence"), "正文没有标题，按首句命名"),
+    (re.compile(r"named by the site's intro above it"), "正文没有标题，按网站的导语命名"),
+    (re.compile(r"no heading names it: descriptive name"), "正文没有标题，按类型、单位、年度命名"),
+    (re.compile(r"starts at (.+) \(expected (.+)\)"), r"从「\1」开始（应为「\2」）"),
+    (re.compile(r"skipped to (.+) \(expected (.+)\)"), r"跳到「\1」（应为「\2」）"),
+    (re.compile(r"repeated (.+) \(expected (.+)\)"), r"重复「\1」（应为「\2」）"),
+    (re.compile(r"(.+) after (.+) kept as text"), r"「\2」之后的「\1」按正文保留"),
+    (re.compile(r"([a-z_]+(?:\.[a-z_]+)+) kept: the line reads as plan content"), r"未按规则 \1 删除：该行像方案正文"),
+    (re.compile(r"([a-z_]+(?:\.[a-z_]+)+) kept: outside its zone or in a long line"), r"未按规则 \1 删除：不在其适用位置或该行较长"),
+    (re.compile(r"([a-z_]+(?:\.[a-z_]+)+)"), r"规则 \1"),
+]
 # How each heading level prints its number (GB/T 9704 ladder: 一、（一）1.（1）①).
 _NUMBER_STYLE = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 
@@ -85,11 +102,19 @@ def _source(site: str, url: str) -> str:
     return "　".join(md_text(part) for part in (site, url) if part)
 
 
+def flag_detail(detail: str) -> str:
+    """A flag's detail in the reader's language (see _FLAG_DETAILS); unknown shapes unchanged."""
+    for pattern, chinese in _FLAG_DETAILS:
+        if pattern.fullmatch(detail):
+            return pattern.sub(chinese, detail)
+    return detail
+
+
 def _flags(flags: list[Flag]) -> str:
     rows = []
     for flag in flags:
         where = f"第 {flag.line} 行" if flag.line else "全文"
-        detail = f"（{md_text(flag.detail)}）" if flag.detail else ""
+        detail = f"（{md_text(flag_detail(flag.detail))}）" if flag.detail else ""
         label = md_text(FLAG_LABELS.get(flag.kind, flag.kind))
         rows.append(f'<li><span class="kb-flag-kind">{label}</span> {where}：{md_text(flag.excerpt)}{detail}</li>')
     return (

@@ -10,6 +10,7 @@ from collections import Counter
 
 from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
 from scripts.publish.markup import Page, attr, link, md_text
+from scripts.publish.render import FLAG_LABELS, flag_detail
 
 FILES_PER_PAGE = 25  # a file block holds all its removals and flags: a few KB each
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复", "excluded": "已排除"}
@@ -31,7 +32,7 @@ def _file_block(entry: dict, here: str) -> list[str]:
         f'<li>{link(here, _plan_page(p["slug"]), _cell(p["title"]) or NO_TITLE)} <code>{_cell(p["id"])}</code></li>' for p in entry["plans"]
     )
     rules = Counter(r["rule"] for r in entry["removed"])
-    flags = Counter(f["kind"] for f in entry["flags"])
+    flags = Counter(FLAG_LABELS.get(f["kind"], f["kind"]) for f in entry["flags"])
     summary = f'{_cell(entry["source"])} — {status}'
     if entry["reason"]:
         summary += f"：{_cell(entry['reason'])}"
@@ -52,7 +53,8 @@ def _file_block(entry: dict, here: str) -> list[str]:
         parts.append(f"<table><thead><tr><th>行</th><th>规则</th><th>删除的文字</th></tr></thead><tbody>{rows}</tbody></table>")
     if entry["flags"]:
         rows = "".join(
-            f"<tr><td>{f['line']}</td><td>{_cell(f['kind'])}</td><td>{_cell(f['excerpt'])}</td><td>{_cell(f['detail'])}</td></tr>"
+            f"<tr><td>{f['line']}</td><td>{_cell(FLAG_LABELS.get(f['kind'], f['kind']))}</td><td>{_cell(f['excerpt'])}</td>"
+            f"<td>{_cell(flag_detail(f['detail']))}</td></tr>"
             for f in entry["flags"]
         )
         parts.append(f"<table><thead><tr><th>行</th><th>标记</th><th>片段</th><th>说明</th></tr></thead><tbody>{rows}</tbody></table>")
