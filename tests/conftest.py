@@ -54,6 +54,16 @@ def shown_text(plan) -> str:
     return "\n".join(output_pieces([plan]))
 
 
+def page_lines(title: str, body: list[str], head=(), tail=()) -> str:
+    """A page of the chrome tests: lines above the plan, its title and body, lines below it."""
+    return "\n".join([*head, title, *body, *tail])
+
+
+def removed(result) -> list[tuple[str, str]]:
+    """What the cleaner removed, as (rule id, text) pairs."""
+    return [(s.rule, s.text) for s in result.removed]
+
+
 def seed(prefix: str) -> Path:
     """The seed file whose name starts with ``prefix`` (e.g. "003")."""
     return next(RAW.glob(f"{prefix}_*.txt"))

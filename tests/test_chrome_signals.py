@@ -5,6 +5,7 @@ Every page here is invented in the shapes document-sharing and 范文 sites prin
 """
 import pytest
 
+from conftest import page_lines, removed
 from scripts.clean.chrome import content_like, furniture_score, strip_chrome
 
 TITLE = "县文化馆2024年文明单位创建工作方案"
@@ -18,11 +19,7 @@ BODY = [
 
 
 def page(head=(), tail=(), title=TITLE, body=BODY) -> str:
-    return "\n".join([*head, title, *body, *tail])
-
-
-def removed(result) -> list[tuple[str, str]]:
-    return [(s.rule, s.text) for s in result.removed]
+    return page_lines(title, body, head, tail)
 
 
 # --- the furniture score ------------------------------------------------------------------

@@ -6,6 +6,7 @@ Every page here is invented in the shapes such sites print.
 """
 import pytest
 
+from conftest import page_lines, removed
 from scripts import clean
 from scripts.clean.chrome import strip_chrome
 
@@ -20,11 +21,7 @@ BODY = [
 
 
 def page(head=(), tail=(), title=TITLE, body=BODY) -> str:
-    return "\n".join([*head, title, *body, *tail])
-
-
-def removed(result) -> list[tuple[str, str]]:
-    return [(s.rule, s.text) for s in result.removed]
+    return page_lines(title, body, head, tail)
 
 
 # --- publish lines -------------------------------------------------------------------------
