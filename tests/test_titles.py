@@ -91,6 +91,7 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME} - 某某文库",
         f"【推荐】{NAME}",
         f"【最新】{NAME}",
+        f"{NAME}：",
         f"{NAME}怎么写",
         f"{NAME}如何写？",
         f"{NAME}优秀范文",
