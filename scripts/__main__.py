@@ -51,6 +51,8 @@ def print_summary(outcomes, out: Path, report, site_stats: dict | None = None, s
     first files that need attention, pages rewritten, the site, time per phase, where the report is."""
     from collections import Counter
 
+    from scripts.publish.render import FLAG_LABELS
+
     say = functools.partial(print, file=sys.stderr)
     statuses = Counter(o.status for o in outcomes)
     plans = sum(len(o.plans) for o in outcomes)
@@ -62,7 +64,7 @@ def print_summary(outcomes, out: Path, report, site_stats: dict | None = None, s
         say(f"文件：{len(outcomes)} 个（{compared}）；重新处理 {report.processed} 个，其余取自缓存")
     shown = [k for k in STATUS_NAMES if k != "excluded" or statuses[k]]  # only a corrections file excludes
     say("结果：" + "、".join(f"{STATUS_NAMES[k]} {statuses[k]} 个" for k in shown) + f"；方案 {plans} 篇")
-    say("标记：" + ("、".join(f"{k} {v}" for k, v in sorted(flags.items())) or "无"))
+    say("标记：" + ("、".join(f"{FLAG_LABELS.get(k, k)} {v}" for k, v in sorted(flags.items())) or "无"))
     attention = [o for o in outcomes if o.status != "plans"]
     for o in attention[:SUMMARY_LISTED]:
         say(f"  {STATUS_NAMES.get(o.status, o.status)}  {o.source}：{o.reason}")

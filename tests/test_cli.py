@@ -57,6 +57,7 @@ def test_ingest_writes_pages_data_and_summary(run_cli, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "文件：5 个（没有上次运行的记录可比较）；处理 5 个" in result.stderr
     assert "结果：有方案 5 个、跳过 0 个、拒收 0 个、重复 0 个；方案 7 篇" in result.stderr
+    assert "标记：疑似缺字 8、疑似乱码 2、占位符 22" in result.stderr  # the plan page's names of the flags
     plans = json.loads((out / "data" / "plans.json").read_text(encoding="utf-8"))
     assert len(plans["plans"]) == 7
     again = run_cli("ingest", str(ROOT / "raw"), "--out", str(out), "--registry", str(tmp_path / "reg.json"), "--jobs", "2", "--quiet")
