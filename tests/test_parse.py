@@ -169,17 +169,17 @@ def test_numbering_flags_point_at_clean_text_lines_past_a_glued_line(parse):
 
 def test_a_compilations_shared_title_yields_to_the_target_each_plan_aims_at(parse):
     lines = [
-        "创建全国文明村镇实施方案（精选2篇）",
-        "创建全国文明村镇实施方案篇1",
+        "乡镇争创全国文明村镇工作方案（精选2篇）",
+        "乡镇争创全国文明村镇工作方案篇1",
         "为加快创建省级文明县城，结合我县实际，特制定本方案。",
         "一、工作目标",
         "全县上下统一思想。",
-        "创建全国文明村镇实施方案篇2",
+        "乡镇争创全国文明村镇工作方案篇2",
         "为巩固创建成果，特制定本方案。",
         "一、工作目标",
         "各村对照标准查漏补缺。",
     ]
     first, second = parse.parse_plans(text_of(lines))
-    assert (first.title, first.collection) == ("创建全国文明村镇实施方案", "创建全国文明村镇实施方案（精选2篇）")
+    assert (first.title, first.collection) == ("乡镇争创全国文明村镇工作方案", "乡镇争创全国文明村镇工作方案（精选2篇）")
     assert (first.meta.target, first.meta.level) == ("文明县城", "省级")  # what its body aims at
     assert (second.meta.target, second.meta.level) == ("文明村镇", "全国")  # its body aims at nothing: the title's
