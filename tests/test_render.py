@@ -208,6 +208,9 @@ def test_page_structure():
     assert card["年度"].get_text() == "2019—2020"
     assert card["来源"].a["href"] == "http://czt.hunan.gov.cn/a.html?x=1&y=2"
     assert card["永久编号"].get_text() == "k7m2qa"
+    searched = [dt.get_text() for dt in soup.select(".kb-card dt:not([data-pagefind-ignore])")]
+    assert searched == ["单位", "行业", "地区", "年度", "创建级别", "印发日期", "发布日期", "来源"]  # file name and id: not in excerpts
+    assert card["原始文件"].has_attr("data-pagefind-ignore") and card["永久编号"].has_attr("data-pagefind-ignore")
     assert [li.get_text() for li in soup.select(".kb-flags li")] == [
         "占位符 第 12 行：XX同志任组长",
         "疑似缺字 全文：以为指导（疑似删去姓名）",

@@ -90,8 +90,17 @@ def _card(plan: Plan) -> str:
         ("原始文件", md_text(plan.source_file)),
         ("永久编号", f"<code>{md_text(plan.id)}</code>" if plan.id else ""),
     ]
-    lines = [f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows if value]
+    lines = [_card_row(label, value) for label, value in rows if value]
     return '<div class="kb-card">\n<dl>\n' + "\n".join(lines) + "\n</dl>\n</div>"
+
+
+# Card rows for the curator, not for searching: a file name or an id in a result's excerpt says nothing.
+UNSEARCHED_CARD_ROWS = frozenset({"原始文件", "永久编号"})
+
+
+def _card_row(label: str, value: str) -> str:
+    ignore = " data-pagefind-ignore" if label in UNSEARCHED_CARD_ROWS else ""
+    return f"<dt{ignore}>{label}</dt><dd{ignore}>{value}</dd>"
 
 
 def _source(site: str, url: str) -> str:
