@@ -45,7 +45,6 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -154,8 +153,9 @@ def _start_pagefind(documents: Path, bundle: Path) -> subprocess.Popen:
     )
 
 
-def shards(pages: list, size: int = SHARD_PAGES, name: Callable[[object], str] = lambda page: page[1]) -> list[list]:
-    """``pages`` dealt into ``ceil(len / size)`` groups (about ``size`` each) by a hash of each page's ``name``.
+def shards(pages: list, size: int = SHARD_PAGES) -> list[list]:
+    """``pages`` ((file, docs-relative path, front matter)) dealt into ``ceil(len / size)`` groups (about
+    ``size`` each) by a hash of each page's path.
 
     Dealt rather than cut in runs, so every bundle holds the same mix of plans, types and themes, and
     Pagefind's per-bundle word statistics, hence its scores, stay comparable when results are merged.
@@ -165,7 +165,7 @@ def shards(pages: list, size: int = SHARD_PAGES, name: Callable[[object], str] =
     count = max(1, math.ceil(len(pages) / size))
     groups: list[list] = [[] for _ in range(count)]
     for page in pages:
-        groups[zlib.crc32(name(page).encode("utf-8")) % count].append(page)
+        groups[zlib.crc32(page[1].encode("utf-8")) % count].append(page)
     return groups
 
 
