@@ -341,9 +341,7 @@ def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
         else:
             return None
     rest = line[: piece[0]] + line[piece[1] :]
-    if len(rest) - _spaces(rest) < cfg.content_min_chars or not cfg.sentence_mark.search(rest):
-        return None
-    return piece
+    return piece if _holds_a_sentence(rest, cfg) else None
 
 
 def _after_title(line: str, rule: Rule, cfg: Config) -> tuple[int, int] | None:
@@ -420,10 +418,14 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
     return (min(run[0] for run in anchors), max(run[-1] for run in anchors)) if anchors else None
 
 
+def _holds_a_sentence(text: str, cfg: Config) -> bool:
+    # 精 神 文 明 counts as the repair stage will print it
+    return len(text) - _spaces(text) >= cfg.content_min_chars and bool(cfg.sentence_mark.search(text))
+
+
 def _reads_as_content(text: str, cfg: Config) -> bool:
     return (
-        len(text) - _spaces(text) >= cfg.content_min_chars  # 精 神 文 明 counts as the repair stage will print it
-        and bool(cfg.sentence_mark.search(text))
+        _holds_a_sentence(text, cfg)
         and not cfg.teaser_end.search(text)
         and not cfg.title_shape.search(text)
         and not _is_furniture(text, cfg)
