@@ -351,6 +351,51 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
     assert tags("各科室确定一名联络员，按时报送信息。", plan="某单位文明餐桌活动方案", headings=["五、保障措施"]) == []
 
 
+def test_the_points_of_a_statement_section_are_statements_too():
+    """A point with its own small heading under an aims or criteria heading (（二）“和睦星” under 二、评选标准)
+    says more of the same; a point that names work or an activity type is a section of its own."""
+    aims = ["一、活动目标", "（二）邻里和睦"]
+    assert tags("关心身边老人，营造和谐邻里关系。", headings=aims) == []
+    assert tags("关心身边老人，营造和谐邻里关系。", headings=["一、工作计划", "（二）邻里和睦"]) == ["关爱帮扶"]
+    assert tags("组织志愿者慰问空巢老人。", headings=["一、目标", "（二）工作措施"]) == ["学雷锋志愿服务", "关爱帮扶"]
+    assert tags("组织志愿者慰问空巢老人。", headings=["一、目标", "（二）关爱空巢老人"]) == ["学雷锋志愿服务", "关爱帮扶"]
+
+
+def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():
+    """A standard describes whom the campaign picks: its words are not activities, its plan's kind stays."""
+    stars = "某村星级文明户评选方案"
+    assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan=stars, headings=["二、评选标准", "（一）和睦星"]) == ["文明家庭"]
+    assert tags("热爱学习，家中藏书丰富，坚持终身学习。", plan="某街道最美家庭推荐活动方案", headings=["三、推荐条件"]) == ["文明家庭"]
+    # the same standard in a plan that names no campaign, and an aim in a campaign plan, get nothing
+    assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan="某局年度工作计划", headings=["二、评选标准"]) == []
+    assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan=stars, headings=["一、活动目的"]) == []
+
+
+def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
+    assert "文明餐桌" in next(t for t in taxonomy.types if t.name == "勤俭节约").yields_to  # rules/taxonomy.yml
+    assert tags("倡导文明用餐、节俭惜物，吃多少点多少。") == ["文明餐桌"]
+    assert tags("在职工食堂推行光盘行动杜绝浪费。") == ["文明餐桌"]
+    # in a clause of its own, saving water and power is 勤俭节约
+    assert tags("在职工食堂推行光盘行动，办公区节约用电用水。") == ["文明餐桌", "勤俭节约"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("除夕夜为留守老人送去热饺子。", ["关爱帮扶", "我们的节日"]),
+        ("新春佳节前组织书法家写春联送万家。", ["文体活动", "我们的节日"]),
+        ("端阳节前夕组织职工包粽子比赛。", ["我们的节日"]),
+        ("重九之日陪伴社区老人登山赏秋。", ["关爱帮扶", "文体活动", "我们的节日"]),
+        ("正月十五晚在广场举办游园会。", ["我们的节日"]),
+        # not traditional festivals
+        ("元旦前后组织职工迎新联欢会。", ["文体活动"]),
+        ("国庆期间在单位门口悬挂国旗。", []),
+    ],
+)
+def test_a_traditional_festival_by_its_other_names(text, expected):
+    assert tags(text) == expected
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

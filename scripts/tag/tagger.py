@@ -8,9 +8,10 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``):
 
 1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
    a slogan, a link — gets nothing;
-2. a statement — aims, background, a theme, by its heading (指导思想, 活动目的 …) or its shape
-   (为…制定本方案, 以…为指导) — gets only the types it names after an action verb
-   ("广泛开展志愿服务活动"), not those of its ideals ("弘扬雷锋精神");
+2. a statement — aims, background, a theme, criteria, by its section's heading (指导思想, 活动目的,
+   评选标准 …, also above an unlabelled point) or its shape (为…制定本方案, 以…为指导) — gets only the
+   types it names after an action verb ("广泛开展志愿服务活动"), not those of its ideals ("弘扬雷锋精神");
+   a standard of a campaign's own selection keeps the plan's kind (step 5);
 3. otherwise the taxonomy's keywords and synonyms count, scanned once as a trie-shaped regex,
    longest phrase first (最美家庭 is 文明家庭, not 身边好人); a hit inside one of its type's
    exclusion phrases is dropped (扶贫济困 is not 驻村扶贫); organisational types (考核, 领导小组 …)
@@ -72,6 +73,7 @@ class Cues:
     not_item: tuple[tuple[str, str], ...] = ()  # (id, regex)
     not_item_max_chars: int = 0
     statement_heading_words: tuple[str, ...] = ()
+    criteria_heading_words: tuple[str, ...] = ()
     activity_heading_words: tuple[str, ...] = ()
     statement_shapes: tuple[tuple[str, str], ...] = ()
     action_verb: str = r"(?!)"
@@ -214,7 +216,8 @@ class Reader:
         self.decoration = re.compile(cues.decoration)
         self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
         self.not_item_max_chars = cues.not_item_max_chars
-        self.statement_heading = _compile(cues.statement_heading_words)
+        self.statement_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words)
+        self.criteria_heading = _compile(cues.criteria_heading_words)
         self.activity_heading = _compile(cues.activity_heading_words)
         self.statement_shapes = [(rule_id, re.compile(regex)) for rule_id, regex in cues.statement_shapes]
         self.title_heading = re.compile(cues.title_heading)
@@ -250,9 +253,13 @@ class Reader:
         return bool(self.title_heading.search(title))
 
     def is_statement_heading(self, title: str) -> bool:
-        """A heading of aims, background, theme, who or when — unless the rest of it names work to do."""
+        """A heading of aims, background, theme, criteria, who or when — unless the rest of it names work to do."""
         rest = self.statement_heading.sub("", title)
         return rest != title and not self.activity_heading.search(rest)
+
+    def names_work(self, title: str) -> bool:
+        """A heading word of work to do (内容, 措施, 步骤 …): the section is not a statement, whatever is above it."""
+        return bool(self.activity_heading.search(title))
 
 
 @lru_cache(maxsize=4)
@@ -357,6 +364,7 @@ def load_cues() -> Cues:
         not_item=rule_list("not_item"),
         not_item_max_chars=int(rules.get("not_item_max_chars") or 0),
         statement_heading_words=words("statement_heading_words"),
+        criteria_heading_words=words("criteria_heading_words"),
         activity_heading_words=words("activity_heading_words"),
         statement_shapes=rule_list("statement_shapes"),
         action_verb=rules.get("action_verb") or r"(?!)",
@@ -390,7 +398,8 @@ class Context:
     """What the headings above an item tell about it (worked out once per distinct heading list)."""
 
     plan_kinds: frozenset[str]  # campaign types named by the plan's title or a title heading
-    statement: bool  # the nearest section heading states aims, background, a theme, who or when
+    statement: bool  # the item's section states aims, background, a theme, criteria, who or when
+    criteria: bool  # that statement is the standard of the plan's own selection (评选标准, 创建标准 …)
     measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
     support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
     heading_types: frozenset[str]  # types of the activity the nearest section heading names
@@ -411,7 +420,8 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     unnumbered = _HEADING_NUMBER.sub("", body)
     context = _context(taxonomy, plan_title, tuple(headings))
     if context.statement or reader.statement_shape(unnumbered):  # 2
-        return matcher.ordered(matcher.acted_types(body))
+        acted = matcher.acted_types(body)
+        return matcher.ordered(acted | context.plan_kinds if context.criteria else acted)
     lead_only = frozenset() if context.measures else matcher.organisational
     found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
@@ -456,11 +466,25 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
         name for title in plan_titles for _, _, names in matcher.hits(title, naming=False) for name in names
     ) & reader.plan_kind_types
     nearest = sections[-1] if sections else ""
-    statement = reader.is_statement_heading(nearest)
+    stated = _stating_heading(reader, matcher, sections)
+    statement = bool(stated)
+    criteria = statement and bool(reader.criteria_heading.search(stated))
     measures = bool(reader.measures.search(nearest))
     support = bool(reader.support.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
-    return Context(plan_kinds, statement, measures, support, heading_types)
+    return Context(plan_kinds, statement, criteria, measures, support, heading_types)
+
+
+def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str]) -> str:
+    """The statement heading the item's section falls under, or "": its own heading, or the heading above
+    a run of unlabelled points ((三)“科技星” under 二、创建标准) — a point that names work to do (内容,
+    措施 …) or an activity type is a section of its own and ends the run."""
+    for title in reversed(sections):
+        if reader.is_statement_heading(title):
+            return title
+        if reader.names_work(title) or matcher.types_in(title):
+            return ""
+    return ""
 
 
 def _lead_end(matcher: Matcher, text: str) -> int:
