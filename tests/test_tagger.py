@@ -351,6 +351,16 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
     assert tags("各科室确定一名联络员，按时报送信息。", plan="某单位文明餐桌活动方案", headings=["五、保障措施"]) == []
 
 
+def test_requirements_on_running_a_campaign_are_not_its_activities():
+    """活动要求 and 注意事项 say how to run the campaign (support work), not what it does."""
+    plan = "某小学学雷锋活动月方案"
+    assert tags("各班要高度重视，精心组织，力求实效。", plan=plan, headings=["五、活动要求"]) == []
+    assert tags("外出时由班主任带队，确保学生往返安全有序。", plan=plan, headings=["六、注意事项"]) == []
+    # a step's own words still count there; under the plan's activities the same step is the campaign's
+    assert tags("各班到附近街道清理垃圾。", plan=plan, headings=["五、活动要求"]) == ["爱国卫生"]
+    assert tags("各班到附近街道清理垃圾。", plan=plan, headings=["四、活动内容"]) == ["学雷锋志愿服务", "爱国卫生"]
+
+
 def test_the_points_of_a_statement_section_are_statements_too():
     """A point with its own small heading under an aims or criteria heading (（二）“和睦星” under 二、评选标准)
     says more of the same; a point that names work or an activity type is a section of its own."""
