@@ -330,6 +330,17 @@ def test_a_keyword_naming_a_body_or_a_document_is_not_an_activity():
     assert tags("健全文明家庭创建机构，妇联牵头协调。") == ["组织领导"]
 
 
+def test_a_leading_body_counts_where_it_is_set_up_or_put_in_charge_not_where_it_only_acts_or_is_told():
+    steps = ["三、实施步骤"]  # a measures heading: organisational words count beyond the lead clause
+    assert tags("第二阶段为检查验收阶段，由创建领导小组进行全面检查。", headings=steps) == ["考核奖惩"]
+    assert tags("每季度将创建进展书面上报县文明委领导小组。", headings=steps) == []
+    assert tags("活动结束后向局指挥部报送图文资料。", headings=["五、活动安排"]) == ["台账资料"]
+    # set up, or put in charge
+    assert tags("成立创建工作领导小组，局长任组长。", headings=steps) == ["组织领导"]
+    assert tags("创建工作由局创建领导小组统一负责，办公室具体落实。", headings=steps) == ["组织领导"]
+    assert tags("由指挥部牵头，各部门密切配合。", headings=steps) == ["组织领导"]
+
+
 def test_city_creation_only_for_items_that_take_part_in_it():
     assert tags("为创建全国文明城市作出新的贡献，树立行业良好形象。", context="（三）提升服务水平") == []
     assert tags("组织干部职工积极参与创建全国文明城市，在路口开展文明交通劝导。") == ["文明出行", "文明城市创建"]

@@ -17,7 +17,8 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``):
    exclusion phrases is dropped (扶贫济困 is not 驻村扶贫); organisational types (考核, 领导小组 …)
    count only in the lead clause unless the item sits under a measures heading; keywords in a
    framing clause ("与新时代文明实践活动紧密结合") and keywords naming a body or a document
-   (文明城市创建工作领导小组) do not count, nor 文明城市创建 where the item only mentions the
+   (文明城市创建工作领导小组) do not count, nor a leading body that only does or is told of another
+   step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
    creation ("为创建全国文明城市作出贡献") rather than taking part in it;
 4. a short item without an activity of its own does the one its nearest heading names
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
@@ -79,6 +80,9 @@ class Cues:
     action_verb: str = r"(?!)"
     naming_suffixes: tuple[str, ...] = ()
     naming_gap_chars: int = 0
+    bodies: tuple[str, ...] = ()
+    body_role: str = r"(?!)"
+    body_in_charge: str = r"(?!)"
     title_heading: str = r"(?!)"
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
@@ -136,6 +140,9 @@ class Matcher:
         suffixes = "|".join(map(re.escape, cues.naming_suffixes)) or r"(?!)"
         self.naming = re.compile(rf"[^，,。；;：:、！？!?]{{0,{cues.naming_gap_chars}}}?(?:{suffixes})")
         self.any_naming = _compile(cues.naming_suffixes)  # most texts have no suffix: one scan skips the rest
+        self.bodies = frozenset(map(normalise, cues.bodies))
+        self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
+        self.body_in_charge = re.compile(cues.body_in_charge)
 
     def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
@@ -178,8 +185,15 @@ class Matcher:
         for start, end, names in self.hits(text):
             if passing.spans and passing.covering(start, end, default=False):
                 names &= self.organisational
+            if text[start:end] in self.bodies and self._body_in_passing(text, start, end):
+                names -= self.organisational
             found |= {name for name in names if name not in lead_only or end <= lead_end}
         return found
+
+    def _body_in_passing(self, text: str, start: int, end: int) -> bool:
+        """A leading body named as the doer or the addressee of another step (由领导小组进行检查验收,
+        上报领导小组) rather than set up or put in charge (成立领导小组, 由领导小组统一负责)."""
+        return bool(self.body_role.search(text, max(0, start - 24), start)) and not self.body_in_charge.match(text, end)
 
     def acted_types(self, text: str) -> set[str]:
         """Types whose keywords follow an action verb in their own clause (开展…志愿服务活动):
@@ -370,6 +384,9 @@ def load_cues() -> Cues:
         action_verb=rules.get("action_verb") or r"(?!)",
         naming_suffixes=words("naming_suffixes"),
         naming_gap_chars=int(rules.get("naming_gap_chars") or 0),
+        bodies=words("bodies"),
+        body_role=rules.get("body_role") or r"(?!)",
+        body_in_charge=rules.get("body_in_charge") or r"(?!)",
         title_heading=rules.get("title_heading") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
