@@ -392,6 +392,27 @@ def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():
     assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan=stars, headings=["一、活动目的"]) == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a page run through a Taiwan-style converter and read back keeps the converter's words
+        ("开展网路文明宣传周活动，提升青少年网路素养。", ["网络文明"]),
+        ("联合有关部门整治校园周边网咖。", ["网络文明"]),
+        ("在机关食堂推行光碟行动。", ["文明餐桌"]),
+        ("推进政务资讯公开，按时更新公开栏。", ["政务公开"]),
+        # words that are ordinary mainland words too are read as they stand
+        ("收集整理创建资料，按月归档。", ["台账资料"]),
+        ("建立社区志愿服务队。", ["学雷锋志愿服务"]),
+    ],
+)
+def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
+    assert tags(text) == expected
+
+
+def test_a_plan_title_in_a_converters_words_still_gives_its_kind():
+    assert tags("组织学生观看专题片并交流心得。", plan="某校网路文明月活动方案", headings=["三、活动内容"]) == ["网络文明"]
+
+
 def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
     assert "文明餐桌" in next(t for t in taxonomy.types if t.name == "勤俭节约").yields_to  # rules/taxonomy.yml
     assert tags("倡导文明用餐、节俭惜物，吃多少点多少。") == ["文明餐桌"]

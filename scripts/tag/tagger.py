@@ -4,7 +4,8 @@
 across plans, so an item gets the types of the activities it says the unit will carry out —
 not of every word it mentions in passing. ``tag_item`` is the one function that decides, for
 ingest (``tag_plan``) and for the ``tag`` command alike. It reads an item with its plan's title
-and the headings above it (the cues are data, in ``rules/tagging.yml``):
+and the headings above it (the cues are data, in ``rules/tagging.yml``), all read in mainland words
+(a Taiwan-style converter's 网路 is 网络):
 
 1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
    a slogan, a link — gets nothing;
@@ -89,6 +90,7 @@ class Cues:
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
     purpose_lead: str = r"(?!)"
+    regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
 
 
 @dataclass
@@ -242,10 +244,18 @@ class Reader:
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.purpose_lead = re.compile(cues.purpose_lead)
+        self.regional_words = cues.regional_words
 
     def strip(self, text: str) -> str:
-        """The text without list bullets, Markdown emphasis and spaces."""
-        return _SPACE.sub("", self.decoration.sub("", text.replace("**", "")))
+        """The text without list bullets, Markdown emphasis and spaces, in mainland words."""
+        return self.mainland(_SPACE.sub("", self.decoration.sub("", text.replace("**", ""))))
+
+    def mainland(self, text: str) -> str:
+        """The text with a Taiwan-style converter's words read back as the mainland ones (网路 → 网络)."""
+        for word, mainland in self.regional_words:
+            if word in text:
+                text = text.replace(word, mainland)
+        return text
 
     def not_item_rule(self, text: str) -> str:
         """The id of the not_item rule the (stripped) text matches, or ""."""
@@ -393,6 +403,7 @@ def load_cues() -> Cues:
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
+        regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
     )
 
 
@@ -476,9 +487,9 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     """Plan kinds from the plan title and title-shaped headings (a compilation's own plan titles);
     the rest from the nearest section heading."""
     reader, matcher = taxonomy.reader, taxonomy.matcher
-    titles = [heading_title(h) for h in headings]
+    titles = [reader.mainland(heading_title(h)) for h in headings]
     sections = [t for t in titles if t and not reader.is_title(t)]
-    plan_titles = [normalise(plan_title)] + [t for t in titles if t and reader.is_title(t)]
+    plan_titles = [reader.mainland(normalise(plan_title))] + [t for t in titles if t and reader.is_title(t)]
     plan_kinds = frozenset(
         name for title in plan_titles for _, _, names in matcher.hits(title, naming=False) for name in names
     ) & reader.plan_kind_types
