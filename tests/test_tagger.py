@@ -413,6 +413,22 @@ def test_a_plan_title_in_a_converters_words_still_gives_its_kind():
     assert tags("组织学生观看专题片并交流心得。", plan="某校网路文明月活动方案", headings=["三、活动内容"]) == ["网络文明"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the steps of a 道德讲堂 session in their "一个…" wording name the session without its name
+        ("诵一段经典：全体齐诵古代典籍选段。", ["道德讲堂"]),
+        ("做一番点评：主持人对故事逐一点评。", ["道德讲堂"]),
+        ("送一份吉祥：为每位参加者赠送吉祥卡片。", ["道德讲堂"]),
+        # reading or rewatching classics outside a session is not one
+        ("组织学生阅读经典名著。", ["学习型机关"]),
+        ("重温一段经典红色影片。", ["爱国主义教育"]),
+    ],
+)
+def test_a_moral_lecture_by_its_steps(text, expected):
+    assert tags(text) == expected
+
+
 def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
     assert "文明餐桌" in next(t for t in taxonomy.types if t.name == "勤俭节约").yields_to  # rules/taxonomy.yml
     assert tags("倡导文明用餐、节俭惜物，吃多少点多少。") == ["文明餐桌"]
