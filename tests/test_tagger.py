@@ -362,6 +362,16 @@ def test_an_item_of_a_campaign_plan_is_an_activity_of_that_campaign():
     assert tags("各科室确定一名联络员，按时报送信息。", plan="某单位文明餐桌活动方案", headings=["五、保障措施"]) == []
 
 
+def test_an_item_that_opens_with_its_aim_is_a_statement_wherever_it_stands():
+    plan, activities = "某社区重阳节活动方案", ["三、活动内容"]
+    assert tags("本次活动旨在弘扬敬老爱老传统美德，让老人感受社会温暖。", plan=plan, headings=activities) == []
+    assert tags("目的是让居民了解志愿服务的意义。", plan=plan, headings=activities) == []
+    # an aim that names an activity to carry out keeps that activity, not the plan's kind
+    assert tags("意在通过开展志愿服务活动增进邻里感情。", plan=plan, headings=activities) == ["学雷锋志愿服务"]
+    # the activity itself inherits
+    assert tags("组织志愿者陪社区老人登高赏菊。", plan=plan, headings=activities) == ["学雷锋志愿服务", "关爱帮扶", "我们的节日"]
+
+
 def test_requirements_on_running_a_campaign_are_not_its_activities():
     """活动要求 and 注意事项 say how to run the campaign (support work), not what it does."""
     plan = "某小学学雷锋活动月方案"
