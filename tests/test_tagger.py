@@ -455,6 +455,10 @@ def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
         ("端阳节前夕组织职工包粽子比赛。", ["我们的节日"]),
         ("重九之日陪伴社区老人登山赏秋。", ["关爱帮扶", "文体活动", "我们的节日"]),
         ("正月十五晚在广场举办游园会。", ["我们的节日"]),
+        ("清明前夕组织学生诵读缅怀先贤的诗文。", ["我们的节日"]),
+        # a festival's sacrifice told in one clause is 移风易俗's own (我们的节日 yields_to it)
+        ("开展清明文明祭扫宣传。", ["移风易俗"]),
+        ("春节期间倡导婚事新办。", ["移风易俗"]),
         # not traditional festivals
         ("元旦前后组织职工迎新联欢会。", ["文体活动"]),
         ("国庆期间在单位门口悬挂国旗。", []),
