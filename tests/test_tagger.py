@@ -551,11 +551,17 @@ def test_rule_lists_name_real_types(taxonomy):
 def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
     """A new keyword tags activities at once, and like every keyword it counts in a statement only
     after an action verb."""
-    themes = [dataclasses.replace(theme, types=[dataclasses.replace(t) for t in theme.types]) for theme in taxonomy.themes]
+    # copies of the types with their own keyword lists, so the shared taxonomy stays as it is
+    themes = [dataclasses.replace(theme, types=[dataclasses.replace(t, keywords=list(t.keywords)) for t in theme.types]) for theme in taxonomy.themes]
     grown = dataclasses.replace(taxonomy, themes=themes, contexts={})
     next(t for t in grown.types if t.name == "环境美化").keywords.append("护绿小分队")
+    # a keyword written in a converter's words matches either way, as the texts are read in mainland words
+    next(t for t in grown.types if t.name == "网络文明").keywords.append("网路公约")
     text = "组建护绿小分队，每月认养一片绿地。"
     assert tag_item("", [], text, taxonomy) == []
     assert tag_item("", [], text, grown) == ["环境美化"]
     assert tag_item("", ["一、指导思想"], "以护绿小分队为抓手，提升环境意识。", grown) == []
     assert tag_item("", ["一、指导思想"], "广泛开展护绿小分队活动。", grown) == ["环境美化"]
+    assert tag_item("", [], "组织签订网络公约。", taxonomy) == []
+    assert tag_item("", [], "组织签订网络公约。", grown) == ["网络文明"]
+    assert tag_item("", [], "组织签订网路公约。", grown) == ["网络文明"]

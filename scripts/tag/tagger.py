@@ -130,8 +130,9 @@ class Matcher:
         """``types`` are (name, keywords, exclusions, yields_to); ``organisational`` types are
         lead-clause-only and exempt from the framing-clause rule."""
         self.order = {name: i for i, (name, *_) in enumerate(types)}
-        self.keyword_types = _phrase_index((name, keywords) for name, keywords, _, _ in types)
-        self.exclude_types = _phrase_index((name, exclude) for name, _, exclude, _ in types)
+        # phrases are read in mainland words like the texts, so a keyword written 网路安全 still matches
+        self.keyword_types = _phrase_index(((name, keywords) for name, keywords, _, _ in types), cues.regional_words)
+        self.exclude_types = _phrase_index(((name, exclude) for name, _, exclude, _ in types), cues.regional_words)
         self.yields = {name: frozenset(yields_to) for name, _, _, yields_to in types if yields_to}
         self.yielding = frozenset(self.yields)
         self.keywords = _compile(self.keyword_types)
@@ -251,11 +252,7 @@ class Reader:
         return self.mainland(_SPACE.sub("", self.decoration.sub("", text.replace("**", ""))))
 
     def mainland(self, text: str) -> str:
-        """The text with a Taiwan-style converter's words read back as the mainland ones (网路 → 网络)."""
-        for word, mainland in self.regional_words:
-            if word in text:
-                text = text.replace(word, mainland)
-        return text
+        return mainland(text, self.regional_words)
 
     def not_item_rule(self, text: str) -> str:
         """The id of the not_item rule the (stripped) text matches, or ""."""
@@ -313,12 +310,20 @@ def normalise(text: str) -> str:
     return text
 
 
-def _phrase_index(named_phrases) -> dict[str, frozenset[str]]:
-    """phrase → the type names listing it (normally one)."""
+def mainland(text: str, regional_words: tuple[tuple[str, str], ...]) -> str:
+    """The text with a Taiwan-style converter's words read back as the mainland ones (网路 → 网络)."""
+    for word, mainland_word in regional_words:
+        if word in text:
+            text = text.replace(word, mainland_word)
+    return text
+
+
+def _phrase_index(named_phrases, regional_words: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    """phrase (normalised, in mainland words) → the type names listing it (normally one)."""
     index: dict[str, set[str]] = {}
     for name, phrases in named_phrases:
         for phrase in phrases:
-            index.setdefault(normalise(phrase), set()).add(name)
+            index.setdefault(mainland(normalise(phrase), regional_words), set()).add(name)
     return {phrase: frozenset(names) for phrase, names in index.items()}
 
 
