@@ -492,6 +492,11 @@ def test_a_traditional_festival_by_its_other_names(text, expected):
         ("开展反诈骗知识宣传，发放防电信诈骗手册。", ["平安单位"]),
         ("高温期间为户外工作者送清凉。", ["关爱帮扶"]),
         ("组织广播体操比赛。", ["文体活动"]),  # not 宣传阵地's 广播
+        # a unit's convenience service and measures are 窗口服务; 便民 naming something else is not
+        ("各窗口推行预约办理等便民服务。", ["窗口服务"]),
+        ("落实便民利民措施，方便群众办事。", ["窗口服务"]),
+        ("在小区周边新建一处便民市场。", []),
+        ("打造十五分钟便民生活圈。", []),
         # words in passing, not activities
         ("在宣传窗口张贴创建标语。", ["宣传阵地"]),
         ("邀请爱心人士参加座谈。", []),
