@@ -186,6 +186,24 @@ def test_a_hit_yields_to_the_type_whose_activity_it_is_part_of(taxonomy):
     assert tags("组织道德模范评选，年底对创建工作考核表彰。") == ["身边好人", "考核奖惩"]
 
 
+def test_a_step_of_a_campaigns_own_procedure_is_the_campaigns():
+    """In a selection plan the candidates' 公示 and the winners' 表彰 are the selection's (yields_to)."""
+    good_people = "某街道身边好人推荐评选活动方案"
+    assert tags("审核公示。街道文明办审核候选人事迹并公示7天。", plan=good_people, headings=["四、评选程序"]) == ["身边好人"]
+    assert tags("对评出的十户家庭予以表彰，颁发证书。", plan="某村最美家庭评选方案", headings=["四、评选程序"]) == ["文明家庭"]
+    # elsewhere they are the types they name
+    assert tags("审核公示。对拟调整的事项公示7天。", plan="某局年度工作计划", headings=["四、工作程序"]) == ["政务公开"]
+
+
+def test_a_role_is_not_its_work():
+    """督导员, 督查员 name a post: the item is about what the post does."""
+    plan = "某社区垃圾分类工作实施方案"
+    assert tags("在每个小区设置投放点，安排督导员定时值守。", plan=plan, headings=["三、工作措施"]) == ["垃圾分类"]
+    assert tags("聘请两名督查员，每周巡查一次门前卫生。", headings=["三、工作措施"]) == []
+    # the check itself is 考核奖惩
+    assert tags("每月对各小区分类投放情况进行督导考核。", plan=plan, headings=["三、工作措施"]) == ["考核奖惩"]
+
+
 def test_heading_title_strips_numbers_and_punctuation():
     assert heading_title("（一）指导思想：") == "指导思想"
     assert heading_title("一、指导思想") == "指导思想"

@@ -25,7 +25,8 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``), all rea
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
-   support heading (保障措施, 考核 …).
+   support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
+   表彰: types that yield_to the plan's kind) is the campaign's alone.
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -463,8 +464,11 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
-    if context.plan_kinds and _takes_plan_kind(reader, matcher, context, found, unnumbered):  # 5
-        found |= context.plan_kinds
+    if context.plan_kinds:  # 5
+        # a step of the campaign's own procedure (the selection's 公示, 表彰) is the campaign's: see yields_to
+        own = {name for name in found if not matcher.yields.get(name, frozenset()) & context.plan_kinds}
+        if _takes_plan_kind(reader, matcher, context, own, unnumbered):
+            found = own | context.plan_kinds
     return matcher.ordered(found)
 
 
