@@ -191,6 +191,9 @@ def test_a_step_of_a_campaigns_own_procedure_is_the_campaigns():
     good_people = "某街道身边好人推荐评选活动方案"
     assert tags("审核公示。街道文明办审核候选人事迹并公示7天。", plan=good_people, headings=["四、评选程序"]) == ["身边好人"]
     assert tags("对评出的十户家庭予以表彰，颁发证书。", plan="某村最美家庭评选方案", headings=["四、评选程序"]) == ["文明家庭"]
+    # other yields hold within a clause only: a 春联 activity of a 移风易俗 plan is still a festival's
+    assert tags("春节前组织书法志愿者为村民写春联。", plan="某村移风易俗工作方案", headings=["三、主要任务"]) == [
+        "学雷锋志愿服务", "文体活动", "我们的节日", "移风易俗"]
     # elsewhere they are the types they name
     assert tags("审核公示。对拟调整的事项公示7天。", plan="某局年度工作计划", headings=["四、工作程序"]) == ["政务公开"]
 
@@ -567,6 +570,7 @@ def test_rule_lists_name_real_types(taxonomy):
     names = {t.name for t in taxonomy.types}
     assert set(taxonomy.lead_only_types) <= names
     assert set(taxonomy.cues.plan_kind_types) <= names
+    assert set(taxonomy.cues.procedure_types) <= names
     assert set(taxonomy.cues.acted_only_types) <= names
     assert taxonomy.measures_headings and taxonomy.passing_clause_markers and taxonomy.cues.not_item
 

@@ -26,7 +26,7 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``), all rea
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
-   表彰: types that yield_to the plan's kind) is the campaign's alone.
+   表彰: a procedure type that yields_to the plan's kind) is the campaign's alone.
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -88,6 +88,7 @@ class Cues:
     title_heading: str = r"(?!)"
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
+    procedure_types: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
     purpose_lead: str = r"(?!)"
@@ -243,6 +244,7 @@ class Reader:
         self.measures = _compile(measures_headings)
         self.support = _compile(support_headings)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
+        self.procedure_types = frozenset(cues.procedure_types)
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.purpose_lead = re.compile(cues.purpose_lead)
@@ -406,6 +408,7 @@ def load_cues() -> Cues:
         title_heading=rules.get("title_heading") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
+        procedure_types=words("procedure_types"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
@@ -465,11 +468,16 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
     if context.plan_kinds:  # 5
-        # a step of the campaign's own procedure (the selection's 公示, 表彰) is the campaign's: see yields_to
-        own = {name for name in found if not matcher.yields.get(name, frozenset()) & context.plan_kinds}
+        own = found - _procedure_of(reader, matcher, context.plan_kinds)
         if _takes_plan_kind(reader, matcher, context, own, unnumbered):
             found = own | context.plan_kinds
     return matcher.ordered(found)
+
+
+def _procedure_of(reader: Reader, matcher: Matcher, plan_kinds: frozenset[str]) -> set[str]:
+    """The procedure types that are a step of these campaigns' own procedure (a selection's 公示, 表彰):
+    those whose yields_to names one of the plan's kinds."""
+    return {name for name in reader.procedure_types if matcher.yields.get(name, frozenset()) & plan_kinds}
 
 
 def _takes_plan_kind(reader: Reader, matcher: Matcher, context: Context, found: set[str], text: str) -> bool:
