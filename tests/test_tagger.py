@@ -411,6 +411,11 @@ def test_the_points_of_a_statement_section_are_statements_too():
     assert tags("关心身边老人，营造和谐邻里关系。", headings=["一、工作计划", "（二）邻里和睦"]) == ["关爱帮扶"]
     assert tags("组织志愿者慰问空巢老人。", headings=["一、目标", "（二）工作措施"]) == ["学雷锋志愿服务", "关爱帮扶"]
     assert tags("组织志愿者慰问空巢老人。", headings=["一、目标", "（二）关爱空巢老人"]) == ["学雷锋志愿服务", "关爱帮扶"]
+    # a time or theme heading is a statement for its own lines only: the points under it are stages of the work
+    plan = "某社区学雷锋活动月方案"
+    assert tags("组织居民参观雷锋事迹展览。", plan=plan, headings=["三、活动时间", "（一）3月1日至10日"]) == ["学雷锋志愿服务"]
+    assert tags("为辖区老人理发、量血压。", plan=plan, headings=["二、活动主题", "（二）暖心行动"]) == ["学雷锋志愿服务", "关爱帮扶"]
+    assert tags("3月1日至3月31日。", plan=plan, headings=["三、活动时间"]) == []
 
 
 def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():

@@ -77,6 +77,7 @@ class Cues:
     not_item_max_chars: int = 0
     statement_heading_words: tuple[str, ...] = ()
     criteria_heading_words: tuple[str, ...] = ()
+    setting_heading_words: tuple[str, ...] = ()
     activity_heading_words: tuple[str, ...] = ()
     statement_shapes: tuple[tuple[str, str], ...] = ()
     action_verb: str = r"(?!)"
@@ -235,7 +236,8 @@ class Reader:
         self.decoration = re.compile(cues.decoration)
         self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
         self.not_item_max_chars = cues.not_item_max_chars
-        self.statement_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words)
+        self.statement_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words + cues.setting_heading_words)
+        self.covering_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words)
         self.criteria_heading = _compile(cues.criteria_heading_words)
         self.activity_heading = _compile(cues.activity_heading_words)
         self.statement_shapes = [(rule_id, re.compile(regex)) for rule_id, regex in cues.statement_shapes]
@@ -278,7 +280,15 @@ class Reader:
 
     def is_statement_heading(self, title: str) -> bool:
         """A heading of aims, background, theme, criteria, who or when — unless the rest of it names work to do."""
-        rest = self.statement_heading.sub("", title)
+        return self._states(self.statement_heading, title)
+
+    def covers_points(self, title: str) -> bool:
+        """A statement heading of aims or criteria, whose unlabelled points say more of the same (a theme,
+        time or place heading is a statement for its own lines only: the points under 三、活动时间 are stages)."""
+        return self._states(self.covering_heading, title)
+
+    def _states(self, words: re.Pattern, title: str) -> bool:
+        rest = words.sub("", title)
         return rest != title and not self.activity_heading.search(rest)
 
     def names_work(self, title: str) -> bool:
@@ -397,6 +407,7 @@ def load_cues() -> Cues:
         not_item_max_chars=int(rules.get("not_item_max_chars") or 0),
         statement_heading_words=words("statement_heading_words"),
         criteria_heading_words=words("criteria_heading_words"),
+        setting_heading_words=words("setting_heading_words"),
         activity_heading_words=words("activity_heading_words"),
         statement_shapes=rule_list("statement_shapes"),
         action_verb=rules.get("action_verb") or r"(?!)",
@@ -521,11 +532,13 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
 
 
 def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str]) -> str:
-    """The statement heading the item's section falls under, or "": its own heading, or the heading above
-    a run of unlabelled points ((三)“科技星” under 二、创建标准) — a point that names work to do (内容,
-    措施 …) or an activity type is a section of its own and ends the run."""
+    """The statement heading the item's section falls under, or "": its own heading, or the aims or criteria
+    heading above a run of unlabelled points ((三)“科技星” under 二、创建标准) — a point that names work to do
+    (内容, 措施 …) or an activity type is a section of its own and ends the run."""
+    if sections and reader.is_statement_heading(sections[-1]):
+        return sections[-1]
     for title in reversed(sections):
-        if reader.is_statement_heading(title):
+        if reader.covers_points(title):
             return title
         if reader.names_work(title) or matcher.types_in(title):
             return ""
