@@ -400,6 +400,7 @@ def test_requirements_on_running_a_campaign_are_not_its_activities():
     # a step's own words still count there; under the plan's activities the same step is the campaign's
     assert tags("各班到附近街道清理垃圾。", plan=plan, headings=["五、活动要求"]) == ["爱国卫生"]
     assert tags("各班到附近街道清理垃圾。", plan=plan, headings=["四、活动内容"]) == ["学雷锋志愿服务", "爱国卫生"]
+    assert tags("各班到附近街道清理垃圾。", plan=plan, headings=["四、活动内容及要求"]) == ["学雷锋志愿服务", "爱国卫生"]
 
 
 def test_the_points_of_a_statement_section_are_statements_too():
