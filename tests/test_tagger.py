@@ -357,6 +357,8 @@ def test_a_leading_body_counts_where_it_is_set_up_or_put_in_charge_not_where_it_
     assert tags("活动结束后向局指挥部报送图文资料。", headings=["五、活动安排"]) == ["台账资料"]
     # set up, or put in charge
     assert tags("成立创建工作领导小组，局长任组长。", headings=steps) == ["组织领导"]
+    assert tags("成立由局长任组长、分管领导任副组长的创建工作领导小组。", headings=steps) == ["组织领导"]
+    assert tags("调整充实由主要领导挂帅的领导小组。", headings=steps) == ["组织领导"]
     assert tags("创建工作由局创建领导小组统一负责，办公室具体落实。", headings=steps) == ["组织领导"]
     assert tags("由指挥部牵头，各部门密切配合。", headings=steps) == ["组织领导"]
 

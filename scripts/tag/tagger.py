@@ -86,6 +86,7 @@ class Cues:
     bodies: tuple[str, ...] = ()
     body_role: str = r"(?!)"
     body_in_charge: str = r"(?!)"
+    body_set_up: str = r"(?!)"
     title_heading: str = r"(?!)"
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
@@ -149,6 +150,7 @@ class Matcher:
         self.bodies = frozenset(map(normalise, cues.bodies))
         self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
         self.body_in_charge = re.compile(cues.body_in_charge)
+        self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
 
     def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
@@ -198,8 +200,11 @@ class Matcher:
 
     def _body_in_passing(self, text: str, start: int, end: int) -> bool:
         """A leading body named as the doer or the addressee of another step (由领导小组进行检查验收,
-        上报领导小组) rather than set up or put in charge (成立领导小组, 由领导小组统一负责)."""
-        return bool(self.body_role.search(text, max(0, start - 24), start)) and not self.body_in_charge.match(text, end)
+        上报领导小组) rather than set up or put in charge (成立由局长任组长的领导小组, 由领导小组统一负责)."""
+        before = max(0, start - 24)
+        if not self.body_role.search(text, before, start) or self.body_set_up.search(text, before, start):
+            return False
+        return not self.body_in_charge.match(text, end)
 
     def acted_types(self, text: str) -> set[str]:
         """Types whose keywords follow an action verb in their own clause (开展…志愿服务活动):
@@ -416,6 +421,7 @@ def load_cues() -> Cues:
         bodies=words("bodies"),
         body_role=rules.get("body_role") or r"(?!)",
         body_in_charge=rules.get("body_in_charge") or r"(?!)",
+        body_set_up=rules.get("body_set_up") or r"(?!)",
         title_heading=rules.get("title_heading") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
