@@ -428,6 +428,9 @@ def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():
     # the same standard in a plan that names no campaign, and an aim in a campaign plan, get nothing
     assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan="某局年度工作计划", headings=["二、评选标准"]) == []
     assert tags("家庭成员尊老爱幼，关心老人生活，邻里和睦。", plan=stars, headings=["一、活动目的"]) == []
+    # a unit's own creation standards list its work: the points under them are tasks
+    unit = "某局创建市级文明单位工作方案"
+    assert tags("建有道德讲堂，每季度活动一次。", plan=unit, headings=["三、创建标准", "（二）思想道德建设好"]) == ["道德讲堂"]
 
 
 @pytest.mark.parametrize(

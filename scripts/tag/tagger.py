@@ -242,7 +242,7 @@ class Reader:
         self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
         self.not_item_max_chars = cues.not_item_max_chars
         self.statement_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words + cues.setting_heading_words)
-        self.covering_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words)
+        self.aims_heading = _compile(cues.statement_heading_words)
         self.criteria_heading = _compile(cues.criteria_heading_words)
         self.activity_heading = _compile(cues.activity_heading_words)
         self.statement_shapes = [(rule_id, re.compile(regex)) for rule_id, regex in cues.statement_shapes]
@@ -287,10 +287,12 @@ class Reader:
         """A heading of aims, background, theme, criteria, who or when — unless the rest of it names work to do."""
         return self._states(self.statement_heading, title)
 
-    def covers_points(self, title: str) -> bool:
-        """A statement heading of aims or criteria, whose unlabelled points say more of the same (a theme,
-        time or place heading is a statement for its own lines only: the points under 三、活动时间 are stages)."""
-        return self._states(self.covering_heading, title)
+    def covers_points(self, title: str, campaign: bool) -> bool:
+        """A statement heading whose unlabelled points say more of the same: aims, and in a campaign plan the
+        standards of its selection. A theme, time or place heading is a statement for its own lines only (the
+        points under 三、活动时间 are stages), and so are a unit's own creation standards (创建标准 of a
+        文明单位 plan), whose points list its work."""
+        return self._states(self.aims_heading, title) or (campaign and self._states(self.criteria_heading, title))
 
     def _states(self, words: re.Pattern, title: str) -> bool:
         rest = words.sub("", title)
@@ -528,7 +530,7 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
         name for title in plan_titles for _, _, names in matcher.hits(title, naming=False) for name in names
     ) & reader.plan_kind_types
     nearest = sections[-1] if sections else ""
-    stated = _stating_heading(reader, matcher, sections)
+    stated = _stating_heading(reader, matcher, sections, campaign=bool(plan_kinds))
     statement = bool(stated)
     criteria = statement and bool(reader.criteria_heading.search(stated))
     measures = bool(reader.measures.search(nearest))
@@ -537,14 +539,14 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     return Context(plan_kinds, statement, criteria, measures, support, heading_types)
 
 
-def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str]) -> str:
-    """The statement heading the item's section falls under, or "": its own heading, or the aims or criteria
-    heading above a run of unlabelled points ((三)“科技星” under 二、创建标准) — a point that names work to do
-    (内容, 措施 …) or an activity type is a section of its own and ends the run."""
+def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str], campaign: bool) -> str:
+    """The statement heading the item's section falls under, or "": its own heading, or the heading above a
+    run of unlabelled points that covers them ((三)“科技星” under 二、创建标准 of a 星级文明户 plan) — a point
+    that names work to do (内容, 措施 …) or an activity type is a section of its own and ends the run."""
     if sections and reader.is_statement_heading(sections[-1]):
         return sections[-1]
     for title in reversed(sections):
-        if reader.covers_points(title):
+        if reader.covers_points(title, campaign):
             return title
         if reader.names_work(title) or matcher.types_in(title):
             return ""
