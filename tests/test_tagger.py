@@ -193,6 +193,8 @@ def test_a_step_of_a_campaigns_own_procedure_is_the_campaigns():
     assert tags("对评出的十户家庭予以表彰，颁发证书。", plan="某村最美家庭评选方案", headings=["四、评选程序"]) == ["文明家庭"]
     # other yields hold within a clause only: a 节约用电 step of a 文明餐桌 plan is still 勤俭节约
     assert tags("办公区节约用电，随手关灯。", plan="某单位文明餐桌活动方案", headings=["四、工作步骤"]) == ["文明餐桌", "勤俭节约"]
+    # a check of the creation work is no step of the selection
+    assert tags("把创建情况纳入各村年度考核。", plan="某村最美家庭评选方案", headings=["四、评选程序"]) == ["考核奖惩"]
     # elsewhere they are the types they name
     assert tags("审核公示。对拟调整的事项公示7天。", plan="某局年度工作计划", headings=["四、工作程序"]) == ["政务公开"]
 
@@ -577,7 +579,8 @@ def test_rule_lists_name_real_types(taxonomy):
     names = {t.name for t in taxonomy.types}
     assert set(taxonomy.lead_only_types) <= names
     assert set(taxonomy.cues.plan_kind_types) <= names
-    assert set(taxonomy.cues.procedure_types) <= names
+    keywords = {keyword for t in taxonomy.types for keyword in t.keywords}
+    assert set(taxonomy.cues.procedure_words) <= keywords
     assert set(taxonomy.cues.acted_only_types) <= names
     assert taxonomy.measures_headings and taxonomy.passing_clause_markers and taxonomy.cues.not_item
 

@@ -26,7 +26,7 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``), all rea
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
-   表彰: a procedure type that yields_to the plan's kind) is the campaign's alone.
+   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone.
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -90,7 +90,7 @@ class Cues:
     title_heading: str = r"(?!)"
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
-    procedure_types: tuple[str, ...] = ()
+    procedure_words: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
     purpose_lead: str = r"(?!)"
@@ -251,7 +251,7 @@ class Reader:
         self.measures = _compile(measures_headings)
         self.support = _compile(support_headings)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
-        self.procedure_types = frozenset(cues.procedure_types)
+        self.procedure_words = frozenset(map(normalise, cues.procedure_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.purpose_lead = re.compile(cues.purpose_lead)
@@ -427,7 +427,7 @@ def load_cues() -> Cues:
         title_heading=rules.get("title_heading") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
-        procedure_types=words("procedure_types"),
+        procedure_words=words("procedure_words"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
@@ -487,16 +487,24 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
     if context.plan_kinds:  # 5
-        own = found - _procedure_of(reader, matcher, context.plan_kinds)
+        own = found - _procedure_steps(reader, matcher, body, found, context.plan_kinds)
         if _takes_plan_kind(reader, matcher, context, own, unnumbered):
             found = own | context.plan_kinds
     return matcher.ordered(found)
 
 
-def _procedure_of(reader: Reader, matcher: Matcher, plan_kinds: frozenset[str]) -> set[str]:
-    """The procedure types that are a step of these campaigns' own procedure (a selection's 公示, 表彰):
-    those whose yields_to names one of the plan's kinds."""
-    return {name for name in reader.procedure_types if matcher.yields.get(name, frozenset()) & plan_kinds}
+def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str], plan_kinds: frozenset[str]) -> set[str]:
+    """The found types that only name a step of the campaign's own procedure: all their words in the item
+    are procedure words (表彰, 公示 …) and their yields_to names one of the plan's kinds — the 表彰 of a
+    最美家庭 plan's winners is the selection's, a 考核 of its creation work is not."""
+    yielding = {name for name in found if matcher.yields.get(name, frozenset()) & plan_kinds}
+    if not yielding:
+        return set()
+    words: dict[str, set[str]] = {}
+    for start, end, names in matcher.hits(text):
+        for name in names & yielding:
+            words.setdefault(name, set()).add(text[start:end])
+    return {name for name, said in words.items() if said <= reader.procedure_words}
 
 
 def _takes_plan_kind(reader: Reader, matcher: Matcher, context: Context, found: set[str], text: str) -> bool:
