@@ -548,6 +548,13 @@ def test_no_unit_from_chrome_or_generic_words(title, body, context):
         ("星级文明户评选方案", ["一、参评条件", "参评对象为桃源街道本辖区内常住居民。"], "桃源街道"),
         ("星级文明户评选方案", ["经研究，决定在柳溪镇所辖范围内开展评选。"], "柳溪镇"),
         ("星级文明户评选方案", ["经研究，决定在全县辖区内开展评选。"], ""),
+        # a named area (片区, 社区 …) is a unit only as such a scope, and only with a proper name
+        ("星级文明户评选方案", ["经研究，决定在青溪片区所辖范围内开展评选。"], "青溪片区"),
+        ("星级文明户评选方案", ["参评对象为石门社区辖区内住户。"], "石门社区"),
+        ("星级文明户评选方案", ["经研究，决定在各片区所辖范围内开展评选。"], ""),
+        ("星级文明户评选方案", ["参评对象为本社区辖区内住户。"], ""),
+        ("星级文明户评选方案", ["参评对象为风景区辖区内商户。"], ""),
+        ("星级文明户评选方案", ["青溪片区、石门社区的志愿者将参加评选。"], ""),  # an area named outside a scope
     ],
 )
 def test_unit_from_organiser_lines_decisions_and_titles(title, body, unit):

@@ -61,6 +61,7 @@ class _Lexicon:
     joint_decision: re.Pattern  # issuers named together before a verb of decision (市文明办、市教育局决定…)
     decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
+    jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
     signature: re.Pattern
@@ -183,6 +184,7 @@ def _lexicon() -> _Lexicon:
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
+        jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
@@ -413,9 +415,20 @@ def _body_units(body: list[str]) -> list[str]:
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
+    names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
+
+
+def _is_named_area(name: str) -> bool:
+    """An area with a proper name (青溪片区, 石门社区) given as the plan's scope: not 各片区, 本社区, 风景区."""
+    lex = _lexicon()
+    area = next((word for word in lex.jurisdiction_areas if name.endswith(word)), "")
+    head = name[: -len(area)] if area else ""
+    if len(head) < 2 or not lex.name_chars.fullmatch(name) or lex.non_name_start.search(name):
+        return False
+    return not lex.non_name_word.search(head) and head.lstrip(lex.level_chars) not in lex.generic_heads
 
 
 def _placed(name: str) -> bool:
