@@ -313,6 +313,9 @@ def test_phrases_ending_like_places_are_not_regions():
         ("2019至2020年度文明单位创建方案", [2019, 2020]),
         ("20XX年度文明创建方案", []),
         ("20__年精神文明建设工作计划", []),
+        ("____年度志愿服务工作计划", []),  # a whole year blanked out
+        ("XXXX年文明单位创建方案", []),
+        ("XXXX公司2019年文明单位创建方案", [2019]),  # a blanked name, then the year
     ],
 )
 def test_years_from_the_title(title, years):

@@ -183,3 +183,12 @@ def test_a_compilations_shared_title_yields_to_the_target_each_plan_aims_at(pars
     assert (first.title, first.collection) == ("乡镇争创全国文明村镇工作方案", "乡镇争创全国文明村镇工作方案（精选2篇）")
     assert (first.meta.target, first.meta.level) == ("文明县城", "省级")  # what its body aims at
     assert (second.meta.target, second.meta.level) == ("文明村镇", "全国")  # its body aims at nothing: the title's
+
+
+def test_a_bracketed_heading_under_the_page_title_is_the_plans_own(parse):
+    lines = ["2025年林场植树节活动方案", "【2019林场植树节活动方案3】", "为绿化家园，制定本方案。", "一、活动目标"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.title, plan.meta.years) == ("2019林场植树节活动方案", [2019])
+    lines = ["林场文明单位创建工作方案", "【征求意见稿】", "为巩固创建成果，制定本方案。", "一、创建目标"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title == "林场文明单位创建工作方案【征求意见稿】"  # a tail of the title above, not a title

@@ -132,6 +132,27 @@ def test_what_is_part_of_the_name_stays():
     assert read_title("篇一").text == "篇一"  # a marker alone names nothing: nothing is taken off
 
 
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [  # a site's page title, then the document's own heading, on one line: the heading is the title
+        ("2025年社区敬老活动方案 ____年社区敬老活动方案", "____年社区敬老活动方案"),
+        ("林场植树节活动方案（精选3篇） 林场春季植树志愿服务计划", "林场春季植树志愿服务计划"),
+        # one title split by a space stays whole
+        ("学雷锋志愿服务活动 实施方案", "学雷锋志愿服务活动 实施方案"),
+        ("林场文明单位创建工作方案 （2024-2025年）", "林场文明单位创建工作方案 （2024-2025年）"),
+        ("青山县林业局 文明单位创建工作方案", "青山县林业局 文明单位创建工作方案"),
+    ],
+)
+def test_two_titles_on_one_line_give_the_later_one(line, text):
+    assert read_title(line).text == text
+
+
+def test_a_title_wrapped_in_brackets_loses_its_number_inside_them():
+    title = read_title("【2019文明交通活动方案2】")
+    assert (title.text, title.number) == ("2019文明交通活动方案", 2)
+    assert read_title("【林场植树节活动方案】").text == "林场植树节活动方案"
+
+
 def test_a_run_of_bracketed_numbers_keeps_its_number():
     assert run_title(read_title("税务所精神文明建设计划(2)")) == "税务所精神文明建设计划(2)"
     assert run_title(read_title("税务所精神文明建设计划篇2")) == "税务所精神文明建设计划"
@@ -191,6 +212,9 @@ def test_vocabulary_and_generic_titles():
     [
         ("林场文明单位创建方案1为巩固创建成果，制定本方案。", ["林场文明单位创建方案1", "为巩固创建成果，制定本方案。"]),
         ("林场文明单位创建方案1一、指导思想", ["林场文明单位创建方案1", "一、指导思想"]),
+        # a title running into its first numbered heading (a page that flattened its lines)
+        ("林场文明单位创建实施方案一、指导思想以巩固创建成果为目标。", ["林场文明单位创建实施方案", "一、指导思想以巩固创建成果为目标。"]),
+        ("2025年社区敬老活动方案 ____年社区敬老活动方案二、活动内容走访慰问空巢老人", ["2025年社区敬老活动方案 ____年社区敬老活动方案", "二、活动内容走访慰问空巢老人"]),
         ("林场创建方案汇编篇2为巩固创建成果，制定本方案。", ["林场创建方案汇编篇2", "为巩固创建成果，制定本方案。"]),
         (
             "关于印发《林场创建方案》的通知场属各单位：现将方案印发给你们。",
@@ -217,6 +241,8 @@ def test_lines_that_are_not_glued_stay_whole():
         "全年开展活动1次以上，组织志愿服务2场。",
         "根据《林场创建方案》2021年版的要求，制定本计划。",
         "民政精神文明建设工作计划(1)",
+        "林场春季工作计划一、二月份完成苗木摸底，三月份栽植。",  # an enumeration, not a heading
+        "林场文明单位创建方案一、二等奖各评选三名",
         "为巩固创建成果，结合实际，制定本方案。",
     ]:
         assert unglue(line) == [line]

@@ -377,8 +377,8 @@ def _is_numbered(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
-    if rules["continuation"].match(line):  # （2019-2020年）
-        return True
+    if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
+        return not titles.ends_like_title(titles.read_title(line).text)
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
         return True
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above

@@ -42,6 +42,7 @@ def _rules() -> dict:
         "strong": re.compile(strong),
         "weak": re.compile(weak),
         "weak_end": re.compile(f"(?:{weak}|{strong})$"),
+        "strong_end": re.compile(f"(?:{strong})$"),
         "title_opening": re.compile(titles["title_opening"]),
         "notice_opening": re.compile(titles["title_opening"].removeprefix("^")),
         "furniture": re.compile(titles["furniture"]),
@@ -75,6 +76,9 @@ def read_title(line: str) -> Title:
     halves = text.split()
     if len(halves) == 2 and read_title(halves[0]) == read_title(halves[1]):
         return read_title(halves[0])  # a page printing the title twice on one line
+    if len(halves) == 2 and all(_whole_title(half) for half in halves):
+        return read_title(halves[1])  # a site's page title, then the document's own heading
+    text = _unwrapped(text)
     doc = rules["doc_number"].match(text)
     doc_number = doc.group(0) if doc else ""
     if doc:
@@ -94,9 +98,19 @@ def read_title(line: str) -> Title:
             counted = counted or kind == "count"
             text, changed = rules["hanging"].sub("", rest), True
             break
-    if text[:1] + text[-1:] in ("《》", "【】"):
-        text = text[1:-1]
-    return Title(text, number, marker, number_text, counted, doc_number)
+    return Title(_unwrapped(text), number, marker, number_text, counted, doc_number)
+
+
+def _unwrapped(text: str) -> str:
+    """A title printed inside 《》 or 【】 as a whole, without them (its markers may be inside)."""
+    return text[1:-1] if text[:1] + text[-1:] in ("《》", "【】") else text
+
+
+def _whole_title(text: str) -> bool:
+    """Is ``text`` a title on its own: a name and a strong genre word at its end (XX活动方案, not
+    实施方案 or （2019年）)? Two such on one line are two titles, not one split by a space."""
+    title = read_title(text).text
+    return bool(_rules()["strong_end"].search(title)) and not is_generic(title)
 
 
 def may_be_numbered(line: str) -> bool:
