@@ -558,6 +558,19 @@ def test_no_unit_from_chrome_or_generic_words(title, body, context):
         ("星级文明户评选方案", ["参评对象为本社区辖区内住户。"], ""),
         ("星级文明户评选方案", ["参评对象为风景区辖区内商户。"], ""),
         ("星级文明户评选方案", ["青溪片区、石门社区的志愿者将参加评选。"], ""),  # an area named outside a scope
+        # the subject of the opening's main clause
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，青山县实验小学结合实际，制定本方案。"], "青山县实验小学"),
+        ("敬老月活动方案", ["根据上级部署，经柳溪镇敬老院研究，决定开展敬老月活动。"], "柳溪镇敬老院"),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，各单位要结合实际，制定具体方案。"], ""),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，学校结合实际，制定本方案。"], ""),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，结合我校实际，制定本方案。"], ""),
+        # a title opening with a named area is the area's; a description of a kind of area is no name
+        ("桃源社区学雷锋志愿服务活动方案", [], "桃源社区"),
+        ("石门社区重阳节活动方案", [], "石门社区"),  # not 石门社, a name cut inside 社区
+        ("和谐社区创建方案", [], ""),
+        ("城市社区志愿服务方案", [], ""),
+        ("绿色学校创建方案", [], ""),
+        ("星级医院创建方案", [], ""),
     ],
 )
 def test_unit_from_organiser_lines_decisions_and_titles(title, body, unit):
@@ -623,3 +636,15 @@ def test_issuers_named_together_before_a_decision_are_the_unit():
     assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == "县妇联、县教育局"
     body = ["为弘扬良好家风，家长、老师决定共同开展家风故事活动。"]  # not organisations
     assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == ""
+
+
+@pytest.mark.parametrize(
+    "signature, unit",
+    [
+        (["共青团青山县委  青山县文明办", "2021年3月5日"], "共青团青山县委"),  # joint issuers: the first named
+        (["青 山 县 文 明 办", "2021年3月5日"], "青山县文明办"),  # one name, letter-spaced
+        (["青山县 文明办", "2021年3月5日"], "青山县文明办"),  # a place and its organ: one name
+    ],
+)
+def test_joint_issuers_on_a_signature_line(signature, unit):
+    assert meta("学雷锋志愿服务活动方案", ["一、活动内容", "组织志愿者开展服务。"], signature).unit == unit

@@ -368,7 +368,12 @@ def _title_units(title: str) -> list[str]:
     text = lex.leading_year.sub("", "".join(title.split()))
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
+    areas = lex.jurisdiction_areas
     for end in range(len(prefix), 1, -1):
+        if _is_named_area(prefix[:end]):
+            return [prefix[:end]]  # 桃源社区|重阳节活动方案
+        if any(prefix.startswith(area, end - cut) for area in areas for cut in range(1, len(area))):
+            continue  # not 桃源社, a name cut inside 社区
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
@@ -386,10 +391,19 @@ def _signature_units(lines: list[str]) -> list[str]:
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
-                raw.append(match["u"])
+                raw += _joint_issuers(match["u"])
         if len(line) <= 30:
-            raw.append(line)
+            raw += _joint_issuers(line)
     return _units(raw)
+
+
+def _joint_issuers(text: str) -> list[str]:
+    """Issuers signing together, spaced apart on one line (共青团某县委  某县文明办), each on its own;
+    else the text as one name (a name printed letter-spaced, 某 某 县 文 明 办, is still one)."""
+    parts = text.split()
+    if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
+        return parts
+    return [text]
 
 
 def _organiser_units(body: list[str]) -> list[str]:
