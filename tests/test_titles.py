@@ -101,6 +101,16 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}【精品】",
         f"{NAME}（附下载）",
         f"{NAME}(共3页)",
+        f"{NAME}（word版可编辑）",  # edition and format labels, one to three of their words
+        f"{NAME}(可编辑、Word版)",
+        f"{NAME}【精品文档】",
+        f"{NAME}（经典版）",
+        f"{NAME}docx",  # a file's format without its dot
+        f"{NAME}PPT",
+        f"{NAME}免费下载",
+        f"{NAME}参考范文",
+        f"{NAME}合集",
+        f"{NAME}集锦",
         f"{NAME} - 某某巴巴",  # any short name after a page-title separator
         f"{NAME}_某某知道",
         f"{NAME}_工作计划_某某网",  # the site's category, then its name
@@ -126,7 +136,8 @@ def test_a_tail_that_may_be_the_documents_own_stays(line):
 
 
 def test_what_is_part_of_the_name_stays():
-    for kept in ["河东县文明城市创建工作方案（2023-2025年）", "白沙镇2024年学雷锋志愿服务活动方案", "3.5学雷锋日主题活动方案"]:
+    for kept in ["河东县文明城市创建工作方案（2023-2025年）", "白沙镇2024年学雷锋志愿服务活动方案", "3.5学雷锋日主题活动方案",
+                 f"{NAME}（试行）", f"{NAME}（修订版）", f"{NAME}（附表）", "“我的文档我做主”档案整理活动方案", "校园网建设方案"]:
         assert read_title(kept).text == kept
     assert read_title("关于印发街道志愿服务工作要点的意见（2022年5月6日）").text == "关于印发街道志愿服务工作要点的意见"
     assert read_title("篇一").text == "篇一"  # a marker alone names nothing: nothing is taken off
