@@ -313,6 +313,9 @@ def test_phrases_ending_like_places_are_not_regions():
         ("2019至2020年度文明单位创建方案", [2019, 2020]),
         ("20XX年度文明创建方案", []),
         ("20__年精神文明建设工作计划", []),
+        ("2021/2022学年文明校园创建计划", [2021, 2022]),
+        ("2023／2024学年度志愿服务工作计划", [2023, 2024]),
+        ("学雷锋活动方案（2021/3/5）", [2010]),  # a full date is no period: the body's year
         ("____年度志愿服务工作计划", []),  # a whole year blanked out
         ("XXXX年文明单位创建方案", []),
         ("XXXX公司2019年文明单位创建方案", [2019]),  # a blanked name, then the year
