@@ -16,6 +16,7 @@ from scripts.parse.titles import (
     named_in_opening,
     read_title,
     run_title,
+    title_in_chrome,
     unglue,
 )
 
@@ -310,3 +311,28 @@ def test_an_unnamed_plan_takes_the_name_of_the_removed_intro():
     plan = parse_plans(clean)[0]
     assert plan.title == "某某社区学雷锋志愿服务活动方案"
     assert [f.detail for f in plan.flags if f.kind == "title"] == ["named by the site's intro above it"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [  # a line of site furniture that carries the page's title
+        ("当前位置：首页 > 工作方案 > 林场植树节活动方案", "林场植树节活动方案"),
+        ("首页 » 范文 » 林场春季植树志愿服务计划", "林场春季植树志愿服务计划"),
+        ("文档名称：林场植树节活动方案（精选3篇）", "林场植树节活动方案"),
+        ("欢迎访问某某文库！林场植树节活动方案", "林场植树节活动方案"),
+        ("林场植树节活动方案.doc 下载", "林场植树节活动方案"),
+        ("林场植树节活动方案  下载积分：5  页数：3页", "林场植树节活动方案"),
+        ("林场植树节活动方案【附件下载】", "林场植树节活动方案"),
+        # furniture that names no plan, or only a site's category
+        ("当前位置：首页 > 工作方案", ""),
+        ("首页 > 新闻中心 > 通知公告", ""),
+        ("相关推荐：林场植树节活动方案", ""),  # another page's title
+        ("欢迎访问林场门户网站", ""),
+    ],
+)
+def test_the_title_a_line_of_furniture_carries(line, title):
+    assert title_in_chrome(line) == title
+
+
+def test_a_field_label_before_a_title_comes_off():
+    assert read_title(f"标题：{NAME}").text == read_title(f"文章题目：{NAME}").text == NAME

@@ -47,6 +47,8 @@ def _rules() -> dict:
         "notice_opening": re.compile(titles["title_opening"].removeprefix("^")),
         "furniture": re.compile(titles["furniture"]),
         "intro": re.compile(titles["intro"]),
+        "chrome_titles": [re.compile(pattern) for pattern in titles["chrome_titles"]],
+        "chrome_title_categories": frozenset(titles["chrome_title_categories"]),
         "numbered": re.compile(titles["numbered"]),
         "bare_number": re.compile(titles["bare_number"]),
         "generic": re.compile(titles["generic_words"]),
@@ -163,6 +165,24 @@ def is_chrome(line: str) -> bool:
     """A short line of site furniture or an addressee line: never a title."""
     rules = _rules()
     return (len(line) <= rules["max_title"] and bool(rules["furniture"].search(line))) or is_addressee(line)
+
+
+def title_in_chrome(line: str) -> str:
+    """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
+    XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
+    for pattern in _rules()["chrome_titles"]:
+        match = pattern.search(line)
+        if match:
+            title = match["title"].strip()
+            text = read_title(title).text
+            return text if has_vocabulary(text) and not is_generic(text) and not is_chrome(title) else ""
+    return ""
+
+
+def carries_titles(category: str) -> bool:
+    """May a removed span of this chrome category hold the page's title (a breadcrumb, an upload
+    line; not a list of related documents, whose titles are other pages')?"""
+    return category in _rules()["chrome_title_categories"]
 
 
 def is_numbered(line: str) -> bool:
