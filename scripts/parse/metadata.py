@@ -69,7 +69,7 @@ class _Lexicon:
     year_chinese: re.Pattern
     month_after: re.Pattern  # 年3月 after a year: a month of that year
     day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
-    date_line: re.Pattern  # a line that is only a date: 2009.3
+    date_line: re.Pattern  # a line that is only a year and month: 2009.3, 2019年3月
     dated_opening: re.Pattern  # 2021年3月5日是…
     self_reference: re.Pattern  # 本方案, 如下工作方案
     plan_noun: re.Pattern
@@ -197,7 +197,7 @@ def _lexicon() -> _Lexicon:
         year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
-        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*(?:月|[./\-]\s*\d{{1,2}}\s*日?)?$"),
+        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
         dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
         self_reference=re.compile(years["self_reference"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
@@ -597,7 +597,8 @@ def _plan_years(title: str, body: list[str]) -> list[int]:
 
 
 def _date_line_years(line: str) -> list[int] | None:
-    """A line that is only a date (2009.3, 2019年3月) dates the plan above it."""
+    """A line that is only a year and month (2009.3, 2019年3月) dates the plan above it; a full date
+    alone (2022-03-01) is when the plan was issued or the page posted, not its period."""
     match = _lexicon().date_line.match(_arabic_years(line.strip()))
     return [int(match["y"])] if match else None
 
