@@ -111,6 +111,10 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}免费下载",
         f"{NAME}参考范文",
         f"{NAME}合集",
+        f"【转帖】{NAME}",  # a forum's repost tag
+        f"【转载】{NAME}",
+        f"★ {NAME} ★",  # decorative marks around it
+        f"◆{NAME}◆",
         f"{NAME}集锦",
         f"{NAME} - 某某巴巴",  # any short name after a page-title separator
         f"{NAME}_某某知道",
