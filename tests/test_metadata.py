@@ -685,24 +685,3 @@ def test_a_signature_above_leftovers_of_the_page_is_still_read():
     assert meta("学雷锋志愿服务活动方案", body[:2] + ["柳溪镇文化站", "2021年3月5日"] + leftovers).unit == "柳溪镇文化站"
     # a date under a line that names no unit signs nothing
     assert meta("学雷锋志愿服务活动方案", body[:2] + ["三、活动时间", "2021年3月5日"] + leftovers).unit == ""
-
-
-@pytest.mark.parametrize(
-    "body, context, unit",
-    [
-        (["组织志愿者开展服务。", "青禾县文化馆（盖章）", "2021年2月25日"], [], "青禾县文化馆"),  # a seal's mark
-        ([], ["青禾县文化馆文件", "青文发〔2021〕3号"], "青禾县文化馆"),  # a red header
-        ([], ["中共青禾县委宣传部文件"], "中共青禾县委宣传部"),
-        (["为弘扬雷锋精神，石桥镇中心小学将于3月开展志愿服务。"], [], "石桥镇中心小学"),
-        (["现就青禾县文化馆开展学雷锋志愿服务活动制定如下方案。"], [], "青禾县文化馆"),
-        (["成立青禾县文化馆学雷锋活动领导小组，馆长任组长。"], [], "青禾县文化馆"),
-        (["青禾县文化馆全体职工参加。"], [], "青禾县文化馆"),  # a sentence opening with the unit's staff
-        # near misses
-        (["现就有关事项通知如下。"], [], ""),
-        (["为弘扬雷锋精神，活动将于3月举行。"], [], ""),
-        (["县直各单位全体干部参加。"], [], ""),
-        ([], ["相关文件"], ""),
-    ],
-)
-def test_unit_from_seals_headers_and_opening_clauses(body, context, unit):
-    assert meta("学雷锋志愿服务活动方案", ["一、活动内容", *body], context).unit == unit

@@ -381,8 +381,7 @@ def _title_units(title: str) -> list[str]:
 
 
 def _signature_units(lines: list[str]) -> list[str]:
-    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, a document's red
-    header (某某县文化馆文件)."""
+    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date."""
     lex = _lexicon()
     raw = []
     for line in lines:
@@ -395,7 +394,6 @@ def _signature_units(lines: list[str]) -> list[str]:
                 raw += _joint_issuers(match["u"])
         if len(line) <= 30:
             raw += _joint_issuers(line)
-            raw += [line.removesuffix(word) for word in lex.config["unit"]["header_words"] if line.endswith(word)]
     return _units(raw)
 
 
