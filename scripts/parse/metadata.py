@@ -368,12 +368,12 @@ def _title_units(title: str) -> list[str]:
     text = lex.leading_year.sub("", "".join(title.split()))
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
-    words = lex.jurisdiction_areas + lex.suffixes
+    areas = lex.jurisdiction_areas
     for end in range(len(prefix), 1, -1):
         if _is_named_area(prefix[:end]):
             return [prefix[:end]]  # 桃源社区|重阳节活动方案
-        if any(prefix.startswith(word, end - cut) for word in words for cut in range(1, len(word))):
-            continue  # not 桃源社 or 社区居委: a name is never cut inside its last word
+        if any(prefix.startswith(area, end - cut) for area in areas for cut in range(1, len(area))):
+            continue  # not 桃源社, a name cut inside 社区
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
