@@ -170,28 +170,6 @@ def test_unit_sector_region_from_the_title(title, unit, sector, region):
     assert (got.unit, got.sector, got.region, got.unit_anonymised) == (unit, sector, region, False)
 
 
-@pytest.mark.parametrize(
-    "title, unit",
-    [  # names whose last word is longer than a suffix they end with: never cut inside it
-        ("石桥村村委会学雷锋活动方案", "石桥村村委会"),
-        ("东湖社区居委会重阳节活动方案", "东湖社区居委会"),
-        ("青禾县青少年宫学雷锋活动方案", "青禾县青少年宫"),
-        ("青禾县工人文化宫文明单位创建方案", "青禾县工人文化宫"),
-        ("青禾卷烟厂文明单位创建方案", "青禾卷烟厂"),  # enterprises' own names
-        ("青禾大酒店文明单位创建方案", "青禾大酒店"),
-        ("青禾县新时代文明实践中心志愿服务方案", "青禾县新时代文明实践中心"),
-        ("石桥镇新时代文明实践所活动方案", "石桥镇新时代文明实践所"),
-        # a phrase or a kind of place ending so is no name
-        ("新时代文明实践中心建设方案", ""),
-        ("建立新时代文明实践站工作方案", ""),
-        ("工厂安全生产文明创建方案", ""),
-        ("社区居委会换届工作方案", ""),
-    ],
-)
-def test_a_unit_is_read_to_the_end_of_its_last_word(title, unit):
-    assert meta(title, ["一、目标"]).unit == unit
-
-
 def test_court_named_only_in_the_body():
     body = [
         "秭归县人民法院在县委和上级法院的正确领导下，坚持司法为民，巩固市级文明单位创建成果。",
