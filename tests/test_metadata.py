@@ -654,12 +654,3 @@ def test_issuers_named_together_before_a_decision_are_the_unit():
 )
 def test_joint_issuers_on_a_signature_line(signature, unit):
     assert meta("学雷锋志愿服务活动方案", ["一、活动内容", "组织志愿者开展服务。"], signature).unit == unit
-
-
-def test_a_signature_above_leftovers_of_the_page_is_still_read():
-    body = ["一、活动内容", "组织志愿者开展服务。", "青山县文明办", "二〇二一年三月五日"]
-    leftovers = [f"相关文档：学雷锋活动总结之{n}" for n in range(12)]
-    assert meta("学雷锋志愿服务活动方案", body + leftovers).unit == "青山县文明办"
-    assert meta("学雷锋志愿服务活动方案", body[:2] + ["柳溪镇文化站", "2021年3月5日"] + leftovers).unit == "柳溪镇文化站"
-    # a date under a line that names no unit signs nothing
-    assert meta("学雷锋志愿服务活动方案", body[:2] + ["三、活动时间", "2021年3月5日"] + leftovers).unit == ""

@@ -286,7 +286,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
     sources = [
         _title_units(title),
-        _signature_units(context + tail + _signed(body)) + _organiser_units(body),
+        _signature_units(context + tail) + _organiser_units(body),
         _body_units(body),
         _website_units(page_meta),
     ]
@@ -395,18 +395,6 @@ def _signature_units(lines: list[str]) -> list[str]:
         if len(line) <= 30:
             raw += _joint_issuers(line)
     return _units(raw)
-
-
-def _signed(body: list[str]) -> list[str]:
-    """The line above each date alone in the plan's last lines (某某县文明办 / 2021年3月5日): a signature
-    the page's leftovers (a related-documents list, a footer) pushed out of the last few lines."""
-    lex = _lexicon()
-    lines = [line.strip() for line in body[-lex.config["dates"]["signature_search_lines"] :] if line.strip()]
-    return [
-        above
-        for above, line in zip(lines, lines[1:])
-        if len(line) <= lex.config["dates"]["max_signature_chars"] and (match := lex.signature.match(line)) and not match["u"]
-    ]
 
 
 def _joint_issuers(text: str) -> list[str]:
