@@ -75,24 +75,24 @@ def test_entries_are_read_with_their_lines_and_values():
 @pytest.mark.parametrize(
     "entry, line, message",
     [
-        ("- plan: abc234\n  set: {colour: red}\n", 2, "unknown field 'colour' in set:"),
-        ("- plan: abc234\n  exclude: true\n  why: x\n", 3, "unknown field 'why' in an entry"),
-        ("- plan: abc234\n  set:\n    title: [a, b]\n", 3, "expected text, not a list or a mapping"),
-        ("- plan: abc234\n  set: {title: ''}\n", 2, "must not be empty"),
-        ("- plan: abc234\n  set: {title: \"a\\nb\"}\n", 2, "text must be on one line"),
-        ("- plan: abc234\n  set:\n    years: [2019, 3019]\n", 3, "3019 is not a plausible year"),
-        ("- plan: abc234\n  set:\n    years: 2019-2020\n", 3, "years must be a year or a list of years"),
-        ("- plan: abc234\n  set: {level: 省}\n", 2, "unknown level '省'"),
-        ("- plan: abc234\n  exclude: 1\n", 2, "exclude must be true or false"),
-        ("- file: a.txt\n  plan_index: -1\n  exclude: true\n", 2, "plan_index must be 0 or more"),
-        ("- file: a.txt\n  plan_index: first\n  exclude: true\n", 2, "plan_index must be a whole number"),
-        ("- plan: abc234\n  plan_index: 1\n  exclude: true\n", 2, "plan_index goes with file:"),
-        ("- plan: abc234\n  file: a.txt\n  exclude: true\n", 1, "either by 'plan: ID' or by 'file: NAME'"),
-        ("- set: {title: 方案}\n", 1, "either by 'plan: ID' or by 'file: NAME'"),
-        ("- plan: abc234\n  exclude: true\n  set: {title: 方案}\n", 1, "either excludes or sets fields"),
-        ("- plan: abc234\n  exclude: false\n", 1, "the entry changes nothing"),
-        ("- plan: abc234\n  plan: abc235\n  exclude: true\n", 2, "'plan' given twice"),
-        ("- just a line\n", 1, "an entry must be a mapping"),
+        ("- plan: abc234\n  set: {colour: red}\n", 2, "set: 中没有「colour」这一项（可写：title、unit、sector、region、years、level）"),
+        ("- plan: abc234\n  exclude: true\n  why: x\n", 3, "条目中没有「why」这一项（可写：plan、file、plan_index、set、exclude、note）"),
+        ("- plan: abc234\n  set:\n    title: [a, b]\n", 3, "这里应写文字，不是列表或映射"),
+        ("- plan: abc234\n  set: {title: ''}\n", 2, "不能为空"),
+        ("- plan: abc234\n  set: {title: \"a\\nb\"}\n", 2, "文字必须写在一行内"),
+        ("- plan: abc234\n  set:\n    years: [2019, 3019]\n", 3, "3019 不是合理的年份（见 rules/lexicon.yml 的 years.year）"),
+        ("- plan: abc234\n  set:\n    years: 2019-2020\n", 3, "years 应是一个年份或一列年份，例如 [2019, 2020]，不能是「2019-2020」"),
+        ("- plan: abc234\n  set: {level: 省}\n", 2, "没有「省」这个级别（可写：全国、全国最佳、全国标兵、全国示范、区级、区级最佳、区级标兵、区级示范、县级、县级最佳、县级标兵、县级示范、市级、市级最佳、市级标兵、市级示范、省级、省级最佳、省级标兵、省级示范，或留空）"),
+        ("- plan: abc234\n  exclude: 1\n", 2, "exclude 只能是 true 或 false，不能是「1」"),
+        ("- file: a.txt\n  plan_index: -1\n  exclude: true\n", 2, "plan_index 不能小于 0（0 是文件中的第一篇）"),
+        ("- file: a.txt\n  plan_index: first\n  exclude: true\n", 2, "plan_index 应是整数（0 是文件中的第一篇），不能是「first」"),
+        ("- plan: abc234\n  plan_index: 1\n  exclude: true\n", 2, "plan_index 只与 file: 一起用（plan: 永久编号已经指明一篇）"),
+        ("- plan: abc234\n  file: a.txt\n  exclude: true\n", 1, "每一条用「plan: 永久编号」或「file: 文件名」指明方案，两者只写一个"),
+        ("- set: {title: 方案}\n", 1, "每一条用「plan: 永久编号」或「file: 文件名」指明方案，两者只写一个"),
+        ("- plan: abc234\n  exclude: true\n  set: {title: 方案}\n", 1, "一条不能既排除（exclude）又修改（set）"),
+        ("- plan: abc234\n  exclude: false\n", 1, "这一条什么也不改：请写 set: 和要改的项，或写 exclude: true"),
+        ("- plan: abc234\n  plan: abc235\n  exclude: true\n", 2, "条目中「plan」写了两次"),
+        ("- just a line\n", 1, "每一条应写成若干「名称: 值」，如「plan: abc234」或「file: 文件名」"),
     ],
 )
 def test_a_bad_entry_is_reported_with_its_line_and_the_others_stand(entry, line, message):
@@ -100,22 +100,22 @@ def test_a_bad_entry_is_reported_with_its_line_and_the_others_stand(entry, line,
     entries, problems = corrections.parse(good + entry + good)
     assert [e.line for e in entries] == [1, 3 + entry.count("\n")]
     assert len(problems) == 1 and problems[0].line == line + 2, problems
-    assert message in problems[0].message and problems[0].message.endswith("the entry is ignored")
+    assert problems[0].message == message + "；这一条未使用"
 
 
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        ("- plan: abc234\n  set: {title: 方案\n- file: x\n", 3, "not valid YAML"),
-        ("- plan: abc234\n\texclude: true\n", 2, "not valid YAML"),
-        ("plan: abc234\nexclude: true\n", 1, "the file must be a list of entries"),
-        ("- file: a\n  exclude: true\n---\n- file: b\n  exclude: true\n", 3, "not valid YAML"),
+        ("- plan: abc234\n  set: {title: 方案\n- file: x\n", 3, "不是有效的 YAML（expected ',' or '}', but got ':'），整个文件未使用"),
+        ("- plan: abc234\n\texclude: true\n", 2, "不是有效的 YAML（found character '\\t' that cannot start any token），整个文件未使用"),
+        ("plan: abc234\nexclude: true\n", 1, "文件应是一列条目，每条以「- 」开头；整个文件未使用"),
+        ("- file: a\n  exclude: true\n---\n- file: b\n  exclude: true\n", 3, "不是有效的 YAML（but found another document），整个文件未使用"),
     ],
 )
 def test_a_file_that_cannot_be_read_as_a_list_is_reported_and_ignored(text, line, message):
     entries, problems = corrections.parse(text)
     assert entries == ()
-    assert [p.line for p in problems] == [line] and message in problems[0].message and "whole file is ignored" in problems[0].message
+    assert [(p.line, p.message) for p in problems] == [(line, message)]
 
 
 YAML_BITS = ["- ", "  ", "\n", "plan: ", "file: ", "plan_index: ", "set:", "exclude: ", "note: ", "title: ", "years: ", "level: ",
@@ -129,13 +129,13 @@ def test_any_text_gives_entries_or_problems_and_never_raises(bits):
     entries, problems = corrections.parse(text)
     lines = len(re.split("\r\n|[\r\n\x85\u2028\u2029]", text))  # YAML's line breaks
     assert all(1 <= p.line <= lines for p in problems) and all(1 <= e.line <= lines for e in entries)
-    assert all(p.message.endswith("ignored") for p in problems)
+    assert all(p.message.endswith("未使用") for p in problems)
 
 
 @pytest.mark.parametrize("text, line", [("[" * 5000, 1), ("- file: a\n  exclude: true\n- file: b\x00\n", 3)])
 def test_deep_nesting_and_forbidden_characters_are_reported(text, line):
     entries, problems = corrections.parse(text)
-    assert entries == () and [p.line for p in problems] == [line] and problems[0].message.endswith("the whole file is ignored")
+    assert entries == () and [p.line for p in problems] == [line] and problems[0].message.endswith("整个文件未使用")
 
 
 def test_no_file_empty_file_and_bad_bytes(tmp_path):
@@ -144,7 +144,7 @@ def test_no_file_empty_file_and_bad_bytes(tmp_path):
     empty = corrections.load(tmp_path / "empty.yml")
     assert (empty.name, empty.entries, empty.problems) == ("empty.yml", (), ()) and len(empty.digest) == 64
     (tmp_path / "gbk.yml").write_bytes("- file: a.txt\n  set: {title: 方案}\n".encode("gbk"))
-    assert corrections.load(tmp_path / "gbk.yml").problems == (Problem(2, "not UTF-8 text: save the file as UTF-8"),)
+    assert corrections.load(tmp_path / "gbk.yml").problems == (Problem(2, "不是 UTF-8 文本：请把文件另存为 UTF-8"),)
 
 
 # --- applying it -----------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ def test_naming_the_unit_of_an_anonymised_plan(outcomes):
 def test_exclude_a_file(outcomes):
     result = corrections.apply(outcomes, fixes(f"- file: {FINANCE}\n  exclude: true\n  note: 不是方案\n"))
     excluded = next(o for o in result.outcomes if o.source == FINANCE)
-    assert (excluded.status, excluded.reason, excluded.plans, excluded.prints) == ("excluded", "excluded by corrections.yml line 1", [], [])
+    assert (excluded.status, excluded.reason, excluded.plans, excluded.prints) == ("excluded", "被 corrections.yml 第 1 行排除", [], [])
     assert excluded.removed == next(o for o in outcomes if o.source == FINANCE).removed  # nothing else lost
     assert [(a.source_file, a.index_in_file) for a in result.applied] == [(FINANCE, None)]
     assert next(o for o in outcomes if o.source == FINANCE).status == "plans"  # the input is not changed
@@ -220,7 +220,7 @@ def test_exclude_one_plan_keeps_the_others_and_their_prints(outcomes, place_of):
 def test_excluding_every_plan_of_a_file_excludes_the_file(outcomes):
     result = corrections.apply(outcomes, fixes(f"- file: {HUNAN}\n  plan_index: 0\n  exclude: true\n"))
     excluded = next(o for o in result.outcomes if o.source == HUNAN)
-    assert (excluded.status, excluded.reason, excluded.plans) == ("excluded", "every plan excluded by corrections.yml", [])
+    assert (excluded.status, excluded.reason, excluded.plans) == ("excluded", "每一篇都被 corrections.yml 排除", [])
 
 
 def test_entries_that_match_nothing_are_reported(outcomes, place_of):
@@ -238,11 +238,11 @@ def test_entries_that_match_nothing_are_reported(outcomes, place_of):
         place_of,
     )
     assert [(u.correction.line, u.reason) for u in result.unmatched] == [
-        (1, "no plan has the id zzzzzz (ids are shown on each plan's page and kept in permalinks.json)"),
-        (3, "no input file is named gone.txt"),
-        (5, f"{CIVIL} has no plan_index 3 (its plans: 0 to 2)"),
-        (10, "already excluded by line 8"),
-        (14, "already excluded by line 12"),
+        (1, "没有永久编号为 zzzzzz 的方案（永久编号见各方案页，也记在 permalinks.json 中）"),
+        (3, "没有名为 gone.txt 的原始文件"),
+        (5, f"{CIVIL} 中没有 plan_index: 3（它的方案是 0 到 2）"),
+        (10, "已被第 8 行排除"),
+        (14, "已被第 12 行排除"),
     ]
     assert [a.correction.line for a in result.applied] == [8, 12]
 
@@ -254,7 +254,7 @@ def test_an_id_finds_its_plan_after_it_moved_in_its_file_or_to_another_file(outc
     renamed = corrections.apply(outcomes, entry, lambda _: ("old-name.txt", 5, print_hash))
     lost = corrections.apply(outcomes, entry, lambda _: ("old-name.txt", 5, "0" * 16))
     assert plan(moved, CIVIL, 1).title == plan(renamed, CIVIL, 1).title == "第二篇"
-    assert [u.reason for u in lost.unmatched] == [f"plan {CIVIL_2_ID} was plan_index 5 of old-name.txt, which no longer holds it"]
+    assert [u.reason for u in lost.unmatched] == [f"方案 {CIVIL_2_ID} 原在 old-name.txt（plan_index: 5），该文件中已没有它"]
 
 
 def test_the_report_part_lists_every_entry(outcomes):
@@ -268,8 +268,8 @@ def test_the_report_part_lists_every_entry(outcomes):
                 "title": "财政局文明创建工作方案", "exclude": False, "changes": [{"field": "years", "old": [2014, 2015], "new": [2016]}], "note": "",
             }
         ],
-        "unmatched": [{"line": 3, "target": "file: nope.txt", "reason": "no input file is named nope.txt", "note": ""}],
-        "problems": [{"line": 5, "message": "the entry changes nothing: give 'set:' with fields or 'exclude: true'; the entry is ignored"}],
+        "unmatched": [{"line": 3, "target": "file: nope.txt", "reason": "没有名为 nope.txt 的原始文件", "note": ""}],
+        "problems": [{"line": 5, "message": "这一条什么也不改：请写 set: 和要改的项，或写 exclude: true；这一条未使用"}],
     }
     assert corrections.report(None, outcomes) == {"file": "", "applied": [], "unmatched": [], "problems": []}
 
@@ -324,7 +324,7 @@ def test_hostile_text_is_escaped_on_the_built_pages(tmp_path):
     assert not [s for s in site_page.find_all("script") if "alert" in s.get_text()] and not site_page.find_all(("img", "strong"))
     report_page = BeautifulSoup((tmp_path / "site" / "report" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = report_page.select_one("div.kb-corrections").get_text()
-    for piece in (HOSTILE, note, "<i>{{x}}</i>", "no input file is named <i>{{x}}</i>"):
+    for piece in (HOSTILE, note, "<i>{{x}}</i>", "没有名为 <i>{{x}}</i> 的原始文件"):
         assert piece in text, piece
     assert not report_page.select("div.kb-corrections img, div.kb-corrections i, div.kb-corrections strong, div.kb-corrections script")
 
@@ -337,11 +337,11 @@ def test_a_malformed_file_is_reported_and_the_build_goes_on(tmp_path):
         "file": "corrections.yml", "applied": [], "unmatched": [],
         "problems": [{"line": 2, "message": report["corrections"]["problems"][0]["message"]}],
     }
-    assert report["corrections"]["problems"][0]["message"].startswith("not valid YAML")
+    assert report["corrections"]["problems"][0]["message"].startswith("不是有效的 YAML")
     reports = ("report.md", "data/report.json")
     assert {k: v for k, v in tree(out).items() if k not in reports} == {k: v for k, v in tree(plain).items() if k not in reports}
     section = BeautifulSoup(page_parts((out / "report.md").read_text(encoding="utf-8"))[1], "html.parser").select_one("div.kb-corrections")
-    assert "2" in [td.get_text() for td in section.select("td")] and "not valid YAML" in section.get_text()
+    assert "2" in [td.get_text() for td in section.select("td")] and "不是有效的 YAML" in section.get_text()
 
     out, report = build(tmp_path, raw, f"- plan: {HUNAN_ID}\n  set: {{title: 好的标题}}\n- file: {FINANCE}\n  set: {{years: 二〇一四}}\n")
     assert [p["line"] for p in report["corrections"]["problems"]] == [4]
@@ -412,7 +412,7 @@ def test_the_command_line_takes_a_corrections_file(tmp_path, run_cli):
     shutil.copy(ROOT / "permalinks.json", registry)
     done = run_cli("ingest", str(RAW), "--out", str(tmp_path / "out"), "--registry", str(registry), "--corrections", str(path), "--jobs", "1")
     assert done.returncode == 0, done.stderr
-    assert "corrections: fix.yml: 1 applied, 1 unmatched, 1 problems" in done.stderr
-    assert "fix.yml:6: unknown field 'colour' in set:" in done.stderr and "fix.yml:3: file: nope.txt: matches nothing" in done.stderr
+    assert "人工修正 fix.yml：应用 1 条，未匹配 1 条，有误 1 条" in done.stderr
+    assert "fix.yml:6: set: 中没有「colour」这一项" in done.stderr and "fix.yml:3: file: nope.txt：没有匹配：没有名为 nope.txt 的原始文件" in done.stderr
     assert "重复 0 个、按修正排除 1 个；" in done.stderr
     assert "--corrections PATH" in run_cli("build", "--help").stdout

@@ -313,6 +313,12 @@ def test_phrases_ending_like_places_are_not_regions():
         ("2019至2020年度文明单位创建方案", [2019, 2020]),
         ("20XX年度文明创建方案", []),
         ("20__年精神文明建设工作计划", []),
+        ("2021/2022学年文明校园创建计划", [2021, 2022]),
+        ("2023／2024学年度志愿服务工作计划", [2023, 2024]),
+        ("学雷锋活动方案（2021/3/5）", [2010]),  # a full date is no period: the body's year
+        ("____年度志愿服务工作计划", []),  # a whole year blanked out
+        ("XXXX年文明单位创建方案", []),
+        ("XXXX公司2019年文明单位创建方案", [2019]),  # a blanked name, then the year
     ],
 )
 def test_years_from_the_title(title, years):
@@ -548,6 +554,26 @@ def test_no_unit_from_chrome_or_generic_words(title, body, context):
         ("星级文明户评选方案", ["一、参评条件", "参评对象为桃源街道本辖区内常住居民。"], "桃源街道"),
         ("星级文明户评选方案", ["经研究，决定在柳溪镇所辖范围内开展评选。"], "柳溪镇"),
         ("星级文明户评选方案", ["经研究，决定在全县辖区内开展评选。"], ""),
+        # a named area (片区, 社区 …) is a unit only as such a scope, and only with a proper name
+        ("星级文明户评选方案", ["经研究，决定在青溪片区所辖范围内开展评选。"], "青溪片区"),
+        ("星级文明户评选方案", ["参评对象为石门社区辖区内住户。"], "石门社区"),
+        ("星级文明户评选方案", ["经研究，决定在各片区所辖范围内开展评选。"], ""),
+        ("星级文明户评选方案", ["参评对象为本社区辖区内住户。"], ""),
+        ("星级文明户评选方案", ["参评对象为风景区辖区内商户。"], ""),
+        ("星级文明户评选方案", ["青溪片区、石门社区的志愿者将参加评选。"], ""),  # an area named outside a scope
+        # the subject of the opening's main clause
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，青山县实验小学结合实际，制定本方案。"], "青山县实验小学"),
+        ("敬老月活动方案", ["根据上级部署，经柳溪镇敬老院研究，决定开展敬老月活动。"], "柳溪镇敬老院"),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，各单位要结合实际，制定具体方案。"], ""),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，学校结合实际，制定本方案。"], ""),
+        ("学雷锋志愿服务活动方案", ["为弘扬雷锋精神，结合我校实际，制定本方案。"], ""),
+        # a title opening with a named area is the area's; a description of a kind of area is no name
+        ("桃源社区学雷锋志愿服务活动方案", [], "桃源社区"),
+        ("石门社区重阳节活动方案", [], "石门社区"),  # not 石门社, a name cut inside 社区
+        ("和谐社区创建方案", [], ""),
+        ("城市社区志愿服务方案", [], ""),
+        ("绿色学校创建方案", [], ""),
+        ("星级医院创建方案", [], ""),
     ],
 )
 def test_unit_from_organiser_lines_decisions_and_titles(title, body, unit):
@@ -595,6 +621,9 @@ def test_a_named_unit_is_not_anonymised_by_its_self_references():
         ("关于培育文明风尚的意见（2013年12月23日）", [], []),  # an issue date
         ("2025/05/15方案精选", [], []),  # a site's date line taken as a title
         ("学雷锋活动方案", ["2009.3", "活动主题：学雷锋"], [2009]),  # a date line under the title
+        ("学雷锋活动方案", ["2021年3月", "活动主题：学雷锋"], [2021]),
+        ("学雷锋活动方案", ["2022-03-01", "活动主题：学雷锋"], []),  # a full date alone: when it was issued or posted
+        ("学雷锋活动方案", ["2022.3.1", "活动主题：学雷锋"], []),
         ("学雷锋活动方案", ["2026年3月5日是学雷锋纪念日，团委决定组织一次义务劳动。"], [2026]),
         ("巩固提升工作方案", ["为抓好2026年度文明城市复审迎检准备，结合本镇情况，特拟本工作方案。"], [2026]),
         ("文明实践站建设方案", ["结合我镇实际，制定如下方案。", "建立三级队伍。", "2019年继续建成2个实践点。"], []),
@@ -613,3 +642,15 @@ def test_issuers_named_together_before_a_decision_are_the_unit():
     assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == "县妇联、县教育局"
     body = ["为弘扬良好家风，家长、老师决定共同开展家风故事活动。"]  # not organisations
     assert extract_metadata("家风故事活动方案", body, [], PageMeta()).unit == ""
+
+
+@pytest.mark.parametrize(
+    "signature, unit",
+    [
+        (["共青团青山县委  青山县文明办", "2021年3月5日"], "共青团青山县委"),  # joint issuers: the first named
+        (["青 山 县 文 明 办", "2021年3月5日"], "青山县文明办"),  # one name, letter-spaced
+        (["青山县 文明办", "2021年3月5日"], "青山县文明办"),  # a place and its organ: one name
+    ],
+)
+def test_joint_issuers_on_a_signature_line(signature, unit):
+    assert meta("学雷锋志愿服务活动方案", ["一、活动内容", "组织志愿者开展服务。"], signature).unit == unit

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.models import CleanResult, Flag, PageMeta, PlanMeta
+from scripts.models import CleanResult, Flag, PageMeta, PlanMeta, RemovedSpan
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
 
@@ -183,3 +183,25 @@ def test_a_compilations_shared_title_yields_to_the_target_each_plan_aims_at(pars
     assert (first.title, first.collection) == ("乡镇争创全国文明村镇工作方案", "乡镇争创全国文明村镇工作方案（精选2篇）")
     assert (first.meta.target, first.meta.level) == ("文明县城", "省级")  # what its body aims at
     assert (second.meta.target, second.meta.level) == ("文明村镇", "全国")  # its body aims at nothing: the title's
+
+
+def test_a_bracketed_heading_under_the_page_title_is_the_plans_own(parse):
+    lines = ["2025年林场植树节活动方案", "【2019林场植树节活动方案3】", "为绿化家园，制定本方案。", "一、活动目标"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.title, plan.meta.years) == ("2019林场植树节活动方案", [2019])
+    lines = ["林场文明单位创建工作方案", "【征求意见稿】", "为巩固创建成果，制定本方案。", "一、创建目标"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title == "林场文明单位创建工作方案【征求意见稿】"  # a tail of the title above, not a title
+
+
+def test_a_title_the_site_furniture_carried_names_the_plan(parse):
+    body = ["为绿化家园，结合实际，特制定本方案。", "一、活动目标", "植树一千株。"]
+    kept = parse.parse_plans(text_of(["当前位置：首页 > 活动方案 > 林场植树节活动方案", *body]))
+    assert [p.title for p in kept] == ["林场植树节活动方案"]  # a breadcrumb the cleaner left
+    removed = [RemovedSpan(rule="chrome.nav.breadcrumb", category="nav", text="首页 » 方案 » 林场植树节活动方案", line=1)]
+    (plan,) = parse.parse_plans(CleanResult(source="x.txt", encoding="utf-8", text="\n".join(body), removed=removed))
+    assert plan.title == "林场植树节活动方案"
+    assert [(f.kind, f.detail) for f in plan.flags] == [("title", "named by the page title in the site's furniture above it")]
+    related = [RemovedSpan(rule="chrome.related.related_list", category="related", text="首页 » 方案 » 林场植树节活动方案", line=9)]
+    (plan,) = parse.parse_plans(CleanResult(source="x.txt", encoding="utf-8", text="\n".join(body), removed=related))
+    assert plan.title != "林场植树节活动方案"  # a related document's title names another page

@@ -16,6 +16,7 @@ from scripts.parse.titles import (
     named_in_opening,
     read_title,
     run_title,
+    title_in_chrome,
     unglue,
 )
 
@@ -101,6 +102,20 @@ def test_a_compilations_own_title_is_counted(line):
         f"{NAME}【精品】",
         f"{NAME}（附下载）",
         f"{NAME}(共3页)",
+        f"{NAME}（word版可编辑）",  # edition and format labels, one to three of their words
+        f"{NAME}(可编辑、Word版)",
+        f"{NAME}【精品文档】",
+        f"{NAME}（经典版）",
+        f"{NAME}docx",  # a file's format without its dot
+        f"{NAME}PPT",
+        f"{NAME}免费下载",
+        f"{NAME}参考范文",
+        f"{NAME}合集",
+        f"【转帖】{NAME}",  # a forum's repost tag
+        f"【转载】{NAME}",
+        f"★ {NAME} ★",  # decorative marks around it
+        f"◆{NAME}◆",
+        f"{NAME}集锦",
         f"{NAME} - 某某巴巴",  # any short name after a page-title separator
         f"{NAME}_某某知道",
         f"{NAME}_工作计划_某某网",  # the site's category, then its name
@@ -126,10 +141,32 @@ def test_a_tail_that_may_be_the_documents_own_stays(line):
 
 
 def test_what_is_part_of_the_name_stays():
-    for kept in ["河东县文明城市创建工作方案（2023-2025年）", "白沙镇2024年学雷锋志愿服务活动方案", "3.5学雷锋日主题活动方案"]:
+    for kept in ["河东县文明城市创建工作方案（2023-2025年）", "白沙镇2024年学雷锋志愿服务活动方案", "3.5学雷锋日主题活动方案",
+                 f"{NAME}（试行）", f"{NAME}（修订版）", f"{NAME}（附表）", "“我的文档我做主”档案整理活动方案", "校园网建设方案"]:
         assert read_title(kept).text == kept
     assert read_title("关于印发街道志愿服务工作要点的意见（2022年5月6日）").text == "关于印发街道志愿服务工作要点的意见"
     assert read_title("篇一").text == "篇一"  # a marker alone names nothing: nothing is taken off
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [  # a site's page title, then the document's own heading, on one line: the heading is the title
+        ("2025年社区敬老活动方案 ____年社区敬老活动方案", "____年社区敬老活动方案"),
+        ("林场植树节活动方案（精选3篇） 林场春季植树志愿服务计划", "林场春季植树志愿服务计划"),
+        # one title split by a space stays whole
+        ("学雷锋志愿服务活动 实施方案", "学雷锋志愿服务活动 实施方案"),
+        ("林场文明单位创建工作方案 （2024-2025年）", "林场文明单位创建工作方案 （2024-2025年）"),
+        ("青山县林业局 文明单位创建工作方案", "青山县林业局 文明单位创建工作方案"),
+    ],
+)
+def test_two_titles_on_one_line_give_the_later_one(line, text):
+    assert read_title(line).text == text
+
+
+def test_a_title_wrapped_in_brackets_loses_its_number_inside_them():
+    title = read_title("【2019文明交通活动方案2】")
+    assert (title.text, title.number) == ("2019文明交通活动方案", 2)
+    assert read_title("【林场植树节活动方案】").text == "林场植树节活动方案"
 
 
 def test_a_run_of_bracketed_numbers_keeps_its_number():
@@ -191,6 +228,14 @@ def test_vocabulary_and_generic_titles():
     [
         ("林场文明单位创建方案1为巩固创建成果，制定本方案。", ["林场文明单位创建方案1", "为巩固创建成果，制定本方案。"]),
         ("林场文明单位创建方案1一、指导思想", ["林场文明单位创建方案1", "一、指导思想"]),
+        # a compilation's title running into its first marker, a marker and its title into the body
+        ("林场植树方案（精选3篇）第1篇：林场春季植树活动方案", ["林场植树方案（精选3篇）", "第1篇：林场春季植树活动方案"]),
+        ("植树节活动方案【实用5篇】篇一 林场植树节活动方案", ["植树节活动方案【实用5篇】", "篇一 林场植树节活动方案"]),
+        ("篇一：林场植树节活动方案为绿化家园，特制定本方案。", ["篇一：林场植树节活动方案", "为绿化家园，特制定本方案。"]),
+        ("第2篇 林场春季植树计划根据上级部署，结合实际，制定本计划。", ["第2篇 林场春季植树计划", "根据上级部署，结合实际，制定本计划。"]),
+        # a title running into its first numbered heading (a page that flattened its lines)
+        ("林场文明单位创建实施方案一、指导思想以巩固创建成果为目标。", ["林场文明单位创建实施方案", "一、指导思想以巩固创建成果为目标。"]),
+        ("2025年社区敬老活动方案 ____年社区敬老活动方案二、活动内容走访慰问空巢老人", ["2025年社区敬老活动方案 ____年社区敬老活动方案", "二、活动内容走访慰问空巢老人"]),
         ("林场创建方案汇编篇2为巩固创建成果，制定本方案。", ["林场创建方案汇编篇2", "为巩固创建成果，制定本方案。"]),
         (
             "关于印发《林场创建方案》的通知场属各单位：现将方案印发给你们。",
@@ -217,6 +262,10 @@ def test_lines_that_are_not_glued_stay_whole():
         "全年开展活动1次以上，组织志愿服务2场。",
         "根据《林场创建方案》2021年版的要求，制定本计划。",
         "民政精神文明建设工作计划(1)",
+        "林场春季工作计划一、二月份完成苗木摸底，三月份栽植。",  # an enumeration, not a heading
+        "林场文明单位创建方案一、二等奖各评选三名",
+        "林场植树活动共3篇，第1篇由林场团委撰写。",  # a sentence about compilations, not one
+        "篇一：林场植树节活动方案",  # a marker and its title alone: nothing glued
         "为巩固创建成果，结合实际，制定本方案。",
     ]:
         assert unglue(line) == [line]
@@ -273,3 +322,28 @@ def test_an_unnamed_plan_takes_the_name_of_the_removed_intro():
     plan = parse_plans(clean)[0]
     assert plan.title == "某某社区学雷锋志愿服务活动方案"
     assert [f.detail for f in plan.flags if f.kind == "title"] == ["named by the site's intro above it"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [  # a line of site furniture that carries the page's title
+        ("当前位置：首页 > 工作方案 > 林场植树节活动方案", "林场植树节活动方案"),
+        ("首页 » 范文 » 林场春季植树志愿服务计划", "林场春季植树志愿服务计划"),
+        ("文档名称：林场植树节活动方案（精选3篇）", "林场植树节活动方案"),
+        ("欢迎访问某某文库！林场植树节活动方案", "林场植树节活动方案"),
+        ("林场植树节活动方案.doc 下载", "林场植树节活动方案"),
+        ("林场植树节活动方案  下载积分：5  页数：3页", "林场植树节活动方案"),
+        ("林场植树节活动方案【附件下载】", "林场植树节活动方案"),
+        # furniture that names no plan, or only a site's category
+        ("当前位置：首页 > 工作方案", ""),
+        ("首页 > 新闻中心 > 通知公告", ""),
+        ("相关推荐：林场植树节活动方案", ""),  # another page's title
+        ("欢迎访问林场门户网站", ""),
+    ],
+)
+def test_the_title_a_line_of_furniture_carries(line, title):
+    assert title_in_chrome(line) == title
+
+
+def test_a_field_label_before_a_title_comes_off():
+    assert read_title(f"标题：{NAME}").text == read_title(f"文章题目：{NAME}").text == NAME

@@ -47,11 +47,16 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
 
 
 def _named_by_intro(chunk: PlanChunk, clean: CleanResult) -> PlanChunk:
-    """A first plan nothing on its lines names takes the name a removed site intro gives it."""
+    """A first plan nothing on its lines names takes the name a removed site intro gives it, else
+    the page title a removed line of site furniture carried (首页 > 方案 > XX活动方案, XX方案.doc 下载)."""
     for span in clean.removed:
         name = titles.named_in_intro(span.text)
         if name:
             return replace(chunk, title=name, named_by="intro")
+    for span in clean.removed:
+        name = titles.title_in_chrome(span.text) if titles.carries_titles(span.category) else ""
+        if name:
+            return replace(chunk, title=name, named_by="furniture")
     return chunk
 
 
@@ -59,7 +64,11 @@ def _title_flag(chunk: PlanChunk, title: str) -> list[Flag]:
     """A plan named by anything but its heading says so, for a curator to check (or correct)."""
     if chunk.named_by == "heading":
         return []
-    details = {"opening": "named by its opening sentence", "intro": "named by the site's intro above it"}
+    details = {
+        "opening": "named by its opening sentence",
+        "intro": "named by the site's intro above it",
+        "furniture": "named by the page title in the site's furniture above it",
+    }
     detail = details.get(chunk.named_by, "no heading names it: descriptive name")
     return [Flag(kind="title", line=chunk.body_line, excerpt=title, detail=detail)]
 

@@ -61,6 +61,7 @@ class _Lexicon:
     joint_decision: re.Pattern  # issuers named together before a verb of decision (市文明办、市教育局决定…)
     decision_hint: re.Pattern  # a lead-in or a verb of decision: only such lines hold them
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
+    jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     notice: re.Pattern
     signature: re.Pattern
@@ -68,7 +69,7 @@ class _Lexicon:
     year_chinese: re.Pattern
     month_after: re.Pattern  # 年3月 after a year: a month of that year
     day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
-    date_line: re.Pattern  # a line that is only a date: 2009.3
+    date_line: re.Pattern  # a line that is only a year and month: 2009.3, 2019年3月
     dated_opening: re.Pattern  # 2021年3月5日是…
     self_reference: re.Pattern  # 本方案, 如下工作方案
     plan_noun: re.Pattern
@@ -183,6 +184,7 @@ def _lexicon() -> _Lexicon:
             re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?:由|此活动由)?(?P<u>{name})(?={_alt(unit['decision_followers'])})"),
         ),
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
+        jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
@@ -195,7 +197,7 @@ def _lexicon() -> _Lexicon:
         year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
-        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*(?:月|[./\-]\s*\d{{1,2}}\s*日?)?$"),
+        date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
         dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
         self_reference=re.compile(years["self_reference"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
@@ -366,7 +368,12 @@ def _title_units(title: str) -> list[str]:
     text = lex.leading_year.sub("", "".join(title.split()))
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
+    areas = lex.jurisdiction_areas
     for end in range(len(prefix), 1, -1):
+        if _is_named_area(prefix[:end]):
+            return [prefix[:end]]  # 桃源社区|重阳节活动方案
+        if any(prefix.startswith(area, end - cut) for area in areas for cut in range(1, len(area))):
+            continue  # not 桃源社, a name cut inside 社区
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
@@ -384,10 +391,19 @@ def _signature_units(lines: list[str]) -> list[str]:
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
-                raw.append(match["u"])
+                raw += _joint_issuers(match["u"])
         if len(line) <= 30:
-            raw.append(line)
+            raw += _joint_issuers(line)
     return _units(raw)
+
+
+def _joint_issuers(text: str) -> list[str]:
+    """Issuers signing together, spaced apart on one line (共青团某县委  某县文明办), each on its own;
+    else the text as one name (a name printed letter-spaced, 某 某 县 文 明 办, is still one)."""
+    parts = text.split()
+    if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
+        return parts
+    return [text]
 
 
 def _organiser_units(body: list[str]) -> list[str]:
@@ -413,9 +429,20 @@ def _body_units(body: list[str]) -> list[str]:
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
+    names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
+
+
+def _is_named_area(name: str) -> bool:
+    """An area with a proper name (青溪片区, 石门社区) given as the plan's scope: not 各片区, 本社区, 风景区."""
+    lex = _lexicon()
+    area = next((word for word in lex.jurisdiction_areas if name.endswith(word)), "")
+    head = name[: -len(area)] if area else ""
+    if len(head) < 2 or not lex.name_chars.fullmatch(name) or lex.non_name_start.search(name):
+        return False
+    return not lex.non_name_word.search(head) and head.lstrip(lex.level_chars) not in lex.generic_heads
 
 
 def _placed(name: str) -> bool:
@@ -556,7 +583,8 @@ def _plan_years(title: str, body: list[str]) -> list[int]:
 
 
 def _date_line_years(line: str) -> list[int] | None:
-    """A line that is only a date (2009.3, 2019年3月) dates the plan above it."""
+    """A line that is only a year and month (2009.3, 2019年3月) dates the plan above it; a full date
+    alone (2022-03-01) is when the plan was issued or the page posted, not its period."""
     match = _lexicon().date_line.match(_arabic_years(line.strip()))
     return [int(match["y"])] if match else None
 

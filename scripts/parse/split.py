@@ -30,7 +30,8 @@ class PlanChunk:
     body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
     collection: str = ""  # the title of the compilation the plan is one of, as printed
     doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
-    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does) or "" (nothing does)
+    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does), furniture (a
+    # removed breadcrumb or upload line carried the page title) or "" (nothing does)
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,10 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     index, window = start, min(end, start + _rules()["title_block"])
     while index < window:
         line = lines[index]
-        if line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
+        carried = titles.title_in_chrome(line) if line and titles.is_chrome(line) else ""
+        if carried and _candidate(carried):
+            groups.append((carried, index, index + 1))  # 首页 > 方案 > XX活动方案: the title, the rest is furniture
+        elif line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
             skipped.add(index)
         elif line and titles.is_bare_number(line):
             skipped.add(index)  # a stray list number among the title lines (1. / 2.)
@@ -377,8 +381,8 @@ def _is_numbered(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
-    if rules["continuation"].match(line):  # （2019-2020年）
-        return True
+    if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
+        return not titles.ends_like_title(titles.read_title(line).text)
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
         return True
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above

@@ -42,10 +42,13 @@ def _rules() -> dict:
         "strong": re.compile(strong),
         "weak": re.compile(weak),
         "weak_end": re.compile(f"(?:{weak}|{strong})$"),
+        "strong_end": re.compile(f"(?:{strong})$"),
         "title_opening": re.compile(titles["title_opening"]),
         "notice_opening": re.compile(titles["title_opening"].removeprefix("^")),
         "furniture": re.compile(titles["furniture"]),
         "intro": re.compile(titles["intro"]),
+        "chrome_titles": [re.compile(pattern) for pattern in titles["chrome_titles"]],
+        "chrome_title_categories": frozenset(titles["chrome_title_categories"]),
         "numbered": re.compile(titles["numbered"]),
         "bare_number": re.compile(titles["bare_number"]),
         "generic": re.compile(titles["generic_words"]),
@@ -75,6 +78,9 @@ def read_title(line: str) -> Title:
     halves = text.split()
     if len(halves) == 2 and read_title(halves[0]) == read_title(halves[1]):
         return read_title(halves[0])  # a page printing the title twice on one line
+    if len(halves) == 2 and all(_whole_title(half) for half in halves):
+        return read_title(halves[1])  # a site's page title, then the document's own heading
+    text = _unwrapped(text)
     doc = rules["doc_number"].match(text)
     doc_number = doc.group(0) if doc else ""
     if doc:
@@ -94,9 +100,19 @@ def read_title(line: str) -> Title:
             counted = counted or kind == "count"
             text, changed = rules["hanging"].sub("", rest), True
             break
-    if text[:1] + text[-1:] in ("《》", "【】"):
-        text = text[1:-1]
-    return Title(text, number, marker, number_text, counted, doc_number)
+    return Title(_unwrapped(text), number, marker, number_text, counted, doc_number)
+
+
+def _unwrapped(text: str) -> str:
+    """A title printed inside 《》 or 【】 as a whole, without them (its markers may be inside)."""
+    return text[1:-1] if text[:1] + text[-1:] in ("《》", "【】") else text
+
+
+def _whole_title(text: str) -> bool:
+    """Is ``text`` a title on its own: a name and a strong genre word at its end (XX活动方案, not
+    实施方案 or （2019年）)? Two such on one line are two titles, not one split by a space."""
+    title = read_title(text).text
+    return bool(_rules()["strong_end"].search(title)) and not is_generic(title)
 
 
 def may_be_numbered(line: str) -> bool:
@@ -149,6 +165,24 @@ def is_chrome(line: str) -> bool:
     """A short line of site furniture or an addressee line: never a title."""
     rules = _rules()
     return (len(line) <= rules["max_title"] and bool(rules["furniture"].search(line))) or is_addressee(line)
+
+
+def title_in_chrome(line: str) -> str:
+    """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
+    XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
+    for pattern in _rules()["chrome_titles"]:
+        match = pattern.search(line)
+        if match:
+            title = match["title"].strip()
+            text = read_title(title).text
+            return text if has_vocabulary(text) and not is_generic(text) and not is_chrome(title) else ""
+    return ""
+
+
+def carries_titles(category: str) -> bool:
+    """May a removed span of this chrome category hold the page's title (a breadcrumb, an upload
+    line; not a list of related documents, whose titles are other pages')?"""
+    return category in _rules()["chrome_title_categories"]
 
 
 def is_numbered(line: str) -> bool:

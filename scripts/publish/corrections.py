@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.publish.reportpage import STATUS_LABELS
 from scripts.rules import load_rules
 
 DEFAULT_NAME = "corrections.yml"
@@ -127,13 +128,13 @@ def load(path: Path | None) -> Corrections:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Corrections(path.name, _digest(path.name, b""), problems=(Problem(0, f"cannot read the file: {exc.strerror or exc}"),))
+        return Corrections(path.name, _digest(path.name, b""), problems=(Problem(0, f"无法读取文件：{exc.strerror or exc}"),))
     digest = _digest(path.name, data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return Corrections(path.name, digest, problems=(Problem(line, "not UTF-8 text: save the file as UTF-8"),))
+        return Corrections(path.name, digest, problems=(Problem(line, "不是 UTF-8 文本：请把文件另存为 UTF-8"),))
     entries, problems = parse(text)
     return Corrections(path.name, digest, entries, problems)
 
@@ -151,19 +152,19 @@ def parse(text: str) -> tuple[tuple[Correction, ...], tuple[Problem, ...]]:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        return (), (Problem(_error_line(exc, text), f"not valid YAML ({getattr(exc, 'problem', None) or getattr(exc, 'reason', None) or exc}); the whole file is ignored"),)
+        return (), (Problem(_error_line(exc, text), f"不是有效的 YAML（{getattr(exc, 'problem', None) or getattr(exc, 'reason', None) or exc}），整个文件未使用"),)
     except RecursionError:
-        return (), (Problem(1, "lists or mappings nested too deeply; the whole file is ignored"),)
+        return (), (Problem(1, "列表或映射嵌套太深，整个文件未使用"),)
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):
         return (), ()
     if not isinstance(root, yaml.SequenceNode):
-        return (), (Problem(root.start_mark.line + 1, "the file must be a list of entries, each starting with '- '; the whole file is ignored"),)
+        return (), (Problem(root.start_mark.line + 1, "文件应是一列条目，每条以「- 」开头；整个文件未使用"),)
     entries, problems = [], []
     for node in root.value:
         try:
             entries.append(_entry(node))
         except _Bad as bad:
-            problems.append(Problem(bad.line, f"{bad}; the entry is ignored"))
+            problems.append(Problem(bad.line, f"{bad}；这一条未使用"))
     return tuple(entries), tuple(problems)
 
 
@@ -176,17 +177,17 @@ def _error_line(exc: yaml.YAMLError, text: str) -> int:
 
 
 def _entry(node: yaml.Node) -> Correction:
-    fields = _mapping(node, KEYS, "an entry", "an entry must be a mapping such as 'plan: abc234' or 'file: NAME'")
+    fields = _mapping(node, KEYS, "条目", "每一条应写成若干「名称: 值」，如「plan: abc234」或「file: 文件名」")
     if ("plan" in fields) == ("file" in fields):
-        raise _Bad(node, "an entry names its plan either by 'plan: ID' or by 'file: NAME', exactly one of them")
+        raise _Bad(node, "每一条用「plan: 永久编号」或「file: 文件名」指明方案，两者只写一个")
     if "plan_index" in fields and "file" not in fields:
-        raise _Bad(fields["plan_index"][0], "plan_index goes with file: (a plan: id names one plan already)")
+        raise _Bad(fields["plan_index"][0], "plan_index 只与 file: 一起用（plan: 永久编号已经指明一篇）")
     exclude = _flag(fields["exclude"][1]) if "exclude" in fields else False
     changes = _changes(fields["set"][1]) if "set" in fields else ()
     if exclude and changes:
-        raise _Bad(node, "an entry either excludes or sets fields, not both")
+        raise _Bad(node, "一条不能既排除（exclude）又修改（set）")
     if not exclude and not changes:
-        raise _Bad(node, "the entry changes nothing: give 'set:' with fields or 'exclude: true'")
+        raise _Bad(node, "这一条什么也不改：请写 set: 和要改的项，或写 exclude: true")
     index = fields.get("plan_index")
     return Correction(
         line=node.start_mark.line + 1,
@@ -207,15 +208,15 @@ def _mapping(node: yaml.Node, allowed: tuple[str, ...], what: str, wrong: str) -
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in allowed:
-            raise _Bad(key_node, f"unknown field {key!r} in {what} (allowed: {', '.join(allowed)})")
+            raise _Bad(key_node, f"{what}中没有「{key}」这一项（可写：{'、'.join(allowed)}）")
         if key in found:
-            raise _Bad(key_node, f"{key!r} given twice in {what}")
+            raise _Bad(key_node, f"{what}中「{key}」写了两次")
         found[key] = (key_node, value_node)
     return found
 
 
 def _changes(node: yaml.Node) -> tuple[tuple[str, object], ...]:
-    fields = _mapping(node, FIELDS, "set:", f"set: must be a mapping of fields ({', '.join(FIELDS)})")
+    fields = _mapping(node, FIELDS, "set: ", f"set: 下应写要改的项及新值（{'、'.join(FIELDS)}）")
     return tuple((name, _value(name, value)) for name, (_, value) in fields.items())
 
 
@@ -225,36 +226,36 @@ def _value(name: str, node: yaml.Node) -> object:
         return _years(node)
     value = _text(node, required=name == "title")
     if name == "level" and value and value not in known_levels():
-        raise _Bad(node, f"unknown level {value!r} (one of: {', '.join(sorted(known_levels()))}, or empty)")
+        raise _Bad(node, f"没有「{value}」这个级别（可写：{'、'.join(sorted(known_levels()))}，或留空）")
     return value
 
 
 def _text(node: yaml.Node, required: bool = False) -> str:
     """A scalar's text exactly as written (plan: 234567 stays the id "234567"); null is ""."""
     if not isinstance(node, yaml.ScalarNode):
-        raise _Bad(node, "expected text, not a list or a mapping")
+        raise _Bad(node, "这里应写文字，不是列表或映射")
     value = "" if node.tag == _NULL else node.value.strip()
     if "\n" in value or "\r" in value:
-        raise _Bad(node, "text must be on one line")
+        raise _Bad(node, "文字必须写在一行内")
     if required and not value:
-        raise _Bad(node, "must not be empty")
+        raise _Bad(node, "不能为空")
     return value
 
 
 def _scalar(node: yaml.Node, tag: str, wrong: str):
     if not isinstance(node, yaml.ScalarNode) or node.tag != tag:
-        raise _Bad(node, f"{wrong}, not {node.value!r}" if isinstance(node, yaml.ScalarNode) else wrong)
+        raise _Bad(node, f"{wrong}，不能是「{node.value}」" if isinstance(node, yaml.ScalarNode) else wrong)
     return _MAKE[tag](node)
 
 
 def _flag(node: yaml.Node) -> bool:
-    return _scalar(node, _BOOL, "exclude must be true or false")
+    return _scalar(node, _BOOL, "exclude 只能是 true 或 false")
 
 
 def _index(node: yaml.Node) -> int:
-    value = _scalar(node, _INT, "plan_index must be a whole number (0 for the file's first plan)")
+    value = _scalar(node, _INT, "plan_index 应是整数（0 是文件中的第一篇）")
     if value < 0:
-        raise _Bad(node, "plan_index must be 0 or more (0 for the file's first plan)")
+        raise _Bad(node, "plan_index 不能小于 0（0 是文件中的第一篇）")
     return value
 
 
@@ -263,9 +264,9 @@ def _years(node: yaml.Node) -> tuple[int, ...]:
     nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
     years = []
     for item in nodes:
-        year = _scalar(item, _INT, "years must be a year or a list of years, e.g. [2019, 2020]")
+        year = _scalar(item, _INT, "years 应是一个年份或一列年份，例如 [2019, 2020]")
         if not re.fullmatch(load_rules("lexicon")["years"]["year"], str(year)):
-            raise _Bad(item, f"{year} is not a plausible year (rules/lexicon.yml years.year)")
+            raise _Bad(item, f"{year} 不是合理的年份（见 rules/lexicon.yml 的 years.year）")
         years.append(year)
     return tuple(sorted(set(years)))
 
@@ -330,7 +331,7 @@ class _State:
     def _by_id(self, entry: Correction, place_of) -> list | str:
         place = place_of(entry.plan)
         if place is None:
-            return f"no plan has the id {entry.plan} (ids are shown on each plan's page and kept in permalinks.json)"
+            return f"没有永久编号为 {entry.plan} 的方案（永久编号见各方案页，也记在 permalinks.json 中）"
         source, index, print_hash = place
         live = [(o, k) for o in self.outcomes for k, p in enumerate(o.plans) if p is not None and k < len(o.prints)]  # outcomes made without prints: by file only
         for same in (
@@ -342,12 +343,12 @@ class _State:
             if hits:
                 return hits[:1]
         gone = self._excluded(source, index)
-        return gone or f"plan {entry.plan} was plan_index {index} of {source}, which no longer holds it"
+        return gone or f"方案 {entry.plan} 原在 {source}（plan_index: {index}），该文件中已没有它"
 
     def _by_file(self, entry: Correction) -> list | str:
         outcomes = [o for o in self.outcomes if o.source == entry.file]
         if not outcomes:
-            return f"no input file is named {entry.file}"
+            return f"没有名为 {entry.file} 的原始文件"
         if entry.exclude and entry.plan_index is None:
             return [o for o in outcomes if o.status != EXCLUDED] or self._excluded(entry.file, None)
         hits = [
@@ -359,16 +360,16 @@ class _State:
             return gone
         counted = sum(1 for o in outcomes for p in o.plans if p is not None)
         if entry.plan_index is None or not counted:
-            return f"{entry.file} has no plans ({outcomes[0].status}{': ' + outcomes[0].reason if outcomes[0].reason else ''})"
-        return f"{entry.file} has no plan_index {entry.plan_index} (its plans: 0 to {counted - 1})"
+            return f"{entry.file} 中没有方案（{_status(outcomes[0])}）"
+        return f"{entry.file} 中没有 plan_index: {entry.plan_index}（它的方案是 0 到 {counted - 1}）"
 
     def _excluded(self, source: str, index: int | None) -> str:
         line = self.excluded_by.get((source, index)) or self.excluded_by.get((source, None))
-        return f"already excluded by line {line}" if line else ""
+        return f"已被第 {line} 行排除" if line else ""
 
     def _exclude_file(self, outcome, entry: Correction) -> None:
-        was = "" if outcome.status == "plans" else f" (was {outcome.status}{': ' + outcome.reason if outcome.reason else ''})"
-        outcome.status, outcome.reason = EXCLUDED, f"excluded by {self.name} line {entry.line}{was}"
+        was = "" if outcome.status == "plans" else f"（原为{_status(outcome)}）"
+        outcome.status, outcome.reason = EXCLUDED, f"被 {self.name} 第 {entry.line} 行排除{was}"
         outcome.plans, outcome.prints = [], []
         self.excluded_by[(outcome.source, None)] = entry.line
         self.applied.append(Applied(entry, outcome.source, None, ""))
@@ -382,8 +383,14 @@ class _State:
             outcome.prints = [outcome.prints[k] for k in kept if k < len(outcome.prints)]
             outcome.plans = [outcome.plans[k] for k in kept]
             if not outcome.plans:
-                outcome.status, outcome.reason = EXCLUDED, f"every plan excluded by {self.name}"
+                outcome.status, outcome.reason = EXCLUDED, f"每一篇都被 {self.name} 排除"
         return self.outcomes
+
+
+def _status(outcome) -> str:
+    """A file's state as the report names it, with its reason: 拒收：无法读取文件 …"""
+    label = STATUS_LABELS.get(outcome.status, outcome.status)
+    return f"{label}：{outcome.reason}" if outcome.reason else label
 
 
 def _corrected(plan, changes: tuple[tuple[str, object], ...]):
@@ -450,7 +457,7 @@ def summary_lines(corrected: Corrected) -> list[str]:
     c = corrected.corrections
     if not c.name:
         return []
-    lines = [f"corrections: {c.name}: {len(corrected.applied)} applied, {len(corrected.unmatched)} unmatched, {len(c.problems)} problems"]
+    lines = [f"人工修正 {c.name}：应用 {len(corrected.applied)} 条，未匹配 {len(corrected.unmatched)} 条，有误 {len(c.problems)} 条"]
     lines += [f"  {c.name}:{p.line}: {p.message}" for p in c.problems]
-    lines += [f"  {c.name}:{u.correction.line}: {u.correction.target()}: matches nothing: {u.reason}" for u in corrected.unmatched]
+    lines += [f"  {c.name}:{u.correction.line}: {u.correction.target()}：没有匹配：{u.reason}" for u in corrected.unmatched]
     return lines
