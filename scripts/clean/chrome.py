@@ -22,6 +22,7 @@ lines go. Removed text is reported exactly, with its 1-based line in the input.
 """
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ class Config:
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
+    entity: re.Pattern
 
 
 @dataclass
@@ -237,6 +239,7 @@ def _config() -> Config:
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
+        entity=re.compile(data["html_entities"]["pattern"]),
     )
 
 
@@ -341,7 +344,13 @@ def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
         else:
             return None
     rest = line[: piece[0]] + line[piece[1] :]
-    return piece if _holds_a_sentence(rest, cfg) else None
+    return piece if _holds_a_sentence(rest, cfg) and not _rest_is_chrome(rest) else None
+
+
+def _rest_is_chrome(rest: str) -> bool:
+    """Whether what is left of a line once its glued piece is cut is itself named by a line or block rule
+    (免责声明：本文档由用户上传… 如有侵权请联系删除。): a notice glued to a notice goes whole, not in halves."""
+    return _first_rule(rest.strip()) is not None
 
 
 def _after_title(line: str, rule: Rule, cfg: Config) -> tuple[int, int] | None:
@@ -767,12 +776,33 @@ def _drop_page_chunk_numbers(walk: _Walk, cfg: Config) -> None:
             walk.kept[p] = (i, text[m.end() :])
 
 
+def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Config) -> str:
+    """The character an HTML entity names, in a page saved as text (&ldquo; is a quotation mark, not chrome).
+
+    Space entities are left to the space_entity rule; an entity that names nothing stays as it is.
+    Decoded until none is left, so &amp;ldquo; reads as “ at once and a second cleaning finds nothing."""
+    if "&" not in line:
+        return line
+
+    def decode(m: re.Match) -> str:
+        char = html.unescape(m.group())
+        if char == m.group() or char.isspace():
+            return m.group()
+        removed.append(RemovedSpan("chrome.spam_html.entity", "spam_html", m.group(), number, f"decoded to {char}"))
+        return char
+
+    while (decoded := cfg.entity.sub(decode, line)) != line:
+        line = decoded
+    return line
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
     walk = _Walk()
     # Every kind of line break and no invisible marks, as the repair stage will see them.
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
+    lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
     hits = _find_hits(lines)
     bounds = _content_bounds(lines, hits, cfg)
     i = 0

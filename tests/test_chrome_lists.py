@@ -1,0 +1,249 @@
+"""Chrome of sites never seen, second pass: lists of other pages below the plan, pay walls, the notices a
+site prints about its texts, button lines, HTML entities of pages saved as text.
+
+Each category has two members worded differently and a near-miss of plan text in the same shape that stays.
+Every page here is invented in the shapes such sites print.
+"""
+import pytest
+
+from conftest import page_lines, removed
+from scripts import clean
+from scripts.clean.chrome import strip_chrome
+
+TITLE = "县图书馆2025年文明单位创建工作方案"
+BODY = [
+    "为深入推进精神文明建设，巩固提升文明单位创建成果，结合本馆实际，制定本方案。",
+    "一、工作目标",
+    "以社会主义核心价值观为引领，广泛开展志愿服务活动，组织读者参加文明实践，落实创建责任。",
+    "二、主要措施",
+    "各部室要加强组织领导，明确责任分工，把创建工作与日常工作同部署、同检查、同落实。",
+]
+
+
+def page(head=(), tail=(), title=TITLE, body=BODY) -> str:
+    return page_lines(title, body, head, tail)
+
+
+def kept_after(tail: list[str]) -> str:
+    return strip_chrome(page(tail=tail)).text
+
+
+# --- lists of other pages below the plan ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["相关文档", "· 乡镇文化站精神文明建设工作总结（5页）", "· 2024年文明窗口申报材料"],
+        ["本馆文明单位创建工作计划(精选2篇)相关文章：", "▶ 图书馆志愿服务活动方案", "▶ 读书月活动总结"],
+        ["看过这篇文章的人还看了", "▪ 致读者的一封信", "▪ 暑期少儿阅读活动通知"],
+        ["热门文件：文明科室评比办法｜职工书屋建设方案｜窗口服务规范"],
+    ],
+)
+def test_a_list_of_other_pages_below_the_plan_goes_whole(tail):
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page()
+    assert [rule for rule, _ in removed(result)] == ["chrome.related.links_header"] * len(tail)
+
+
+def test_the_plans_own_attachment_list_below_it_stays():
+    tail = ["附件：", "1．文明科室评比细则", "2．创建工作任务分解表"]
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page(tail=tail)
+    assert result.removed == []
+
+
+def test_a_plan_sentence_about_related_documents_stays():
+    line = "各部室要认真学习相关文档：创建测评体系和上级通知，对照要求逐项整改，确保创建工作落到实处。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == [] and result.flags == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["【上一篇】本馆召开2025年读者座谈会", "« 上一则：社区读书会活动总结　　下一则：全民阅读月方案 »", "[下一篇] 少儿阅览室开放通知"],
+)
+def test_a_link_to_the_previous_or_next_page_goes(line):
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.related.prev_next_marked", line)]
+
+
+def test_a_plans_step_about_the_previous_one_stays():
+    line = "上一阶段的工作完成后，各部室要及时总结经验，下一阶段重点抓好台账整理和迎检准备。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
+
+
+# --- pay walls -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "……文档预览结束，剩余 3 页请下载后阅读……",
+        "……以下内容须登录会员后查看……",
+        "查看全文请下载 本文共6页，当前显示2页",
+    ],
+)
+def test_a_pay_wall_below_the_plan_goes_and_says_the_text_was_cut(line):
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.page_marker.withheld_notice", line)]
+    assert [f.kind for f in result.flags] == ["truncation"]
+
+
+@pytest.mark.parametrize("line", ["马上开通 ￥19.9/季 · 海量范文免费看", "VIP月卡 ¥12/月，全站文档任意下载"])
+def test_a_subscription_offer_goes(line):
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.page_marker.subscription_offer", line)]
+
+
+def test_a_plans_reading_event_and_its_price_stay():
+    lines = ["读书分享会结束后，剩余时间由读者自由交流，每位参加者发放价值30元的图书一册。", "三、经费保障", "活动经费每人每月50元，由工会经费列支。"]
+    result = strip_chrome(page(body=[*BODY, *lines]))
+    assert result.removed == [] and result.flags == []
+
+
+# --- notices a site prints about its texts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["本网所有文章均转载自互联网，仅供阅读。", "书香文库所有 资料 均收集自网络，供学习参考。"],
+)
+def test_a_notice_of_where_the_sites_texts_come_from_goes(line):
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.upload.provenance", line)]
+
+
+def test_a_plan_sentence_about_where_contest_entries_come_from_stays():
+    line = "本次征文活动所有作品均来自本馆读者，由评审小组按照文明主题、文字质量进行评选，结果在馆内公示。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == [] and result.flags == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["【声明】本站文档由会员上传，仅供学习交流之用。", "声明：以上文字由系统转换为繁体，仅供阅览"],
+)
+def test_a_bare_statement_of_the_site_goes(line):
+    assert [r for r, _ in removed(strip_chrome(page(tail=[line])))] == ["chrome.disclaimer.bare_statement"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本文档为【图书馆创建方案.doc】，请用WPS或其他办公软件打开。",
+        "作品中的文字和图片均可以编辑，请直接点击修改。",
+    ],
+)
+def test_how_to_open_the_file_goes(line):
+    assert removed(strip_chrome(page(tail=[line]))) == [("chrome.upload.open_with", line)]
+
+
+def test_a_notice_glued_to_a_notice_goes_whole():
+    line = "免责声明：本资料由网友上传，仅供学习交流，本站不对其准确性负责。如有侵权请联系删除。"
+    result = strip_chrome(page(tail=[line]))
+    assert removed(result) == [("chrome.disclaimer.upload_notice", line)]
+    assert result.text == page()
+
+
+def test_a_notice_glued_to_a_plan_sentence_still_takes_only_its_piece():
+    line = "各部室要把创建工作列入重要议事日程，主要负责人亲自抓，认真组织实施，确保取得实效。如有侵权请联系删除。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert removed(result) == [("chrome.disclaimer.upload_notice", "如有侵权请联系删除。")]
+
+
+@pytest.mark.parametrize("head", ["【摘要】本文为图书馆文明创建方案，仅供参考。", "[简介] 这是一篇文明单位创建方案的范本"])
+def test_a_bracketed_abstract_above_the_plan_goes(head):
+    result = strip_chrome(page(head=[TITLE, head]))
+    assert removed(result) == [("chrome.publish.bracketed_abstract", head)]
+
+
+def test_a_bracketed_heading_in_the_plan_stays():
+    line = "【简介】"
+    result = strip_chrome(page(body=[BODY[0], line, *BODY[1:]]))
+    assert result.removed == []
+
+
+# --- button lines ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("〖打 印〗 〖关 闭〗", "chrome.publish.bracketed_buttons"),
+        ("〔收 藏〕〔返 回〕", "chrome.publish.bracketed_buttons"),
+        ("（本页完）", "chrome.page_marker.page_end_mark"),
+        ("【此页结束】", "chrome.page_marker.page_end_mark"),
+        ("主办单位：某某县委宣传部  承办：县文明办  技术支持：某某信息公司", "chrome.disclaimer.site_footer_ops"),
+        ("某某镇人民政府主办　地址：某某街1号　运维：县融媒体中心", "chrome.disclaimer.site_footer_ops"),
+    ],
+)
+def test_button_and_footer_lines_go(line, rule):
+    assert removed(strip_chrome(page(tail=[line]))) == [(rule, line)]
+
+
+def test_an_activity_plans_host_lines_stay():
+    tail = ["主办单位：县文明办", "承办单位：县图书馆", "技术支持：县融媒体中心"]
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page(tail=tail)
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("line", ["保存到电脑，查找使用更方便", "下载到手机阅读更方便"])
+def test_a_save_buttons_label_goes(line):
+    assert removed(strip_chrome(page(tail=[line]))) == [("chrome.page_marker.expand_full", line)]
+
+
+def test_a_plan_step_about_saving_files_stays():
+    line = "各部室要把创建资料保存到电脑，按测评项目分类建档，便于检查时查找使用。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
+
+
+def test_an_archive_number_above_the_plan_goes_but_a_plans_issue_stays():
+    result = strip_chrome(page(head=["公众号往期存档 · 第 2861 篇"]))
+    assert [r for r, _ in removed(result)] == ["chrome.furniture.score"]
+    assert "archive_number+1" in result.removed[0].reason
+    kept = strip_chrome(page(head=["道德讲堂第126期"]))
+    assert kept.removed == []
+
+
+def test_a_file_name_with_its_page_count_after_the_title_loses_both():
+    result = strip_chrome(page(title=TITLE + ".docx 12页"))
+    assert removed(result) == [("chrome.markup.file_name_pages", ".docx 12页")]
+    assert result.text == page()
+
+
+# --- HTML entities and stray marks -----------------------------------------------------------------
+
+
+def test_html_entities_of_a_page_saved_as_text_become_their_characters():
+    line = "组织职工学习&ldquo;文明公约&rdquo;，开展&#8220;书香机关&#8221;读书活动&hellip;&amp;"
+    result = clean.clean_text(page(body=[*BODY, line]))
+    assert result.text.splitlines()[-1] == "组织职工学习“文明公约”，开展“书香机关”读书活动…&"
+    entities = [(s.text, s.reason) for s in result.removed if s.rule == "chrome.spam_html.entity"]
+    assert entities == [
+        ("&ldquo;", "decoded to “"), ("&rdquo;", "decoded to ”"), ("&#8220;", "decoded to “"),
+        ("&#8221;", "decoded to ”"), ("&hellip;", "decoded to …"), ("&amp;", "decoded to &"),
+    ]
+    assert [f for f in result.flags if f.kind == "mojibake"] == []
+
+
+def test_a_twice_encoded_entity_is_decoded_at_once_and_unknown_names_stay():
+    line = "开展&amp;ldquo;文明家庭&amp;rdquo;评选，名额见&foo;附表，共评选十户，年底前完成表彰。"
+    once = clean.clean_text(page(body=[*BODY, line]))
+    assert once.text.splitlines()[-1] == "开展“文明家庭”评选，名额见&foo;附表，共评选十户，年底前完成表彰。"
+    assert clean.clean_text(once.text).text == once.text
+
+
+def test_a_space_entity_is_still_cut_by_its_rule():
+    result = strip_chrome(page(body=[*BODY, "三、&nbsp;工作要求"]))
+    assert removed(result) == [("chrome.spam_html.space_entity", "&nbsp;")]
+
+
+def test_a_backtick_beside_a_chinese_comma_is_anti_copy_noise():
+    line = "每季度开展一次主题党日，`组织党员到社区开展志愿服务，推动创建工作落实。"
+    result = clean.clean_text(page(body=[*BODY, line]))
+    assert result.text.splitlines()[-1] == line.replace("`", "")
+    assert [(s.rule, s.text) for s in result.removed] == [("repair.anti_copy", "`")]
