@@ -247,3 +247,57 @@ def test_a_backtick_beside_a_chinese_comma_is_anti_copy_noise():
     result = clean.clean_text(page(body=[*BODY, line]))
     assert result.text.splitlines()[-1] == line.replace("`", "")
     assert [(s.rule, s.text) for s in result.removed] == [("repair.anti_copy", "`")]
+
+
+# --- reader widgets: buttons with icons, comment boxes, counters, dividers, end marks ----------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("♥ 喜欢 | ☆ 收藏 | ✉ 转发", "chrome.furniture.score"),
+        ("👍 赞 8   🔗 复制链接", "chrome.furniture.score"),
+        ("▲ 返回顶部", "chrome.furniture.score"),
+        ("微博 豆瓣 QQ空间", "chrome.furniture.score"),
+        ("【大】【中】【小】", "chrome.publish.font_size_buttons"),
+        ("（大）（中）（小）", "chrome.publish.font_size_buttons"),
+        ("您是本站第 40213 位访客", "chrome.publish.visitor_counter"),
+        ("访客总数：98765", "chrome.publish.visitor_counter"),
+        ("全部评论（3）", "chrome.related.comment_area"),
+        ("暂无留言", "chrome.related.comment_area"),
+        ("这篇文档对你有用吗？ 有帮助 没帮助", "chrome.related.feedback_widget"),
+        ("本文内容有帮助吗？", "chrome.related.feedback_widget"),
+        ("━━━━━━━━", "chrome.markup.divider_glyphs"),
+        ("※ ※ ※", "chrome.markup.divider_glyphs"),
+        ("—— END ——", "chrome.markup.end_mark"),
+        ("（全文完）", "chrome.markup.end_mark"),
+        ("手机阅读本文", "chrome.qr_image.mobile_read"),
+        ("用手机看", "chrome.qr_image.mobile_read"),
+        ("声明：转载此文是出于传递更多信息之目的，文责自负。", "chrome.disclaimer.bare_statement"),
+        ("本网转载旨在传递信息，不代表赞同其观点。", "chrome.disclaimer.reprint_purpose"),
+    ],
+)
+def test_reader_widgets_below_the_plan_go(line, rule):
+    result = strip_chrome(page(tail=[line]))
+    assert [r for r, _ in removed(result)] == [rule]
+    assert result.text == page()
+
+
+@pytest.mark.parametrize("tail", [["往期推荐", "▪ 重阳节敬老活动方案", "▪ 读书月活动总结"], ["友情链接：县文明网 | 县政府网"]])
+def test_more_list_headings_below_the_plan_go(tail):
+    result = strip_chrome(page(tail=tail))
+    assert result.text == page()
+
+
+def test_plan_lines_with_widget_words_stay():
+    lines = [
+        "（三）畅通群众诉求渠道。设立意见箱和网上留言板，对群众留言做到件件有回复、事事有着落。",
+        "（四）开展“点赞文明”活动，评选身边好人，通过微博、微信等平台宣传先进事迹，形成崇德向善氛围。",
+    ]
+    result = strip_chrome(page(body=[*BODY, *lines]))
+    assert result.removed == [] and result.flags == []
+
+
+def test_a_wavy_fill_in_line_in_the_plan_and_an_end_word_above_it_stay():
+    text = page(head=["END"], body=[*BODY[:2], "～～", *BODY[2:]])
+    assert strip_chrome(text).text == text

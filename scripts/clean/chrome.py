@@ -190,7 +190,7 @@ def _signals(raw: dict) -> Signals:
         genre=_alternation(raw["genre_words"] + raw["document_words"]),
         plan_genre=_alternation(raw["genre_words"]),
         reader=_alternation(content["reader_words"]),
-        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*\d.]+"),
+        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*\d." + raw["icon_marks"] + "]+"),
         content_min_chars=int(content["min_chars"]),
         content_min_genre=int(content["min_genre"]),
         content_max_furniture=int(content["max_furniture"]),
