@@ -301,3 +301,57 @@ def test_plan_lines_with_widget_words_stay():
 def test_a_wavy_fill_in_line_in_the_plan_and_an_end_word_above_it_stay():
     text = page(head=["END"], body=[*BODY[:2], "～～", *BODY[2:]])
     assert strip_chrome(text).text == text
+
+
+# --- notices about the site's text, labels after a title, forum furniture ---------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("特别提示：本文档内容仅供参考，不构成任何建议。", "chrome.disclaimer.reference_only"),
+        ("以上范文仅供学习交流使用。", "chrome.disclaimer.reference_only"),
+        ("温馨提示：文档为用户上传，如有疑问请联系管理员", "chrome.disclaimer.notice_key"),
+        ("网站声明：如涉及作品版权问题，请在30日内与本网联系", "chrome.disclaimer.notice_key"),
+        ("版权归原作者所有，任何形式转载请联系作者。", "chrome.disclaimer.rights_holder"),
+        ("著作权属于上传者", "chrome.disclaimer.rights_holder"),
+        ("本页内容由系统自动生成，请核实。", "chrome.disclaimer.machine_made"),
+        ("以上文字经AI自动生成", "chrome.disclaimer.machine_made"),
+        ("请勿用于商业用途", "chrome.disclaimer.no_commercial_use"),
+        ("严禁将其用于商业目的！", "chrome.disclaimer.no_commercial_use"),
+        ("所有文档资料均由网友分享，版本不一。", "chrome.upload.provenance"),
+        ("以下为付费内容", "chrome.page_marker.withheld_notice"),
+    ],
+)
+def test_notices_about_the_sites_text_go(line, rule):
+    result = strip_chrome(page(tail=[line]))
+    assert [r for r, _ in removed(result)] == [rule]
+
+
+def test_a_plans_own_notices_and_reference_words_stay():
+    lines = [
+        "特别提示：活动期间各部室要注意安全，遇雨天改在室内进行，确保读者和职工人身安全。",
+        "以上安排仅供各部室参考，各部室可结合实际调整时间，但须在月底前完成全部任务。",
+        "参赛作品均由读者原创，版权归作者所有，主办方享有展示权，不得用于其他用途。",
+    ]
+    result = strip_chrome(page(body=[*BODY, *lines]))
+    assert result.removed == [] and result.flags == []
+
+
+@pytest.mark.parametrize("label", ["（精选）", "【推荐】", "（通用版）", "（2025最新）", "(word可编辑版)", "_word文档在线阅读与下载"])
+def test_a_sites_label_after_the_title_goes(label):
+    result = strip_chrome(page(title=TITLE + label))
+    assert result.text == page()
+    assert result.removed and set("".join(s.text.strip() for s in result.removed)) <= set(label)
+
+
+@pytest.mark.parametrize("status", ["（试行）", "（修订稿）", "（征求意见稿）"])
+def test_a_documents_own_status_after_the_title_stays(status):
+    assert strip_chrome(page(title=TITLE + status)).text == page(title=TITLE + status)
+
+
+def test_forum_furniture_above_the_plan_goes():
+    head = ["[复制链接]", "跳转到指定楼层", "回帖奖励 | 发帖"]
+    result = strip_chrome(page(head=head))
+    assert result.text == page()
+    assert [r for r, _ in removed(result)] == ["chrome.furniture.score"] * 3
