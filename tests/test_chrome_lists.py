@@ -355,3 +355,10 @@ def test_forum_furniture_above_the_plan_goes():
     result = strip_chrome(page(head=head))
     assert result.text == page()
     assert [r for r, _ in removed(result)] == ["chrome.furniture.score"] * 3
+
+
+@pytest.mark.parametrize("button", [" 免费下载", "  VIP专享"])
+def test_a_download_button_glued_after_the_title_goes_and_the_title_stays(button):
+    result = strip_chrome(page(title=TITLE + button))
+    assert result.text == page()
+    assert [(r, t.strip()) for r, t in removed(result)] == [("chrome.upload.vip_download", button.strip())]
