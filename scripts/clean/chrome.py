@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -123,6 +124,8 @@ class Config:
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
     entity: re.Pattern
+    entity_kept: str  # characters whose entities stay as written
+    entity_classes: str  # first letters of the Unicode classes whose entities are decoded
 
 
 @dataclass
@@ -240,6 +243,8 @@ def _config() -> Config:
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
         entity=re.compile(data["html_entities"]["pattern"]),
+        entity_kept=data["html_entities"]["kept"],
+        entity_classes=data["html_entities"]["classes"],
     )
 
 
@@ -779,21 +784,20 @@ def _drop_page_chunk_numbers(walk: _Walk, cfg: Config) -> None:
 def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Config) -> str:
     """The character an HTML entity names, in a page saved as text (&ldquo; is a quotation mark, not chrome).
 
-    Space entities are left to the space_entity rule; an entity that names nothing stays as it is.
-    Decoded until none is left, so &amp;ldquo; reads as “ at once and a second cleaning finds nothing."""
+    Space entities are left to the space_entity rule; an entity that names nothing, a character of markup
+    (``html_entities.kept``) or a symbol (not of ``classes``) stays as it is, and a second cleaning agrees."""
     if "&" not in line:
         return line
 
     def decode(m: re.Match) -> str:
         char = html.unescape(m.group())
-        if char == m.group() or char.isspace():
+        named = len(char) <= 2 and not any(c in cfg.entity_kept for c in char)  # not a prefix read as one (&ampx;)
+        if not named or unicodedata.category(char[0])[0] not in cfg.entity_classes:
             return m.group()
         removed.append(RemovedSpan("chrome.spam_html.entity", "spam_html", m.group(), number, f"decoded to {char}"))
         return char
 
-    while (decoded := cfg.entity.sub(decode, line)) != line:
-        line = decoded
-    return line
+    return cfg.entity.sub(decode, line)
 
 
 def strip_chrome(text: str) -> ChromeResult:
