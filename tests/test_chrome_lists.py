@@ -219,13 +219,13 @@ def test_a_file_name_with_its_page_count_after_the_title_loses_both():
 
 
 def test_html_entities_of_a_page_saved_as_text_become_their_characters():
-    line = "组织职工学习&ldquo;文明公约&rdquo;，开展&#8220;书香机关&#8221;读书活动&hellip;"
+    line = "组织职工学习&ldquo;文明公约&rdquo;，开展&#8220;书香机关&#8221;读书活动&hellip;评选&quot;书香家庭&quot;"
     result = clean.clean_text(page(body=[*BODY, line]))
-    assert result.text.splitlines()[-1] == "组织职工学习“文明公约”，开展“书香机关”读书活动…"
+    assert result.text.splitlines()[-1] == "组织职工学习“文明公约”，开展“书香机关”读书活动…评选“书香家庭”"
     entities = [(s.text, s.reason) for s in result.removed if s.rule == "chrome.spam_html.entity"]
     assert entities == [
         ("&ldquo;", "decoded to “"), ("&rdquo;", "decoded to ”"), ("&#8220;", "decoded to “"),
-        ("&#8221;", "decoded to ”"), ("&hellip;", "decoded to …"),
+        ("&#8221;", "decoded to ”"), ("&hellip;", "decoded to …"), ("&quot;", 'decoded to "'), ("&quot;", 'decoded to "'),
     ]
     assert [f for f in result.flags if f.kind == "mojibake"] == []
 

@@ -785,7 +785,7 @@ def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Co
     """The character an HTML entity names, in a page saved as text (&ldquo; is a quotation mark, not chrome).
 
     Space entities are left to the space_entity rule; an entity that names nothing, a character of markup
-    (``html_entities.kept``) or a symbol (not of ``classes``) stays as it is, and a second cleaning agrees."""
+    (``html_entities.kept``: < > &) or a symbol (not of ``classes``) stays as it is, and a second cleaning agrees."""
     if "&" not in line:
         return line
 
