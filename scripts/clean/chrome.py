@@ -22,7 +22,9 @@ lines go. Removed text is reported exactly, with its 1-based line in the input.
 """
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,6 +123,9 @@ class Config:
     chunk_number: re.Pattern
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
+    entity: re.Pattern
+    entity_kept: str  # characters whose entities stay as written
+    entity_classes: str  # first letters of the Unicode classes whose entities are decoded
 
 
 @dataclass
@@ -188,7 +193,7 @@ def _signals(raw: dict) -> Signals:
         genre=_alternation(raw["genre_words"] + raw["document_words"]),
         plan_genre=_alternation(raw["genre_words"]),
         reader=_alternation(content["reader_words"]),
-        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*\d.]+"),
+        separators=re.compile(r"[\s|｜/·•\-—>＞›»:：,，、()（）\[\]【】#*\d." + raw["icon_marks"] + "]+"),
         content_min_chars=int(content["min_chars"]),
         content_min_genre=int(content["min_genre"]),
         content_max_furniture=int(content["max_furniture"]),
@@ -237,6 +242,9 @@ def _config() -> Config:
         chunk_number=re.compile(data["page_chunks"]["number"]),
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
+        entity=re.compile(data["html_entities"]["pattern"]),
+        entity_kept=data["html_entities"]["kept"],
+        entity_classes=data["html_entities"]["classes"],
     )
 
 
@@ -341,7 +349,13 @@ def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
         else:
             return None
     rest = line[: piece[0]] + line[piece[1] :]
-    return piece if _holds_a_sentence(rest, cfg) else None
+    return piece if _holds_a_sentence(rest, cfg) and not _rest_is_chrome(rest) else None
+
+
+def _rest_is_chrome(rest: str) -> bool:
+    """Whether what is left of a line once its glued piece is cut is itself named by a line or block rule
+    (免责声明：本文档由用户上传… 如有侵权请联系删除。): a notice glued to a notice goes whole, not in halves."""
+    return _first_rule(rest.strip()) is not None
 
 
 def _after_title(line: str, rule: Rule, cfg: Config) -> tuple[int, int] | None:
@@ -767,12 +781,32 @@ def _drop_page_chunk_numbers(walk: _Walk, cfg: Config) -> None:
             walk.kept[p] = (i, text[m.end() :])
 
 
+def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Config) -> str:
+    """The character an HTML entity names, in a page saved as text (&ldquo; is a quotation mark, not chrome).
+
+    Space entities are left to the space_entity rule; an entity that names nothing, a character of markup
+    (``html_entities.kept``: < > &) or a symbol (not of ``classes``) stays as it is, and a second cleaning agrees."""
+    if "&" not in line:
+        return line
+
+    def decode(m: re.Match) -> str:
+        char = html.unescape(m.group())
+        named = len(char) <= 2 and not any(c in cfg.entity_kept for c in char)  # not a prefix read as one (&ampx;)
+        if not named or unicodedata.category(char[0])[0] not in cfg.entity_classes:
+            return m.group()
+        removed.append(RemovedSpan("chrome.spam_html.entity", "spam_html", m.group(), number, f"decoded to {char}"))
+        return char
+
+    return cfg.entity.sub(decode, line)
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
     walk = _Walk()
     # Every kind of line break and no invisible marks, as the repair stage will see them.
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
+    lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
     hits = _find_hits(lines)
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
