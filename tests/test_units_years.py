@@ -1,0 +1,67 @@
+"""extract_metadata on shapes of sites nobody had seen: years a scheduling clause states, and units
+written as a body of the unit (its trade union, its youth league) or as the unit's place.
+
+Every case is written for its category: two or more members worded differently, and a near miss
+of the same shape that must not be read.
+"""
+import pytest
+
+from scripts.models import PageMeta
+from scripts.parse.metadata import extract_metadata
+
+
+def meta(title: str, body=(), context=()):
+    return extract_metadata(title, list(body), list(context), PageMeta())
+
+
+# ---------------------------------------------------------------------------
+# Years: a clause of the opening that schedules the plan's activity
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, years",
+    [
+        (["为提升窗口服务水平，经支部研究，营业所决定在2024年开展优质服务竞赛活动。", "一、活动目标"], [2024]),
+        (["为弘扬传统美德，经党组研究，决定2025年在全系统开展孝老爱亲主题活动。"], [2025]),
+        (["为推动全员读书，机关党委决定从2023年3月起每月举办一次读书分享会，现制定方案如下。"], [2023]),
+        (["为培育文明乡风，镇党委、镇政府决定，从2021年起，用两年时间开展移风易俗行动。"], [2021]),
+        (["为丰富职工生活，工会拟于2026年组织开展健步走系列活动。"], [2026]),
+        (["为改善校园环境，学校将于2022年4月至6月开展“净美校园”行动。"], [2022]),
+    ],
+)
+def test_years_a_scheduling_clause_of_the_opening_states(opening, years):
+    assert meta("窗口服务竞赛活动方案", opening).years == years
+
+
+def test_years_the_carrying_notice_schedules():
+    """A notice carries the plan: its decision dates the plan whose own heading and body state none."""
+    context = [
+        "县文明办关于开展“文明餐桌”行动的通知",
+        "各乡镇、县直各单位：",
+        "为倡导节约风尚，经研究，决定于2027年5月至9月在全县开展“文明餐桌”行动。现将实施方案印发给你们。",
+    ]
+    got = meta("“文明餐桌”行动实施方案", ["一、工作目标", "餐饮单位普遍推行公筷公勺。"], context)
+    assert got.years == [2027]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a deadline or a day, not the period
+        ["为做好年度考核，局党组决定于2024年12月20日前完成各科室自查。"],
+        # a target year, not a schedule
+        ["为建设书香机关，我们计划2028年建成职工书屋。"],
+        # the year stands before the decision: a past decision, not the plan's schedule
+        ["市委于2019年决定在全市推行志愿服务积分制。"],
+        # past the opening lines: a step of the plan, not its period
+        ["为营造浓厚氛围，特制定本方案。", "一、活动内容", "（一）宣讲。决定在2023年6月举办宣讲比赛。"],
+    ],
+)
+def test_no_years_from_a_deadline_a_target_or_a_later_step(opening):
+    assert meta("志愿服务活动方案", opening).years == []
+
+
+def test_the_title_year_wins_over_a_scheduling_clause():
+    body = ["为深化文明创建，局党组决定在2021年开展“文明科室”评选。"]
+    assert meta("2022年文明科室评选方案", body).years == [2022]
