@@ -134,3 +134,21 @@ def test_a_place_gives_way_to_its_office_the_body_names_by_level():
 )
 def test_a_place_stays_before_its_government_or_another_levels_office(title, body, context, unit):
     assert meta(title, body, context).unit == unit
+
+
+# ---------------------------------------------------------------------------
+# Units: a name read from a title ends where a word ends
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, unit",
+    [
+        ("翠竹社区2024年“我们的节日·中秋”活动方案", ""),  # not 翠竹社
+        ("滨江办公区2023年文明创建工作方案", ""),  # not 滨江办
+        ("晨光报社2024年文明单位创建方案", "晨光报社"),  # 社 ends the word here
+        ("青石镇文化站2023年文明创建方案", "青石镇文化站"),
+    ],
+)
+def test_a_title_name_is_not_cut_inside_a_word(title, unit):
+    assert meta(title, ["为深化文明创建，特制定本方案。"]).unit == unit

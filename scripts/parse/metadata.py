@@ -402,7 +402,10 @@ def _title_units(title: str) -> list[str]:
     text = lex.leading_year.sub("", "".join(title.split()))
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
+    cuts = {end for m in lex.not_place.finditer(prefix) for end in range(m.start() + 1, m.end())}
     for end in range(len(prefix), 1, -1):
+        if end in cuts:  # 翠湖社|区: a name ends where a word ends, not inside 社区 or 办公区
+            continue
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
