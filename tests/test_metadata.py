@@ -541,7 +541,7 @@ def test_no_unit_from_chrome_or_generic_words(title, body, context):
         ("第十届文明单位测评方案", ["根据通知精神，市文明办成立测评组，对申报单位进行测评。"], "市文明办"),
         ("礼仪周活动安排", ["本学期在我青山小学全体学生中推行礼仪周。"], "青山小学"),
         ("文明城市创建方案", ["按照市文明委印发的工作要点，结合实际，制定本方案。"], ""),  # a cited issuer
-        ("关爱留守儿童策划书", ["一、活动背景", "本次活动主办单位：青山师范学院团委"], "青山师范学院"),  # the college's own body: the college
+        ("关爱留守儿童策划书", ["一、活动背景", "本次活动主办单位：青山师范学院团委"], "青山师范学院团委"),
         # a task's duty label is not the plan's organiser
         ("清明祭扫活动方案", ["1.网上祭英烈。具体组织单位：青山小学、柳溪中心小学"], ""),
         # the place whose jurisdiction the plan covers

@@ -1,5 +1,5 @@
-"""extract_metadata on shapes of sites nobody had seen: years a scheduling clause states, and units
-written as a body of the unit (its trade union, its youth league) or as the unit's place.
+"""extract_metadata on shapes of sites nobody had seen: years a scheduling clause states, and a
+unit name read from a title that must not be cut inside a word.
 
 Every case is written for its category: two or more members worded differently, and a near miss
 of the same shape that must not be read.
@@ -7,7 +7,7 @@ of the same shape that must not be read.
 import pytest
 
 from scripts.models import PageMeta
-from scripts.parse.metadata import extract_metadata, normalise_unit
+from scripts.parse.metadata import extract_metadata
 
 
 def meta(title: str, body=(), context=()):
@@ -65,75 +65,6 @@ def test_no_years_from_a_deadline_a_target_or_a_later_step(opening):
 def test_the_title_year_wins_over_a_scheduling_clause():
     body = ["为深化文明创建，局党组决定在2021年开展“文明科室”评选。"]
     assert meta("2022年文明科室评选方案", body).years == [2022]
-
-
-# ---------------------------------------------------------------------------
-# Units: a unit's own body stands for the unit
-# ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name, unit",
-    [
-        ("青石机械有限公司工会", "青石机械有限公司"),
-        ("共青团南岭县中医院委员会", "南岭县中医院"),
-        ("东湖区审计局妇委会", "东湖区审计局"),
-        ("松涛实验学校团支部", "松涛实验学校"),
-        # what remains is no unit: the body is the unit
-        ("县总工会", "县总工会"),
-        ("院团委", "院团委"),
-        ("学院团委", "学院团委"),
-        ("共青团南岭县委员会", "共青团南岭县委员会"),
-    ],
-)
-def test_a_body_of_a_named_unit_is_the_unit(name, unit):
-    assert normalise_unit(name) == unit
-
-
-@pytest.mark.parametrize(
-    "title, signature, unit",
-    [
-        ("院团委2024年“学雷锋”志愿服务活动方案", "共青团南岭县中医院委员会", "南岭县中医院"),
-        ("公司团委2025年青年志愿服务活动方案", "共青团远帆航运有限公司委员会", "远帆航运有限公司"),
-        ("校工会2023年教职工健步走活动方案", "松涛实验学校工会", "松涛实验学校"),
-        # nothing names the parent in full: the body is what the text gives
-        ("院团委2022年志愿服务活动方案", "2022年3月1日", "院团委"),
-        # a unit that does not end with the short form is another unit
-        ("校团委2024年读书月活动方案", "南岭县教育局", "校团委"),
-    ],
-)
-def test_a_body_after_its_parents_short_form_takes_the_parent_named_in_full(title, signature, unit):
-    body = ["为弘扬志愿精神，结合工作实际，特制定本方案。", "一、活动内容"]
-    assert meta(title, body, [signature]).unit == unit
-
-
-# ---------------------------------------------------------------------------
-# Units: a place chosen for its government gives way to an organ of that place
-# ---------------------------------------------------------------------------
-
-
-def test_a_place_gives_way_to_its_committee_that_signs_the_notice():
-    context = ["关于印发《青岚市2024年精神文明建设工作要点》的通知", "青岚市精神文明建设委员会", "2024年2月1日"]
-    got = meta("青岚市2024年精神文明建设工作要点", ["2024年全市精神文明建设的总体要求是：凝心聚力。"], context)
-    assert got.unit == "青岚市精神文明建设委员会"
-
-
-def test_a_place_gives_way_to_its_office_the_body_names_by_level():
-    body = ["为传承节日文化，县文明办决定在全县开展“我们的节日·端午”主题活动。"]
-    assert meta("柳河县2023年“我们的节日·端午”活动方案", body).unit == "柳河县文明办"
-
-
-@pytest.mark.parametrize(
-    "title, body, context, unit",
-    [
-        # the place's government is the place
-        ("青岚市2024年文明城市创建工作方案", ["为巩固创建成果，制定本方案。"], ["青岚市人民政府", "2024年3月1日"], "青岚市"),
-        # an office of another level is not the place's
-        ("柳河县2023年学雷锋活动方案", ["为弘扬雷锋精神，市文明办决定在全市开展学雷锋活动。"], [], "柳河县"),
-    ],
-)
-def test_a_place_stays_before_its_government_or_another_levels_office(title, body, context, unit):
-    assert meta(title, body, context).unit == unit
 
 
 # ---------------------------------------------------------------------------

@@ -44,8 +44,6 @@ class _Lexicon:
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
-    league_committee: re.Pattern  # 共青团XX医院委员会: the unit's youth league
-    body_suffixes: tuple[str, ...]  # 工会, 团委: a unit's own bodies
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -163,8 +161,6 @@ def _lexicon() -> _Lexicon:
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
-        league_committee=re.compile(rules["unit_bodies"]["league_committee"]),
-        body_suffixes=tuple(rules["unit_bodies"]["suffixes"]),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
@@ -174,7 +170,7 @@ def _lexicon() -> _Lexicon:
         ),
         place_unit=re.compile(unit["place_unit"]),
         name_chars=re.compile(f"[{CJK}A-Za-z0-9·{marker_chars}]+"),
-        strip_suffixes=tuple(sorted(unit["strip_suffixes"] + rules["unit_bodies"]["suffixes"], key=len, reverse=True)),
+        strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
         level_chars=level_chars,
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
@@ -311,28 +307,9 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     chosen = candidates[0]
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
-        if (longer and _placed(candidate) or _names_in_full(chosen, candidate)) and not _anonymised(candidate):
+        if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
     return chosen, _anonymised(chosen)
-
-
-def _names_in_full(chosen: str, candidate: str) -> bool:
-    """Does ``candidate`` name in full the unit ``chosen`` names by a short form: the parent of a
-    body written after the parent's short form (院团委 → 清河县人民医院, 公司工会 → 华远物流有限公司), or
-    an organ of a place chosen for its government (兴林市 → 兴林市精神文明建设指导委员会, 兴林市 →
-    市文明办, which the region then qualifies)?"""
-    lex = _lexicon()
-    if candidate == chosen or not is_unit_name(candidate):
-        return False
-    if not is_unit_name(chosen):
-        organ = candidate.removeprefix(chosen) if candidate.startswith(chosen) else candidate[1:]
-        of_place = candidate.startswith(chosen) or (candidate[0] == chosen[-1] and candidate[0] in lex.level_chars)
-        return of_place and _is_place_unit(chosen) and organ not in lex.config["place_organs"]["government"]
-    body = next((b for b in lex.body_suffixes if chosen.endswith(b)), "")
-    short = chosen[: -len(body)] if body else ""
-    if not 0 < len(short) <= lex.config["unit_bodies"]["short_parent_max"] or not short.strip(lex.level_chars):
-        return False
-    return candidate.endswith(short) and not candidate.endswith(tuple(lex.body_suffixes))
 
 
 def _anonymised(name: str) -> bool:
@@ -342,14 +319,12 @@ def _anonymised(name: str) -> bool:
 
 def normalise_unit(name: str) -> str:
     """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
-    中共XX学院委员会 → XX学院, 现将XX局 → XX局; a unit's own body too: XX公司工会 → XX公司,
-    共青团XX医院委员会 → XX医院."""
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局."""
     lex = _lexicon()
     name = lex.lead_words.sub("", "".join(name.split()))
-    for pattern in (lex.party_committee, lex.league_committee):
-        committee = pattern.match(name)
-        if committee and is_unit_name(committee["organ"]):
-            return committee["organ"]
+    committee = lex.party_committee.match(name)
+    if committee and is_unit_name(committee["organ"]):
+        return committee["organ"]
     for suffix in lex.strip_suffixes:
         if name.endswith(suffix):
             organ = name[: -len(suffix)]
