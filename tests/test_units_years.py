@@ -67,6 +67,19 @@ def test_the_title_year_wins_over_a_scheduling_clause():
     assert meta("2022年文明科室评选方案", body).years == [2022]
 
 
+@pytest.mark.parametrize(
+    "opening, years",
+    [
+        (["为做好2024年度精神文明建设工作，结合单位实际，制定以下实施方案。"], [2024]),
+        (["为扎实推进2025年文明校园创建，特制定以下工作计划："], [2025]),
+        # the year of a cited document is not the plan's
+        (["按照《2023年全市文明创建工作要点》要求，制定以下方案。"], []),
+    ],
+)
+def test_years_of_a_sentence_naming_the_following_plan(opening, years):
+    assert meta("文明创建工作方案", opening).years == years
+
+
 # ---------------------------------------------------------------------------
 # Units: a name read from a title ends where a word ends
 # ---------------------------------------------------------------------------
