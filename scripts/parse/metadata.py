@@ -72,6 +72,7 @@ class _Lexicon:
     date_line: re.Pattern  # a line that is only a year and month: 2009.3, 2019年3月
     dated_opening: re.Pattern  # 2021年3月5日是…
     self_reference: re.Pattern  # 本方案, 如下工作方案
+    decided_year: re.Pattern  # 决定在, 拟于, 将于 … right before a year: a clause scheduling the plan's activity
     plan_noun: re.Pattern
     citation: re.Pattern
     level: re.Pattern
@@ -200,6 +201,7 @@ def _lexicon() -> _Lexicon:
         date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
         dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
         self_reference=re.compile(years["self_reference"]),
+        decided_year=_decided_year_pattern(rules["decided_years"], years["year"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
         level=re.compile(level),
@@ -226,6 +228,15 @@ def _lexicon() -> _Lexicon:
         single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?![A-Za-z])"),
         self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
+    )
+
+
+def _decided_year_pattern(decided: dict, year: str) -> re.Pattern:
+    """决定(，)(在)2022年 / 将于2024年: a verb of decision or scheduling, then a year."""
+    prepositions = _alt(decided["prepositions"])
+    return re.compile(
+        f"(?:(?:{_alt(decided['verbs'])})[,，]?(?:{prepositions})?|(?:{_alt(decided['scheduling_verbs'])})(?:{prepositions}))"
+        f"\\s*(?={year})"
     )
 
 
@@ -257,7 +268,7 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
         unit_anonymised=anonymised,
         sector=_plan_sector(name, title, body),
         region=region,
-        years=_plan_years(title, body),
+        years=_plan_years(title, body, context),
         target=target,
         level=level,
         issue_date=_issue_date(body, context),
@@ -369,11 +380,12 @@ def _title_units(title: str) -> list[str]:
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
     areas = lex.jurisdiction_areas
+    cuts = {end for m in lex.not_place.finditer(prefix) for end in range(m.start() + 1, m.end())}
     for end in range(len(prefix), 1, -1):
         if _is_named_area(prefix[:end]):
             return [prefix[:end]]  # 桃源社区|重阳节活动方案
-        if any(prefix.startswith(area, end - cut) for area in areas for cut in range(1, len(area))):
-            continue  # not 桃源社, a name cut inside 社区
+        if end in cuts or any(prefix.startswith(area, end - cut) for area in areas for cut in range(1, len(area))):
+            continue  # a name ends where a word ends: not 桃源社 (社区), not 滨江办 (办公区)
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
@@ -555,12 +567,13 @@ def _plan_sector(unit: str, title: str, body: list[str]) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _plan_years(title: str, body: list[str]) -> list[int]:
+def _plan_years(title: str, body: list[str], context: list[str] = ()) -> list[int]:
     """The plan period: from the title (2025年3月…活动方案 too), else from the head of the body —
     a date line under the title (2009.3), a first line opening with the year (2018年是…开局之年,
     2026年3月5日是学雷锋纪念日), a clause that names the plan (现制定市财政局2014—2015年度
     文明创建工作方案) or a sentence that refers to the plan itself (抓好2026年度…工作，特拟
-    本方案). A placeholder (20XX年) means unknown: []."""
+    本方案), failing all those a clause of the opening or of the carrying notice (``context``)
+    that schedules the activity (决定在2022年开展…). A placeholder (20XX年) means unknown: []."""
     config = _lexicon().config["years"]
     found = _years_in(title)
     if found is not None:
@@ -579,6 +592,19 @@ def _plan_years(title: str, body: list[str]) -> list[int]:
                 break
         if found is not None:
             return found
+    return _decided_years(body[: config["opening_lines"]] + list(context))
+
+
+def _decided_years(lines: list[str]) -> list[int]:
+    """The year a scheduling clause names: 决定从2020年1月起…, 将于2024年3月至6月开展…; not a
+    full date (决定于2024年5月20日前上报: a day or a deadline)."""
+    lex = _lexicon()
+    for line in lines:
+        line = _arabic_years(line)
+        for verb in lex.decided_year.finditer(line):
+            match = lex.year_span.match(line, verb.end())
+            if match and not lex.day_after.match(line, match.end()):
+                return _span_years(match)
     return []
 
 

@@ -1,0 +1,98 @@
+"""extract_metadata on shapes of sites nobody had seen: years a scheduling clause states, and a
+unit name read from a title that must not be cut inside a word.
+
+Every case is written for its category: two or more members worded differently, and a near miss
+of the same shape that must not be read.
+"""
+import pytest
+
+from scripts.models import PageMeta
+from scripts.parse.metadata import extract_metadata
+
+
+def meta(title: str, body=(), context=()):
+    return extract_metadata(title, list(body), list(context), PageMeta())
+
+
+# ---------------------------------------------------------------------------
+# Years: a clause of the opening that schedules the plan's activity
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, years",
+    [
+        (["为提升窗口服务水平，经支部研究，营业所决定在2024年开展优质服务竞赛活动。", "一、活动目标"], [2024]),
+        (["为弘扬传统美德，经党组研究，决定2025年在全系统开展孝老爱亲主题活动。"], [2025]),
+        (["为推动全员读书，机关党委决定从2023年3月起每月举办一次读书分享会，现制定方案如下。"], [2023]),
+        (["为培育文明乡风，镇党委、镇政府决定，从2021年起，用两年时间开展移风易俗行动。"], [2021]),
+        (["为丰富职工生活，工会拟于2026年组织开展健步走系列活动。"], [2026]),
+        (["为改善校园环境，学校将于2022年4月至6月开展“净美校园”行动。"], [2022]),
+    ],
+)
+def test_years_a_scheduling_clause_of_the_opening_states(opening, years):
+    assert meta("窗口服务竞赛活动方案", opening).years == years
+
+
+def test_years_the_carrying_notice_schedules():
+    """A notice carries the plan: its decision dates the plan whose own heading and body state none."""
+    context = [
+        "县文明办关于开展“文明餐桌”行动的通知",
+        "各乡镇、县直各单位：",
+        "为倡导节约风尚，经研究，决定于2027年5月至9月在全县开展“文明餐桌”行动。现将实施方案印发给你们。",
+    ]
+    got = meta("“文明餐桌”行动实施方案", ["一、工作目标", "餐饮单位普遍推行公筷公勺。"], context)
+    assert got.years == [2027]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a deadline or a day, not the period
+        ["为做好年度考核，局党组决定于2024年12月20日前完成各科室自查。"],
+        # a target year, not a schedule
+        ["为建设书香机关，我们计划2028年建成职工书屋。"],
+        # the year stands before the decision: a past decision, not the plan's schedule
+        ["市委于2019年决定在全市推行志愿服务积分制。"],
+        # past the opening lines: a step of the plan, not its period
+        ["为营造浓厚氛围，特制定本方案。", "一、活动内容", "（一）宣讲。决定在2023年6月举办宣讲比赛。"],
+    ],
+)
+def test_no_years_from_a_deadline_a_target_or_a_later_step(opening):
+    assert meta("志愿服务活动方案", opening).years == []
+
+
+def test_the_title_year_wins_over_a_scheduling_clause():
+    body = ["为深化文明创建，局党组决定在2021年开展“文明科室”评选。"]
+    assert meta("2022年文明科室评选方案", body).years == [2022]
+
+
+@pytest.mark.parametrize(
+    "opening, years",
+    [
+        (["为做好2024年度精神文明建设工作，结合单位实际，制定以下实施方案。"], [2024]),
+        (["为扎实推进2025年文明校园创建，特制定以下工作计划："], [2025]),
+        # the year of a cited document is not the plan's
+        (["按照《2023年全市文明创建工作要点》要求，制定以下方案。"], []),
+    ],
+)
+def test_years_of_a_sentence_naming_the_following_plan(opening, years):
+    assert meta("文明创建工作方案", opening).years == years
+
+
+# ---------------------------------------------------------------------------
+# Units: a name read from a title ends where a word ends
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, unit",
+    [
+        ("翠竹社区2024年“我们的节日·中秋”活动方案", "翠竹社区"),  # a named area, not 翠竹社
+        ("滨江办公区2023年文明创建工作方案", ""),  # not 滨江办
+        ("晨光报社2024年文明单位创建方案", "晨光报社"),  # 社 ends the word here
+        ("青石镇文化站2023年文明创建方案", "青石镇文化站"),
+    ],
+)
+def test_a_title_name_is_not_cut_inside_a_word(title, unit):
+    assert meta(title, ["为深化文明创建，特制定本方案。"]).unit == unit
