@@ -82,6 +82,81 @@ def _needed_by(op, av) -> frozenset[str] | None:
     return None
 
 
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+
+
+def fast_start(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern behind a lookahead of the characters a match can begin with.
+
+    A pattern that begins with optional parts or a lookbehind is tried in full at every position
+    of the text; the lookahead turns most positions away with one character test. Matches are the
+    same (every match begins with one of those characters); a pattern whose first character cannot
+    be worked out (it may match the empty string, begin with any character, or fold case) is
+    returned as it is.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    sequence = _parser.parse(pattern.pattern, pattern.flags).data
+    if sequence and sequence[0][0] is _c.AT and sequence[0][1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+        return pattern  # anchored at the start: tried at few positions already
+    first = _first(sequence)
+    if first is None or first[1]:
+        return pattern
+    try:
+        return re.compile(f"(?=[{''.join(sorted(first[0]))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # inline global flags must stay at the start
+        return pattern
+
+
+def _first(sequence) -> tuple[set[str], bool] | None:
+    """(class items a match of the sequence can begin with, whether it can match empty), or None."""
+    items: set[str] = set()
+    for op, av in sequence:
+        found = _first_of(op, av)
+        if found is None:
+            return None
+        items |= found[0]
+        if not found[1]:
+            return items, False
+    return items, True
+
+
+def _first_of(op, av) -> tuple[set[str], bool] | None:
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _c.IN:
+        items = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                items.add(re.escape(chr(value)))
+            elif kind is _c.RANGE:
+                items.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                items.add(_CATEGORIES[value])
+            else:
+                return None  # a negated class, or a category without a class escape
+        return items, False
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, _, body = av
+        found = _first(body)
+        return None if found is None else (found[0], found[1] or low == 0)
+    if op is _c.SUBPATTERN:
+        return _first(av[3])
+    if op is _c.ATOMIC_GROUP:
+        return _first(av)
+    if op is _c.BRANCH:
+        alternatives = [_first(branch) for branch in av[1]]
+        if any(found is None for found in alternatives):
+            return None
+        return set().union(*(found[0] for found in alternatives)), any(found[1] for found in alternatives)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True  # zero width: the next element begins the match
+    return None
+
+
 class Prefiltered:
     """A compiled rule pattern that skips texts without any of its ``needed_chars``: the same
     results as the pattern (``search``, ``match``, ``fullmatch``, ``finditer``, ``findall``, ``sub``),
