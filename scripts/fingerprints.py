@@ -46,7 +46,7 @@ class Shingled:
             shingles = {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
             return cls(norm, frozenset(map(zlib.crc32, map(str.encode, shingles))))
         data, width = norm.encode(), 3 * SHINGLE  # every character three bytes: a shingle is a slice of the bytes
-        return cls(norm, frozenset({zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 1, 3)}))
+        return cls(norm, frozenset(map(zlib.crc32, [data[i : i + width] for i in range(0, len(data) - width + 1, 3)])))
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,9 @@ class Sketch:
     def of(cls, hashes: frozenset[int] | set[int], k: int) -> "Sketch":
         # crc32 spreads hashes evenly: the k smallest are almost surely among those below the bound that
         # 4k of them stay under on average, so only those are sorted (all of them if fewer than k are)
-        bound = 4 * k * 2**32 // max(1, len(hashes))
+        if len(hashes) <= 4 * k:  # the bound below would be 2**32 or more: every hash is under it
+            return cls(tuple(sorted(hashes)[:k]), len(hashes))
+        bound = 4 * k * 2**32 // len(hashes)
         small = [h for h in hashes if h < bound]
         return cls(tuple(sorted(small if len(small) >= k else hashes)[:k]), len(hashes))
 

@@ -80,3 +80,18 @@ def test_no_chinese_at_all():
 
 def test_variant_characters_opencc_keeps_are_simplified():
     assert to_simplified("保衞家園，衹爭朝夕")[0] == "保卫家园，只争朝夕"
+
+
+def test_script_classes_agree_with_converting_each_character_alone():
+    """The vote's two character classes, built from one conversion of the whole range, are exactly
+    the characters each converter changes when given them one by one."""
+    from scripts.clean.t2s import _opencc, _script_classes
+
+    traditional, simplified = _script_classes()
+    t2s, s2t = _opencc("t2s"), _opencc("s2t")
+    for code in range(0x3400, 0xA000, 7):  # every 7th character: a fifth of a second
+        char = chr(code)
+        changed_by_t2s = t2s.convert(char) != char
+        assert bool(traditional.fullmatch(char)) == changed_by_t2s, char
+        assert bool(simplified.fullmatch(char)) == (not changed_by_t2s and s2t.convert(char) != char), char
+    assert traditional.fullmatch("國") and simplified.fullmatch("国") and not traditional.fullmatch("中")

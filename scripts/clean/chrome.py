@@ -32,7 +32,7 @@ from functools import lru_cache
 from scripts.clean.repair import drop_invisible, is_fragment
 from scripts.dates import iso_date
 from scripts.models import Flag, PageMeta, RemovedSpan
-from scripts.rules import load_rules
+from scripts.rules import Prefiltered, load_rules, prefiltered
 
 SCOPES = ("line", "inline", "block")
 ZONES = ("any", "edge", "head", "tail")
@@ -97,7 +97,7 @@ class Config:
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
-    teaser_end: re.Pattern
+    teaser_end: re.Pattern | Prefiltered
     title_shape: re.Pattern
     title_end: re.Pattern
     after_title: tuple[str, ...]
@@ -112,10 +112,10 @@ class Config:
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
-    count_suffix: re.Pattern
+    count_suffix: re.Pattern | Prefiltered  # tried on every kept line: behind its prefilter
     cut_min_chars: int
     title_cut_chars: int
-    cut_ellipsis: re.Pattern
+    cut_ellipsis: re.Pattern | Prefiltered
     byline: re.Pattern
     byline_unit: re.Pattern
     byline_next: tuple[str, ...]
@@ -216,7 +216,7 @@ def _config() -> Config:
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
-        teaser_end=re.compile(zones["teaser_end"]),
+        teaser_end=prefiltered(zones["teaser_end"]),
         title_shape=re.compile(zones["title_shape"]),
         title_end=re.compile(zones["title_end"]),
         after_title=tuple(zones["after_title_categories"]),
@@ -231,10 +231,10 @@ def _config() -> Config:
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
-        count_suffix=re.compile(data["repeated_title"]["count_suffix"]),
+        count_suffix=prefiltered(data["repeated_title"]["count_suffix"]),
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
-        cut_ellipsis=re.compile(data["cut_copies"]["ellipsis"]),
+        cut_ellipsis=prefiltered(data["cut_copies"]["ellipsis"]),
         byline=re.compile(data["byline"]["shape"]),
         byline_unit=re.compile(data["byline"]["unit_end"]),
         byline_next=tuple(data["byline"]["next_removed_as"]),

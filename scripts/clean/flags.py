@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from scripts.clean.repair import CJK_RANGES, display_width, ends_sentence, is_date_line, is_heading_line
 from scripts.models import Flag
-from scripts.rules import load_rules
+from scripts.rules import load_rules, prefiltered
 
 KINDS = ("mojibake", "gap", "placeholder")
 # Hits of one kind this close together are one finding (经?;幕顒? is one damaged word).
@@ -21,12 +21,12 @@ MERGE_DISTANCE = 3
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    """The flag rules with their regexes compiled once."""
+    """The flag rules with their regexes compiled once (each behind its prefilter: most texts hold no hit)."""
     rules = dict(load_rules("flags"))
     labels = "|".join(r"[^\S\n]*".join(map(re.escape, label)) for label in rules["field_labels"])
     empty_field = rf"(?:^|(?<=[^\S\n]|[，,；;。]))(?:{labels})[^\S\n]*[:：][^\S\n]*(?=$|(?:{labels})[^\S\n]*[:：])"
     patterns = [(kind, p) for kind in KINDS for p in rules[kind]] + [("placeholder", empty_field)]
-    rules["detectors"] = [(kind, re.compile(p.replace("{cjk}", CJK_RANGES), re.MULTILINE)) for kind, p in patterns]
+    rules["detectors"] = [(kind, prefiltered(p.replace("{cjk}", CJK_RANGES), re.MULTILINE)) for kind, p in patterns]
     common = load_rules("common_chars")
     rules["rare_run"] = re.compile(f"[{_rare_class(set(''.join(common['simplified'] + common['traditional'])))}]{{{rules['rare_run_length']},}}")
     rules["ellipsis_end"] = re.compile(rules["truncation"]["ellipsis_end"])

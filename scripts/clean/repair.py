@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.models import RemovedSpan
-from scripts.rules import load_rules
+from scripts.rules import fast_start, load_rules
 
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0002fa1f"
 CJK = re.compile(f"[{CJK_RANGES}]")
@@ -45,14 +45,16 @@ def _rules() -> dict:
     rules["heading_marker"] = re.compile("|".join(f"(?:{p})" for p in rules["heading_markers"]))
     for key in ("arabic_marker", "arabic_marker_anywhere", "date_line", "keep_space_after"):
         rules[key] = re.compile(rules[key])
+    rules["arabic_marker_anywhere"] = fast_start(rules["arabic_marker_anywhere"])  # searched in every paragraph
     rules["heading_words"] = frozenset(rules["heading_words"])
     rules["fragment"] = re.compile(f"[{CJK_RANGES}]{{1,{rules['fragment_max_width']}}}")
     rules["title_words"] = tuple(rules["title_words"])
     zeros = re.escape(rules["zero_lookalikes"])
     numerals = f"〇零一二三四五六七八九{zeros}"
-    rules["numeral_year"] = re.compile(f"(?<![{numerals}])[{numerals}]{{4}}(?=\\s*年)")
+    rules["numeral_year"] = fast_start(re.compile(f"(?<![{numerals}])[{numerals}]{{4}}(?=\\s*年)"))
     rules["zero_table"] = str.maketrans({z: "〇" for z in rules["zero_lookalikes"]})
     rules["invisible_re"] = re.compile(f"[{re.escape(rules['invisible'])}]")
+    rules["hidden_re"] = re.compile(f"[{re.escape(rules['invisible'])}]|{CONTROL.pattern}")  # either kind: most lines have neither
     rules["bracket_re"] = re.compile(f"[{re.escape(''.join(rules['brackets']) + ''.join(rules['brackets'].values()))}]")
     rules["bracket_sign"] = {c: (o, 1) for o in rules["brackets"] for c in o}
     rules["bracket_sign"].update({c: (o, -1) for o, closing in rules["brackets"].items() for c in closing})
@@ -60,9 +62,11 @@ def _rules() -> dict:
     rules["repairable"] = re.compile(f"[\\s,;:!?(){quotes}{zeros}{re.escape(rules['noise_marks'])}\\d]")
     marks = re.escape(rules["noise_marks"])
     beside, next_to = (re.escape(rules["noise_beside"][k]) for k in ("marks", "quotes"))
-    rules["noise_re"] = re.compile(
-        f"(?<=[{CJK_RANGES}])(?:[{marks}]{{1,3}}|\\d)(?=[{CJK_RANGES}])"
-        f"|(?<=[{CJK_RANGES}])[{beside}]{{1,3}}(?=[{next_to}])|(?<=[{next_to}])[{beside}]{{1,3}}(?=[{CJK_RANGES}])"
+    rules["noise_re"] = fast_start(
+        re.compile(
+            f"(?<=[{CJK_RANGES}])(?:[{marks}]{{1,3}}|\\d)(?=[{CJK_RANGES}])"
+            f"|(?<=[{CJK_RANGES}])[{beside}]{{1,3}}(?=[{next_to}])|(?<=[{next_to}])[{beside}]{{1,3}}(?=[{CJK_RANGES}])"
+        )
     )
     return rules
 
@@ -96,6 +100,8 @@ def drop_invisible(line: str, number: int, removed: list[RemovedSpan]) -> str:
     The chrome stage calls it too, before its rules: a mark hidden inside 首\u200b页 must not
     save a menu line from the first cleaning and lose it to the second.
     """
+    if not _rules()["hidden_re"].search(line):
+        return line
     invisible = _rules()["invisible_re"]
     for hit in invisible.finditer(line):
         removed.append(RemovedSpan("repair.anti_copy", "noise", hit.group(), number))

@@ -8,6 +8,7 @@ go on. Outcomes of unchanged files come from the cache (cache.py).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -121,8 +122,14 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         return FileOutcome(source=source, status="rejected", reason=f"internal error ({type(exc).__name__}: {exc}); please report this file")
 
 
-def _process_job(job: tuple[Path, str, Path | None]) -> FileOutcome:
-    return process_file(*job)
+def _process_job(job: tuple[Path, str, Path | None], cache: OutcomeCache | None = None) -> FileOutcome:
+    """``process_file``, its outcome stored in ``cache`` by the worker that made it (in parallel, not
+    one by one in the parent). Only a file that was read is stored: its outcome is a function of name,
+    bytes and code, while one that could not be read may be readable next time."""
+    outcome = process_file(*job)
+    if cache and outcome.sha256:
+        cache.put(cache.key(outcome.source, outcome.sha256), outcome)
+    return outcome
 
 
 def process_all(
@@ -139,11 +146,7 @@ def process_all(
     work = file_jobs(paths)
     outcomes: list[FileOutcome | None] = [_cached(job, cache) if cache else None for job in work]
     todo = [job for job, outcome in zip(work, outcomes) if outcome is None]
-    fresh = _run(todo, jobs or os.cpu_count() or 1, progress)
-    if cache:
-        for outcome in fresh:
-            if outcome.sha256:  # read, so a function of name, bytes and code; a file that could not be read may be readable next time
-                cache.put(cache.key(outcome.source, outcome.sha256), outcome)
+    fresh = _run(todo, jobs or os.cpu_count() or 1, progress, cache)
     remaining = iter(fresh)
     outcomes = [outcome or next(remaining) for outcome in outcomes]
     mark_duplicates(outcomes)
@@ -208,12 +211,13 @@ def _cached(job: tuple[Path, str, Path | None], cache: OutcomeCache) -> FileOutc
         return None
 
 
-def _run(work: list, jobs: int, progress) -> list[FileOutcome]:
+def _run(work: list, jobs: int, progress, cache: OutcomeCache | None) -> list[FileOutcome]:
+    job = functools.partial(_process_job, cache=cache)
     if jobs == 1 or len(work) < 2:
-        results: Iterable[FileOutcome] = map(_process_job, work)
+        results: Iterable[FileOutcome] = map(job, work)
         return list(progress(results, total=len(work)) if progress else results)
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        results = pool.map(_process_job, work, chunksize=max(1, len(work) // (jobs * 8)))
+        results = pool.map(job, work, chunksize=max(1, len(work) // (jobs * 8)))
         return list(progress(results, total=len(work)) if progress else results)
 
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from scripts.models import Phase, Section
-from scripts.rules import load_rules
+from scripts.rules import fast_start, load_rules
 
 
 @lru_cache(maxsize=None)
@@ -26,7 +26,7 @@ def _rules() -> dict:
         "label": re.compile(rf"({labels})\s*[:：]\s*"),
         # a note in brackets at the end of the text; the closing bracket may be lost
         "bracket_note": re.compile(r"[（(](?P<note>[^（）()]{1,120})(?:[）)]\s*(?P<stop>[。；;.]?))?\s*$"),
-        "label_note": re.compile(rf"(?:^|(?<=[。；;！!]))\s*(?P<note>(?:{labels})\s*[:：][^。]{{1,120}})[。]?\s*$"),
+        "label_note": fast_start(re.compile(rf"(?:^|(?<=[。；;！!]))\s*(?P<note>(?:{labels})\s*[:：][^。]{{1,120}})[。]?\s*$")),
         "verbs": sorted(verbs.items(), key=lambda kv: len(kv[0]), reverse=True),
         "unit_separators": re.compile(duties["unit_separators"]),
         "qualifier": re.compile("^(.*(?:" + "|".join(map(re.escape, duties["qualifiers"])) + "))(.+)$"),

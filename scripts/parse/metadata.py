@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from scripts.models import PageMeta, PlanMeta
 from scripts.nfkc import nfkc
-from scripts.rules import load_rules
+from scripts.rules import fast_start, load_rules
 
 CJK = "\u4e00-\u9fff"
 CLAUSE_END = "，。；！？,;!?：:\n"
@@ -204,7 +204,7 @@ def _lexicon() -> _Lexicon:
         decided_year=_decided_year_pattern(rules["decided_years"], years["year"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
-        level=re.compile(level),
+        level=fast_start(re.compile(level)),  # most of it optional: the lookahead skips most positions
         level_of={w: value for value, words in levels["words"].items() for w in words},
         target_of=kinds,
         target_hint=re.compile(_alt(["文明", *named])),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scripts.parse.outline import number_value
-from scripts.rules import load_rules
+from scripts.rules import load_rules, prefiltered
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _rules() -> dict:
         "kept_in_runs": set(titles["kept_in_runs"]),
         "doc_number": re.compile(titles["doc_number"]),
         "addressee": re.compile(titles["addressee"]),
-        "glued": [re.compile(g["pattern"]) for g in titles["glued"]],
+        "glued": [prefiltered(g["pattern"]) for g in titles["glued"]],  # tried on every line: most lack what they need
         "opening": [re.compile(p) for p in titles["opening"]],
         "generic_name": re.compile(titles["generic_name"]),
         "kinds": [(k["name"], k["words"]) for k in titles["descriptive"]["kinds"]],
