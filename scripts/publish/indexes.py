@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable, Iterator
 from urllib.parse import quote
@@ -278,6 +278,45 @@ def gather(plans: list[Plan], taxonomy) -> Collection:
     return Collection(plans, listed, rows, plan_counts, type_infos(taxonomy), [theme.name for theme in taxonomy.themes])
 
 
+# ---------------------------------------------------------------- pages made before
+
+
+@dataclass
+class PageMemo:
+    """The type and browse pages the last run made, found by a key of everything a page is made from.
+
+    At 10,000 plans these pages hold half a million links: making them all again after one edit was most
+    of publishing. A page's key is what it shows written out: its place among its list's pages (path,
+    neighbours, count) and, for each plan on it, the digest of the whole plan (``plan_digests``, by id) with
+    the rows shown. ``key`` turns that into a cache key (with the code version); ``get`` / ``put`` read
+    and keep a page's text; ``used`` collects the keys of this run's pages, so the rest can be dropped.
+    """
+
+    plan_digests: dict[str, str]
+    key: Callable[[bytes], str]
+    get: Callable[[str], str | None]
+    put: Callable[[str, str], None]
+    used: set[str] = field(default_factory=set)
+
+    def page(self, inputs: tuple, render: Callable[[], str]) -> str:
+        key = self.key(repr(inputs).encode("utf-8"))
+        self.used.add(key)
+        text = self.get(key)
+        if text is None:
+            text = render()
+            self.put(key, text)
+        return text
+
+
+def _made(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str:
+    return render() if memo is None else memo.page(inputs(), render)
+
+
+def _place(paths: list[str], index: int) -> tuple:
+    """What a page's pager shows of the list (see ``pager``)."""
+    return (paths[index], paths[index - 1] if index else "", paths[index + 1] if index + 1 < len(paths) else "", paths[0], len(paths) if index == 0 else 0)
+
+
 # ---------------------------------------------------------------- activity-type and theme pages
 
 
@@ -294,13 +333,14 @@ def item_links(href: str, rows: list[Row]) -> str:
     return ul([a_href(f"{href}#{attr(quote(item.anchor))}", md_text(excerpt(item.text))) for _, item in rows])
 
 
-def render_type_pages(info: TypeInfo, rows: list[Row], counts: str) -> dict[str, str]:
+def render_type_pages(info: TypeInfo, rows: list[Row], counts: str, memo: PageMemo | None = None) -> dict[str, str]:
     pieces = split_type_rows(rows)
     paths = page_names(f"types/{info.slug}", pieces)
     theme = f"主题：{link(paths[0], info.theme_page, md_text(info.theme))}。"  # the same on every page: all live in types/
     description = f"<p>{md_text(info.description)}</p>" if info.description else ""
-    pages = {}
-    for index, (path, piece) in enumerate(zip(paths, pieces)):
+
+    def render(index: int) -> str:
+        path, piece = paths[index], pieces[index]
         page = new_page(info.name, searchable=index == 0)  # only the first page is searchable
         # The counts only on the first page: on every page, one added plan would rewrite them all.
         intro = [f"<p>{theme}共 {counts}。</p>", "" if rows else "<p>暂无条目。</p>"] if index == 0 else [f"<p>{theme}</p>"]
@@ -311,8 +351,13 @@ def render_type_pages(info: TypeInfo, rows: list[Row], counts: str) -> dict[str,
             linked_heading(page, f"p-{entry.plan.id}", a_href(href, entry.title), entry.title, "（续）" if part.start else "")
             page.add(f"<p>{entry.line}</p>", item_links(href, part.rows))
         page.add("</div>", pager(paths, index))
-        pages[path] = page.text()
-    return pages
+        return page.text()
+
+    def inputs(index: int) -> tuple:
+        shown = [(memo.plan_digests[part.key], part.start, len(part.rows)) for part in pieces[index]]
+        return ("type", info, counts if index == 0 else "", bool(rows), *_place(paths, index), shown)
+
+    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
 
 
 def render_theme_page(theme_name: str, infos: list[TypeInfo], data: Collection) -> tuple[str, str]:
@@ -367,22 +412,35 @@ def facet_members(facet: Facet, listed: list[Listed]) -> dict[str, list[Listed]]
     return members
 
 
-def render_facet_pages(facet: Facet, members: dict[str, list[Listed]]) -> dict[str, str]:
+def render_value_pages(facet: Facet, value: str, base: str, members: list[Listed], memo: PageMemo | None) -> dict[str, str]:
+    """The plans with one value of a facet: ``base``.md and its continuations."""
+    pieces = cut(single_rows([(entry.plan.id, entry) for entry in members]), PLANS_PER_PAGE, PLANS_MEAN)
+    paths = page_names(base, pieces)
+    everything = f"browse/{facet.folder}/index.md"
+    count = f"共 {len(members)} 份方案。"  # on the first page only (see render_type_pages)
+
+    def render(index: int) -> str:
+        page = new_page(f"{facet.label}：{value}", searchable=False)
+        page.add(f"<p>{count if index == 0 else ''}{link(paths[index], everything, f'全部{facet.label}')}</p>")
+        shown = [entry for part in pieces[index] for entry in part.rows]
+        page.add(pager(paths, index), plan_table(paths[index], shown), pager(paths, index))
+        return page.text()
+
+    def inputs(index: int) -> tuple:
+        shown = [memo.plan_digests[part.key] for part in pieces[index]]
+        return ("facet", facet.label, value, count if index == 0 else "", *_place(paths, index), shown)
+
+    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
+
+
+def render_facet_pages(facet: Facet, members: dict[str, list[Listed]], memo: PageMemo | None = None) -> dict[str, str]:
     """browse/<facet>/index.md (the values, in pages) and one page, or a few, per value."""
     slugs = facet_slugs(list(members))
     values = sorted(members, key=lambda v: slugs[v])
     folder = f"browse/{facet.folder}"
-    everything = f"browse/{facet.folder}/index.md"
     pages = {}
     for value in values:
-        pieces = cut(single_rows([(entry.plan.id, entry) for entry in members[value]]), PLANS_PER_PAGE, PLANS_MEAN)
-        paths = page_names(f"{folder}/{slugs[value]}", pieces)
-        for index, (path, piece) in enumerate(zip(paths, pieces)):
-            page = new_page(f"{facet.label}：{value}", searchable=False)
-            count = f"共 {len(members[value])} 份方案。" if index == 0 else ""  # on the first page only (see render_type_pages)
-            page.add(f"<p>{count}{link(path, everything, f'全部{facet.label}')}</p>")
-            page.add(pager(paths, index), plan_table(path, [entry for part in piece for entry in part.rows]), pager(paths, index))
-            pages[path] = page.text()
+        pages.update(render_value_pages(facet, value, f"{folder}/{slugs[value]}", members[value], memo))
     pieces = cut(single_rows([(slugs[v], v) for v in values]), VALUES_PER_PAGE, VALUES_MEAN)
     paths = page_names(f"{folder}/index", pieces)
     for index, (path, piece) in enumerate(zip(paths, pieces)):
@@ -500,13 +558,14 @@ def render_overview_pages(data: Collection) -> dict[str, str]:
     return pages
 
 
-def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
-    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags."""
+def render_index_pages(plans: list[Plan], taxonomy, memo: PageMemo | None = None) -> dict[str, str]:
+    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags;
+    ``memo``: the type and browse pages made before, taken from it when made from the same inputs."""
     data = gather(plans, taxonomy)
     pages: dict[str, str] = {}
     for info in data.infos:
-        pages.update(render_type_pages(info, data.rows.get(info.name, []), data.type_counts(info.name)))
+        pages.update(render_type_pages(info, data.rows.get(info.name, []), data.type_counts(info.name), memo))
     for facet in FACETS:
-        pages.update(render_facet_pages(facet, facet_members(facet, data.listed)))
+        pages.update(render_facet_pages(facet, facet_members(facet, data.listed), memo))
     pages.update(render_overview_pages(data))
     return pages

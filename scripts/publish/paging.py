@@ -57,26 +57,29 @@ def cut(groups: Sequence[tuple[str, Sequence]], rows: int, mean_rows: int, group
     """
     pages: list[list[Part]] = []
     page: list[Part] = []
+    filled = 0  # rows on ``page``
     for key, members in groups:
         if page and begins_page(key, len(members), mean_rows):
             pages.append(page)
-            page = []
+            page, filled = [], 0
         start = 0
         while True:
-            room = rows - sum(len(part.rows) for part in page)
+            room = rows - filled
             full = room == 0 or (start == 0 and len(page) == groups_per_page)
             if page and (full or len(members) - start > room):
                 back = _last_place_to_begin(page, key, rows / PLACES_PER_PAGE)
                 if back:
                     pages.append(page[:back])
                     page = page[back:]
+                    filled = sum(len(part.rows) for part in page)
                     continue
                 if full:
                     pages.append(page)
-                    page = []
+                    page, filled = [], 0
                     continue
             taken = members[start : start + room]
             page.append(Part(key, start, taken))
+            filled += len(taken)
             start += len(taken)
             if start >= len(members):
                 break
