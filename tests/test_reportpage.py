@@ -173,3 +173,12 @@ def test_hostile_file_names_and_text_stay_text():
     assert page.summary.get_text() == f"{' '.join(flat.split())} — 拒收：{' '.join(flat.split())}"
     assert page.select_one("details td:nth-of-type(3)").get_text() == "第一行 ⏎ 第二行" + " ".join(flat.split())
     assert md_text(HOSTILE.splitlines()[0]) in body
+
+
+def test_many_pairs_of_one_file_do_not_make_its_page_grow():
+    doc = report(3 * FILES_PER_PAGE)
+    source = doc["files"][10]["source"]
+    doc["merged"] = [{"copy": ref(source, ""), "shown": ref("00001.txt", "plan-1"), "similarity": 0.9, "reason": "同一方案"}] * (3 * FILES_PER_PAGE)
+    pages = parsed(doc)
+    rows = [len(page.select("div.kb-report details")) + len(page.select("div.kb-merged tbody tr")) for _, page in pages.values()]
+    assert max(rows) <= FILES_PER_PAGE and sum(rows) == 6 * FILES_PER_PAGE

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager, single_rows
+from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
 from scripts.publish.markup import Page, attr, link, md_text
 from scripts.publish.paging import cut
 from scripts.publish.render import FLAG_LABELS, flag_detail
@@ -157,22 +157,30 @@ def render_report_pages(report: dict) -> dict[str, str]:
 
     Every file stays listed, but no page grows with the collection. Pages are cut where ``paging.cut``
     says, so an added file rewrites its own page and the first (the counts), not every later one. A merged
-    copy, and a pair kept apart, is shown on the page of the copy's (the first plan's) file.
+    copy, and a pair kept apart, is shown on the page of the copy's (the first plan's) file, and counts as a
+    row of that page.
     """
     files = report["files"]
     counts = Counter(f["status"] for f in files)
-    pieces = cut(single_rows([(file_key(f["source"]), f) for f in files]), FILES_PER_PAGE, FILES_MEAN)
-    paths = ["report.md"] + [f"report/{piece[0].name}.md" for piece in pieces[1:]]
-    page_of = {part.rows[0]["source"]: index for index, piece in enumerate(pieces) for part in piece}
-    merged, apart = defaultdict(list), defaultdict(list)
+    pairs = defaultdict(list)  # a file's source → its rows after its own: the pairs shown with it
     for pair in report.get("merged", []):
-        merged[page_of.get(pair["copy"]["source"], 0)].append(pair)
+        pairs[pair["copy"]["source"]].append(("merged", pair))
     for pair in report.get("kept_apart", []):
-        apart[page_of.get(pair["first"]["source"], 0)].append(pair)
+        pairs[pair["first"]["source"]].append(("apart", pair))
+    known = {f["source"] for f in files}
+    astray = [row for source in pairs if source not in known for row in pairs[source]]  # shown on the first page
+    # A file and its pairs are one group: a page holds FILES_PER_PAGE of these rows, so pairs cannot make it grow.
+    groups = [(file_key(f["source"]), [("file", f), *pairs[f["source"]]]) for f in files]
+    pieces = cut(groups, FILES_PER_PAGE, FILES_MEAN)
+    paths = ["report.md"] + [f"report/{piece[0].name}.md" for piece in pieces[1:]]
+    by_key = {file_key(f["source"]): f for f in files}
     pages = {}
     for index, (path, piece) in enumerate(zip(paths, pieces)):
-        entries = [part.rows[0] for part in piece]
-        title = f"清理报告（{entries[0]['source']} 起）" if index else "清理报告"
+        rows = [row for part in piece for row in part.rows] + (astray if index == 0 else [])
+        entries = [row for kind, row in rows if kind == "file"]
+        merged = [row for kind, row in rows if kind == "merged"]
+        apart = [row for kind, row in rows if kind == "apart"]
+        title = f"清理报告（{by_key[piece[0].key]['source']} 起）" if index else "清理报告"
         page = Page({"title": title, "pagefind": False})
         page.heading(1, "清理报告", TITLE_ID)
         if index == 0:  # the counts on the first page only: on every page, one added file would rewrite them all
@@ -182,12 +190,12 @@ def render_report_pages(report: dict) -> dict[str, str]:
                 + "。每个文件的处理结果、删除的网站杂质（及删除规则）和需要人工核对的标记如下；完整数据见 <code>data/report.json</code>。</p>"
             )
         else:
-            page.add(f"<p>从 {_cell(entries[0]['source'])} 起的文件（全部文件的统计见{link(path, paths[0], '第一页')}）。</p>")
+            page.add(f"<p>从 {_cell(by_key[piece[0].key]['source'])} 起的文件（全部文件的统计见{link(path, paths[0], '第一页')}）。</p>")
         page.add(pager(paths, index), '<div class="kb-report">')
         for entry in entries:
             page.add(*_file_block(entry, path))
         page.add("</div>")
-        _merge_blocks(page, merged[index], apart[index], path)
+        _merge_blocks(page, merged, apart, path)
         if index == 0:
             _corrections_block(page, report.get("corrections", {}), path)
         page.add(pager(paths, index))
