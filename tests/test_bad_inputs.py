@@ -157,7 +157,7 @@ def test_cli_goes_on_past_bad_files_and_reports_every_one(bad, run_cli, tmp_path
     for name, (status, _) in bad["expected"].items():
         if status != "plans":
             assert name in result.stderr, f"{name} is not named in the summary"
-    page = (out / "report.md").read_text(encoding="utf-8")
+    page = "".join(p.read_text(encoding="utf-8") for p in [out / "report.md", *sorted((out / "report").glob("*.md"))])  # its pages
     assert "image.txt" in page or "image&#46;txt" in page
     strict = run_cli("ingest", str(bad["raw"]), "--out", str(tmp_path / "strict"), "--registry", str(tmp_path / "reg2.json"), "--quiet", "--strict")
     assert strict.returncode == 1

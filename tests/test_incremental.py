@@ -212,8 +212,25 @@ def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corp
     made = []
     real = publish.PlanFiles.make
     monkeypatch.setattr(publish.PlanFiles, "make", lambda files: made.append(files.plan.source_file) or real(files))
+    kept_pages = []
+    keep = cache.OutcomeCache.keep_made
+
+    def keep_and_note(store, key, value):
+        if isinstance(value, str):  # a type or browse page (a plan's files are a tuple)
+            kept_pages.append(value)
+        keep(store, key, value)
+
+    monkeypatch.setattr(cache.OutcomeCache, "keep_made", keep_and_note)
     path = raw / "004_75ca266f54642e3a.txt"
     path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
     run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
     assert made == ["004_75ca266f54642e3a.txt"], "no other plan's page, related list or year links changed"
-    assert len(list((tmp_path / "cache" / cache.MADE).glob("*/*"))) == len(list((tmp_path / "docs" / "plans").glob("*.md")))
+    docs = tmp_path / "docs"
+    memo_pages = [p for p in [*docs.glob("types/*.md"), *docs.glob("browse/*/*.md")] if not p.name.startswith("index")]
+    plans = json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
+    slugs = [p["slug"] for p in plans if p["source_file"] == path.name]
+    # the type and browse pages are made again only where they show the changed plan
+    assert 0 < len(kept_pages) < len(memo_pages) / 2
+    assert all(any(f"/plans/{slug}/" in text for slug in slugs) for text in kept_pages)
+    kept = list((tmp_path / "cache" / cache.MADE).glob("*/*"))
+    assert len(kept) == len(list((docs / "plans").glob("*.md"))) + len(memo_pages)  # one entry per plan and per such page

@@ -82,28 +82,46 @@ def test_no_page_exceeds_a_fixed_size(big, big_links):
         assert text.count("<tr>") <= MAX_GROUPS + 1, path  # and the header row
 
 
-def test_type_pages_are_numbered_and_linked_in_sequence(big):
+def sequence(pages, first: str) -> list[str]:
+    """A list's pages in reading order: the first, then each page's 下一页 link."""
+    folders = url_to_page(pages)
+    paths = [first]
+    while True:
+        nav = soup(pages[paths[-1]]).select_one("nav.kb-pager")
+        following = [a["href"] for a in nav.find_all("a") if a.get_text() == "下一页 »"] if nav else []
+        if not following:
+            return paths
+        paths.append(resolve(paths[-1], following[0], folders)[0])
+
+
+def test_type_pages_are_named_where_they_begin_and_linked_in_sequence(big):
     _, pages = big
-    paths = sorted((p for p in pages if re.fullmatch(r"types/zhi-yuan-fu-wu(-\d+)?\.md", p)), key=lambda p: (len(p), p))
+    paths = sequence(pages, "types/zhi-yuan-fu-wu.md")
+    assert sorted(paths) == sorted(p for p in pages if re.fullmatch(r"types/zhi-yuan-fu-wu(_[a-z0-9-]+)?\.md", p))
     tagged = sum(1 for p in make_plans(2000) for s in p.sections for i in s.items if "志愿服务" in i.tags) + 450
     assert len(paths) >= math.ceil(tagged / ix.ITEMS_PER_PAGE)
-    assert paths[:3] == ["types/zhi-yuan-fu-wu.md", "types/zhi-yuan-fu-wu-2.md", "types/zhi-yuan-fu-wu-3.md"]
-    meta, _ = page_parts(pages["types/zhi-yuan-fu-wu-2.md"])
-    second = soup(pages["types/zhi-yuan-fu-wu-2.md"])
+    for path in paths[1:]:  # named after the plan it begins with (and the item, inside a plan)
+        first = soup(pages[path]).select_one("div.kb-type-list h2")
+        begins = first["id"][len("p-") :] + ("-" if shown(first).endswith("（续）") else "")
+        assert path.startswith(f"types/zhi-yuan-fu-wu_{begins}"), path
+    second, third = soup(pages[paths[1]]), soup(pages[paths[2]])
     pagers = second.select("nav.kb-pager")
     assert len(pagers) == 2  # above and below the list
     for nav in pagers:
         assert [(a.get_text(), a["href"]) for a in nav.find_all("a")] == [
             ("« 上一页", "../zhi-yuan-fu-wu/"),
-            ("下一页 »", "../zhi-yuan-fu-wu-3/"),
+            ("下一页 »", f"../{paths[2][len('types/') : -len('.md')]}/"),
         ]
-        assert nav.get_text() == f"« 上一页 · 第 2 / {len(paths)} 页 · 下一页 »"
-    # Every page is titled after the type; only the first is a search result.
+        assert nav.get_text() == "« 上一页 · 下一页 »"  # no number: it would change as pages are added before
+    assert [a.get_text() for a in third.select_one("nav.kb-pager").find_all("a")] == ["« 上一页", "第一页", "下一页 »"]
+    # Every page is titled after the type; only the first is a search result and says the counts.
+    meta, _ = page_parts(pages[paths[1]])
     assert meta == {"title": "志愿服务", "pagefind": False, "html": True, "toc": meta["toc"]}
+    assert [p.get_text() for p in second.find_all("p", recursive=False)][1] == "主题：志愿服务。"
     first_meta, _ = page_parts(pages["types/zhi-yuan-fu-wu.md"])
     assert first_meta["title"] == "志愿服务" and "pagefind" not in first_meta
     first = soup(pages["types/zhi-yuan-fu-wu.md"])
-    assert [a.get_text() for a in first.select("nav.kb-pager a")] == ["下一页 »", "下一页 »"]
+    assert [nav.get_text() for nav in first.select("nav.kb-pager")] == [f"共 {len(paths)} 页 · 下一页 »"] * 2
     assert shown(first.h1) == "志愿服务" and first.h1["id"] == "kb-title"
     assert [p.get_text() for p in first.find_all("p", recursive=False)][1].startswith("主题：志愿服务。共 ")
     assert first.select_one('div.kb-type-list[data-pagefind-ignore="all"] h2') is not None
@@ -137,7 +155,7 @@ def test_every_tagged_item_is_listed_once_on_its_type_pages(big, big_links):
     listed = Counter()
     for name in TYPE_NAMES:
         for page, parsed in big_links.items():
-            if re.fullmatch(rf"types/{slugify(name)}(-\d+)?\.md", page):
+            if re.fullmatch(rf"types/{slugify(name)}(_[a-z0-9-]+)?\.md", page):
                 for a in parsed.find_all("a", href=re.compile(r"^[^#]+#")):  # only item links carry an anchor
                     path, anchor = resolve(page, a["href"], folders)
                     listed[(name, path, anchor)] += 1
@@ -148,7 +166,7 @@ def test_continued_plan_group_is_marked_on_the_next_page(big, big_links):
     _, pages = big
     continued = []
     for path, parsed in big_links.items():
-        if path.startswith("types/zhi-yuan-fu-wu"):
+        if re.fullmatch(r"types/zhi-yuan-fu-wu(_[a-z0-9-]+)?\.md", path):
             meta, _ = page_parts(pages[path])
             for h2 in parsed.find_all("h2"):
                 if h2.a["href"] == "../../plans/fang-an-02000/":
@@ -342,3 +360,21 @@ def test_item_links_are_what_markup_link_gives():
     href = ix.attr(ix.page_url(page, rows[0][0].page))
     expected = [link(page, f"plans/{plan.slug}.md", md_text(ix.excerpt(item.text)), item.anchor) for _, item in rows]
     assert ix.item_links(href, rows) == ix.ul(expected)
+
+
+def test_a_plan_added_inside_the_lists_rewrites_a_few_pages_of_each_list_it_is_in(big):
+    plans, pages = big
+    added = make_plan(2001, tags=["志愿服务", "道德讲堂"])
+    added.slug, added.id = "fang-an-01000-b", "q01000"  # sorts in the middle of every list it joins
+    after = ix.render_index_pages([*plans, added], taxonomy())
+    changed = sorted(p for p in pages.keys() | after.keys() if pages.get(p) != after.get(p))
+    lists = Counter(re.sub(r"_[a-z0-9-]+\.md$", ".md", path) for path in changed)
+    facet_pages = {f"browse/{f.folder}/{slugify(v)}.md" for f in ix.FACETS for v in ix.facet_values(f, added)}
+    facet_indexes = {f"browse/{f.folder}/index.md" for f in ix.FACETS}
+    overview = {"index.md", "themes/index.md", "browse/index.md", "themes/zhi-yuan-fu-wu.md", "themes/si-xiang-dao-de.md"}
+    types = {"types/zhi-yuan-fu-wu.md", "types/dao-de-jiang-tang.md"}
+    assert set(lists) <= overview | types | facet_pages | facet_indexes, changed
+    assert types <= set(lists) and facet_pages <= set(lists)
+    # each list: its first page (the counts), the page the plan lands on, and the few it pushes on (paging.cut)
+    assert all(count <= 6 for count in lists.values()), lists
+    assert len(changed) < len(pages) / 15

@@ -1,6 +1,8 @@
 """The report page: every file listed, paginated so no page grows with the collection, links that resolve."""
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup
 
 from conftest import page_parts
@@ -36,11 +38,36 @@ def ref(source: str, slug: str, title: str = "方案", index_in_file: int = 0) -
     return {"source": source, "slug": slug, "title": title, "index_in_file": index_in_file}
 
 
+def in_order(pages: dict) -> list[str]:
+    """The report's pages in reading order, by their 下一页 links."""
+    paths = ["report.md"]
+    while True:
+        nav = pages[paths[-1]][1].select_one("nav.kb-pager")
+        following = [a["href"] for a in nav.find_all("a") if a.get_text() == "下一页 »"] if nav else []
+        if not following:
+            return paths
+        name = [part for part in following[0].split("/") if part not in ("..", "")]  # 下一页 never leads to the first
+        paths.append(f"report/{name[-1]}.md")
+
+
 def test_every_file_is_listed_once_across_pages():
-    pages = parsed(report(2 * FILES_PER_PAGE + 5))
-    assert sorted(pages) == ["report.md", "report/2.md", "report/3.md"]
-    listed = [s.get_text().split(" — ")[0] for _, page in pages.values() for s in page.select("div.kb-report details > summary")]
-    assert sorted(listed) == [f"{i:05d}.txt" for i in range(2 * FILES_PER_PAGE + 5)]
+    pages = parsed(report(5 * FILES_PER_PAGE + 5))
+    assert len(pages) >= 6 and all(re.fullmatch(r"report/[0-9a-f]{16}\.md", p) for p in list(pages)[1:])
+    assert sorted(in_order(pages)) == sorted(pages)
+    listed = [s.get_text().split(" — ")[0] for path in in_order(pages) for s in pages[path][1].select("div.kb-report details > summary")]
+    assert listed == [f"{i:05d}.txt" for i in range(5 * FILES_PER_PAGE + 5)]  # in the report's order
+    assert all(len(page.select("div.kb-report details")) <= FILES_PER_PAGE for _, page in pages.values())
+
+
+def test_an_added_file_rewrites_its_page_and_the_first():
+    doc = report(20 * FILES_PER_PAGE)
+    before = render_report_pages(doc)
+    added = {**doc["files"][0], "source": "00250a.txt"}
+    doc["files"].insert(251, added)
+    after = render_report_pages(doc)
+    changed = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+    assert "report.md" in changed and len(changed) <= 4, changed
+    assert len(before) >= 20
 
 
 def test_page_size_does_not_grow_with_the_collection():
@@ -50,30 +77,35 @@ def test_page_size_does_not_grow_with_the_collection():
 
 
 def test_titles_and_headings():
-    pages = parsed(report(2 * FILES_PER_PAGE))
+    pages = parsed(report(4 * FILES_PER_PAGE))
+    second = in_order(pages)[1]
+    first_file = pages[second][1].select_one("details summary").get_text().split(" — ")[0]
     assert pages["report.md"][0] == {"title": "清理报告", "pagefind": False, "html": True}
-    assert pages["report/2.md"][0] == {"title": "清理报告（第 2 页）", "pagefind": False, "html": True}
-    h1 = pages["report/2.md"][1].h1
+    assert pages[second][0] == {"title": f"清理报告（{first_file} 起）", "pagefind": False, "html": True}
+    h1 = pages[second][1].h1
     assert h1["id"] == "kb-title" and h1.get_text() == "清理报告¶"
     intro = pages["report.md"][1].p.get_text()
-    assert intro.startswith(f"共 {2 * FILES_PER_PAGE} 个输入文件：已入库 42，拒收 8。")
+    assert intro.startswith(f"共 {4 * FILES_PER_PAGE} 个输入文件：已入库 85，拒收 15。")
     assert intro.endswith("完整数据见 data/report.json。")
+    assert pages[second][1].p.get_text() == f"从 {first_file} 起的文件（全部文件的统计见第一页）。"  # the counts only on the first
 
 
 def test_pager_links_and_plan_links_fit_each_page_depth():
-    pages = parsed(report(3 * FILES_PER_PAGE))
+    pages = parsed(report(5 * FILES_PER_PAGE))
+    order = in_order(pages)
+    names = [p.split("/")[-1][: -len(".md")] for p in order]
 
     def pager(path):
         navs = pages[path][1].select("nav.kb-pager")
         assert len(navs) == 2 and navs[0] == navs[1]  # above and below the files
         return [(a.get_text(), a["href"]) for a in navs[0].find_all("a")], navs[0].get_text()
 
-    assert pager("report.md") == ([("下一页 »", "2/")], "第 1 / 3 页 · 下一页 »")
-    assert pager("report/2.md") == ([("« 上一页", "../"), ("下一页 »", "../3/")], "« 上一页 · 第 2 / 3 页 · 下一页 »")
-    assert pager("report/3.md") == ([("« 上一页", "../2/")], "« 上一页 · 第 3 / 3 页")
+    assert pager("report.md") == ([("下一页 »", f"{names[1]}/")], f"共 {len(order)} 页 · 下一页 »")
+    assert pager(order[1]) == ([("« 上一页", "../"), ("下一页 »", f"../{names[2]}/")], "« 上一页 · 下一页 »")
+    assert pager(order[-1]) == ([("« 上一页", f"../{names[-2]}/"), ("第一页", "../")], "« 上一页 · 第一页")
     first = pages["report.md"][1].select_one("details li")
     assert first.a["href"] == "../plans/plan-1/" and first.get_text() == "方案1 id1"
-    assert pages["report/2.md"][1].select_one("details li a")["href"] == f"../../plans/plan-{FILES_PER_PAGE}/"
+    assert pages[order[1]][1].select_one("details li a")["href"].startswith("../../plans/plan-")
 
 
 def test_single_page_has_no_pager():
@@ -118,6 +150,15 @@ def test_merged_and_kept_apart_pairs():
     assert [a["href"] for a in apart.find_all("a")] == ["../plans/plan-c/", "../plans/plan-d/"]
 
 
+def test_a_merged_copy_is_shown_on_the_page_of_its_file():
+    doc = report(5 * FILES_PER_PAGE)
+    late = doc["files"][-1]["source"]
+    doc["merged"] = [{"copy": ref(late, ""), "shown": ref("00001.txt", "plan-1"), "similarity": 0.9, "reason": "同一方案"}]
+    pages = parsed(doc)
+    holding = [path for path, (_, page) in pages.items() if page.select("div.kb-merged")]
+    assert len(holding) == 1 and late in [s.get_text().split(" — ")[0] for s in pages[holding[0]][1].select("details > summary")]
+
+
 def test_hostile_file_names_and_text_stay_text():
     doc = report(1)
     doc["files"][0] |= {"source": HOSTILE, "reason": HOSTILE, "status": "rejected", "plans": []}
@@ -132,3 +173,12 @@ def test_hostile_file_names_and_text_stay_text():
     assert page.summary.get_text() == f"{' '.join(flat.split())} — 拒收：{' '.join(flat.split())}"
     assert page.select_one("details td:nth-of-type(3)").get_text() == "第一行 ⏎ 第二行" + " ".join(flat.split())
     assert md_text(HOSTILE.splitlines()[0]) in body
+
+
+def test_many_pairs_of_one_file_do_not_make_its_page_grow():
+    doc = report(3 * FILES_PER_PAGE)
+    source = doc["files"][10]["source"]
+    doc["merged"] = [{"copy": ref(source, ""), "shown": ref("00001.txt", "plan-1"), "similarity": 0.9, "reason": "同一方案"}] * (3 * FILES_PER_PAGE)
+    pages = parsed(doc)
+    rows = [len(page.select("div.kb-report details")) + len(page.select("div.kb-merged tbody tr")) for _, page in pages.values()]
+    assert max(rows) <= FILES_PER_PAGE and sum(rows) == 6 * FILES_PER_PAGE

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import heapq
 import json
 import multiprocessing
@@ -206,18 +207,23 @@ def run_tasks(tasks: list[Callable[[], object]], jobs: int, meanwhile: Callable[
         return [future.result() for future in futures], aside
 
 
-def _made_before(work: list[PlanFiles], store: OutcomeCache | None) -> tuple[list, list[str]]:
+def plan_digest(plan: Plan) -> str:
+    """A digest of everything a plan holds, written out (a pickle would not do: it shares repeated objects,
+    so equal plans can pickle differently)."""
+    return hashlib.blake2b(repr(plan).encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None) -> tuple[list, list[str]]:
     """Each plan's files as the last run made them from the same inputs (None where there are none), and
     the key of each plan's inputs.
 
-    The key hashes the ``PlanFiles``'s repr (with the code version): every value a plan's files are made
-    from, written out (a pickle would not do: it shares repeated objects, so equal inputs can pickle
-    differently), so equal keys make equal files. At 10,000 plans, making every plan's page and Word file again
-    after one edit was most of publishing.
+    The key is the plan's digest and the repr of the rest of its ``PlanFiles`` (with the code version):
+    every value a plan's files are made from, so equal keys make equal files. At 10,000 plans, making
+    every plan's page and Word file again after one edit was most of publishing.
     """
     if store is None:
         return [None] * len(work), []
-    keys = [store.made_key(repr(files).encode("utf-8")) for files in work]
+    keys = [store.made_key((digest + repr(dataclasses.replace(files, plan=None))).encode("utf-8")) for files, digest in zip(work, digests)]
     return [store.made(key) for key in keys], keys
 
 
@@ -260,11 +266,14 @@ def render_pages(
             )
         )
 
+    digests = [plan_digest(plan) for plan in plans] if store else []
+    memo = indexes.PageMemo(dict(zip([p.id for p in plans], digests)), store.made_key, store.made, store.keep_made) if store else None
+
     def index_and_report_pages() -> dict[str, str | bytes]:
         answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
-        return {**indexes.render_index_pages(plans, taxonomy), **answers, **report_files(outcomes, merged, corrected)}
+        return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected)}
 
-    made, keys = _made_before(work, store)
+    made, keys = _made_before(work, digests, store)
     todo = [number for number, files in enumerate(made) if files is None]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_WORKER))
     results, pages = run_tasks(plan_tasks([work[number] for number in todo], jobs), jobs, index_and_report_pages)
@@ -273,7 +282,7 @@ def render_pages(
         if store:
             store.keep_made(keys[number], files)
     if store:
-        store.forget_made_except(set(keys))
+        store.forget_made_except({*keys, *memo.used})
     for plan, (page, docx, _) in zip(plans, made):
         pages[f"plans/{plan.slug}.md"] = page
         pages[f"plans/{plan.slug}.docx"] = docx

@@ -3,8 +3,9 @@
 Every page is an HTML page for MkDocs (``markup.Page``: front matter and an HTML body, see
 scripts/publish/markup.py), built from tagged ``Plan`` objects and the taxonomy. Plan text is data: it
 reaches a page only through ``md_text``. Links are relative (``markup.link``), so the site works under
-any sub-path. Every list that grows with the collection is split into numbered pages (``x.md``,
-``x-2.md`` …), so no page grows without bound.
+any sub-path. Every list that grows with the collection is split into pages (``x.md``, then
+``x_<where the page begins>.md``, see paging.py) at places that stay put as plans come and go, so no
+page grows without bound and one added plan rewrites a few pages of each list it is in.
 
 At 10,000 plans the index pages hold over half a million links, so the collection is gathered in one
 pass (``gather``) and every page is rendered from that.
@@ -20,20 +21,26 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable, Iterator
 from urllib.parse import quote
 
 from scripts.models import Item, Plan, walk_sections
 from scripts.publish.markup import Page, attr, link, md_text, page_url
+from scripts.publish.paging import cut, page_names
 from scripts.publish.render import years_text
 from scripts.publish.slugs import slugify
 
+# Lists are cut where paging.begins_page says (about once per MEAN rows) and, when a page is full, at a
+# place the keys choose near its end (paging.cut): pages stay nearly full and an insert moves a page or two.
 ITEMS_PER_PAGE = 200  # tagged items on one activity-type page (a large plan continues on the next page)
+ITEMS_MEAN = 3 * ITEMS_PER_PAGE
 PLAN_GROUPS_PER_PAGE = 100  # plan groups on one activity-type page
 PLANS_PER_PAGE = 50  # rows of a plan table on a browse page
+PLANS_MEAN = 3 * PLANS_PER_PAGE
 VALUES_PER_PAGE = 200  # units, sectors … listed on one browse index page
+VALUES_MEAN = 3 * VALUES_PER_PAGE
 SAMPLES_PER_TYPE = 3  # example items per activity type on a theme page
 EXCERPT_CHARS = 80
 UNKNOWN = "未注明"  # facet value for plans that do not state it
@@ -126,27 +133,29 @@ def plan_line(plan: Plan) -> str:
     return " · ".join(md_text(p) for p in parts if p) or UNKNOWN
 
 
-def page_paths(base: str, count: int) -> list[str]:
-    """``base.md``, ``base-2.md`` … for ``count`` pages (at least one)."""
-    return [f"{base}.md"] + [f"{base}-{n}.md" for n in range(2, max(count, 1) + 1)]
-
-
 def pager(paths: list[str], index: int) -> str:
-    """Previous / next links between the numbered pages of one list; nothing for a single page."""
+    """Previous / next links between the pages of one list (and back to the first); nothing for a single page.
+
+    No page numbers: a page's number would change, and the page with it, whenever a page is added before it.
+    """
     if len(paths) == 1:
         return ""
     here = paths[index]
     parts = []
     if index > 0:
         parts.append(link(here, paths[index - 1], "« 上一页"))
-    parts.append(f"第 {index + 1} / {len(paths)} 页")
+    if index > 1:
+        parts.append(link(here, paths[0], "第一页"))
+    if index == 0:
+        parts.append(f"共 {len(paths)} 页")
     if index + 1 < len(paths):
         parts.append(link(here, paths[index + 1], "下一页 »"))
     return f'<nav class="kb-pager">{" · ".join(parts)}</nav>'
 
 
-def chunks(rows: list, size: int) -> list[list]:
-    return [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+def single_rows(keyed: list[tuple[str, object]]) -> list[tuple[str, list]]:
+    """(key, value) pairs as groups of one row, for ``paging.cut``."""
+    return [(key, [value]) for key, value in keyed]
 
 
 def facet_slugs(names: list[str]) -> dict[str, str]:
@@ -269,22 +278,53 @@ def gather(plans: list[Plan], taxonomy) -> Collection:
     return Collection(plans, listed, rows, plan_counts, type_infos(taxonomy), [theme.name for theme in taxonomy.themes])
 
 
+# ---------------------------------------------------------------- pages made before
+
+
+@dataclass
+class PageMemo:
+    """The type and browse pages the last run made, found by a key of everything a page is made from.
+
+    At 10,000 plans these pages hold half a million links: making them all again after one edit was most
+    of publishing. A page's key is what it shows written out: its place among its list's pages (path,
+    neighbours, count) and, for each plan on it, the digest of the whole plan (``plan_digests``, by id) with
+    the rows shown. ``key`` turns that into a cache key (with the code version); ``get`` / ``put`` read
+    and keep a page's text; ``used`` collects the keys of this run's pages, so the rest can be dropped.
+    """
+
+    plan_digests: dict[str, str]
+    key: Callable[[bytes], str]
+    get: Callable[[str], str | None]
+    put: Callable[[str, str], None]
+    used: set[str] = field(default_factory=set)
+
+    def page(self, inputs: tuple, render: Callable[[], str]) -> str:
+        key = self.key(repr(inputs).encode("utf-8"))
+        self.used.add(key)
+        text = self.get(key)
+        if text is None:
+            text = render()
+            self.put(key, text)
+        return text
+
+
+def _made(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str:
+    return render() if memo is None else memo.page(inputs(), render)
+
+
+def _place(paths: list[str], index: int) -> tuple:
+    """What a page's pager shows of the list (see ``pager``)."""
+    return (paths[index], paths[index - 1] if index else "", paths[index + 1] if index + 1 < len(paths) else "", paths[0], len(paths) if index == 0 else 0)
+
+
 # ---------------------------------------------------------------- activity-type and theme pages
 
 
-def split_type_rows(rows: list[Row]) -> list[list[Row]]:
-    """Cut rows into pages of at most ITEMS_PER_PAGE items and PLAN_GROUPS_PER_PAGE plans."""
-    pages: list[list[Row]] = []
-    current: list[Row] = []
-    groups = 0
-    for entry, item in rows:
-        new_group = not current or current[-1][0] is not entry
-        if current and (len(current) == ITEMS_PER_PAGE or (new_group and groups == PLAN_GROUPS_PER_PAGE)):
-            pages.append(current)
-            current, groups, new_group = [], 0, True
-        groups += new_group
-        current.append((entry, item))
-    return pages + [current] if current or not pages else pages
+def split_type_rows(rows: list[Row]) -> list[list]:
+    """The rows as pages (``paging.cut``): a plan's items are one group, keyed by the plan's id; at most
+    ITEMS_PER_PAGE items and PLAN_GROUPS_PER_PAGE plans on a page."""
+    groups = [(entry.plan.id, list(group)) for entry, group in groupby(rows, key=lambda row: row[0])]
+    return cut(groups, ITEMS_PER_PAGE, ITEMS_MEAN, PLAN_GROUPS_PER_PAGE)
 
 
 def item_links(href: str, rows: list[Row]) -> str:
@@ -293,29 +333,31 @@ def item_links(href: str, rows: list[Row]) -> str:
     return ul([a_href(f"{href}#{attr(quote(item.anchor))}", md_text(excerpt(item.text))) for _, item in rows])
 
 
-def render_type_pages(info: TypeInfo, rows: list[Row], counts: str) -> dict[str, str]:
+def render_type_pages(info: TypeInfo, rows: list[Row], counts: str, memo: PageMemo | None = None) -> dict[str, str]:
     pieces = split_type_rows(rows)
-    paths = page_paths(f"types/{info.slug}", len(pieces))
-    # The same on every page: all live in types/.
-    intro = [
-        f"<p>{md_text(info.description)}</p>" if info.description else "",
-        f"<p>主题：{link(paths[0], info.theme_page, md_text(info.theme))}。共 {counts}。</p>",
-        "" if rows else "<p>暂无条目。</p>",
-    ]
-    pages = {}
-    previous = None
-    for index, (path, piece) in enumerate(zip(paths, pieces)):
+    paths = page_names(f"types/{info.slug}", pieces)
+    theme = f"主题：{link(paths[0], info.theme_page, md_text(info.theme))}。"  # the same on every page: all live in types/
+    description = f"<p>{md_text(info.description)}</p>" if info.description else ""
+
+    def render(index: int) -> str:
+        path, piece = paths[index], pieces[index]
         page = new_page(info.name, searchable=index == 0)  # only the first page is searchable
-        page.add(*intro, pager(paths, index), '<div class="kb-type-list" data-pagefind-ignore="all">')
-        for entry, group in groupby(piece, key=lambda row: row[0]):
-            cont = "（续）" if entry is previous else ""
+        # The counts only on the first page: on every page, one added plan would rewrite them all.
+        intro = [f"<p>{theme}共 {counts}。</p>", "" if rows else "<p>暂无条目。</p>"] if index == 0 else [f"<p>{theme}</p>"]
+        page.add(description, *intro, pager(paths, index), '<div class="kb-type-list" data-pagefind-ignore="all">')
+        for part in piece:
+            entry = part.rows[0][0]
             href = attr(page_url(path, entry.page))
-            linked_heading(page, f"p-{entry.plan.id}", a_href(href, entry.title), entry.title, cont)
-            page.add(f"<p>{entry.line}</p>", item_links(href, list(group)))
-            previous = entry
+            linked_heading(page, f"p-{entry.plan.id}", a_href(href, entry.title), entry.title, "（续）" if part.start else "")
+            page.add(f"<p>{entry.line}</p>", item_links(href, part.rows))
         page.add("</div>", pager(paths, index))
-        pages[path] = page.text()
-    return pages
+        return page.text()
+
+    def inputs(index: int) -> tuple:
+        shown = [(memo.plan_digests[part.key], part.start, len(part.rows)) for part in pieces[index]]
+        return ("type", info, counts if index == 0 else "", bool(rows), *_place(paths, index), shown)
+
+    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
 
 
 def render_theme_page(theme_name: str, infos: list[TypeInfo], data: Collection) -> tuple[str, str]:
@@ -370,26 +412,42 @@ def facet_members(facet: Facet, listed: list[Listed]) -> dict[str, list[Listed]]
     return members
 
 
-def render_facet_pages(facet: Facet, members: dict[str, list[Listed]]) -> dict[str, str]:
-    """browse/<facet>/index.md (paginated list of values) and one paginated page per value."""
+def render_value_pages(facet: Facet, value: str, base: str, members: list[Listed], memo: PageMemo | None) -> dict[str, str]:
+    """The plans with one value of a facet: ``base``.md and its continuations."""
+    pieces = cut(single_rows([(entry.plan.id, entry) for entry in members]), PLANS_PER_PAGE, PLANS_MEAN)
+    paths = page_names(base, pieces)
+    everything = f"browse/{facet.folder}/index.md"
+    count = f"共 {len(members)} 份方案。"  # on the first page only (see render_type_pages)
+
+    def render(index: int) -> str:
+        page = new_page(f"{facet.label}：{value}", searchable=False)
+        page.add(f"<p>{count if index == 0 else ''}{link(paths[index], everything, f'全部{facet.label}')}</p>")
+        shown = [entry for part in pieces[index] for entry in part.rows]
+        page.add(pager(paths, index), plan_table(paths[index], shown), pager(paths, index))
+        return page.text()
+
+    def inputs(index: int) -> tuple:
+        shown = [memo.plan_digests[part.key] for part in pieces[index]]
+        return ("facet", facet.label, value, count if index == 0 else "", *_place(paths, index), shown)
+
+    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
+
+
+def render_facet_pages(facet: Facet, members: dict[str, list[Listed]], memo: PageMemo | None = None) -> dict[str, str]:
+    """browse/<facet>/index.md (the values, in pages) and one page, or a few, per value."""
     slugs = facet_slugs(list(members))
     values = sorted(members, key=lambda v: slugs[v])
     folder = f"browse/{facet.folder}"
     pages = {}
     for value in values:
-        pieces = chunks(members[value], PLANS_PER_PAGE)
-        paths = page_paths(f"{folder}/{slugs[value]}", len(pieces))
-        for index, (path, piece) in enumerate(zip(paths, pieces)):
-            page = new_page(f"{facet.label}：{value}", searchable=False)
-            page.add(f"<p>共 {len(members[value])} 份方案。{link(path, f'{folder}/index.md', f'全部{facet.label}')}</p>")
-            page.add(pager(paths, index), plan_table(path, piece), pager(paths, index))
-            pages[path] = page.text()
-    pieces = chunks(values, VALUES_PER_PAGE)
-    paths = page_paths(f"{folder}/index", len(pieces))
+        pages.update(render_value_pages(facet, value, f"{folder}/{slugs[value]}", members[value], memo))
+    pieces = cut(single_rows([(slugs[v], v) for v in values]), VALUES_PER_PAGE, VALUES_MEAN)
+    paths = page_names(f"{folder}/index", pieces)
     for index, (path, piece) in enumerate(zip(paths, pieces)):
         page = new_page(f"按{facet.label}浏览", searchable=False)
-        page.add(f"<p>共 {len(values)} 个{facet.label}。</p>", pager(paths, index))
-        page.add(ul([f"{link(path, f'{folder}/{slugs[v]}.md', md_text(v))}：{len(members[v])} 份" for v in piece]))
+        page.add(f"<p>共 {len(values)} 个{facet.label}。</p>" if index == 0 else "", pager(paths, index))
+        shown = [v for part in piece for v in part.rows]
+        page.add(ul([f"{link(path, f'{folder}/{slugs[v]}.md', md_text(v))}：{len(members[v])} 份" for v in shown]))
         page.add(pager(paths, index))
         pages[path] = page.text()
     return pages
@@ -500,13 +558,14 @@ def render_overview_pages(data: Collection) -> dict[str, str]:
     return pages
 
 
-def render_index_pages(plans: list[Plan], taxonomy) -> dict[str, str]:
-    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags."""
+def render_index_pages(plans: list[Plan], taxonomy, memo: PageMemo | None = None) -> dict[str, str]:
+    """Every index page as {docs-relative path: page file}. ``plans`` carry ids, slugs, anchors and tags;
+    ``memo``: the type and browse pages made before, taken from it when made from the same inputs."""
     data = gather(plans, taxonomy)
     pages: dict[str, str] = {}
     for info in data.infos:
-        pages.update(render_type_pages(info, data.rows.get(info.name, []), data.type_counts(info.name)))
+        pages.update(render_type_pages(info, data.rows.get(info.name, []), data.type_counts(info.name), memo))
     for facet in FACETS:
-        pages.update(render_facet_pages(facet, facet_members(facet, data.listed)))
+        pages.update(render_facet_pages(facet, facet_members(facet, data.listed), memo))
     pages.update(render_overview_pages(data))
     return pages

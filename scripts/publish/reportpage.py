@@ -6,13 +6,16 @@ index pages; file names, removed text and reasons are data and go through ``md_t
 """
 from __future__ import annotations
 
-from collections import Counter
+import hashlib
+from collections import Counter, defaultdict
 
 from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
 from scripts.publish.markup import Page, attr, link, md_text
+from scripts.publish.paging import cut
 from scripts.publish.render import FLAG_LABELS, flag_detail
 
 FILES_PER_PAGE = 25  # a file block holds all its removals and flags: a few KB each
+FILES_MEAN = 3 * FILES_PER_PAGE  # see indexes.ITEMS_MEAN
 STATUS_LABELS = {"plans": "已入库", "skipped": "跳过", "rejected": "拒收", "duplicate": "重复", "excluded": "已排除"}
 FIELD_LABELS = {"title": "标题", "unit": "单位", "sector": "行业", "region": "地区", "years": "年度", "level": "级别", "unit_anonymised": "单位匿名"}
 
@@ -144,31 +147,55 @@ def _corrections_block(page: Page, fixes: dict, here: str) -> None:
     page.add("</div>")
 
 
-def render_report_pages(report: dict) -> dict[str, str]:
-    """The report as {docs-relative path: page file}: report.md, then report/2.md … of FILES_PER_PAGE files each.
+def file_key(source: str) -> str:
+    """A file's key for the report's pages: file names are anything, page names must be plain."""
+    return hashlib.blake2b(source.encode("utf-8"), digest_size=8).hexdigest()
 
-    Every file stays listed, but no page grows with the collection.
+
+def render_report_pages(report: dict) -> dict[str, str]:
+    """The report as {docs-relative path: page file}: report.md, then report/<key>.md … of at most FILES_PER_PAGE files each.
+
+    Every file stays listed, but no page grows with the collection. Pages are cut where ``paging.cut``
+    says, so an added file rewrites its own page and the first (the counts), not every later one. A merged
+    copy, and a pair kept apart, is shown on the page of the copy's (the first plan's) file, and counts as a
+    row of that page.
     """
     files = report["files"]
-    merged, apart = report.get("merged", []), report.get("kept_apart", [])
     counts = Counter(f["status"] for f in files)
-    pages_count = max(1, -(-max(len(files), len(merged), len(apart)) // FILES_PER_PAGE))
-    paths = ["report.md"] + [f"report/{n}.md" for n in range(2, pages_count + 1)]
+    pairs = defaultdict(list)  # a file's source → its rows after its own: the pairs shown with it
+    for pair in report.get("merged", []):
+        pairs[pair["copy"]["source"]].append(("merged", pair))
+    for pair in report.get("kept_apart", []):
+        pairs[pair["first"]["source"]].append(("apart", pair))
+    known = {f["source"] for f in files}
+    astray = [row for source in pairs if source not in known for row in pairs[source]]  # shown on the first page
+    # A file and its pairs are one group: a page holds FILES_PER_PAGE of these rows, so pairs cannot make it grow.
+    groups = [(file_key(f["source"]), [("file", f), *pairs[f["source"]]]) for f in files]
+    pieces = cut(groups, FILES_PER_PAGE, FILES_MEAN)
+    paths = ["report.md"] + [f"report/{piece[0].name}.md" for piece in pieces[1:]]
+    by_key = {file_key(f["source"]): f for f in files}
     pages = {}
-    for index, path in enumerate(paths):
-        chunk = slice(index * FILES_PER_PAGE, (index + 1) * FILES_PER_PAGE)
-        page = Page({"title": "清理报告" + (f"（第 {index + 1} 页）" if index else ""), "pagefind": False})
+    for index, (path, piece) in enumerate(zip(paths, pieces)):
+        rows = [row for part in piece for row in part.rows] + (astray if index == 0 else [])
+        entries = [row for kind, row in rows if kind == "file"]
+        merged = [row for kind, row in rows if kind == "merged"]
+        apart = [row for kind, row in rows if kind == "apart"]
+        title = f"清理报告（{by_key[piece[0].key]['source']} 起）" if index else "清理报告"
+        page = Page({"title": title, "pagefind": False})
         page.heading(1, "清理报告", TITLE_ID)
-        page.add(
-            f"<p>共 {len(files)} 个输入文件：" + "，".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "。"
-            "每个文件的处理结果、删除的网站杂质（及删除规则）和需要人工核对的标记如下；完整数据见 <code>data/report.json</code>。</p>",
-            pager(paths, index),
-            '<div class="kb-report">',
-        )
-        for entry in files[chunk]:
+        if index == 0:  # the counts on the first page only: on every page, one added file would rewrite them all
+            page.add(
+                f"<p>共 {len(files)} 个输入文件："
+                + "，".join(f"{STATUS_LABELS.get(k, k)} {v}" for k, v in sorted(counts.items()))
+                + "。每个文件的处理结果、删除的网站杂质（及删除规则）和需要人工核对的标记如下；完整数据见 <code>data/report.json</code>。</p>"
+            )
+        else:
+            page.add(f"<p>从 {_cell(by_key[piece[0].key]['source'])} 起的文件（全部文件的统计见{link(path, paths[0], '第一页')}）。</p>")
+        page.add(pager(paths, index), '<div class="kb-report">')
+        for entry in entries:
             page.add(*_file_block(entry, path))
         page.add("</div>")
-        _merge_blocks(page, merged[chunk], apart[chunk], path)
+        _merge_blocks(page, merged, apart, path)
         if index == 0:
             _corrections_block(page, report.get("corrections", {}), path)
         page.add(pager(paths, index))

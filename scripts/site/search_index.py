@@ -69,8 +69,10 @@ FILTERS = {"main_types": "主要活动类型", "unit": "单位", "sector": "行�
 # and each result shows its unit) and on the browse-by-unit pages.
 UNIT_FILTER_LIMIT = 300
 SEARCHED_FOLDER = "plans"  # the plan pages: the only search results
-SHARD_PAGES = 1000  # pages per bundle: the first bundle is BUNDLE itself, the others are folders inside it
-INDEXERS = 2  # Pagefind processes at once, each holding one bundle (about 1.1 GB at SHARD_PAGES plans)
+# Pages per bundle: the first bundle is BUNDLE itself, the others are folders inside it. An update indexes
+# again the bundles holding a changed page: one of 1,000 pages took 10 s, one of 500 takes a third of that.
+SHARD_PAGES = 500
+INDEXERS = 2  # Pagefind processes at once, each holding one bundle (about 1.1 GB at 1,000 plans)
 SHARDS_FILE = "kb-shards.json"  # in the first bundle: the other bundles, the word lists (overrides/kb-search/)
 BUNDLE_FILTER = "kb-bundle"  # a hidden filter: the number of the bundle a page is in
 WORDS_FOLDER = "kb-words"  # in the first bundle: word → bundles holding it, in files of about WORDS_PER_FILE words
