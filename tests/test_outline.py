@@ -404,3 +404,65 @@ def test_a_duty_note_on_its_own_line_joins_the_task_above():
     body = ["一、主要任务", "1、印制一批文明出行提示卡。", "（责任单位：市交通局、市公安局）", "2、播放公益广告。", "落实单位：各区文明办"]
     (section,) = parse_outline(body).sections
     assert [i.text for i in section.items] == ["印制一批文明出行提示卡。（责任单位：市交通局、市公安局）", "播放公益广告。落实单位：各区文明办"]
+
+
+# A numbered paragraph of one sentence is a task: its lead clause titles it, the rest is the item.
+
+
+def test_one_sentence_tasks_are_items_under_their_lead_clause():
+    outline = parse_outline([
+        "为营造整洁有序的小区环境，特制定本年度计划。",
+        "1、办好楼道宣传角。每栋楼张贴文明公约，每季度更换一次。",
+        "2、组织开展“最美阳台”评选活动，评出示范户20户并挂牌。",
+        "3、开设老年人智能手机课堂，每周二下午由志愿者授课。",
+    ])
+    sections = outline.sections
+    assert [(s.number, s.title) for s in sections] == [
+        ("1", "办好楼道宣传角"),
+        ("2", "组织开展“最美阳台”评选活动"),
+        ("3", "开设老年人智能手机课堂"),
+    ]
+    assert [[i.text for i in s.items] for s in sections] == [
+        ["每栋楼张贴文明公约，每季度更换一次。"],
+        ["评出示范户20户并挂牌。"],
+        ["每周二下午由志愿者授课。"],
+    ]
+
+
+def test_a_sentence_with_no_clause_to_cut_stays_a_heading():
+    outline = parse_outline([
+        "一、强化阵地建设。各网格要更新宣传栏。",
+        "二、在社区食堂推行公筷公勺。",
+        "三、加强考核，落实奖惩。",  # 落实奖惩 is too short to be a task of its own
+    ])
+    assert [(s.title, [i.text for i in s.items]) for s in outline.sections] == [
+        ("强化阵地建设", ["各网格要更新宣传栏。"]),
+        ("在社区食堂推行公筷公勺", []),
+        ("加强考核，落实奖惩", []),
+    ]
+
+
+def test_a_sentence_before_a_bare_heading_line_is_a_task_not_a_heading():
+    outline = parse_outline([
+        "主要措施",
+        "1、完善监督机制，畅通群众反映问题的渠道。",
+        "实施步骤",
+        "1、制定工作细则，明确各科室的任务分工。",
+    ])
+    assert [(s.title, [(i.number, i.text) for i in s.items]) for s in outline.sections] == [
+        ("主要措施", [("1", "完善监督机制，畅通群众反映问题的渠道。")]),
+        ("实施步骤", [("1", "制定工作细则，明确各科室的任务分工。")]),
+    ]
+
+
+def test_a_heading_with_a_comma_and_content_below_stays_a_heading():
+    outline = parse_outline([
+        "（一）加强组织领导，落实工作责任",
+        "各部门要把创建工作列入重要议事日程，主要负责人亲自抓。",
+        "（二）广泛宣传发动，营造浓厚氛围。",
+        "利用宣传栏、电子屏等阵地开展宣传。",
+    ])
+    assert [(s.title, [i.text for i in s.items]) for s in outline.sections] == [
+        ("加强组织领导，落实工作责任", ["各部门要把创建工作列入重要议事日程，主要负责人亲自抓。"]),
+        ("广泛宣传发动，营造浓厚氛围", ["利用宣传栏、电子屏等阵地开展宣传。"]),
+    ]

@@ -108,7 +108,11 @@ def _rules() -> dict:
         "inline": {name: _inline_scan(rules["sentence_end"], styles[name]) for name in outline["inline_run_styles"]},
         "trap": re.compile(outline["enumeration_trap"]),
         "sentence_end": re.compile("[" + re.escape(rules["sentence_end"]) + "]"),
+        "sentence_ends": rules["sentence_end"],
         "run_in_end": re.compile("[" + re.escape(rules["sentence_end"]) + "：:]"),
+        "clause_end": re.compile("[" + re.escape(outline["lead_clause"]["ends"]) + "]"),
+        "min_lead_clause": outline["lead_clause"]["min_title_chars"],
+        "min_clause_task": outline["lead_clause"]["min_task_chars"],
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + "]"),
         "max_heading": rules["max_heading_chars"],
         "max_plain": rules["max_plain_heading_chars"],
@@ -224,6 +228,8 @@ class _Builder:
         rules = _rules()
         if len(text) > rules["max_heading"] or rules["sentence_end"].search(text[:-1]):
             return False
+        if text[-1:] in rules["sentence_ends"] and _is_bare_line(next_line):
+            return False  # 5、建立举报机制，鼓励群众监督。 then 实施步骤: a task, and the next heading
         if next_line[:1] in "（(" or rules["run_in_end"].search(next_line[:8]):
             if split_duties(next_line)[0] == "":
                 return False  # a task whose duty note is on the next line
@@ -283,6 +289,8 @@ class _Builder:
         title, rest = "", number.text
         if end and end.start() <= rules["max_heading"]:
             title, rest = number.text[: end.start()].strip(), number.text[end.end() :].strip()
+        if title and not rest:  # one sentence: its lead clause titles it, the rest is the task
+            title, rest = _lead_clause(number.text)
         self._open_numbered(number, title, line, line_no)
         if rest:
             self._paragraph(rest, None, line_no)
@@ -388,6 +396,26 @@ def _note_kind(text: str, section: Section) -> str:
     if len(text) <= rules["fragment"] and not rules["sentence_end"].search(text) and not numbering(text):
         return "fragment"  # (二、考核 out of order is a heading kept as text, not a fragment)
     return ""
+
+
+def _is_bare_line(line: str) -> bool:
+    """A short unnumbered line without punctuation: a heading of its own, not content under one."""
+    rules = _rules()
+    return bool(line) and len(line) <= rules["max_plain"] and not rules["punct"].search(line) and numbering(line) is None
+
+
+def _lead_clause(text: str) -> tuple[str, str]:
+    """``2、组织开展征集活动，评选和谐家庭10户。``: (组织开展征集活动, 评选和谐家庭10户。), so a one-sentence
+    task is an item under its lead clause, as ``1、抓好阵地建设。更新宣传栏……`` is; a sentence with no
+    clause to cut stays the heading it always was."""
+    rules = _rules()
+    for clause in rules["clause_end"].finditer(text):
+        title, rest = text[: clause.start()].strip(), text[clause.end() :].strip()
+        if len(title) > rules["max_heading"]:
+            break
+        if len(title) >= rules["min_lead_clause"] and len(rest.rstrip("。；;")) >= rules["min_clause_task"]:
+            return title, rest
+    return text.rstrip("。；;").strip(), ""
 
 
 def _opens_below(next_line: str, styles: list[str]) -> bool:
