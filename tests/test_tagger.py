@@ -452,6 +452,22 @@ def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
     assert tags(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, plan, headings, expected",
+    [
+        # an item handed to the tag command in traditional characters reads as its simplified twin
+        ("組織志願者到敬老院開展慰問活動。", "", [], ["学雷锋志愿服务", "关爱帮扶"]),
+        ("開展“文明上網”主題班會。", "", [], ["网络文明"]),
+        # its plan title and headings too: a traditional 學雷鋒 plan still gives its kind
+        ("組織學生清掃街道。", "某校學雷鋒活動月方案", ["三、活動內容"], ["学雷锋志愿服务", "爱国卫生"]),
+        # a traditional aims heading is still an aims heading
+        ("弘揚雷鋒精神，培養奉獻意識。", "", ["一、活動目的"], []),
+    ],
+)
+def test_traditional_characters_read_as_simplified(text, plan, headings, expected):
+    assert tags(text, plan=plan, headings=headings) == expected
+
+
 def test_a_plan_title_in_a_converters_words_still_gives_its_kind():
     assert tags("组织学生观看专题片并交流心得。", plan="某校网路文明月活动方案", headings=["三、活动内容"]) == ["网络文明"]
 
