@@ -462,9 +462,13 @@ def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
         ("組織學生清掃街道。", "某校學雷鋒活動月方案", ["三、活動內容"], ["学雷锋志愿服务", "爱国卫生"]),
         # a traditional aims heading is still an aims heading
         ("弘揚雷鋒精神，培養奉獻意識。", "", ["一、活動目的"], []),
+        # a pinyin reading inside a keyword does not split it; a bracket that reads nothing stays
+        ("组建青年志(zhì)愿服务队。", "", [], ["学雷锋志愿服务"]),
+        ("开展文明礼(lǐ)仪培训。", "", [], ["文明礼仪"]),
+        ("开展文明礼(2)仪宣传。", "", [], []),
     ],
 )
-def test_traditional_characters_read_as_simplified(text, plan, headings, expected):
+def test_items_read_as_the_cleaner_leaves_a_page(text, plan, headings, expected):
     assert tags(text, plan=plan, headings=headings) == expected
 
 

@@ -4,9 +4,9 @@
 across plans, so an item gets the types of the activities it says the unit will carry out —
 not of every word it mentions in passing. ``tag_item`` is the one function that decides, for
 ingest (``tag_plan``) and for the ``tag`` command alike. It reads an item with its plan's title
-and the headings above it (the cues are data, in ``rules/tagging.yml``), all read in simplified
-characters and mainland words (an item handed over in traditional characters reads as its simplified
-twin; a Taiwan-style converter's 网路 is 网络):
+and the headings above it (the cues are data, in ``rules/tagging.yml``), all read as the cleaner
+leaves a page, in mainland words (an item handed over in traditional characters or with pinyin readings
+reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 网络):
 
 1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
    a slogan, a link — gets nothing;
@@ -39,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from scripts.clean.pinyin_notes import strip_pinyin_annotations
 from scripts.clean.t2s import to_simplified
 from scripts.models import Plan, Section, walk_sections
 from scripts.rules import load_rules
@@ -264,9 +265,9 @@ class Reader:
         return self.mainland(_SPACE.sub("", self.decoration.sub("", text.replace("**", ""))))
 
     def mainland(self, text: str) -> str:
-        """Simplified characters (an item handed to the ``tag`` command may be traditional, as a page is
-        before cleaning), then mainland words."""
-        return mainland(to_simplified(text)[0], self.regional_words)
+        """The text as the cleaner leaves a page — simplified characters, no pinyin readings (an item handed
+        to the ``tag`` command may be neither, as a page before cleaning) — in mainland words."""
+        return mainland(strip_pinyin_annotations(to_simplified(text)[0])[0], self.regional_words)
 
     def not_item_rule(self, text: str) -> str:
         """The id of the not_item rule the (stripped) text matches, or ""."""
