@@ -58,8 +58,9 @@ REQUIRED = {
     "考核奖惩": ["考核奖惩", "一票否决"],
     "台账资料": ["台账资料"],
 }
-# Keywords deliberately listed under two types (none so far): {keyword: {type, type}}.
-SHARED_KEYWORDS: dict[str, set[str]] = {}
+# Keywords deliberately listed under two types: {keyword: {type, type}}. 美德少年 is a model pupil: a
+# 身边好人 selection, and work for minors (the longer phrase hides the 少年 inside it).
+SHARED_KEYWORDS: dict[str, set[str]] = {"美德少年": {"身边好人", "未成年人思想道德建设"}}
 
 
 @pytest.fixture(scope="module")
@@ -450,6 +451,40 @@ def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():
 )
 def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
     assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # work for primary and middle-school pupils, told by who they are or by what only they do
+        ("组织少先队员开展红领巾寻访活动。", ["未成年人思想道德建设"]),
+        ("开展新时代好少年评选，各校每学期评选一次。", ["未成年人思想道德建设"]),
+        ("各班每月上一次主题队课。", ["未成年人思想道德建设"]),
+        ("每学期开办两期家长学校。", ["未成年人思想道德建设"]),
+        # 青少年 is youth at large, and university students are adults
+        ("组建青少年志愿服务队。", ["学雷锋志愿服务"]),
+        ("组织大学生开展暑期社会实践。", []),
+    ],
+)
+def test_work_for_minors_is_told_by_its_audience(text, expected):
+    assert tags(text) == expected
+
+
+def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
+    long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
+    assert tags(long_item, headings=["四、加强未成年人思想道德建设"]) == ["未成年人思想道德建设", "文体活动"]
+    assert tags(long_item, headings=["四、加强未成年人思想道德建设", "（一）丰富课余生活"]) == ["未成年人思想道德建设", "文体活动"]
+    # the same item under another heading, an organisational step, and an aim get no audience
+    assert tags(long_item, headings=["三、丰富群众文化生活"]) == ["文体活动"]
+    organisational = "成立由校长任组长的工作领导小组，德育处具体负责，各班主任为第一责任人，定期研究部署。"
+    assert tags(organisational, headings=["四、加强未成年人思想道德建设"]) == ["组织领导"]
+    assert tags("以加强未成年人思想道德建设为目标，促进全面发展。", headings=["一、指导思想"]) == []
+
+
+def test_an_item_of_a_plan_for_minors_is_work_for_minors():
+    plan = "某校未成年人思想道德建设工作方案"
+    assert tags("每学期召开两次家长会，交流育人经验。", plan=plan, headings=["二、工作内容"]) == ["未成年人思想道德建设"]
+    assert tags("每学期召开两次家长会，交流育人经验。", plan="某村年度工作计划", headings=["二、工作内容"]) == []
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
    creation ("为创建全国文明城市作出贡献") rather than taking part in it;
 4. a short item without an activity of its own does the one its nearest heading names
-   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
+   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
+   audience type (四、加强未成年人思想道德建设) is for that audience, however long;
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
@@ -96,6 +97,7 @@ class Cues:
     procedure_words: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
+    audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
     regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
 
@@ -257,6 +259,7 @@ class Reader:
         self.procedure_words = frozenset(map(normalise, cues.procedure_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
+        self.audience_types = frozenset(cues.audience_types)
         self.purpose_lead = re.compile(cues.purpose_lead)
         self.regional_words = cues.regional_words
 
@@ -435,6 +438,7 @@ def load_cues() -> Cues:
         procedure_words=words("procedure_words"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
+        audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
         regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
     )
@@ -464,6 +468,7 @@ class Context:
     measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
     support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
     heading_types: frozenset[str]  # types of the activity the nearest section heading names
+    audience: frozenset[str]  # audience types (未成年人思想道德建设) any section heading above names
 
 
 def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy | None = None) -> list[str]:
@@ -491,6 +496,8 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
+    if context.audience and not (found and found <= matcher.organisational):
+        found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
     if context.plan_kinds:  # 5
         own = found - _procedure_steps(reader, matcher, body, found, context.plan_kinds)
         if _takes_plan_kind(reader, matcher, context, own, unnumbered):
@@ -549,7 +556,10 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     measures = bool(reader.measures.search(nearest))
     support = bool(reader.support.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
-    return Context(plan_kinds, statement, criteria, measures, support, heading_types)
+    audience = frozenset() if statement else frozenset(
+        name for title in sections for name in matcher.types_in(title) if name in reader.audience_types
+    )
+    return Context(plan_kinds, statement, criteria, measures, support, heading_types, audience)
 
 
 def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str], campaign: bool) -> str:
