@@ -470,6 +470,21 @@ def test_work_for_minors_is_told_by_its_audience(text, expected):
     assert tags(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the 表彰 of a selection the item itself names is that selection's, in any clause
+        ("评选最美教师20名，教师节举行表彰大会。", ["身边好人"]),
+        ("每年评选文明科室2个，年终给予表彰奖励。", ["文明科室评选"]),
+        # a 考核 beside it is still a check, and the 表彰 of work that is no selection is 考核奖惩
+        ("对创建工作进行年终考核，评选最美职工并给予表彰。", ["身边好人", "考核奖惩"]),
+        ("对志愿服务先进个人给予表彰。", ["学雷锋志愿服务", "考核奖惩"]),
+    ],
+)
+def test_the_award_of_the_items_own_selection_belongs_to_it(text, expected):
+    assert tags(text) == expected
+
+
 def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
     long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
     assert tags(long_item, headings=["四、加强未成年人思想道德建设"]) == ["未成年人思想道德建设", "文体活动"]

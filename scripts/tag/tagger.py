@@ -28,7 +28,8 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
-   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone.
+   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone — and so is
+   such a step of a selection the item itself names (评选最美教师…，举行表彰大会).
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -498,6 +499,7 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found |= context.heading_types
     if context.audience and not (found and found <= matcher.organisational):
         found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
+    found -= _procedure_steps(reader, matcher, body, found, frozenset(found))  # the 表彰 of the item's own 最美 selection
     if context.plan_kinds:  # 5
         own = found - _procedure_steps(reader, matcher, body, found, context.plan_kinds)
         if _takes_plan_kind(reader, matcher, context, own, unnumbered):
@@ -507,8 +509,9 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
 
 def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str], plan_kinds: frozenset[str]) -> set[str]:
     """The found types that only name a step of the campaign's own procedure: all their words in the item
-    are procedure words (表彰, 公示 …) and their yields_to names one of the plan's kinds — the 表彰 of a
-    最美家庭 plan's winners is the selection's, a 考核 of its creation work is not."""
+    are procedure words (表彰, 公示 …) and their yields_to names one of ``plan_kinds`` (the plan's, or the
+    item's own types) — the 表彰 of a 最美家庭 selection's winners is the selection's, a 考核 of its
+    creation work is not."""
     yielding = {name for name in found if matcher.yields.get(name, frozenset()) & plan_kinds}
     if not yielding:
         return set()
