@@ -456,6 +456,49 @@ def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # integrity education and pledges of a trade are 党风廉政; 廉洁 in a string of virtues is not
+        ("开展廉洁行医教育，签订承诺书。", ["党风廉政"]),
+        ("组织干部家属开展助廉座谈。", ["党风廉政"]),
+        ("努力建设政令畅通、清正廉洁、团结友爱的机关。", []),
+        # a leader in charge in person, and the publicising stage of the work, are 组织领导
+        ("主要领导亲自抓，分管领导具体抓。", ["组织领导"]),
+        ("第一阶段：宣传发动，细化分工。", ["组织领导"]),
+        ("局长亲自参加植树活动。", []),
+        # visits to revolutionary sites are patriotic education; another museum is not
+        ("组织党员赴革命纪念馆参观学习。", ["爱国主义教育"]),
+        ("带领团员寻访革命旧址。", ["爱国主义教育"]),
+        ("组织职工参观科技馆。", []),
+        # policy briefings and the party-day oath are 理论学习; the pioneers' oath is work for minors
+        ("每月举办一次形势政策宣讲会。", ["理论学习"]),
+        ("七一组织党员重温入党誓词。", ["理论学习"]),
+        ("组织少先队员重温入队誓词。", ["未成年人思想道德建设"]),
+        # a unit assigned to a community is twinned with it; a visit is not
+        ("每个单位包保一个社区，每月下沉一次。", ["结对共建"]),
+        ("机关干部包联一个村，帮助解决实际问题。", ["结对共建"]),
+        ("到社区开展一次走访。", []),
+        ("宣传征信知识，提升信用意识。", ["诚信建设"]),
+        # changing the work style is 作风建设; changing the way of working is not
+        ("开展转作风、树形象专项行动。", ["作风建设"]),
+        ("推动干部作风转变，提高办事效率。", ["作风建设"]),
+        ("转变工作方式，提高办事效率。", []),
+        # an institution opening its doors to the public is 政务公开; opening a reading room is not
+        ("举办检察开放日活动，邀请群众代表走进机关。", ["政务公开"]),
+        ("每季度开展一次法院开放日。", ["政务公开"]),
+        ("开放图书室供职工借阅。", ["学习型机关"]),
+        # people in need named by their welfare status, school or work outdoors
+        ("定期走访五保户、低保户，免费检修线路。", ["关爱帮扶"]),
+        ("到特殊教育学校为孩子们送去学习用品。", ["关爱帮扶"]),
+        ("设立驿站，为户外劳动者提供饮水、休息服务。", ["关爱帮扶"]),
+        ("设立驿站，为过往行人提供饮水、休息服务。", []),
+    ],
+)
+def test_activities_told_in_other_words(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # work for primary and middle-school pupils, told by who they are or by what only they do
         ("组织少先队员开展红领巾寻访活动。", ["未成年人思想道德建设"]),
         ("开展新时代好少年评选，各校每学期评选一次。", ["未成年人思想道德建设"]),
