@@ -477,6 +477,11 @@ def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
         ("机关干部包联一个村，帮助解决实际问题。", ["结对共建"]),
         ("到社区开展一次走访。", []),
         ("宣传征信知识，提升信用意识。", ["诚信建设"]),
+        # a place's 好人 selection is 身边好人; 好 that completes a verb before 人生, 人民 … is not
+        ("每年评选“青山好人”20名。", ["身边好人"]),
+        ("每季度推选一批镇级好人，张榜宣传事迹。", ["身边好人"]),
+        ("引导学生扣好人生第一粒扣子。", []),
+        ("当好人民公仆，做好人才引进工作。", []),
         # changing the work style is 作风建设; changing the way of working is not
         ("开展转作风、树形象专项行动。", ["作风建设"]),
         ("推动干部作风转变，提高办事效率。", ["作风建设"]),
