@@ -304,6 +304,10 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "某社区重阳节活动方案2",  # a document title with its number in a compilation
         "准备阶段。主要做好以下几项工作：",  # a line announcing a list
         "社区干部、楼栋长、志愿者及居民代表",  # who takes part, without a verb
+        "某某物流有限公司工会",  # an issuing body's name alone
+        "某某建设集团",
+        "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
+        "现将本方案印发给你们，请遵照执行。",
     ],
 )
 def test_what_is_not_an_item_gets_no_types(text):
@@ -312,6 +316,11 @@ def test_what_is_not_an_item_gets_no_types(text):
 
 def test_a_list_of_people_with_a_verb_is_an_item():
     assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
+
+
+def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
+    assert tags("组织志愿者走进物流公司", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
+    assert tags("各单位要结合实际制定工作方案，按时报送。") == ["组织领导"]
 
 
 def test_preambles_and_guiding_ideas_get_no_types():
