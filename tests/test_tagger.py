@@ -542,6 +542,38 @@ def test_the_award_of_the_items_own_selection_belongs_to_it(text, expected):
     assert tags(text) == expected
 
 
+def test_the_board_a_selection_posts_its_result_on_is_part_of_it():
+    assert tags("开展身边好人推荐，结果在村务公开栏公示。") == ["身边好人"]
+    assert tags("在村务公开栏按月公开财务收支。") == ["政务公开"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence introducing the aims it states is a statement, wherever it opens
+        ("全年工作的总体要求是：以培育和践行社会主义核心价值观为主线，推动文明创建。", []),
+        ("今年的指导思想是：坚持以核心价值观为引领，凝聚人心。", []),
+        ("对照工作目标为各科室打分，结果纳入考核。", ["考核奖惩"]),
+    ],
+)
+def test_a_sentence_introducing_its_aims_states_them(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a counter for something else, or the window trades as the scope of other work, is no window service
+        ("在打饭窗口张贴光盘行动提示牌。", ["文明餐桌", "公益广告"]),
+        ("在窗口行业开展诚信经营创评。", ["诚信建设"]),
+        ("窗口单位推行首问负责制。", ["窗口服务"]),
+        ("规范服务窗口，推行一次性告知。", ["窗口服务"]),
+    ],
+)
+def test_a_window_that_is_no_service(text, expected):
+    assert tags(text) == expected
+
+
 def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
     long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
     assert tags(long_item, headings=["四、加强未成年人思想道德建设"]) == ["未成年人思想道德建设", "文体活动"]
