@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from scripts.clean.pinyin_notes import strip_pinyin_annotations
-from scripts.clean.t2s import to_simplified
+from scripts.clean.t2s import has_traditional, to_simplified
 from scripts.models import Plan, Section, walk_sections
 from scripts.rules import load_rules
 
@@ -271,7 +271,11 @@ class Reader:
     def mainland(self, text: str) -> str:
         """The text as the cleaner leaves a page — simplified characters, no pinyin readings (an item handed
         to the ``tag`` command may be neither, as a page before cleaning) — in mainland words."""
-        return mainland(strip_pinyin_annotations(to_simplified(text)[0])[0], self.regional_words)
+        if has_traditional(text):
+            text = to_simplified(text)[0]
+        if "(" in text or "（" in text:
+            text = strip_pinyin_annotations(text)[0]
+        return mainland(text, self.regional_words)
 
     def not_item_rule(self, text: str) -> str:
         """The id of the not_item rule the (stripped) text matches, or ""."""
