@@ -499,6 +499,14 @@ def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
         ("举办检察开放日活动，邀请群众代表走进机关。", ["政务公开"]),
         ("每季度开展一次法院开放日。", ["政务公开"]),
         ("开放图书室供职工借阅。", ["学习型机关"]),
+        # a service hall's one counter for all, its fast lane and fewer trips are window service
+        ("政务服务中心实行一窗受理、集成服务。", ["窗口服务"]),
+        ("推行网上办理，让群众少跑腿。", ["窗口服务"]),
+        ("畅通群众诉求渠道，及时回应关切。", []),
+        # folk performances are 文体活动; acting out a story in a lesson is not
+        ("组织秧歌队、腰鼓队进社区演出。", ["文体活动"]),
+        ("邀请剧团送戏曲进乡村。", ["文体活动"]),
+        ("组织学生诵读、表演诚信故事。", ["诚信建设"]),
         # people in need named by their welfare status, school or work outdoors
         ("定期走访五保户、低保户，免费检修线路。", ["关爱帮扶"]),
         ("到特殊教育学校为孩子们送去学习用品。", ["关爱帮扶"]),
