@@ -306,6 +306,11 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "社区干部、楼栋长、志愿者及居民代表",  # who takes part, without a verb
         "某某物流有限公司工会",  # an issuing body's name alone
         "某某建设集团",
+        "某某县人民医院",
+        "某某县文明办 2024年3月1日",  # a signature with its date
+        "某社区居委会 XX年X月X日",
+        "（此页无正文）",  # a note alone in brackets
+        "（牵头单位：县教育局、县团委）",
         "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
         "现将本方案印发给你们，请遵照执行。",
     ],
@@ -320,6 +325,7 @@ def test_a_list_of_people_with_a_verb_is_an_item():
 
 def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
     assert tags("组织志愿者走进物流公司", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
+    assert tags("组织志愿者到县人民医院", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
     assert tags("各单位要结合实际制定工作方案，按时报送。") == ["组织领导"]
 
 
