@@ -310,6 +310,11 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "某某县文明办 2024年3月1日",  # a signature with its date
         "某社区居委会 XX年X月X日",
         "（此页无正文）",  # a note alone in brackets
+        "经费预算：共计800元",  # logistics fields
+        "所需物品：横幅、音响、话筒",
+        "参与人数：约40人",
+        "集合地点：社区广场东门",
+        "带队人：李某某",
         "（牵头单位：县教育局、县团委）",
         "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
         "现将本方案印发给你们，请遵照执行。",
@@ -326,6 +331,10 @@ def test_a_list_of_people_with_a_verb_is_an_item():
 def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
     assert tags("组织志愿者走进物流公司", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
     assert tags("组织志愿者到县人民医院", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
+    # a label that names work, followed by the work, is an item (组织领导：…, 经费保障：…, 宣传方式：…)
+    assert tags("组织领导：成立领导小组，明确分工。") == ["组织领导"]
+    assert tags("经费保障：每年安排专项经费。") == ["组织领导"]
+    assert tags("宣传方式：利用广播、宣传栏等进行宣传，营造氛围。") == ["宣传阵地"]
     assert tags("各单位要结合实际制定工作方案，按时报送。") == ["组织领导"]
 
 
