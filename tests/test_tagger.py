@@ -586,6 +586,31 @@ def test_a_sentence_introducing_its_aims_states_them(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # principles, ideals to foster, hoped-for effects, what an ideal is, a theme: no types even in a
+        # campaign plan and without an aims heading above them
+        ("坚持自愿参与、量力而行的原则，不搞形式主义。", []),
+        ("本着就近就便、小型多样的原则。", []),
+        ("进一步弘扬互助精神，培育邻里新风。", []),
+        ("大力营造崇德向善的浓厚氛围。", []),
+        ("使广大青年在服务中受教育、长才干。", []),
+        ("让互助精神在社区蔚然成风。", []),
+        ("互助精神是中华传统美德的生动体现。", []),
+        ("以“邻里守望”为主题，以志愿服务为载体。", []),
+        # the same openings followed by work to do are activities
+        ("本着就近就便的原则，组织志愿者到社区开展服务。", ["学雷锋志愿服务"]),
+        ("大力弘扬志愿精神，组织开展志愿服务活动。", ["学雷锋志愿服务"]),
+        ("营造浓厚氛围。在食堂入口张贴光盘提示牌。", ["学雷锋志愿服务", "文明餐桌", "公益广告"]),
+        ("让志愿者每周上门陪伴独居老人一次。", ["学雷锋志愿服务", "关爱帮扶"]),
+        ("以“学雷锋”为主题，组织青年志愿者到敬老院开展慰问活动。", ["学雷锋志愿服务", "关爱帮扶"]),
+    ],
+)
+def test_aims_and_principles_told_alone_are_statements(text, expected):
+    assert tags(text, plan="某社区2024年学雷锋志愿服务活动方案", headings=["二、活动内容"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # a counter for something else, or the window trades as the scope of other work, is no window service
         ("在打饭窗口张贴光盘行动提示牌。", ["文明餐桌", "公益广告"]),
         ("在窗口行业开展诚信经营创评。", ["诚信建设"]),
