@@ -310,6 +310,9 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "某某县文明办 2024年3月1日",  # a signature with its date
         "某社区居委会 XX年X月X日",
         "（此页无正文）",  # a note alone in brackets
+        "本方案由社区党委负责解释。",  # the document's closing provisions
+        "本方案自印发之日起施行。",
+        "未尽事宜另行通知。",
         "经费预算：共计800元",  # logistics fields
         "所需物品：横幅、音响、话筒",
         "参与人数：约40人",
@@ -605,6 +608,21 @@ def test_a_sentence_introducing_its_aims_states_them(text, expected):
     ],
 )
 def test_aims_and_principles_told_alone_are_statements(text, expected):
+    assert tags(text, plan="某社区2024年学雷锋志愿服务活动方案", headings=["二、活动内容"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urging the work on and reporting on it are no activity of the campaign
+        ("各单位要高度重视，精心组织，确保活动取得实效。", []),
+        ("各单位于3月20日前将活动总结报社区党委。", []),
+        # a unit that does the work is
+        ("各网格组织志愿者走访独居老人。", ["学雷锋志愿服务", "关爱帮扶"]),
+        ("各村组织党员清扫街道，总结经验。", ["学雷锋志愿服务", "爱国卫生"]),
+    ],
+)
+def test_urging_and_reporting_do_not_take_the_plans_kind(text, expected):
     assert tags(text, plan="某社区2024年学雷锋志愿服务活动方案", headings=["二、活动内容"]) == expected
 
 
