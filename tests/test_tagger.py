@@ -642,12 +642,12 @@ def test_a_window_that_is_no_service(text, expected):
 
 def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
     long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
-    assert tags(long_item, headings=["四、加强未成年人思想道德建设"]) == ["未成年人思想道德建设", "文体活动"]
-    assert tags(long_item, headings=["四、加强未成年人思想道德建设", "（一）丰富课余生活"]) == ["未成年人思想道德建设", "文体活动"]
+    assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作"]) == ["未成年人思想道德建设", "文体活动"]
+    assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作", "（一）丰富课余生活"]) == ["未成年人思想道德建设", "文体活动"]
     # the same item under another heading, an organisational step, and an aim get no audience
     assert tags(long_item, headings=["三、丰富群众文化生活"]) == ["文体活动"]
     organisational = "成立由校长任组长的工作领导小组，德育处具体负责，各班主任为第一责任人，定期研究部署。"
-    assert tags(organisational, headings=["四、加强未成年人思想道德建设"]) == ["组织领导"]
+    assert tags(organisational, headings=["四、抓好未成年人思想道德建设工作"]) == ["组织领导"]
     assert tags("以加强未成年人思想道德建设为目标，促进全面发展。", headings=["一、指导思想"]) == []
 
 
