@@ -58,8 +58,9 @@ REQUIRED = {
     "考核奖惩": ["考核奖惩", "一票否决"],
     "台账资料": ["台账资料"],
 }
-# Keywords deliberately listed under two types (none so far): {keyword: {type, type}}.
-SHARED_KEYWORDS: dict[str, set[str]] = {}
+# Keywords deliberately listed under two types: {keyword: {type, type}}. 美德少年 is a model pupil: a
+# 身边好人 selection, and work for minors (the longer phrase hides the 少年 inside it).
+SHARED_KEYWORDS: dict[str, set[str]] = {"美德少年": {"身边好人", "未成年人思想道德建设"}}
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +304,23 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "某社区重阳节活动方案2",  # a document title with its number in a compilation
         "准备阶段。主要做好以下几项工作：",  # a line announcing a list
         "社区干部、楼栋长、志愿者及居民代表",  # who takes part, without a verb
+        "某某物流有限公司工会",  # an issuing body's name alone
+        "某某建设集团",
+        "某某县人民医院",
+        "某某县文明办 2024年3月1日",  # a signature with its date
+        "某社区居委会 XX年X月X日",
+        "（此页无正文）",  # a note alone in brackets
+        "本方案由社区党委负责解释。",  # the document's closing provisions
+        "本方案自印发之日起施行。",
+        "未尽事宜另行通知。",
+        "经费预算：共计800元",  # logistics fields
+        "所需物品：横幅、音响、话筒",
+        "参与人数：约40人",
+        "集合地点：社区广场东门",
+        "带队人：李某某",
+        "（牵头单位：县教育局、县团委）",
+        "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
+        "现将本方案印发给你们，请遵照执行。",
     ],
 )
 def test_what_is_not_an_item_gets_no_types(text):
@@ -311,6 +329,16 @@ def test_what_is_not_an_item_gets_no_types(text):
 
 def test_a_list_of_people_with_a_verb_is_an_item():
     assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
+
+
+def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
+    assert tags("组织志愿者走进物流公司", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
+    assert tags("组织志愿者到县人民医院", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
+    # a label that names work, followed by the work, is an item (组织领导：…, 经费保障：…, 宣传方式：…)
+    assert tags("组织领导：成立领导小组，明确分工。") == ["组织领导"]
+    assert tags("经费保障：每年安排专项经费。") == ["组织领导"]
+    assert tags("宣传方式：利用广播、宣传栏等进行宣传，营造氛围。") == ["宣传阵地"]
+    assert tags("各单位要结合实际制定工作方案，按时报送。") == ["组织领导"]
 
 
 def test_preambles_and_guiding_ideas_get_no_types():
@@ -450,6 +478,203 @@ def test_the_standards_of_a_campaign_selection_keep_the_campaign_type_only():
 )
 def test_a_converters_words_are_read_as_the_mainland_ones(text, expected):
     assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # integrity education and pledges of a trade are 党风廉政; 廉洁 in a string of virtues is not
+        ("开展廉洁行医教育，签订承诺书。", ["党风廉政"]),
+        ("组织干部家属开展助廉座谈。", ["党风廉政"]),
+        ("努力建设政令畅通、清正廉洁、团结友爱的机关。", []),
+        # a leader in charge in person, and the publicising stage of the work, are 组织领导
+        ("主要领导亲自抓，分管领导具体抓。", ["组织领导"]),
+        ("第一阶段：宣传发动，细化分工。", ["组织领导"]),
+        ("局长亲自参加植树活动。", []),
+        # visits to revolutionary sites are patriotic education; another museum is not
+        ("组织党员赴革命纪念馆参观学习。", ["爱国主义教育"]),
+        ("带领团员寻访革命旧址。", ["爱国主义教育"]),
+        ("组织职工参观科技馆。", []),
+        # policy briefings and the party-day oath are 理论学习; the pioneers' oath is work for minors
+        ("每月举办一次形势政策宣讲会。", ["理论学习"]),
+        ("七一组织党员重温入党誓词。", ["理论学习"]),
+        ("组织少先队员重温入队誓词。", ["未成年人思想道德建设"]),
+        # a unit assigned to a community is twinned with it; a visit is not
+        ("每个单位包保一个社区，每月下沉一次。", ["结对共建"]),
+        ("机关干部包联一个村，帮助解决实际问题。", ["结对共建"]),
+        ("到社区开展一次走访。", []),
+        ("宣传征信知识，提升信用意识。", ["诚信建设"]),
+        # a place's 好人 selection is 身边好人; 好 that completes a verb before 人生, 人民 … is not
+        ("每年评选“青山好人”20名。", ["身边好人"]),
+        ("每季度推选一批镇级好人，张榜宣传事迹。", ["身边好人"]),
+        ("引导学生扣好人生第一粒扣子。", []),
+        ("当好人民公仆，做好人才引进工作。", []),
+        # changing the work style is 作风建设; changing the way of working is not
+        ("开展转作风、树形象专项行动。", ["作风建设"]),
+        ("推动干部作风转变，提高办事效率。", ["作风建设"]),
+        ("转变工作方式，提高办事效率。", []),
+        # an institution opening its doors to the public is 政务公开; opening a reading room is not
+        ("举办检察开放日活动，邀请群众代表走进机关。", ["政务公开"]),
+        ("每季度开展一次法院开放日。", ["政务公开"]),
+        ("开放图书室供职工借阅。", ["学习型机关"]),
+        # a service hall's one counter for all, its fast lane and fewer trips are window service
+        ("政务服务中心实行一窗受理、集成服务。", ["窗口服务"]),
+        ("推行网上办理，让群众少跑腿。", ["窗口服务"]),
+        ("畅通群众诉求渠道，及时回应关切。", []),
+        # folk performances are 文体活动; acting out a story in a lesson is not
+        ("组织秧歌队、腰鼓队进社区演出。", ["文体活动"]),
+        ("邀请剧团送戏曲进乡村。", ["文体活动"]),
+        ("组织学生诵读、表演诚信故事。", ["诚信建设"]),
+        # people in need named by their welfare status, school or work outdoors
+        ("定期走访五保户、低保户，免费检修线路。", ["关爱帮扶"]),
+        ("到特殊教育学校为孩子们送去学习用品。", ["关爱帮扶"]),
+        ("设立驿站，为户外劳动者提供饮水、休息服务。", ["关爱帮扶"]),
+        ("设立驿站，为过往行人提供饮水、休息服务。", []),
+    ],
+)
+def test_activities_told_in_other_words(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # work for primary and middle-school pupils, told by who they are or by what only they do
+        ("组织少先队员开展红领巾寻访活动。", ["未成年人思想道德建设"]),
+        ("开展新时代好少年评选，各校每学期评选一次。", ["未成年人思想道德建设"]),
+        ("各班每月上一次主题队课。", ["未成年人思想道德建设"]),
+        ("每学期开办两期家长学校。", ["未成年人思想道德建设"]),
+        # 青少年 is youth at large, and university students are adults
+        ("组建青少年志愿服务队。", ["学雷锋志愿服务"]),
+        ("组织大学生开展暑期社会实践。", []),
+    ],
+)
+def test_work_for_minors_is_told_by_its_audience(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the 表彰 of a selection the item itself names is that selection's, in any clause
+        ("评选最美教师20名，教师节举行表彰大会。", ["身边好人"]),
+        ("每年评选文明科室2个，年终给予表彰奖励。", ["文明科室评选"]),
+        # a 考核 beside it is still a check, and the 表彰 of work that is no selection is 考核奖惩
+        ("对创建工作进行年终考核，评选最美职工并给予表彰。", ["身边好人", "考核奖惩"]),
+        ("对志愿服务先进个人给予表彰。", ["学雷锋志愿服务", "考核奖惩"]),
+    ],
+)
+def test_the_award_of_the_items_own_selection_belongs_to_it(text, expected):
+    assert tags(text) == expected
+
+
+def test_the_board_a_selection_posts_its_result_on_is_part_of_it():
+    assert tags("开展身边好人推荐，结果在村务公开栏公示。") == ["身边好人"]
+    assert tags("在村务公开栏按月公开财务收支。") == ["政务公开"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence introducing the aims it states is a statement, wherever it opens
+        ("全年工作的总体要求是：以培育和践行社会主义核心价值观为主线，推动文明创建。", []),
+        ("今年的指导思想是：坚持以核心价值观为引领，凝聚人心。", []),
+        ("对照工作目标为各科室打分，结果纳入考核。", ["考核奖惩"]),
+    ],
+)
+def test_a_sentence_introducing_its_aims_states_them(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # principles, ideals to foster, hoped-for effects, what an ideal is, a theme: no types even in a
+        # campaign plan and without an aims heading above them
+        ("坚持自愿参与、量力而行的原则，不搞形式主义。", []),
+        ("本着就近就便、小型多样的原则。", []),
+        ("进一步弘扬互助精神，培育邻里新风。", []),
+        ("大力营造崇德向善的浓厚氛围。", []),
+        ("使广大青年在服务中受教育、长才干。", []),
+        ("让互助精神在社区蔚然成风。", []),
+        ("互助精神是中华传统美德的生动体现。", []),
+        ("以“邻里守望”为主题，以志愿服务为载体。", []),
+        # the same openings followed by work to do are activities
+        ("本着就近就便的原则，组织志愿者到社区开展服务。", ["学雷锋志愿服务"]),
+        ("大力弘扬志愿精神，组织开展志愿服务活动。", ["学雷锋志愿服务"]),
+        ("营造浓厚氛围。在食堂入口张贴光盘提示牌。", ["学雷锋志愿服务", "文明餐桌", "公益广告"]),
+        ("让志愿者每周上门陪伴独居老人一次。", ["学雷锋志愿服务", "关爱帮扶"]),
+        ("以“学雷锋”为主题，组织青年志愿者到敬老院开展慰问活动。", ["学雷锋志愿服务", "关爱帮扶"]),
+    ],
+)
+def test_aims_and_principles_told_alone_are_statements(text, expected):
+    assert tags(text, plan="某社区2024年学雷锋志愿服务活动方案", headings=["二、活动内容"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urging the work on and reporting on it are no activity of the campaign
+        ("各单位要高度重视，精心组织，确保活动取得实效。", []),
+        ("各单位于3月20日前将活动总结报社区党委。", []),
+        # a unit that does the work is
+        ("各网格组织志愿者走访独居老人。", ["学雷锋志愿服务", "关爱帮扶"]),
+        ("各村组织党员清扫街道，总结经验。", ["学雷锋志愿服务", "爱国卫生"]),
+    ],
+)
+def test_urging_and_reporting_do_not_take_the_plans_kind(text, expected):
+    assert tags(text, plan="某社区2024年学雷锋志愿服务活动方案", headings=["二、活动内容"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a counter for something else, or the window trades as the scope of other work, is no window service
+        ("在打饭窗口张贴光盘行动提示牌。", ["文明餐桌", "公益广告"]),
+        ("在窗口行业开展诚信经营创评。", ["诚信建设"]),
+        ("窗口单位推行首问负责制。", ["窗口服务"]),
+        ("规范服务窗口，推行一次性告知。", ["窗口服务"]),
+    ],
+)
+def test_a_window_that_is_no_service(text, expected):
+    assert tags(text) == expected
+
+
+def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
+    long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
+    assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作"]) == ["未成年人思想道德建设", "文体活动"]
+    assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作", "（一）丰富课余生活"]) == ["未成年人思想道德建设", "文体活动"]
+    # the same item under another heading, an organisational step, and an aim get no audience
+    assert tags(long_item, headings=["三、丰富群众文化生活"]) == ["文体活动"]
+    organisational = "成立由校长任组长的工作领导小组，德育处具体负责，各班主任为第一责任人，定期研究部署。"
+    assert tags(organisational, headings=["四、抓好未成年人思想道德建设工作"]) == ["组织领导"]
+    assert tags("以加强未成年人思想道德建设为目标，促进全面发展。", headings=["一、指导思想"]) == []
+
+
+def test_an_item_of_a_plan_for_minors_is_work_for_minors():
+    plan = "某校未成年人思想道德建设工作方案"
+    assert tags("每学期召开两次家长会，交流育人经验。", plan=plan, headings=["二、工作内容"]) == ["未成年人思想道德建设"]
+    assert tags("每学期召开两次家长会，交流育人经验。", plan="某村年度工作计划", headings=["二、工作内容"]) == []
+
+
+@pytest.mark.parametrize(
+    "text, plan, headings, expected",
+    [
+        # an item handed to the tag command in traditional characters reads as its simplified twin
+        ("組織志願者到敬老院開展慰問活動。", "", [], ["学雷锋志愿服务", "关爱帮扶"]),
+        ("開展“文明上網”主題班會。", "", [], ["网络文明"]),
+        # its plan title and headings too: a traditional 學雷鋒 plan still gives its kind
+        ("組織學生清掃街道。", "某校學雷鋒活動月方案", ["三、活動內容"], ["学雷锋志愿服务", "爱国卫生"]),
+        # a traditional aims heading is still an aims heading
+        ("弘揚雷鋒精神，培養奉獻意識。", "", ["一、活動目的"], []),
+        # a pinyin reading inside a keyword does not split it; a bracket that reads nothing stays
+        ("组建青年志(zhì)愿服务队。", "", [], ["学雷锋志愿服务"]),
+        ("开展文明礼(lǐ)仪培训。", "", [], ["文明礼仪"]),
+        ("开展文明礼(2)仪宣传。", "", [], []),
+    ],
+)
+def test_items_read_as_the_cleaner_leaves_a_page(text, plan, headings, expected):
+    assert tags(text, plan=plan, headings=headings) == expected
 
 
 def test_a_plan_title_in_a_converters_words_still_gives_its_kind():

@@ -34,6 +34,12 @@ def to_simplified(text: str) -> tuple[str, bool]:
     return simplified, looked_traditional
 
 
+def has_traditional(text: str) -> bool:
+    """Whether any character of ``text`` exists only in traditional script: one regex search, so a
+    later stage can skip converting the (already simplified) text it is usually given."""
+    return _script_classes()[0].search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def _variants() -> tuple[re.Pattern, dict[str, str]]:
     """rules/t2s.yml ``variants``: traditional variant characters OpenCC's t2s keeps, as a pattern of

@@ -4,8 +4,9 @@
 across plans, so an item gets the types of the activities it says the unit will carry out —
 not of every word it mentions in passing. ``tag_item`` is the one function that decides, for
 ingest (``tag_plan``) and for the ``tag`` command alike. It reads an item with its plan's title
-and the headings above it (the cues are data, in ``rules/tagging.yml``), all read in mainland words
-(a Taiwan-style converter's 网路 is 网络):
+and the headings above it (the cues are data, in ``rules/tagging.yml``), all read as the cleaner
+leaves a page, in mainland words (an item handed over in traditional characters or with pinyin readings
+reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 网络):
 
 1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
    a slogan, a link — gets nothing;
@@ -22,11 +23,13 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``), all rea
    step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
    creation ("为创建全国文明城市作出贡献") rather than taking part in it;
 4. a short item without an activity of its own does the one its nearest heading names
-   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶);
+   (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
+   audience type (四、加强未成年人思想道德建设) is for that audience, however long;
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
-   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone.
+   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone — and so is
+   such a step of a selection the item itself names (评选最美教师…，举行表彰大会).
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -38,6 +41,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from scripts.clean.pinyin_notes import strip_pinyin_annotations
+from scripts.clean.t2s import has_traditional, to_simplified
 from scripts.models import Plan, Section, walk_sections
 from scripts.rules import load_rules
 
@@ -93,6 +98,7 @@ class Cues:
     procedure_words: tuple[str, ...] = ()
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
+    audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
     regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
 
@@ -254,14 +260,21 @@ class Reader:
         self.procedure_words = frozenset(map(normalise, cues.procedure_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
+        self.audience_types = frozenset(cues.audience_types)
         self.purpose_lead = re.compile(cues.purpose_lead)
         self.regional_words = cues.regional_words
 
     def strip(self, text: str) -> str:
-        """The text without list bullets, Markdown emphasis and spaces, in mainland words."""
+        """The text without list bullets, Markdown emphasis and spaces, in simplified mainland words."""
         return self.mainland(_SPACE.sub("", self.decoration.sub("", text.replace("**", ""))))
 
     def mainland(self, text: str) -> str:
+        """The text as the cleaner leaves a page — simplified characters, no pinyin readings (an item handed
+        to the ``tag`` command may be neither, as a page before cleaning) — in mainland words."""
+        if has_traditional(text):
+            text = to_simplified(text)[0]
+        if "(" in text or "（" in text:
+            text = strip_pinyin_annotations(text)[0]
         return mainland(text, self.regional_words)
 
     def not_item_rule(self, text: str) -> str:
@@ -430,6 +443,7 @@ def load_cues() -> Cues:
         procedure_words=words("procedure_words"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
+        audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
         regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
     )
@@ -459,6 +473,7 @@ class Context:
     measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
     support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
     heading_types: frozenset[str]  # types of the activity the nearest section heading names
+    audience: frozenset[str]  # audience types (未成年人思想道德建设) any section heading above names
 
 
 def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy | None = None) -> list[str]:
@@ -486,6 +501,9 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
+    if context.audience and not (found and found <= matcher.organisational):
+        found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
+    found -= _procedure_steps(reader, matcher, body, found, frozenset(found))  # the 表彰 of the item's own 最美 selection
     if context.plan_kinds:  # 5
         own = found - _procedure_steps(reader, matcher, body, found, context.plan_kinds)
         if _takes_plan_kind(reader, matcher, context, own, unnumbered):
@@ -495,8 +513,9 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
 
 def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str], plan_kinds: frozenset[str]) -> set[str]:
     """The found types that only name a step of the campaign's own procedure: all their words in the item
-    are procedure words (表彰, 公示 …) and their yields_to names one of the plan's kinds — the 表彰 of a
-    最美家庭 plan's winners is the selection's, a 考核 of its creation work is not."""
+    are procedure words (表彰, 公示 …) and their yields_to names one of ``plan_kinds`` (the plan's, or the
+    item's own types) — the 表彰 of a 最美家庭 selection's winners is the selection's, a 考核 of its
+    creation work is not."""
     yielding = {name for name in found if matcher.yields.get(name, frozenset()) & plan_kinds}
     if not yielding:
         return set()
@@ -544,7 +563,10 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     measures = bool(reader.measures.search(nearest))
     support = bool(reader.support.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
-    return Context(plan_kinds, statement, criteria, measures, support, heading_types)
+    audience = frozenset() if statement else frozenset(
+        name for title in sections for name in matcher.types_in(title) if name in reader.audience_types
+    )
+    return Context(plan_kinds, statement, criteria, measures, support, heading_types, audience)
 
 
 def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str], campaign: bool) -> str:
