@@ -58,6 +58,7 @@ class Rule:
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
     cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
+    first: bool = False  # inline: cut before any line rule is tried (markup hides a line's shape)
 
     @property
     def name(self) -> str:
@@ -94,6 +95,7 @@ class Signals:
 class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
+    markup: tuple[Rule, ...]  # inline rules cut first (order: first), in file order
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
@@ -150,9 +152,10 @@ class _Hit:
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    outside, glued = raw.get("outside", "flag"), raw.get("glued", "line")
-    if scope not in SCOPES or where not in ZONES or outside not in ("flag", "keep") or glued not in ("line", "cut"):
-        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued {scope}/{where}/{outside}/{glued}")
+    outside, glued, order = raw.get("outside", "flag"), raw.get("glued", "line"), raw.get("order", "lines")
+    bad = outside not in ("flag", "keep") or glued not in ("line", "cut") or order not in ("lines", "first")
+    if scope not in SCOPES or where not in ZONES or bad or (order == "first" and (scope != "inline" or where != "any")):
+        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued/order {scope}/{where}/{outside}/{glued}/{order}")
     return Rule(
         id=raw["id"],
         category=category,
@@ -167,6 +170,7 @@ def _rule(category: str, raw: dict) -> Rule:
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
         doubt_outside=outside == "flag",
         cut_glued=glued == "cut",
+        first=order == "first",
     )
 
 
@@ -212,7 +216,8 @@ def _config() -> Config:
     zones = data["zones"]
     return Config(
         whole_line=tuple(r for r in rules if r.scope != "inline"),
-        inline=tuple(r for r in rules if r.scope == "inline"),
+        inline=tuple(r for r in rules if r.scope == "inline" and not r.first),
+        markup=tuple(r for r in rules if r.first),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
@@ -519,8 +524,18 @@ def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match],
     """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
     if zone != "any" and not _cut_inline(line, "any")[1]:
         return line, ()  # no rule of any zone matches (most lines): one pass, cached, serves every zone
+    return _cut(line, _inline_rules(zone))
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _cut_markup(line: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
+    """The line without its markup (``order: first`` rules), as a reader of the page sees it."""
+    return _cut(line, _config().markup)
+
+
+def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     cuts = []
-    for rule in _inline_rules(zone):
+    for rule in rules:
         if not _search(rule, line):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
@@ -800,6 +815,24 @@ def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Co
     return cfg.entity.sub(decode, line)
 
 
+def _strip_markup(lines: list[str], walk: _Walk, cfg: Config) -> set[int]:
+    """Cut the markup out of every line in place, before any line rule: ``<p>发布时间：…</p>`` is a publish
+    line. A line a rule names as it stands (document.write('<div>')) keeps its markup for that rule.
+    Returns the lines nothing but markup and punctuation was left of: they go."""
+    emptied = set()
+    for i, line in enumerate(lines):
+        new_line, cuts = _cut_markup(line)
+        if not cuts or _first_rule(line):
+            continue
+        _record_cuts(walk, i, cuts, cfg)
+        lines[i] = new_line
+        if not any(ch.isalnum() for ch in new_line):
+            emptied.add(i)
+            if new_line.strip():
+                walk.removed.append(RemovedSpan(cuts[-1][0].name, cuts[-1][0].category, new_line, i + 1))
+    return emptied
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -807,10 +840,14 @@ def strip_chrome(text: str) -> ChromeResult:
     # Every kind of line break and no invisible marks, as the repair stage will see them.
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
     lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
+    emptied = _strip_markup(lines, walk, cfg)
     hits = _find_hits(lines)
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
+        if i in emptied:
+            i += 1
+            continue
         zone = _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
         if hit and hit.glued and _in_zone(hit.rule.where, zone):
