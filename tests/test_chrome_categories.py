@@ -54,3 +54,61 @@ def test_a_plan_line_wrapped_in_markup_keeps_its_text():
 def test_a_line_of_markup_alone_goes_whole():
     result = strip_chrome(page(body=[BODY[0], "<br/>", *BODY[1:]]))
     assert_only_plan_left(result)
+
+
+# --- a site's footer: its host, its address, its version switches --------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办：某某区人民政府办公室  协办：某某区融媒体中心",
+        "地址：某某市人民路88号  邮编：100000  电话：010-12345678",
+        "联系地址：某某县城关镇新华街8号  邮政编码：000000",
+        "无障碍浏览  长者模式  English",
+        "关怀版  简体  繁体",
+        "客服热线：400-000-0000（工作日9:00-18:00）",
+    ],
+)
+def test_a_sites_footer_line_goes(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+    assert_only_plan_left(result, SIGNATURE)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["联系人：张三  联系电话：0000-1234567  传真：0000-1234568"],  # whom to call about the plan
+        ["活动地址：镇文化广场"],
+        ["主办单位：镇文明办", "承办单位：镇卫生院"],
+        ["咨询电话：0000-1234567"],
+    ],
+)
+def test_a_plans_own_contact_and_host_lines_stay(tail):
+    result = strip_chrome(page(tail=[*SIGNATURE, *tail]))
+    assert result.removed == []
+    assert_only_plan_left(result, [*SIGNATURE, *tail])
+
+
+# --- reading widgets: counts, guesses, the comma of a number ---------------------------------------
+
+
+@pytest.mark.parametrize("line", ["已浏览：56次", "阅读 1万+", "人气：1024 ℃", "该文档已被浏览 1,203 次", "猜你感兴趣", "您可能还会喜欢"])
+def test_a_reading_widget_line_goes(line):
+    result = strip_chrome(page(head=[line]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+    assert_only_plan_left(result)
+
+
+def test_a_plan_line_counting_readers_in_a_sentence_stays():
+    line = "全年组织职工阅读12本好书，开展读书分享活动4次。"
+    result = strip_chrome(page(tail=[line]))
+    assert result.removed == []
+
+
+def test_a_line_a_rule_names_outside_its_zone_is_scored():
+    # 热门文章 heads a list below the plan (related_list, where: tail); above it the score decides
+    result = strip_chrome(page(head=["热门文章", "最新文章"]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"] * 2
+    assert result.flags == []

@@ -865,15 +865,16 @@ def strip_chrome(text: str) -> ChromeResult:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        elif hit and hit.rule.doubt_outside:
-            detail = f"{hit.rule.name} kept: outside its zone or in a long line"
-            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
-            # scored as it will read once its inline chrome is cut, so a second cleaning agrees
+            # scored as it will read once its inline chrome is cut, so a second cleaning agrees; a line a rule
+            # names outside that rule's zone (热门文章 above the plan) is scored like any other
             _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
             walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
             i += 1
             continue
+        elif hit and hit.rule.doubt_outside:
+            detail = f"{hit.rule.name} kept: outside its zone or in a long line"
+            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
