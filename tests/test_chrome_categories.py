@@ -112,3 +112,123 @@ def test_a_line_a_rule_names_outside_its_zone_is_scored():
     result = strip_chrome(page(head=["热门文章", "最新文章"]))
     assert [s.rule for s in result.removed] == ["chrome.furniture.score"] * 2
     assert result.flags == []
+
+
+# --- who made the page: publishing roles, reprint keys ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("初审：张三  复审：李四  终审：王五", "chrome.publish.credits_line"),
+        ("编辑 | 张三", "chrome.publish.credits_line"),
+        ("排版丨王五  责编丨赵六", "chrome.publish.credits_line"),
+        ("图片：李四 文字：张三 校对：王五", "chrome.publish.credits_line"),
+        ("原标题：关于开展文明创建活动的通知", "chrome.publish.original_title"),
+        ("【原题】某某镇文明创建工作纪实", "chrome.publish.original_title"),
+        ("转自：某某公众号", "chrome.publish.author_line"),
+        ("发布单位：某某街道办事处", "chrome.publish.author_line"),
+    ],
+)
+def test_a_line_naming_who_made_the_page_goes(line, rule):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert removed(result) == [(rule, line)]
+
+
+def test_a_documents_sign_off_stays():
+    tail = [*SIGNATURE, "编制：张三  审核：李四  批准：王五"]  # 编制 and 批准 are no publishing roles
+    result = strip_chrome(page(tail=tail))
+    assert result.removed == []
+    assert_only_plan_left(result, tail)
+
+
+# --- finding one's way: trails, columns, search boxes, pagers ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("位置：首页 > 文明创建", "chrome.nav.breadcrumb_home"),
+        ("首页 - 政务公开 - 工作方案", "chrome.nav.breadcrumb_home"),
+        ("某某范文网 / 工作计划 / 正文", "chrome.nav.breadcrumb_home"),
+        ("当前栏目：通知公告", "chrome.publish.column_line"),
+        ("请输入关键词", "chrome.nav.search_box"),
+        ("搜 索", "chrome.nav.search_box"),
+        ("热门搜索：工作计划 实施方案 活动方案", "chrome.nav.search_box"),
+        ("[ 2024-03-05 ]", "chrome.publish.lone_date_line"),
+        ("[1] [2] [3] 下一页", "chrome.page_marker.pager"),
+    ],
+)
+def test_a_line_to_find_ones_way_goes(line, rule):
+    result = strip_chrome(page(head=[line]))
+    assert removed(result) == [(rule, line)]
+    assert_only_plan_left(result)
+
+
+@pytest.mark.parametrize("line", ["主页设计 - 突出文明单位特色", "输入法培训安排另行通知"])
+def test_a_plan_line_beginning_like_a_trail_or_a_search_box_stays(line):
+    result = strip_chrome(page(head=[line]))
+    assert result.removed == []
+
+
+# --- a site's notices about its texts, in other words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "若有侵权，请联系管理员删除",
+        "如有侵犯您的权益，请来信告知，我们将及时处理。",
+        "文中观点仅代表作者本人，与本网无关。",
+    ],
+)
+def test_a_sites_notice_about_its_texts_goes(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert [s.rule for s in result.removed] == ["chrome.disclaimer.upload_notice"]
+    assert_only_plan_left(result, SIGNATURE)
+
+
+def test_a_plan_sentence_about_infringing_rights_stays():
+    line = "对侵犯群众合法权益的行为，一经查实严肃处理，并在全镇通报。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == []
+
+
+# --- the 范文 sites' talk about writing a plan, above the plans -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "时间过得真快，总在不经意间流逝，我们又将迎来新的工作，是时候开始写计划了。",
+        "为了确保活动顺利开展，就需要事先制定方案，方案的格式和要素有哪些呢？",
+        "相信许多人都会写计划，但是怎样才能写出好的计划呢？",
+        "以下是一篇关于文明创建的范文，仅供参考。",
+        "新的一年开始了，一起来制定一份计划吧。",
+    ],
+)
+def test_a_sites_talk_about_writing_plans_goes(intro):
+    result = strip_chrome(page(head=[intro]))
+    assert len(result.removed) == 1 and result.removed[0].rule.startswith("chrome.disclaimer.")
+    assert_only_plan_left(result)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "为确保创建活动顺利开展，经院务会研究，特制定本方案。",
+        "根据县文明委要求，结合我院实际，制定了创建方案，现印发给你们。",
+    ],
+)
+def test_a_plans_own_opening_about_its_making_stays(opening):
+    result = strip_chrome(page(body=[opening, *BODY]))
+    assert result.removed == []
+
+
+# --- a style sheet's rule ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["p.MsoNormal{margin:0cm;}", ".content { font-size: 14px }"])
+def test_a_style_rule_goes(line):
+    result = strip_chrome(page(head=[line]))
+    assert removed(result) == [("chrome.spam_html.css_rule", line)]
