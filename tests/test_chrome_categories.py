@@ -232,3 +232,39 @@ def test_a_plans_own_opening_about_its_making_stays(opening):
 def test_a_style_rule_goes(line):
     result = strip_chrome(page(head=[line]))
     assert removed(result) == [("chrome.spam_html.css_rule", line)]
+
+
+# --- ends, sizes, tags and collections of social pages ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("——本页完——", "chrome.page_marker.page_end_mark"),
+        ("（此页结束）", "chrome.page_marker.page_end_mark"),
+        ("— 完 —", "chrome.markup.end_mark"),
+        ("【全文完】", "chrome.markup.end_mark"),
+        ("【大 中 小】", "chrome.publish.font_size_buttons"),
+        ("文章出处：某某网", "chrome.publish.source_line"),
+    ],
+)
+def test_an_end_mark_or_a_widget_line_goes(line, rule):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert removed(result) == [(rule, line)]
+
+
+def test_an_end_mark_between_two_plans_goes():
+    result = strip_chrome("\n".join([TITLE, *BODY, "（完）", TITLE, *BODY]))
+    assert removed(result) == [("chrome.markup.end_mark", "（完）")]
+
+
+@pytest.mark.parametrize("line", ["收录于合集 #文明创建 12个", "话题 #学雷锋 #好人好事", "本文已被收录至某某专题", "👇👇👇 长按关注", "联系我们"])
+def test_a_social_pages_tags_and_collections_go(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+
+
+def test_a_plans_line_ending_with_its_completion_stays():
+    line = "（三）总结阶段：12月底前完成。"
+    result = strip_chrome(page(tail=[line]))
+    assert result.removed == []
