@@ -242,8 +242,8 @@ def test_a_style_rule_goes(line):
     [
         ("——本页完——", "chrome.page_marker.page_end_mark"),
         ("（此页结束）", "chrome.page_marker.page_end_mark"),
-        ("— 完 —", "chrome.markup.end_mark"),
-        ("【全文完】", "chrome.markup.end_mark"),
+        ("— 完 —", "chrome.markup.closed_end_mark"),
+        ("【全文完】", "chrome.markup.closed_end_mark"),
         ("【大 中 小】", "chrome.publish.font_size_buttons"),
         ("文章出处：某某网", "chrome.publish.source_line"),
     ],
@@ -255,7 +255,7 @@ def test_an_end_mark_or_a_widget_line_goes(line, rule):
 
 def test_an_end_mark_between_two_plans_goes():
     result = strip_chrome("\n".join([TITLE, *BODY, "（完）", TITLE, *BODY]))
-    assert removed(result) == [("chrome.markup.end_mark", "（完）")]
+    assert removed(result) == [("chrome.markup.closed_end_mark", "（完）")]
 
 
 @pytest.mark.parametrize("line", ["收录于合集 #文明创建 12个", "话题 #学雷锋 #好人好事", "本文已被收录至某某专题", "👇👇👇 长按关注", "联系我们"])
