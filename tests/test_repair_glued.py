@@ -39,3 +39,10 @@ def test_a_long_paragraph_cut_before_its_rest_is_still_joined():
     first = "各村、社区要把文明创建与乡村振兴结合起来，统筹推进农村人居环境整治、移风易俗、文明家庭评选、道德讲堂建设和"
     text = "\n".join([first, "志愿服务等工作，确保各项任务落到实处。"])
     assert repaired(text) == first + "志愿服务等工作，确保各项任务落到实处。\n"
+
+
+def test_an_apostrophe_between_an_ascii_quote_and_a_word_goes_in_the_first_repair():
+    # the quote becomes “ after this step: the second repair would otherwise find the mark beside it
+    once = repaired('精"\'精"')
+    assert once == "精“精”\n"
+    assert repaired(once) == once
