@@ -268,3 +268,35 @@ def test_a_plans_line_ending_with_its_completion_stays():
     line = "（三）总结阶段：12月底前完成。"
     result = strip_chrome(page(tail=[line]))
     assert result.removed == []
+
+
+# --- a row of labels: a menu, a tag cloud ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页  新闻动态  通知公告  政务公开  文明创建  志愿服务",
+        "网站首页 学校概况 教育教学 德育工作 党建工作 校园文化",
+        "工作计划 · 工作总结 · 活动方案 · 心得体会 · 述职报告",
+    ],
+)
+def test_a_row_of_labels_outside_the_plan_goes_whatever_its_words(line):
+    result = strip_chrome(page(head=[line]))
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+    assert "menu+" in result.removed[0].reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "县委宣传部  县文明办  县教育局  县民政局",  # the units a plan names
+        "张三  李四  王五  赵六  钱七",  # the members a plan names
+        "附件：1.考核细则 2.评分表 3.台账目录 4.联系表",
+    ],
+)
+def test_a_plans_own_row_of_names_stays(line):
+    tail = [*SIGNATURE, line]
+    result = strip_chrome(page(tail=tail))
+    assert result.removed == []
+    assert_only_plan_left(result, tail)

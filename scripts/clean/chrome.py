@@ -89,6 +89,12 @@ class Signals:
     content_min_genre: int
     content_max_furniture: int
     heading: re.Pattern
+    menu: re.Pattern  # a row of short labels (see ``menu`` in the YAML)
+    menu_separator: re.Pattern
+    menu_long_items: int
+    menu_long_chars: int
+    menu_weight: int
+    unit_end: re.Pattern  # an item ending like a unit's name (a row of them is a list of units)
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,7 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def _signals(raw: dict) -> Signals:
+def _signals(raw: dict, unit_end: str) -> Signals:
     weights = {w: int(weight) for weight, words in raw["furniture_words"].items() for w in words}
     content = raw["content_like"]
     return Signals(
@@ -202,6 +208,12 @@ def _signals(raw: dict) -> Signals:
         content_min_genre=int(content["min_genre"]),
         content_max_furniture=int(content["max_furniture"]),
         heading=re.compile(raw["heading"]),
+        menu=re.compile(raw["menu"]["row"]),
+        menu_separator=re.compile(raw["menu"]["separator"]),
+        menu_long_items=int(raw["menu"]["min_long_items"]),
+        menu_long_chars=int(raw["menu"]["long_item_chars"]),
+        menu_weight=int(raw["menu"]["weight"]),
+        unit_end=re.compile(unit_end),
     )
 
 
@@ -230,7 +242,7 @@ def _config() -> Config:
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         glued_reach=int(zones["glued_reach"]),
         toc=data["toc"],
-        signals=_signals(data["signals"]),
+        signals=_signals(data["signals"], data["byline"]["unit_end"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_min_chars=int(data["repeated_title"]["min_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
@@ -270,6 +282,10 @@ def furniture_score(line: str) -> tuple[int, str]:
     if found and not sig.separators.sub("", sig.furniture.sub("", text)):
         score += sig.only_furniture
         parts.append(f"only_furniture+{sig.only_furniture}")
+    if _is_menu(text, sig):
+        score += sig.menu_weight
+        parts.append(f"menu+{sig.menu_weight}")
+        return score, f"furniture score {score}: " + " ".join(parts)  # labels, not sentences: genre words say nothing
     genre = set(sig.genre.findall(text))
     if genre:
         score -= sig.genre_weight * len(genre)
@@ -279,6 +295,15 @@ def furniture_score(line: str) -> tuple[int, str]:
         score -= sig.sentence_penalty
         parts.append(f"sentence-{sig.sentence_penalty}")
     return score, f"furniture score {score}: " + " ".join(parts)
+
+
+def _is_menu(text: str, sig: Signals) -> bool:
+    """A row of short labels (a menu, a tag cloud): enough long ones, fewer than half named like units."""
+    if not sig.menu.fullmatch(text):
+        return False
+    items = sig.menu_separator.split(text)
+    units = sum(bool(sig.unit_end.search(item)) for item in items)
+    return sum(len(item) >= sig.menu_long_chars for item in items) >= sig.menu_long_items and 2 * units < len(items)
 
 
 @lru_cache(maxsize=LINE_CACHE)
