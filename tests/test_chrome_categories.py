@@ -300,3 +300,31 @@ def test_a_plans_own_row_of_names_stays(line):
     result = strip_chrome(page(tail=tail))
     assert result.removed == []
     assert_only_plan_left(result, tail)
+
+
+# --- a shared file's facts and a site's labels around a title ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("社区文明创建工作方案 Word文档 28KB", "chrome.markup.title_file_facts"),
+        ("社区文明创建工作方案PDF", "chrome.markup.title_file_facts"),
+        ("社区文明创建工作方案 共5页", "chrome.markup.title_file_facts"),
+        ("【精品】社区文明创建工作方案", "chrome.markup.title_label_before"),
+        ("[原创]社区文明创建工作方案", "chrome.markup.title_label_before"),
+        ("社区文明创建工作方案（word版可编辑）", "chrome.watermark.document_banner"),
+        ("社区文明创建工作方案【精品范文】", "chrome.watermark.document_banner"),
+        ("社区文明创建工作方案 免费阅读", "chrome.watermark.title_read_online"),
+    ],
+)
+def test_chrome_around_a_title_goes_and_the_title_stays(line, rule):
+    result = strip_chrome("\n".join([line, *BODY]))
+    assert [s.rule for s in result.removed] == [rule]
+    assert result.text.splitlines()[0] == "社区文明创建工作方案"
+
+
+@pytest.mark.parametrize("line", ["社区文明创建工作方案（试行）", "社区文明创建工作方案（2024-2025年）", "【活动主题】文明实践我先行"])
+def test_a_titles_own_brackets_stay(line):
+    result = strip_chrome("\n".join([line, *BODY]))
+    assert result.removed == []
