@@ -328,3 +328,18 @@ def test_chrome_around_a_title_goes_and_the_title_stays(line, rule):
 def test_a_titles_own_brackets_stay(line):
     result = strip_chrome("\n".join([line, *BODY]))
     assert result.removed == []
+
+
+# --- ads of a hijacked page ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["真人荷官在线发牌", "彩票平台注册送彩金", "高仿名表 一比一复刻", "刷单兼职日结"])
+def test_a_hijacked_pages_ad_outside_the_plan_goes(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert removed(result) == [("chrome.spam_html.illicit_ads", line)]
+
+
+def test_a_plan_sentence_against_fraud_stays():
+    line = "开展反诈宣传进社区活动，提醒居民警惕刷单返利、虚假兼职等骗局，守好群众的钱袋子。"
+    result = strip_chrome(page(body=[*BODY, line]))
+    assert result.removed == [] and result.flags == []
