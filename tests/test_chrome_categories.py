@@ -343,3 +343,33 @@ def test_a_plan_sentence_against_fraud_stays():
     line = "开展反诈宣传进社区活动，提醒居民警惕刷单返利、虚假兼职等骗局，守好群众的钱袋子。"
     result = strip_chrome(page(body=[*BODY, line]))
     assert result.removed == [] and result.flags == []
+
+
+# --- links to other pages below the plan, their header missing ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["· 社区志愿服务活动方案", "· 2024年文明单位创建工作计划", "· 学校文明校园创建实施方案"],
+        ["社区志愿服务活动方案 03-05", "文明单位创建工作计划 03-02", "学校文明校园创建实施方案 02-28"],
+    ],
+)
+def test_a_run_of_titles_below_the_plan_goes(links):
+    result = strip_chrome(page(tail=[*SIGNATURE, *links]))
+    assert [s.rule for s in result.removed] == ["chrome.related.link_run"] * 3
+    assert_only_plan_left(result, SIGNATURE)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["附件：", "镇卫生院志愿服务活动方案", "镇卫生院文明科室评比办法", "镇卫生院道德讲堂实施细则"],
+        ["1.镇卫生院志愿服务活动方案", "2.镇卫生院文明科室评比办法", "3.镇卫生院道德讲堂实施细则"],
+        ["镇卫生院志愿服务活动方案", "镇卫生院文明科室评比办法"],  # two: not enough to say
+    ],
+)
+def test_a_plans_own_list_of_attachments_stays(tail):
+    result = strip_chrome(page(tail=[*SIGNATURE, *tail]))
+    assert result.removed == []
+    assert_only_plan_left(result, [*SIGNATURE, *tail])

@@ -132,6 +132,10 @@ class Config:
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
     entity: re.Pattern
+    link_min_lines: int
+    link_bullet: re.Pattern
+    link_date: re.Pattern
+    link_not: re.Pattern  # a line that is no link (a numbered entry, an attachment), nor are the titles under it
     entity_kept: str  # characters whose entities stay as written
     entity_classes: str  # first letters of the Unicode classes whose entities are decoded
 
@@ -260,6 +264,10 @@ def _config() -> Config:
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
         entity=re.compile(data["html_entities"]["pattern"]),
+        link_min_lines=int(data["link_runs"]["min_lines"]),
+        link_bullet=re.compile(data["link_runs"]["bullet"]),
+        link_date=re.compile(data["link_runs"]["date"]),
+        link_not=re.compile(data["link_runs"]["not_a_link"]),
         entity_kept=data["html_entities"]["kept"],
         entity_classes=data["html_entities"]["classes"],
     )
@@ -788,6 +796,34 @@ def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None,
     walk.kept = kept
 
 
+def _is_link(text: str, cfg: Config) -> bool:
+    """A title alone on its line (a bullet before it, a date after it aside): a link to another page."""
+    title = cfg.link_date.sub("", cfg.link_bullet.sub("", text)).strip()
+    return bool(title) and len(title) <= cfg.title_max_chars and bool(cfg.title_shape.search(title)) and not cfg.link_not.search(text)
+
+
+def _drop_link_runs(walk: _Walk, bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """Below the plan, a run of ``link_runs.min_lines`` titles or more in a row is a list of other pages
+    without its header (see ``link_runs``); a run under an attachments line is the plan's own list."""
+    if bounds is None:
+        return
+    runs, run, blocked = [], [], False
+    for p, (i, text) in enumerate(walk.kept):
+        if i <= bounds[1] or not text.strip():
+            continue
+        if not blocked and _is_link(text, cfg):
+            run.append(p)
+            continue
+        runs.append(run)
+        run, blocked = [], bool(cfg.link_not.search(text)) or (blocked and _is_link(text, cfg))
+    runs.append(run)
+    dropped = {p for run in runs if len(run) >= cfg.link_min_lines for p in run}
+    for p in sorted(dropped):
+        i, text = walk.kept[p]
+        walk.removed.append(RemovedSpan("chrome.related.link_run", "related", text, i + 1, "one of several titles in a row below the plan"))
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
+
+
 def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
     """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
     runs, run = [], []
@@ -906,6 +942,7 @@ def strip_chrome(text: str) -> ChromeResult:
     _drop_cut_copies(walk, cfg)
     _drop_bylines(walk, lines, bounds, cfg)
     _drop_repeated_titles(walk, cfg)
+    _drop_link_runs(walk, bounds, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
