@@ -373,3 +373,13 @@ def test_a_plans_own_list_of_attachments_stays(tail):
     result = strip_chrome(page(tail=[*SIGNATURE, *tail]))
     assert result.removed == []
     assert_only_plan_left(result, [*SIGNATURE, *tail])
+
+
+@pytest.mark.parametrize("line", ["文/李某", "图/王某  摄影/赵某", "文字／张三 图片／李四"])
+def test_credits_written_with_a_slash_go(line):
+    assert removed(strip_chrome(page(head=[line]))) == [("chrome.publish.slash_credits", line)]
+
+
+def test_a_plan_line_with_a_slash_stays():
+    line = "文/体/旅融合发展"
+    assert strip_chrome(page(tail=[*SIGNATURE, line])).removed == []
