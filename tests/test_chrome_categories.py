@@ -383,3 +383,35 @@ def test_credits_written_with_a_slash_go(line):
 def test_a_plan_line_with_a_slash_stays():
     line = "文/体/旅融合发展"
     assert strip_chrome(page(tail=[*SIGNATURE, line])).removed == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "文档内容由用户自行上传，平台不对其内容负责。",
+        "本平台所有文档仅作学习交流之用。",
+        "凡注明来源的作品，版权归原单位所有。",
+        "未经书面授权，禁止复制或建立镜像。",
+        "注：本文为网络转载，仅供参考。",
+        "特别说明：本文档为AI辅助生成，请谨慎使用。",
+        "图文来源于网络，侵删",
+        "（侵删）",
+    ],
+)
+def test_a_sites_statement_about_its_texts_in_other_words_goes(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert len(result.removed) == 1 and result.removed[0].text == line
+    assert_only_plan_left(result, SIGNATURE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "以上安排仅供参考，各科室可结合实际调整。",
+        "未经批准，不得擅自调整创建工作计划。",
+        "舆情信息来源于网络监测平台，由办公室汇总。",
+    ],
+)
+def test_a_plans_own_provisos_stay(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert result.removed == []
