@@ -415,3 +415,24 @@ def test_a_sites_statement_about_its_texts_in_other_words_goes(line):
 def test_a_plans_own_provisos_stay(line):
     result = strip_chrome(page(tail=[*SIGNATURE, line]))
     assert result.removed == []
+
+
+# --- news stories: their marks and reporters -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["（记者 张三）", "通讯员 李四 王五", "本报讯 记者张三"])
+def test_a_news_storys_reporter_line_goes(line):
+    result = strip_chrome(page(head=[line]))
+    assert "".join(s.text for s in result.removed).strip() == line
+    assert_only_plan_left(result)
+
+
+def test_a_news_mark_glued_to_the_first_sentence_goes_and_the_sentence_stays():
+    result = strip_chrome("\n".join([TITLE, "本报讯（记者 张三）" + BODY[0], *BODY[1:]]))
+    assert removed(result) == [("chrome.publish.news_dateline", "本报讯（记者 张三）")]
+    assert_only_plan_left(result)
+
+
+def test_a_plans_line_naming_reporters_in_a_sentence_stays():
+    line = "邀请县融媒体中心记者张三、李四跟踪报道创建活动。"
+    assert strip_chrome(page(tail=[*SIGNATURE, line])).removed == []
