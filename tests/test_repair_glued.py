@@ -46,3 +46,9 @@ def test_an_apostrophe_between_an_ascii_quote_and_a_word_goes_in_the_first_repai
     once = repaired('精"\'精"')
     assert once == "精“精”\n"
     assert repaired(once) == once
+
+
+def test_an_apostrophe_after_an_ascii_comma_goes_in_the_first_repair():
+    once = repaired("精,'精")
+    assert once == "精，精\n"
+    assert repaired(once) == once
