@@ -436,3 +436,21 @@ def test_a_news_mark_glued_to_the_first_sentence_goes_and_the_sentence_stays():
 def test_a_plans_line_naming_reporters_in_a_sentence_stays():
     line = "邀请县融媒体中心记者张三、李四跟踪报道创建活动。"
     assert strip_chrome(page(tail=[*SIGNATURE, line])).removed == []
+
+
+# --- pay walls, ratings and printed pages in other words ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["试看结束，开通会员查看全部", "内容未完，点击继续阅读", "★★★★☆", "4.8 / 5.0 (12人评价)", "（共 12 页）", "P3", "（续上页）", "【转下页】"],
+)
+def test_a_wall_a_rating_or_a_page_note_goes(line):
+    result = strip_chrome(page(tail=[*SIGNATURE, line]))
+    assert "".join(s.text for s in result.removed).replace(" ", "") == line.replace(" ", "")
+    assert_only_plan_left(result, SIGNATURE)
+
+
+def test_a_plans_line_on_unfinished_work_stays():
+    line = "对工作内容未完成的科室进行通报。"
+    assert strip_chrome(page(tail=[*SIGNATURE, line])).removed == []
