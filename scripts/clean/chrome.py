@@ -58,6 +58,7 @@ class Rule:
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
     cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
+    first: bool = False  # inline: cut before any line rule is tried (markup hides a line's shape)
 
     @property
     def name(self) -> str:
@@ -88,12 +89,19 @@ class Signals:
     content_min_genre: int
     content_max_furniture: int
     heading: re.Pattern
+    menu: re.Pattern  # a row of short labels (see ``menu`` in the YAML)
+    menu_separator: re.Pattern
+    menu_long_items: int
+    menu_long_chars: int
+    menu_weight: int
+    unit_end: re.Pattern  # an item ending like a unit's name (a row of them is a list of units)
 
 
 @dataclass(frozen=True)
 class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
+    markup: tuple[Rule, ...]  # inline rules cut first (order: first), in file order
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
@@ -124,6 +132,10 @@ class Config:
     chunk_min_chars: int
     chunk_sentence_end: re.Pattern
     entity: re.Pattern
+    link_min_lines: int
+    link_bullet: re.Pattern
+    link_date: re.Pattern
+    link_not: re.Pattern  # a line that is no link (a numbered entry, an attachment), nor are the titles under it
     entity_kept: str  # characters whose entities stay as written
     entity_classes: str  # first letters of the Unicode classes whose entities are decoded
 
@@ -150,9 +162,10 @@ class _Hit:
 
 def _rule(category: str, raw: dict) -> Rule:
     scope, where = raw.get("scope", "line"), raw.get("where", "any")
-    outside, glued = raw.get("outside", "flag"), raw.get("glued", "line")
-    if scope not in SCOPES or where not in ZONES or outside not in ("flag", "keep") or glued not in ("line", "cut"):
-        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued {scope}/{where}/{outside}/{glued}")
+    outside, glued, order = raw.get("outside", "flag"), raw.get("glued", "line"), raw.get("order", "lines")
+    bad = outside not in ("flag", "keep") or glued not in ("line", "cut") or order not in ("lines", "first")
+    if scope not in SCOPES or where not in ZONES or bad or (order == "first" and (scope != "inline" or where != "any")):
+        raise ValueError(f"boilerplate rule {category}.{raw.get('id')}: bad scope/where/outside/glued/order {scope}/{where}/{outside}/{glued}/{order}")
     return Rule(
         id=raw["id"],
         category=category,
@@ -167,6 +180,7 @@ def _rule(category: str, raw: dict) -> Rule:
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
         doubt_outside=outside == "flag",
         cut_glued=glued == "cut",
+        first=order == "first",
     )
 
 
@@ -174,7 +188,7 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
-def _signals(raw: dict) -> Signals:
+def _signals(raw: dict, unit_end: str) -> Signals:
     weights = {w: int(weight) for weight, words in raw["furniture_words"].items() for w in words}
     content = raw["content_like"]
     return Signals(
@@ -198,6 +212,12 @@ def _signals(raw: dict) -> Signals:
         content_min_genre=int(content["min_genre"]),
         content_max_furniture=int(content["max_furniture"]),
         heading=re.compile(raw["heading"]),
+        menu=re.compile(raw["menu"]["row"]),
+        menu_separator=re.compile(raw["menu"]["separator"]),
+        menu_long_items=int(raw["menu"]["min_long_items"]),
+        menu_long_chars=int(raw["menu"]["long_item_chars"]),
+        menu_weight=int(raw["menu"]["weight"]),
+        unit_end=re.compile(unit_end),
     )
 
 
@@ -212,7 +232,8 @@ def _config() -> Config:
     zones = data["zones"]
     return Config(
         whole_line=tuple(r for r in rules if r.scope != "inline"),
-        inline=tuple(r for r in rules if r.scope == "inline"),
+        inline=tuple(r for r in rules if r.scope == "inline" and not r.first),
+        markup=tuple(r for r in rules if r.first),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
@@ -225,7 +246,7 @@ def _config() -> Config:
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
         glued_reach=int(zones["glued_reach"]),
         toc=data["toc"],
-        signals=_signals(data["signals"]),
+        signals=_signals(data["signals"], data["byline"]["unit_end"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_min_chars=int(data["repeated_title"]["min_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
@@ -243,6 +264,10 @@ def _config() -> Config:
         chunk_min_chars=int(data["page_chunks"]["min_chars"]),
         chunk_sentence_end=re.compile(data["page_chunks"]["sentence_end"]),
         entity=re.compile(data["html_entities"]["pattern"]),
+        link_min_lines=int(data["link_runs"]["min_lines"]),
+        link_bullet=re.compile(data["link_runs"]["bullet"]),
+        link_date=re.compile(data["link_runs"]["date"]),
+        link_not=re.compile(data["link_runs"]["not_a_link"]),
         entity_kept=data["html_entities"]["kept"],
         entity_classes=data["html_entities"]["classes"],
     )
@@ -265,6 +290,10 @@ def furniture_score(line: str) -> tuple[int, str]:
     if found and not sig.separators.sub("", sig.furniture.sub("", text)):
         score += sig.only_furniture
         parts.append(f"only_furniture+{sig.only_furniture}")
+    if _is_menu(text, sig):
+        score += sig.menu_weight
+        parts.append(f"menu+{sig.menu_weight}")
+        return score, f"furniture score {score}: " + " ".join(parts)  # labels, not sentences: genre words say nothing
     genre = set(sig.genre.findall(text))
     if genre:
         score -= sig.genre_weight * len(genre)
@@ -274,6 +303,15 @@ def furniture_score(line: str) -> tuple[int, str]:
         score -= sig.sentence_penalty
         parts.append(f"sentence-{sig.sentence_penalty}")
     return score, f"furniture score {score}: " + " ".join(parts)
+
+
+def _is_menu(text: str, sig: Signals) -> bool:
+    """A row of short labels (a menu, a tag cloud): enough long ones, fewer than half named like units."""
+    if not sig.menu.fullmatch(text):
+        return False
+    items = sig.menu_separator.split(text)
+    units = sum(bool(sig.unit_end.search(item)) for item in items)
+    return sum(len(item) >= sig.menu_long_chars for item in items) >= sig.menu_long_items and 2 * units < len(items)
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -519,8 +557,18 @@ def _cut_inline(line: str, zone: str) -> tuple[str, tuple[tuple[Rule, re.Match],
     """Cut every inline match of the rules that apply in ``zone`` out of the line, rule by rule."""
     if zone != "any" and not _cut_inline(line, "any")[1]:
         return line, ()  # no rule of any zone matches (most lines): one pass, cached, serves every zone
+    return _cut(line, _inline_rules(zone))
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _cut_markup(line: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
+    """The line without its markup (``order: first`` rules), as a reader of the page sees it."""
+    return _cut(line, _config().markup)
+
+
+def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     cuts = []
-    for rule in _inline_rules(zone):
+    for rule in rules:
         if not _search(rule, line):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
@@ -748,6 +796,34 @@ def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None,
     walk.kept = kept
 
 
+def _is_link(text: str, cfg: Config) -> bool:
+    """A title alone on its line (a bullet before it, a date after it aside): a link to another page."""
+    title = cfg.link_date.sub("", cfg.link_bullet.sub("", text)).strip()
+    return bool(title) and len(title) <= cfg.title_max_chars and bool(cfg.title_shape.search(title)) and not cfg.link_not.search(text)
+
+
+def _drop_link_runs(walk: _Walk, bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """Below the plan, a run of ``link_runs.min_lines`` titles or more in a row is a list of other pages
+    without its header (see ``link_runs``); a run under an attachments line is the plan's own list."""
+    if bounds is None:
+        return
+    runs, run, blocked = [], [], False
+    for p, (i, text) in enumerate(walk.kept):
+        if i <= bounds[1] or not text.strip():
+            continue
+        if not blocked and _is_link(text, cfg):
+            run.append(p)
+            continue
+        runs.append(run)
+        run, blocked = [], bool(cfg.link_not.search(text)) or (blocked and _is_link(text, cfg))
+    runs.append(run)
+    dropped = {p for run in runs if len(run) >= cfg.link_min_lines for p in run}
+    for p in sorted(dropped):
+        i, text = walk.kept[p]
+        walk.removed.append(RemovedSpan("chrome.related.link_run", "related", text, i + 1, "one of several titles in a row below the plan"))
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
+
+
 def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
     """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
     runs, run = [], []
@@ -800,6 +876,24 @@ def _decode_entities(line: str, number: int, removed: list[RemovedSpan], cfg: Co
     return cfg.entity.sub(decode, line)
 
 
+def _strip_markup(lines: list[str], walk: _Walk, cfg: Config) -> set[int]:
+    """Cut the markup out of every line in place, before any line rule: ``<p>发布时间：…</p>`` is a publish
+    line. A line a rule names as it stands (document.write('<div>')) keeps its markup for that rule.
+    Returns the lines nothing but markup and punctuation was left of: they go."""
+    emptied = set()
+    for i, line in enumerate(lines):
+        new_line, cuts = _cut_markup(line)
+        if not cuts or _first_rule(line):
+            continue
+        _record_cuts(walk, i, cuts, cfg)
+        lines[i] = new_line
+        if not any(ch.isalnum() for ch in new_line):
+            emptied.add(i)
+            if new_line.strip():
+                walk.removed.append(RemovedSpan(cuts[-1][0].name, cuts[-1][0].category, new_line, i + 1))
+    return emptied
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -807,10 +901,14 @@ def strip_chrome(text: str) -> ChromeResult:
     # Every kind of line break and no invisible marks, as the repair stage will see them.
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
     lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
+    emptied = _strip_markup(lines, walk, cfg)
     hits = _find_hits(lines)
     bounds = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
+        if i in emptied:
+            i += 1
+            continue
         zone = _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
         if hit and hit.glued and _in_zone(hit.rule.where, zone):
@@ -828,21 +926,23 @@ def strip_chrome(text: str) -> ChromeResult:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        elif hit and hit.rule.doubt_outside:
-            detail = f"{hit.rule.name} kept: outside its zone or in a long line"
-            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
-            # scored as it will read once its inline chrome is cut, so a second cleaning agrees
+            # scored as it will read once its inline chrome is cut, so a second cleaning agrees; a line a rule
+            # names outside that rule's zone (热门文章 above the plan) is scored like any other
             _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
             walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
             i += 1
             continue
+        elif hit and hit.rule.doubt_outside:
+            detail = f"{hit.rule.name} kept: outside its zone or in a long line"
+            walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
         _keep_line(walk, i, lines[i], zone, cfg)
         i += 1
     _drop_toc(walk, cfg)
     _drop_cut_copies(walk, cfg)
     _drop_bylines(walk, lines, bounds, cfg)
     _drop_repeated_titles(walk, cfg)
+    _drop_link_runs(walk, bounds, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]

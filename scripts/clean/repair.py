@@ -295,6 +295,8 @@ def _continues(paragraph: _Joining, prev: str, nxt: str, index: int, evidence: _
         return cut_at_wrap and paragraph.has_clause_punctuation
     if cut_at_wrap or in_broken_run:
         return True
+    if display_width(nxt) <= rules["max_title_width"] and nxt.endswith(rules["title_words"]):
+        return False  # a title on its own line (附件：某某方案 / 某某方案) is no wrapped rest of the paragraph above
     return paragraph.width >= rules["long_line_width"] and paragraph.has_clause_punctuation and bool(CJK.match(end))
 
 
