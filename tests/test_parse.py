@@ -205,3 +205,15 @@ def test_a_title_the_site_furniture_carried_names_the_plan(parse):
     related = [RemovedSpan(rule="chrome.related.related_list", category="related", text="首页 » 方案 » 林场植树节活动方案", line=9)]
     (plan,) = parse.parse_plans(CleanResult(source="x.txt", encoding="utf-8", text="\n".join(body), removed=related))
     assert plan.title != "林场植树节活动方案"  # a related document's title names another page
+
+
+def test_the_removed_site_intro_marks_the_site_title_above_the_heading(parse):
+    """The cleaner removed the site's intro that repeats the page's title: the heading under that
+    title is the document's own (the site title's year, repeated by the body, does not win)."""
+    text = "2024年单位食堂节约用餐活动方案\n“光盘在行动”节约粮食主题活动方案\n为倡导节约，工会决定自2024年5月起开展主题活动。\n一、活动对象\n全体职工。"
+    intro = "以下是小编整理的2024年单位食堂节约用餐活动方案，仅供参考，大家一起来看看吧。"
+    removed = [RemovedSpan(rule="chrome.intro.site_intro", category="furniture", text=intro, line=2)]
+    result = CleanResult(source="p.txt", encoding="utf-8", text=text, removed=removed, meta=PageMeta())
+    without = CleanResult(source="p.txt", encoding="utf-8", text=text, meta=PageMeta())
+    assert [plan.title for plan in parse.parse_plans(result)] == ["“光盘在行动”节约粮食主题活动方案"]
+    assert [plan.title for plan in parse.parse_plans(without)] == ["2024年单位食堂节约用餐活动方案"]

@@ -326,3 +326,30 @@ def test_a_title_printed_below_the_signature_is_the_plans_heading():
     lines = ["为做好评选工作，结合实际，现将有关事项安排如下。", "一、评选范围", "全镇各村。", "柳溪镇人民政府", "2022年6月10日", "柳溪镇关于开展文明家庭评选活动的通知"]
     (chunk,) = split_plans(lines)
     assert (chunk.title, chunk.named_by) == ("柳溪镇关于开展文明家庭评选活动的通知", "heading")
+
+
+@pytest.mark.parametrize(
+    "site_title, heading, intro",
+    [
+        ("2025年社区重阳节活动方案", "“九九重阳·情暖夕阳”敬老主题活动方案", "以下是小编整理的2025年社区重阳节活动方案，仅供参考。"),
+        ("2023年机关学雷锋志愿服务活动计划", "“雷锋精神代代传”志愿服务月活动计划",
+         "计划是对未来工作的安排。下面是本站为大家收集的2023年机关学雷锋志愿服务活动计划，欢迎阅读。"),
+    ],
+)
+def test_a_title_the_site_intro_repeats_yields_to_the_heading_under_it(site_title, heading, intro):
+    """The site's own name for a page (with a year the body repeats) sits above its removed intro;
+    the document's heading printed under it is the plan's title."""
+    body = ["为弘扬传统美德，社区决定于" + site_title[:4] + "10月开展主题活动，具体方案如下。", "一、活动对象", "辖区全体居民。"]
+    (chunk,) = split_plans([site_title, heading, *body], (intro,))
+    assert chunk.title == heading
+    assert chunk.body == body
+
+
+def test_an_intro_naming_the_lowest_title_or_none_changes_nothing():
+    """Near misses: the intro repeats the lowest title (the document's own), or no title at all:
+    nothing is dropped, and the title whose year the body repeats wins as without an intro."""
+    lines = ["2025年社区重阳节活动方案", "重阳节敬老活动方案", "为弘扬传统美德，社区决定于2025年10月开展活动。", "一、活动对象"]
+    (lowest,) = split_plans(lines, ("以下是小编整理的重阳节敬老活动方案，仅供参考。",))
+    (other,) = split_plans(lines, ("以下是小编整理的活动方案范文，仅供参考。",))
+    (plain,) = split_plans(lines)
+    assert lowest.title == other.title == plain.title == "2025年社区重阳节活动方案"

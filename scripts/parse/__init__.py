@@ -17,7 +17,8 @@ from scripts.parse.split import PlanChunk, split_plans
 
 def parse_plans(clean: CleanResult) -> list[Plan]:
     """Every plan in one cleaned file, in the order they appear."""
-    chunks = split_plans(clean.text.split("\n"))
+    intros = tuple(span.text for span in clean.removed if titles.is_intro(span.text))
+    chunks = split_plans(clean.text.split("\n"), intros)
     if chunks and not chunks[0].title:
         chunks[0] = _named_by_intro(chunks[0], clean)
     plans = []

@@ -66,14 +66,15 @@ def _rules() -> dict:
     }
 
 
-def split_plans(lines: list[str]) -> list[PlanChunk]:
-    """The plans in ``lines`` (clean text, one paragraph per line), in order."""
+def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChunk]:
+    """The plans in ``lines`` (clean text, one paragraph per line), in order. ``intros``: the site's
+    intro sentences the cleaner removed above the text (以下是小编整理的XX方案，仅供参考)."""
     lines, origin = _unglued([line.strip() for line in lines])
     if not any(lines):
         return []
     markers = _compilation_markers(lines)
     if not markers:
-        return [_located(_single_plan(lines, 0, len(lines), []), origin)]
+        return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     for marker, following in zip(markers, markers[1:] + [None]):
@@ -165,7 +166,7 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     )
 
 
-def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> PlanChunk:
+def _single_plan(lines: list[str], start: int, end: int, context: list[str], intros: tuple[str, ...] = ()) -> PlanChunk:
     """One plan in ``lines[start:end]``: skip a carrying notice, pick the title, keep the rest."""
     while start < end and not lines[start]:
         start += 1
@@ -175,7 +176,7 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         start = attachment
         while start < end and not lines[start]:
             start += 1
-    head = _title_block(lines, start, end)
+    head = _title_block(lines, start, end, intros)
     body, signature = _split_signature(lines[head.body_start : end])
     title, named_by = head.title, "heading"
     if not title:
@@ -259,12 +260,13 @@ class _Heading:
     doc_number: str = ""
 
 
-def _title_block(lines: list[str], start: int, end: int) -> _Heading:
+def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...] = ()) -> _Heading:
     """The plan's own title among the lines above its body at ``lines[start:]``.
 
     Site chrome and intro sentences there are skipped; title-like lines are gathered (a title
     split over lines is joined); those without the genre's vocabulary, or with nothing but it,
-    are not titles, and the ones under the last title belong to the body."""
+    are not titles, and the ones under the last title belong to the body. A title the site's
+    intro repeats (``intros``) is the site's: a different title under it is the document's own."""
     groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
     skipped: set[int] = set()
     index, window = start, min(end, start + _rules()["title_block"])
@@ -297,6 +299,7 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         return _Heading("", [line for line in lines[start:body_start] if line], body_start)
     own = [text for text in heads if not titles.read_title(text).counted] or heads
     own = [text for text in own if _rules()["title_word"].search(text)] or own  # one naming its genre (方案, 计划 …) wins
+    own = _not_site_titles(own, intros)
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
     below = after
@@ -311,6 +314,15 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
     ]
     return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
+
+
+def _not_site_titles(heads: list[str], intros: tuple[str, ...]) -> list[str]:
+    """``heads`` without the ones above the last that a site's intro sentence repeats (以下是小编整理
+    的2024年XX方案：the page's own name for it): the document's heading is printed under them."""
+    named = [any(_compact(text) in _compact(intro) for intro in intros) for text in heads]
+    if not any(named) or named[-1]:
+        return heads
+    return [text for text, by_site in zip(heads, named) if not by_site]
 
 
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
