@@ -353,3 +353,10 @@ def test_an_intro_naming_the_lowest_title_or_none_changes_nothing():
     (other,) = split_plans(lines, ("以下是小编整理的活动方案范文，仅供参考。",))
     (plain,) = split_plans(lines)
     assert lowest.title == other.title == plain.title == "2025年社区重阳节活动方案"
+
+
+def test_a_long_sharing_blurb_names_the_plan_and_stays_out_of_the_body():
+    blurb = "《林场创建文明单位工作实施方案》由会员上传分享，免费在线阅读，更多相关内容在行业资料、党政司法、工作计划频道中查看"
+    body = ["为做好创建工作，结合林场实际，制定本方案。", "一、工作目标", "创建市级文明单位。"]
+    (chunk,) = split_plans([blurb, *body])
+    assert (chunk.title, chunk.body) == ("林场创建文明单位工作实施方案", body)

@@ -272,7 +272,7 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
     index, window = start, min(end, start + _rules()["title_block"])
     while index < window:
         line = lines[index]
-        carried = titles.title_in_chrome(line) if line and titles.is_chrome(line) else ""
+        carried = titles.title_in_chrome(line) if line and titles.has_furniture(line) else ""
         if carried and _candidate(carried):
             groups.append((carried, index, index + 1))  # 首页 > 方案 > XX活动方案: the title, the rest is furniture
         elif line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):

@@ -167,6 +167,11 @@ def is_chrome(line: str) -> bool:
     return (len(line) <= rules["max_title"] and bool(rules["furniture"].search(line))) or is_addressee(line)
 
 
+def has_furniture(line: str) -> bool:
+    """Does ``line`` hold a word of site furniture, however long it is (a sharing blurb may run on)?"""
+    return bool(_rules()["furniture"].search(line)) or is_addressee(line)
+
+
 def title_in_chrome(line: str) -> str:
     """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
     XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
