@@ -360,3 +360,25 @@ def test_a_long_sharing_blurb_names_the_plan_and_stays_out_of_the_body():
     body = ["为做好创建工作，结合林场实际，制定本方案。", "一、工作目标", "创建市级文明单位。"]
     (chunk,) = split_plans([blurb, *body])
     assert (chunk.title, chunk.body) == ("林场创建文明单位工作实施方案", body)
+
+
+@pytest.mark.parametrize(
+    "collection, numbers",
+    [("道德讲堂活动方案（精选2篇）", ["（一）", "（二）"]), ("道德讲堂活动方案汇总3篇", ["(1)", "(2)", "(3)"])],
+)
+def test_run_numbers_under_a_counted_compilation_title_come_off(collection, numbers):
+    """Under a compilation's counted title the (一) (二) of a run are its markers, as 篇1 篇2 are."""
+    lines = [collection]
+    for number in numbers:
+        lines += [f"道德讲堂活动方案{number}", "为弘扬传统美德，制定本方案。", "一、活动时间", "每月一次。"]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["道德讲堂活动方案"] * len(numbers)
+    assert {c.collection for c in chunks} == {collection}
+
+
+def test_run_numbers_without_a_counted_title_stay_the_plans_names():
+    """Near miss: with no compilation title above, (1) (2) are all that tell the plans apart."""
+    lines = []
+    for number in ("(1)", "(2)"):
+        lines += [f"道德讲堂活动方案{number}", "为弘扬传统美德，制定本方案。", "一、活动时间", "每月一次。"]
+    assert [c.title for c in split_plans(lines)] == ["道德讲堂活动方案(1)", "道德讲堂活动方案(2)"]

@@ -81,8 +81,11 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         end = following.line if following else len(lines)
         chunks.append(_compiled_plan(lines, marker, end, shared))
     collection = _shared_collection(shared, [chunk.title for chunk in chunks])
+    counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
         chunk.collection = chunk.collection or collection
+        if counted and titles.read_title(chunk.title).number:
+            chunk.title = titles.read_title(chunk.title).text  # (1) (2) under …（精选2篇）: its markers, like 篇1
     return [_located(chunk, origin) for chunk in chunks]
 
 
