@@ -382,3 +382,25 @@ def test_run_numbers_without_a_counted_title_stay_the_plans_names():
     for number in ("(1)", "(2)"):
         lines += [f"道德讲堂活动方案{number}", "为弘扬传统美德，制定本方案。", "一、活动时间", "每月一次。"]
     assert [c.title for c in split_plans(lines)] == ["道德讲堂活动方案(1)", "道德讲堂活动方案(2)"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("社区创建文明城市工作方案（八篇）篇一", "篇二"), ("机关学雷锋活动计划篇1", "【篇2】")],
+)
+def test_a_title_numbered_at_its_end_and_markers_at_line_start_are_one_run(first, second):
+    """A site numbers its first plan inside the title line and the next ones by a marker alone."""
+    body = ["为推进创建工作，制定本方案。", "一、工作目标", "全面达标。"]
+    lines = [first, *body, second]
+    lines.append(first.split("（")[0].removesuffix("篇1"))  # a bare marker: its title on the next line
+    lines += body
+    chunks = split_plans(lines)
+    assert len(chunks) == 2
+    assert chunks[0].title == chunks[1].title == first.split("（")[0].removesuffix("篇1")
+    assert chunks[0].body == chunks[1].body == body
+
+
+def test_one_title_numbered_at_its_end_is_one_plan():
+    lines = ["社区创建文明城市工作方案（八篇）篇一", "为推进创建工作，制定本方案。", "一、篇目安排", "全面达标。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "社区创建文明城市工作方案"
