@@ -134,3 +134,21 @@ def test_an_organ_of_the_place_a_title_opens_with_is_the_unit(title, body, conte
 )
 def test_a_place_keeps_its_unit_without_an_organ_of_its_own(title, body, context, unit):
     assert meta(title, body, context).unit == unit
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某县争创全国县级文明城市实施方案", "X镇2024年文明村镇创建工作计划", "某社区创建文明社区活动方案", "某区巩固全国文明城区创建成果工作要点"],
+)
+def test_a_place_left_unnamed_marks_the_unit_anonymised(title):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.unit_anonymised) == ("", True)
+
+
+@pytest.mark.parametrize(
+    "title, unit",
+    [("青山县争创全国县级文明城市实施方案", "青山县"), ("全县争创全国县级文明城市实施方案", ""), ("某些科室作风整改工作方案", "")],
+)
+def test_named_places_and_other_words_are_not_anonymised(title, unit):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.unit_anonymised) == (unit, False)

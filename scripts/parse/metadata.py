@@ -95,6 +95,7 @@ class _Lexicon:
     anonymous: re.Pattern
     anonymous_unit: re.Pattern
     single_marker: re.Pattern
+    marked_place: re.Pattern  # 某县, X镇: a place left unnamed
     self_reference_unit: re.Pattern
     config: dict
 
@@ -228,6 +229,7 @@ def _lexicon() -> _Lexicon:
         anonymous=re.compile(markers),
         anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
         single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?![A-Za-z])"),
+        marked_place=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?:{_alt(rules['anonymisation']['marked_places'])})$"),
         self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
     )
@@ -372,6 +374,8 @@ def is_unit_name(name: str) -> bool:
 def _is_place_unit(name: str) -> bool:
     """A place alone (某某市, 某某镇) where a unit is expected: its government or community."""
     lex = _lexicon()
+    if lex.marked_place.match(name):
+        return True  # 某县: a place left unnamed (anonymised)
     if not lex.place_unit.match(name) or lex.non_name_start.search(name) or lex.non_name_word.search(name):
         return False
     return not lex.not_place.search(name) and name.rstrip("省市区县旗镇乡村街道") not in lex.generic_heads
