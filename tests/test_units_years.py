@@ -152,3 +152,20 @@ def test_a_place_left_unnamed_marks_the_unit_anonymised(title):
 def test_named_places_and_other_words_are_not_anonymised(title, unit):
     result = meta(title, ["为做好创建工作，制定本方案。"])
     assert (result.unit, result.unit_anonymised) == (unit, False)
+
+
+@pytest.mark.parametrize(
+    "title, unit, region",
+    [
+        ("中共青山县委宣传部2023年精神文明建设工作要点", "中共青山县委宣传部", "青山县"),
+        ("国网青山县供电公司创建文明单位工作方案", "国网青山县供电公司", "青山县"),
+        ("共青团白鹭市委青年文明号创建活动方案", "共青团白鹭市委", "白鹭市"),
+    ],
+)
+def test_an_organisations_prefix_is_not_part_of_its_place(title, unit, region):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.region) == (unit, region)
+
+
+def test_a_prefix_word_alone_names_no_place():
+    assert meta("中共中央文件学习活动方案", ["为做好学习，制定本方案。"]).region == ""

@@ -89,6 +89,7 @@ class _Lexicon:
     place: re.Pattern
     generic_places: tuple[tuple[re.Pattern, int], ...]
     not_place: re.Pattern
+    name_prefixes: tuple[str, ...]  # 中共, 国网: a place may start after them
     sector_unit_words: tuple[tuple[str, str], ...]  # (word, sector)
     sector_text: re.Pattern
     sector_of_text_word: dict
@@ -223,6 +224,7 @@ def _lexicon() -> _Lexicon:
             for suffix, spec in regions["generic_suffixes"].items()
         ),
         not_place=re.compile(_alt(regions["not_places"])),
+        name_prefixes=tuple(regions["name_prefixes"]),
         sector_unit_words=tuple((w, s) for s, entry in sectors.items() for w in entry["unit"]),
         sector_text=re.compile(_alt(text_words)),
         sector_of_text_word=text_words,
@@ -515,12 +517,14 @@ def _plan_region(unit: str, title: str, body: list[str], context: list[str], pag
 def _place_in_name(text: str) -> str:
     """The most specific place in a name: 国家税务总局湖南省税务局 → 湖南省, 宜都市财政局 → 宜都市.
 
-    Known names count anywhere; an unlisted XX市 / XX区 only at the start or right after a known
-    place, where it cannot be the tail of a longer phrase."""
+    Known names count anywhere; an unlisted XX市 / XX区 only at the start (after an organisation's
+    prefix such as 中共 or 国网) or right after a known place, where it cannot be the tail of a longer
+    phrase."""
     lex = _lexicon()
     hits = _known_places(text)
     found = [(place.rank, start, place.display) for start, end, place in hits]
-    for start in {0} | {end for _, end, _ in hits}:
+    prefix = next((len(p) for p in lex.name_prefixes if text.startswith(p)), 0)
+    for start in {prefix} | {end for _, end, _ in hits}:
         for pattern, rank in lex.generic_places:
             match = pattern.match(text, start)
             if match and not lex.not_place.search(match.group()):
