@@ -80,6 +80,8 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
         chunks.append(_compiled_plan(lines, marker, end, shared))
+    if len(chunks) > 1 and not any(chunks[-1].body):
+        chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
     collection = _shared_collection(shared, [chunk.title for chunk in chunks])
     counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
