@@ -351,3 +351,16 @@ def test_the_title_a_line_of_furniture_carries(line, title):
 
 def test_a_field_label_before_a_title_comes_off():
     assert read_title(f"标题：{NAME}").text == read_title(f"文章题目：{NAME}").text == NAME
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("“县水利局创建文明单位工作方案”", "县水利局创建文明单位工作方案"),
+        ("「社区重阳节敬老活动方案」", "社区重阳节敬老活动方案"),
+        ("“我们的节日·清明”主题活动方案", "“我们的节日·清明”主题活动方案"),  # its own quotes, not a wrapper
+        ("“文明家庭”评选“最美家庭”活动方案”", "“文明家庭”评选“最美家庭”活动方案”"),  # two pairs: not one wrapper
+    ],
+)
+def test_quotes_around_a_whole_title_come_off(line, title):
+    assert read_title(line).text == title

@@ -55,6 +55,7 @@ def _rules() -> dict:
         "suffixes": markers("suffixes"),
         "prefixes": markers("prefixes"),
         "hanging": re.compile(titles["hanging"]),
+        "wrappers": tuple(titles["wrappers"]),
         "kept_in_runs": set(titles["kept_in_runs"]),
         "doc_number": re.compile(titles["doc_number"]),
         "addressee": re.compile(titles["addressee"]),
@@ -104,8 +105,11 @@ def read_title(line: str) -> Title:
 
 
 def _unwrapped(text: str) -> str:
-    """A title printed inside 《》 or 【】 as a whole, without them (its markers may be inside)."""
-    return text[1:-1] if text[:1] + text[-1:] in ("《》", "【】") else text
+    """A title printed inside 《》, 【】 or “” as a whole, without them (its markers may be inside)."""
+    pair = text[:1] + text[-1:]
+    if pair in _rules()["wrappers"] and text.count(pair[0]) == 1 and text.count(pair[1]) == 1:
+        return text[1:-1]
+    return text
 
 
 def _whole_title(text: str) -> bool:
