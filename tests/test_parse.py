@@ -217,3 +217,32 @@ def test_the_removed_site_intro_marks_the_site_title_above_the_heading(parse):
     without = CleanResult(source="p.txt", encoding="utf-8", text=text, meta=PageMeta())
     assert [plan.title for plan in parse.parse_plans(result)] == ["“光盘在行动”节约粮食主题活动方案"]
     assert [plan.title for plan in parse.parse_plans(without)] == ["2024年单位食堂节约用餐活动方案"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2、由县交通局牵头，整治车站周边秩序，营造整洁的出行环境。", "3、各乡镇要开展环境卫生集中整治活动。"],
+        ["三、创建内容", "（一）提高卫生水平，实现环境净化。街道每日定时清扫保洁。"],
+        ["”主题志愿服务活动，组织党员每月进社区开展文明劝导。", "二、保障措施", "加强组织领导。"],
+    ],
+)
+def test_a_later_page_of_a_plan_is_kept_and_flagged(parse, lines):
+    """A text nothing names that opens mid-plan (2、…, 三、…, a quote closing a sentence begun on the
+    page before) is a later page: kept whole, under a descriptive name, flagged for a curator."""
+    (plan,) = parse.parse_plans(text_of(lines))
+    details = [flag.detail for flag in plan.flags if flag.kind == "title"]
+    assert details == ["opens in the middle of a plan begun on another page (a later page of it): descriptive name"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["一、指导思想", "以创建促发展。", "二、工作措施", "加强组织领导。"],  # a plan opening at its first heading
+        ["为推进创建工作，结合实际，制定本方案。", "一、工作目标"],  # an untitled plan from its opening
+        ["县交通局文明单位创建工作方案", "2、由县交通局牵头，整治车站周边秩序。"],  # titled: its own plan
+    ],
+)
+def test_a_plan_that_opens_at_its_start_is_not_a_later_page(parse, lines):
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert not any("another page" in flag.detail for flag in plan.flags)

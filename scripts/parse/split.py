@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scripts.parse import titles
-from scripts.parse.outline import number_value
+from scripts.parse.outline import number_value, numbering
 from scripts.rules import load_rules
 
 
@@ -30,7 +30,8 @@ class PlanChunk:
     body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
     collection: str = ""  # the title of the compilation the plan is one of, as printed
     doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
-    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does), furniture (a
+    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does), continued (a later
+    # page of a plan begun elsewhere, flagged), furniture (a
     # removed breadcrumb or upload line carried the page title) or "" (nothing does)
 
 
@@ -48,6 +49,7 @@ def _rules() -> dict:
     return {
         "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
         "attachment": re.compile(split["attachment_line"]),
+        "continued": split["continued_page"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -89,6 +91,17 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         if counted and titles.read_title(chunk.title).number:
             chunk.title = titles.read_title(chunk.title).text  # (1) (2) under …（精选2篇）: its markers, like 篇1
     return [_located(chunk, origin) for chunk in chunks]
+
+
+def continues_a_page(chunk: PlanChunk) -> bool:
+    """Does this untitled text open in the middle of a plan begun on another page (2、…, 三、…, or
+    ”志愿者活动… cut mid-sentence)? Such a text begins no plan of its own: it is flagged."""
+    rules = _rules()["continued"]
+    first = next((line for line in chunk.body if line), "")
+    if chunk.title or not first:
+        return False
+    number = numbering(first)
+    return first[0] in rules["opening_marks"] or bool(number and number.value >= rules["min_first_number"])
 
 
 def _unglued(lines: list[str]) -> tuple[list[str], list[int]]:
