@@ -169,3 +169,28 @@ def test_an_organisations_prefix_is_not_part_of_its_place(title, unit, region):
 
 def test_a_prefix_word_alone_names_no_place():
     assert meta("中共中央文件学习活动方案", ["为做好学习，制定本方案。"]).region == ""
+
+
+# ---------------------------------------------------------------------------
+# Level: a place's last character before 创建 is not a level
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, level",
+    [
+        ("白鹭市创建文明城市工作方案", ["为推进创建工作，制定本方案。"], ""),  # 市 ends the city's name
+        ("青山县创建文明县城工作方案", ["为创建省级文明县城，制定本方案。"], "省级"),  # the body states it
+        ("枫桥镇创建文明村镇实施方案", ["全镇动员，制定本方案。"], ""),
+    ],
+)
+def test_a_place_before_chuangjian_states_no_level(title, body, level):
+    assert meta(title, body).level == level
+
+
+@pytest.mark.parametrize(
+    "title, level",
+    [("白鹭市创建省级文明城市方案", "省级"), ("市级创建文明单位实施方案", "市级"), ("省文明城市创建工作方案", "省级")],
+)
+def test_a_level_written_as_one_still_counts(title, level):
+    assert meta(title, ["为推进创建工作，制定本方案。"]).level == level

@@ -141,7 +141,7 @@ def _lexicon() -> _Lexicon:
     qualifiers = _alt(levels["qualifiers"])
     level_word = (
         rf"(?:(?P<lvl>{_alt(multi)})|(?<![{''.join(levels['single_char_blockers'])}])(?P<lvl1>[{''.join(single)}]))"
-        r"(?:一级|级)?"
+        r"(?P<ji>一级|级)?"
     )
     nouns = [w for words in levels["targets"].values() for w in words]
     noun = (
@@ -150,7 +150,7 @@ def _lexicon() -> _Lexicon:
     )
     named = [w for words in levels["named_targets"].values() for w in words]
     level = (  # a rank inside the honour's name (全国县级文明城市) only after a level word
-        rf"(?:{level_word}(?:{_alt(levels['inner_ranks'])})?)?(?P<q1>{qualifiers})?(?:创建)?{quote}"
+        rf"(?:{level_word}(?:{_alt(levels['inner_ranks'])})?)?(?P<q1>{qualifiers})?(?P<verb>创建)?{quote}"
         rf"(?:(?:精神)?文明(?P<q2>{qualifiers})?{noun}|(?P<named>{_alt(named)})){quote}(?P<q3>{qualifiers})?"
     )
     kinds = {w: kind for kind, words in levels["targets"].items() for w in words}
@@ -769,6 +769,8 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         if span and not lex.cited_aim.search(line, span[0], span[1]):
             continue
         word = match["lvl"] or match["lvl1"]
+        if match["lvl1"] and match["verb"] and not match["ji"]:
+            word = None  # 宜昌市创建文明城市: the place's last character, not a level (市级创建… keeps it)
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
