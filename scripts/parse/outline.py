@@ -113,7 +113,6 @@ def _rules() -> dict:
         "max_heading": rules["max_heading_chars"],
         "max_plain": rules["max_plain_heading_chars"],
         "max_label": outline["max_label_heading_chars"],
-        "clause": re.compile("[" + re.escape(outline["clause_marks"]) + "]"),
         "lead_in": re.compile(outline["lead_in_words"]),
         "max_lead_in": non_items["max_lead_in_chars"],
         "heading_marks": re.compile(outline["heading_marks"]),
@@ -285,8 +284,6 @@ class _Builder:
         title, rest = "", number.text
         if end and end.start() <= rules["max_heading"]:
             title, rest = number.text[: end.start()].strip(), number.text[end.end() :].strip()
-        if title and not rest and rules["clause"].search(title):
-            title, rest = "", number.text  # one numbered sentence: a task, not a heading
         self._open_numbered(number, title, line, line_no)
         if rest:
             self._paragraph(rest, None, line_no)
