@@ -102,3 +102,19 @@ def test_a_last_plan_with_a_line_under_it_is_a_plan():
     plan = ["为推进创建工作，制定本计划。", "一、工作目标"]
     lines = ["篇1：社区文明创建工作计划", *plan, "篇2：社区文明创建工作计划", *plan, "篇3：社区文明创建工作计划", "为推进创建工作，制定本计划。"]
     assert len(split_plans(lines)) == 3
+
+
+@pytest.mark.parametrize(
+    "first, collection",
+    [("社区创建文明城市工作方案（八篇）篇一", "社区创建文明城市工作方案（八篇）"), ("机关学雷锋活动计划精选3篇 第1篇", "机关学雷锋活动计划精选3篇")],
+)
+def test_a_counted_first_marker_line_is_the_collection(first, collection):
+    body = ["为推进创建工作，制定本方案。", "一、工作目标", "全面达标。"]
+    chunks = split_plans([first, *body, "篇二" if "篇一" in first else "第2篇", "社区文明创建工作计划", *body])
+    assert [c.collection for c in chunks] == [collection, collection]
+
+
+def test_a_first_marker_line_without_a_count_names_no_collection_of_its_own():
+    body = ["为推进创建工作，制定本方案。", "一、工作目标"]
+    chunks = split_plans(["社区创建文明城市工作方案篇一", *body, "篇二", "社区文明创建工作计划", *body])
+    assert chunks[0].collection != "社区创建文明城市工作方案篇一"

@@ -84,7 +84,7 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         chunks.append(_compiled_plan(lines, marker, end, shared))
     if len(chunks) > 1 and not any(chunks[-1].body):
         chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
-    collection = _shared_collection(shared, [chunk.title for chunk in chunks])
+    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [chunk.title for chunk in chunks])
     counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
         chunk.collection = chunk.collection or collection
@@ -153,6 +153,15 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
         if title.number:
             found[title.marker] = (title.number, titles.run_title(title))
     return found
+
+
+def _counted_marker_line(line: str) -> str:
+    """The compilation's title a first plan's line carries before its number (…方案（八篇）篇一 →
+    …方案（八篇）), "" when the line names no count."""
+    title = titles.read_title(line)
+    if not (title.counted and title.number_text):
+        return ""
+    return titles.as_collection(line.strip().removesuffix(title.number_text).rstrip(" ：:"))
 
 
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
