@@ -86,21 +86,21 @@ def test_one_title_numbered_at_its_end_is_one_plan():
     assert chunk.title == "社区创建文明城市工作方案"
 
 
-@pytest.mark.parametrize("last", ["篇3：社区文明创建工作计划", "社区文明创建工作计划（3）"])
+@pytest.mark.parametrize("last", ["篇3：楼院文明共建行动计划", "楼院文明共建行动计划（3）"])
 def test_a_last_marker_with_nothing_under_it_begins_no_plan(last):
     """A page cut after its last marker (the rest behind a paywall): that plan was never printed;
     its line stays in the previous plan's context."""
     plan = ["为推进创建工作，制定本计划。", "一、工作目标", "创成市级文明社区。"]
-    numbered = "篇{}：社区文明创建工作计划" if last.startswith("篇") else "社区文明创建工作计划（{}）"
+    numbered = "篇{}：楼院文明共建行动计划" if last.startswith("篇") else "楼院文明共建行动计划（{}）"
     lines = [numbered.format(1), *plan, numbered.format(2), *plan, last]
     chunks = split_plans(lines)
     assert [c.body for c in chunks] == [plan, plan]
-    assert chunks[-1].context[-1].startswith("社区文明创建工作计划")
+    assert chunks[-1].context[-1].startswith("楼院文明共建行动计划")
 
 
 def test_a_last_plan_with_a_line_under_it_is_a_plan():
     plan = ["为推进创建工作，制定本计划。", "一、工作目标"]
-    lines = ["篇1：社区文明创建工作计划", *plan, "篇2：社区文明创建工作计划", *plan, "篇3：社区文明创建工作计划", "为推进创建工作，制定本计划。"]
+    lines = ["篇1：楼院文明共建行动计划", *plan, "篇2：楼院文明共建行动计划", *plan, "篇3：楼院文明共建行动计划", "为推进创建工作，制定本计划。"]
     assert len(split_plans(lines)) == 3
 
 
@@ -110,11 +110,11 @@ def test_a_last_plan_with_a_line_under_it_is_a_plan():
 )
 def test_a_counted_first_marker_line_is_the_collection(first, collection):
     body = ["为推进创建工作，制定本方案。", "一、工作目标", "全面达标。"]
-    chunks = split_plans([first, *body, "篇二" if "篇一" in first else "第2篇", "社区文明创建工作计划", *body])
+    chunks = split_plans([first, *body, "篇二" if "篇一" in first else "第2篇", "楼院文明共建行动计划", *body])
     assert [c.collection for c in chunks] == [collection, collection]
 
 
 def test_a_first_marker_line_without_a_count_names_no_collection_of_its_own():
     body = ["为推进创建工作，制定本方案。", "一、工作目标"]
-    chunks = split_plans(["社区创建文明城市工作方案篇一", *body, "篇二", "社区文明创建工作计划", *body])
+    chunks = split_plans(["社区创建文明城市工作方案篇一", *body, "篇二", "楼院文明共建行动计划", *body])
     assert chunks[0].collection != "社区创建文明城市工作方案篇一"
