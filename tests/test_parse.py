@@ -246,3 +246,18 @@ def test_a_later_page_of_a_plan_is_kept_and_flagged(parse, lines):
 def test_a_plan_that_opens_at_its_start_is_not_a_later_page(parse, lines):
     (plan,) = parse.parse_plans(text_of(lines))
     assert not any("another page" in flag.detail for flag in plan.flags)
+
+
+@pytest.mark.parametrize("number", ["青水发〔2023〕5号", "白鹭文明委 〔2022〕 3号"])
+def test_a_document_number_under_the_title_is_metadata_not_text(parse, number):
+    lines = ["县水利局创建文明单位工作方案", number, "为推进创建工作，结合实际，制定本方案。", "一、工作目标", "创建市级文明单位。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.meta.doc_number == number.replace(" ", "")
+    assert plan.preamble == ["为推进创建工作，结合实际，制定本方案。"]
+    assert [s.title for s in plan.sections] == ["工作目标"]
+
+
+def test_a_document_number_cited_in_a_sentence_stays_text(parse):
+    lines = ["县水利局创建文明单位工作方案", "根据青水发〔2023〕5号文件精神，制定本方案。", "一、工作目标", "创建市级文明单位。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.meta.doc_number, plan.preamble) == ("", ["根据青水发〔2023〕5号文件精神，制定本方案。"])

@@ -204,7 +204,11 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str], int
         while start < end and not lines[start]:
             start += 1
     head = _title_block(lines, start, end, intros)
-    body, signature = _split_signature(lines[head.body_start : end])
+    body_start = head.body_start
+    if head.title and titles.doc_number_line(lines[body_start : body_start + 1]):
+        head.context.append(lines[body_start])  # 青水发〔2023〕5号 under the title: metadata, not text
+        body_start += 1
+    body, signature = _split_signature(lines[body_start:end])
     title, named_by = head.title, "heading"
     if not title:
         title = titles.named_in_opening(next((line for line in body if line), ""))
@@ -220,7 +224,7 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str], int
         body=body,
         context=context + head.context + signature,
         start_line=start + 1,
-        body_line=head.body_start + 1,
+        body_line=body_start + 1,
         end_line=end,
         collection=head.collection,
         doc_number=head.doc_number or titles.doc_number_in(context + head.context),

@@ -238,6 +238,17 @@ def doc_number_in(lines: list[str]) -> str:
     return ""
 
 
+def doc_number_line(lines: list[str]) -> str:
+    """The document number printed on a line of its own (under a plan's title: 青水发〔2023〕5号), "" if
+    no line is only that; a number cited inside a sentence is another document's."""
+    pattern = _rules()["doc_number"]
+    for line in lines:
+        match = pattern.fullmatch(line.strip())
+        if match:
+            return re.sub(r"\s+", "", match.group(0))
+    return ""
+
+
 def unglue(line: str) -> list[str]:
     """``line`` split where the page glued lines together (a title and its body, a notice and its
     addressees or attachment); the parts, in order, nothing dropped."""
