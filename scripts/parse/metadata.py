@@ -49,7 +49,6 @@ class _Lexicon:
     chrome_word: re.Pattern
     organiser: re.Pattern
     place_unit: re.Pattern
-    place_government: tuple[str, ...]
     name_chars: re.Pattern
     strip_suffixes: tuple[str, ...]
     level_chars: str
@@ -173,7 +172,6 @@ def _lexicon() -> _Lexicon:
             + rf"(?:{_alt(unit['organiser_labels'])})\s*[:：]\s*(?P<u>[^{NAME_BREAKS}]{{2,30}})"
         ),
         place_unit=re.compile(unit["place_unit"]),
-        place_government=tuple(unit["place_government"]),
         name_chars=re.compile(f"[{CJK}A-Za-z0-9·{marker_chars}]+"),
         strip_suffixes=tuple(sorted(unit["strip_suffixes"], key=len, reverse=True)),
         level_chars=level_chars,
@@ -313,22 +311,11 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         anonymous = (lex.anonymous_unit, lex.self_reference_unit)
         return "", any(pattern.search(line) for line in text for pattern in anonymous)
     chosen = candidates[0]
-    if _is_place_unit(chosen) and not is_unit_name(chosen):
-        chosen = next((c for c in candidates if _organ_of(c, chosen)), chosen)
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
     return chosen, _anonymised(chosen)
-
-
-def _organ_of(name: str, place: str) -> bool:
-    """Is ``name`` an organisation of ``place`` (兴林市 → 兴林市文明委, 市文明办)? A title that opens with
-    a place alone speaks for it; the organ its signature or opening names is who wrote the plan."""
-    lex = _lexicon()
-    if not is_unit_name(name) or _anonymised(name) or _is_place_unit(name) or name.endswith(lex.place_government):
-        return False
-    return name.startswith(place) and len(name) > len(place) or name[0] == place[-1] and name[0] in lex.level_chars
 
 
 def _anonymised(name: str) -> bool:
