@@ -205,3 +205,59 @@ def test_a_title_the_site_furniture_carried_names_the_plan(parse):
     related = [RemovedSpan(rule="chrome.related.related_list", category="related", text="首页 » 方案 » 林场植树节活动方案", line=9)]
     (plan,) = parse.parse_plans(CleanResult(source="x.txt", encoding="utf-8", text="\n".join(body), removed=related))
     assert plan.title != "林场植树节活动方案"  # a related document's title names another page
+
+
+def test_the_removed_site_intro_marks_the_site_title_above_the_heading(parse):
+    """The cleaner removed the site's intro that repeats the page's title: the heading under that
+    title is the document's own (the site title's year, repeated by the body, does not win)."""
+    text = "2024年单位食堂节约用餐活动方案\n“光盘在行动”节约粮食主题活动方案\n为倡导节约，工会决定自2024年5月起开展主题活动。\n一、活动对象\n全体职工。"
+    intro = "以下是小编整理的2024年单位食堂节约用餐活动方案，仅供参考，大家一起来看看吧。"
+    removed = [RemovedSpan(rule="chrome.intro.site_intro", category="furniture", text=intro, line=2)]
+    result = CleanResult(source="p.txt", encoding="utf-8", text=text, removed=removed, meta=PageMeta())
+    without = CleanResult(source="p.txt", encoding="utf-8", text=text, meta=PageMeta())
+    assert [plan.title for plan in parse.parse_plans(result)] == ["“光盘在行动”节约粮食主题活动方案"]
+    assert [plan.title for plan in parse.parse_plans(without)] == ["2024年单位食堂节约用餐活动方案"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2、由县交通局牵头，整治车站周边秩序，营造整洁的出行环境。", "3、各乡镇要开展环境卫生集中整治活动。"],
+        ["三、创建内容", "（一）提高卫生水平，实现环境净化。街道每日定时清扫保洁。"],
+        ["”主题志愿服务活动，组织党员每月进社区开展文明劝导。", "二、保障措施", "加强组织领导。"],
+    ],
+)
+def test_a_later_page_of_a_plan_is_kept_and_flagged(parse, lines):
+    """A text nothing names that opens mid-plan (2、…, 三、…, a quote closing a sentence begun on the
+    page before) is a later page: kept whole, under a descriptive name, flagged for a curator."""
+    (plan,) = parse.parse_plans(text_of(lines))
+    details = [flag.detail for flag in plan.flags if flag.kind == "title"]
+    assert details == ["opens in the middle of a plan begun on another page (a later page of it): descriptive name"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["一、指导思想", "以创建促发展。", "二、工作措施", "加强组织领导。"],  # a plan opening at its first heading
+        ["为推进创建工作，结合实际，制定本方案。", "一、工作目标"],  # an untitled plan from its opening
+        ["县交通局文明单位创建工作方案", "2、由县交通局牵头，整治车站周边秩序。"],  # titled: its own plan
+    ],
+)
+def test_a_plan_that_opens_at_its_start_is_not_a_later_page(parse, lines):
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert not any("another page" in flag.detail for flag in plan.flags)
+
+
+@pytest.mark.parametrize("number", ["青水发〔2023〕5号", "白鹭文明委 〔2022〕 3号"])
+def test_a_document_number_under_the_title_is_metadata_not_text(parse, number):
+    lines = ["县水利局创建文明单位工作方案", number, "为推进创建工作，结合实际，制定本方案。", "一、工作目标", "创建市级文明单位。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.meta.doc_number == number.replace(" ", "")
+    assert plan.preamble == ["为推进创建工作，结合实际，制定本方案。"]
+    assert [s.title for s in plan.sections] == ["工作目标"]
+
+
+def test_a_document_number_cited_in_a_sentence_stays_text(parse):
+    lines = ["县水利局创建文明单位工作方案", "根据青水发〔2023〕5号文件精神，制定本方案。", "一、工作目标", "创建市级文明单位。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert (plan.meta.doc_number, plan.preamble) == ("", ["根据青水发〔2023〕5号文件精神，制定本方案。"])

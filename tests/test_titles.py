@@ -334,6 +334,10 @@ def test_an_unnamed_plan_takes_the_name_of_the_removed_intro():
         ("林场植树节活动方案.doc 下载", "林场植树节活动方案"),
         ("林场植树节活动方案  下载积分：5  页数：3页", "林场植树节活动方案"),
         ("林场植树节活动方案【附件下载】", "林场植树节活动方案"),
+        # a document-sharing blurb naming the document in 《》
+        ("《林场植树节活动方案》由会员上传分享，免费在线阅读，更多相关内容在行业资料频道", "林场植树节活动方案"),
+        ("《社区敬老月志愿服务计划》为网友投稿，仅供参考", "社区敬老月志愿服务计划"),
+        ("《社区敬老月志愿服务计划》由局办公室印发，请认真学习", ""),  # a sentence citing it: no sharing
         # furniture that names no plan, or only a site's category
         ("当前位置：首页 > 工作方案", ""),
         ("首页 > 新闻中心 > 通知公告", ""),
@@ -347,3 +351,16 @@ def test_the_title_a_line_of_furniture_carries(line, title):
 
 def test_a_field_label_before_a_title_comes_off():
     assert read_title(f"标题：{NAME}").text == read_title(f"文章题目：{NAME}").text == NAME
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("“县水利局创建文明单位工作方案”", "县水利局创建文明单位工作方案"),
+        ("「社区重阳节敬老活动方案」", "社区重阳节敬老活动方案"),
+        ("“我们的节日·清明”主题活动方案", "“我们的节日·清明”主题活动方案"),  # its own quotes, not a wrapper
+        ("“文明家庭”评选“最美家庭”活动方案”", "“文明家庭”评选“最美家庭”活动方案”"),  # two pairs: not one wrapper
+    ],
+)
+def test_quotes_around_a_whole_title_come_off(line, title):
+    assert read_title(line).text == title

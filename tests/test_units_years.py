@@ -96,3 +96,63 @@ def test_years_of_a_sentence_naming_the_following_plan(opening, years):
 )
 def test_a_title_name_is_not_cut_inside_a_word(title, unit):
     assert meta(title, ["为深化文明创建，特制定本方案。"]).unit == unit
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["某县争创全国县级文明城市实施方案", "X镇2024年文明村镇创建工作计划", "某社区创建文明社区活动方案", "某区巩固全国文明城区创建成果工作要点"],
+)
+def test_a_place_left_unnamed_marks_the_unit_anonymised(title):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.unit_anonymised) == ("", True)
+
+
+@pytest.mark.parametrize(
+    "title, unit",
+    [("青山县争创全国县级文明城市实施方案", "青山县"), ("全县争创全国县级文明城市实施方案", ""), ("某些科室作风整改工作方案", "")],
+)
+def test_named_places_and_other_words_are_not_anonymised(title, unit):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.unit_anonymised) == (unit, False)
+
+
+@pytest.mark.parametrize(
+    "title, unit, region",
+    [
+        ("中共青山县委宣传部2023年精神文明建设工作要点", "中共青山县委宣传部", "青山县"),
+        ("国网青山县供电公司创建文明单位工作方案", "国网青山县供电公司", "青山县"),
+        ("共青团白鹭市委青年文明号创建活动方案", "共青团白鹭市委", "白鹭市"),
+    ],
+)
+def test_an_organisations_prefix_is_not_part_of_its_place(title, unit, region):
+    result = meta(title, ["为做好创建工作，制定本方案。"])
+    assert (result.unit, result.region) == (unit, region)
+
+
+def test_a_prefix_word_alone_names_no_place():
+    assert meta("中共中央文件学习活动方案", ["为做好学习，制定本方案。"]).region == ""
+
+
+# ---------------------------------------------------------------------------
+# Level: a place's last character before 创建 is not a level
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, body, level",
+    [
+        ("白鹭市创建文明城市工作方案", ["为推进创建工作，制定本方案。"], ""),  # 市 ends the city's name
+        ("青山县创建文明县城工作方案", ["为创建省级文明县城，制定本方案。"], "省级"),  # the body states it
+        ("枫桥镇创建文明村镇实施方案", ["全镇动员，制定本方案。"], ""),
+    ],
+)
+def test_a_place_before_chuangjian_states_no_level(title, body, level):
+    assert meta(title, body).level == level
+
+
+@pytest.mark.parametrize(
+    "title, level",
+    [("白鹭市创建省级文明城市方案", "省级"), ("市级创建文明单位实施方案", "市级"), ("省文明城市创建工作方案", "省级")],
+)
+def test_a_level_written_as_one_still_counts(title, level):
+    assert meta(title, ["为推进创建工作，制定本方案。"]).level == level

@@ -12,14 +12,17 @@ from scripts.models import CleanResult, Flag, Plan, Section, walk_sections
 from scripts.parse import metadata, titles
 from scripts.parse.duties import extract_phases, split_duties
 from scripts.parse.outline import parse_outline
-from scripts.parse.split import PlanChunk, split_plans
+from scripts.parse.split import PlanChunk, continues_a_page, split_plans
 
 
 def parse_plans(clean: CleanResult) -> list[Plan]:
     """Every plan in one cleaned file, in the order they appear."""
-    chunks = split_plans(clean.text.split("\n"))
+    intros = tuple(span.text for span in clean.removed if titles.is_intro(span.text))
+    chunks = split_plans(clean.text.split("\n"), intros)
     if chunks and not chunks[0].title:
         chunks[0] = _named_by_intro(chunks[0], clean)
+    if len(chunks) == 1 and continues_a_page(chunks[0]):
+        chunks[0] = replace(chunks[0], named_by="continued")  # kept (nothing lost), flagged for a curator
     plans = []
     for index, chunk in enumerate(chunks):
         outline = parse_outline(chunk.body)
@@ -68,6 +71,7 @@ def _title_flag(chunk: PlanChunk, title: str) -> list[Flag]:
         "opening": "named by its opening sentence",
         "intro": "named by the site's intro above it",
         "furniture": "named by the page title in the site's furniture above it",
+        "continued": "opens in the middle of a plan begun on another page (a later page of it): descriptive name",
     }
     detail = details.get(chunk.named_by, "no heading names it: descriptive name")
     return [Flag(kind="title", line=chunk.body_line, excerpt=title, detail=detail)]

@@ -88,12 +88,14 @@ class _Lexicon:
     place: re.Pattern
     generic_places: tuple[tuple[re.Pattern, int], ...]
     not_place: re.Pattern
+    name_prefixes: tuple[str, ...]  # 中共, 国网: a place may start after them
     sector_unit_words: tuple[tuple[str, str], ...]  # (word, sector)
     sector_text: re.Pattern
     sector_of_text_word: dict
     anonymous: re.Pattern
     anonymous_unit: re.Pattern
     single_marker: re.Pattern
+    marked_place: re.Pattern  # 某县, X镇: a place left unnamed
     self_reference_unit: re.Pattern
     config: dict
 
@@ -138,7 +140,7 @@ def _lexicon() -> _Lexicon:
     qualifiers = _alt(levels["qualifiers"])
     level_word = (
         rf"(?:(?P<lvl>{_alt(multi)})|(?<![{''.join(levels['single_char_blockers'])}])(?P<lvl1>[{''.join(single)}]))"
-        r"(?:一级|级)?"
+        r"(?P<ji>一级|级)?"
     )
     nouns = [w for words in levels["targets"].values() for w in words]
     noun = (
@@ -147,7 +149,7 @@ def _lexicon() -> _Lexicon:
     )
     named = [w for words in levels["named_targets"].values() for w in words]
     level = (  # a rank inside the honour's name (全国县级文明城市) only after a level word
-        rf"(?:{level_word}(?:{_alt(levels['inner_ranks'])})?)?(?P<q1>{qualifiers})?(?:创建)?{quote}"
+        rf"(?:{level_word}(?:{_alt(levels['inner_ranks'])})?)?(?P<q1>{qualifiers})?(?P<verb>创建)?{quote}"
         rf"(?:(?:精神)?文明(?P<q2>{qualifiers})?{noun}|(?P<named>{_alt(named)})){quote}(?P<q3>{qualifiers})?"
     )
     kinds = {w: kind for kind, words in levels["targets"].items() for w in words}
@@ -220,12 +222,14 @@ def _lexicon() -> _Lexicon:
             for suffix, spec in regions["generic_suffixes"].items()
         ),
         not_place=re.compile(_alt(regions["not_places"])),
+        name_prefixes=tuple(regions["name_prefixes"]),
         sector_unit_words=tuple((w, s) for s, entry in sectors.items() for w in entry["unit"]),
         sector_text=re.compile(_alt(text_words)),
         sector_of_text_word=text_words,
         anonymous=re.compile(markers),
         anonymous_unit=re.compile(f"{markers}(?:{_alt(rules['anonymisation']['unit_nouns'] + suffixes)})"),
         single_marker=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?![A-Za-z])"),
+        marked_place=re.compile(f"^(?:{_alt(rules['anonymisation']['single_markers'])})(?:{_alt(rules['anonymisation']['marked_places'])})$"),
         self_reference_unit=re.compile(_alt(rules["anonymisation"]["self_references"])),
         config=rules,
     )
@@ -359,6 +363,8 @@ def is_unit_name(name: str) -> bool:
 def _is_place_unit(name: str) -> bool:
     """A place alone (某某市, 某某镇) where a unit is expected: its government or community."""
     lex = _lexicon()
+    if lex.marked_place.match(name):
+        return True  # 某县: a place left unnamed (anonymised)
     if not lex.place_unit.match(name) or lex.non_name_start.search(name) or lex.non_name_word.search(name):
         return False
     return not lex.not_place.search(name) and name.rstrip("省市区县旗镇乡村街道") not in lex.generic_heads
@@ -498,12 +504,14 @@ def _plan_region(unit: str, title: str, body: list[str], context: list[str], pag
 def _place_in_name(text: str) -> str:
     """The most specific place in a name: 国家税务总局湖南省税务局 → 湖南省, 宜都市财政局 → 宜都市.
 
-    Known names count anywhere; an unlisted XX市 / XX区 only at the start or right after a known
-    place, where it cannot be the tail of a longer phrase."""
+    Known names count anywhere; an unlisted XX市 / XX区 only at the start (after an organisation's
+    prefix such as 中共 or 国网) or right after a known place, where it cannot be the tail of a longer
+    phrase."""
     lex = _lexicon()
     hits = _known_places(text)
     found = [(place.rank, start, place.display) for start, end, place in hits]
-    for start in {0} | {end for _, end, _ in hits}:
+    prefix = next((len(p) for p in lex.name_prefixes if text.startswith(p)), 0)
+    for start in {prefix} | {end for _, end, _ in hits}:
         for pattern, rank in lex.generic_places:
             match = pattern.match(text, start)
             if match and not lex.not_place.search(match.group()):
@@ -748,6 +756,8 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         if span and not lex.cited_aim.search(line, span[0], span[1]):
             continue
         word = match["lvl"] or match["lvl1"]
+        if match["lvl1"] and match["verb"] and not match["ji"]:
+            word = None  # 宜昌市创建文明城市: the place's last character, not a level (市级创建… keeps it)
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]

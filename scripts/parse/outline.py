@@ -100,7 +100,7 @@ def _rules() -> dict:
     outline, non_items = rules["outline"], rules["non_items"]
     styles = outline["styles"]
     roles = sorted(non_items["member_roles"], key=len, reverse=True)
-    field = "(?:" + "|".join(map(re.escape, non_items["field_prefixes"])) + ")?(?:" + "|".join(
+    field = f"[\u4e00-\u9fff]{{0,{non_items['max_field_prefix_chars']}}}?(?:" + "|".join(
         map(re.escape, sorted(non_items["field_labels"], key=len, reverse=True))
     ) + ")"
     return {
@@ -130,6 +130,7 @@ def _rules() -> dict:
         "max_field": non_items["max_field_chars"],
         "date_line": re.compile(non_items["date_line"]),
         "fragment": non_items["fragment_max_chars"],
+        "omitted": re.compile(non_items["omitted"]),
         "max_signature": non_items["max_signature_chars"],
         "link": re.compile(non_items["link"]),
         "max_link_words": non_items["max_link_words"],
@@ -395,6 +396,8 @@ def _note_kind(text: str, section: Section) -> str:
         return "signature"
     if len(text) <= rules["fragment"] and not rules["sentence_end"].search(text) and not numbering(text):
         return "fragment"  # (二、考核 out of order is a heading kept as text, not a fragment)
+    if rules["omitted"].match(text):
+        return "fragment"
     return ""
 
 

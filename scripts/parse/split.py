@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scripts.parse import titles
-from scripts.parse.outline import number_value
+from scripts.parse.outline import number_value, numbering
 from scripts.rules import load_rules
 
 
@@ -30,7 +30,8 @@ class PlanChunk:
     body_lines: list[int] = field(default_factory=list)  # 1-based clean-text line of each body line
     collection: str = ""  # the title of the compilation the plan is one of, as printed
     doc_number: str = ""  # the carrying notice's number (文号), X发〔2014〕31号
-    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does), furniture (a
+    named_by: str = "heading"  # heading, opening (its first sentence names it), intro (a site intro does), continued (a later
+    # page of a plan begun elsewhere, flagged), furniture (a
     # removed breadcrumb or upload line carried the page title) or "" (nothing does)
 
 
@@ -48,6 +49,7 @@ def _rules() -> dict:
     return {
         "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
         "attachment": re.compile(split["attachment_line"]),
+        "continued": split["continued_page"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -66,23 +68,40 @@ def _rules() -> dict:
     }
 
 
-def split_plans(lines: list[str]) -> list[PlanChunk]:
-    """The plans in ``lines`` (clean text, one paragraph per line), in order."""
+def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChunk]:
+    """The plans in ``lines`` (clean text, one paragraph per line), in order. ``intros``: the site's
+    intro sentences the cleaner removed above the text (以下是小编整理的XX方案，仅供参考)."""
     lines, origin = _unglued([line.strip() for line in lines])
     if not any(lines):
         return []
     markers = _compilation_markers(lines)
     if not markers:
-        return [_located(_single_plan(lines, 0, len(lines), []), origin)]
+        return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
         chunks.append(_compiled_plan(lines, marker, end, shared))
-    collection = _shared_collection(shared, [chunk.title for chunk in chunks])
+    if len(chunks) > 1 and not any(chunks[-1].body):
+        chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
+    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [chunk.title for chunk in chunks])
+    counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
         chunk.collection = chunk.collection or collection
+        if counted and titles.read_title(chunk.title).number:
+            chunk.title = titles.read_title(chunk.title).text  # (1) (2) under …（精选2篇）: its markers, like 篇1
     return [_located(chunk, origin) for chunk in chunks]
+
+
+def continues_a_page(chunk: PlanChunk) -> bool:
+    """Does this untitled text open in the middle of a plan begun on another page (2、…, 三、…, or
+    ”志愿者活动… cut mid-sentence)? Such a text begins no plan of its own: it is flagged."""
+    rules = _rules()["continued"]
+    first = next((line for line in chunk.body if line), "")
+    if chunk.title or not first:
+        return False
+    number = numbering(first)
+    return first[0] in rules["opening_marks"] or bool(number and number.value >= rules["min_first_number"])
 
 
 def _unglued(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -136,6 +155,15 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
     return found
 
 
+def _counted_marker_line(line: str) -> str:
+    """The compilation's title a first plan's line carries before its number (…方案（八篇）篇一 →
+    …方案（八篇）), "" when the line names no count."""
+    title = titles.read_title(line)
+    if not (title.counted and title.number_text):
+        return ""
+    return titles.as_collection(line.strip().removesuffix(title.number_text).rstrip(" ：:"))
+
+
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
     """The compilation's title: the last title line above its first plan, else the plans' one name."""
     heads = [line for line in shared if _title_like(line) and _candidate(line)]
@@ -165,7 +193,7 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     )
 
 
-def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> PlanChunk:
+def _single_plan(lines: list[str], start: int, end: int, context: list[str], intros: tuple[str, ...] = ()) -> PlanChunk:
     """One plan in ``lines[start:end]``: skip a carrying notice, pick the title, keep the rest."""
     while start < end and not lines[start]:
         start += 1
@@ -175,8 +203,12 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         start = attachment
         while start < end and not lines[start]:
             start += 1
-    head = _title_block(lines, start, end)
-    body, signature = _split_signature(lines[head.body_start : end])
+    head = _title_block(lines, start, end, intros)
+    body_start = head.body_start
+    if head.title and titles.doc_number_line(lines[body_start : body_start + 1]):
+        head.context.append(lines[body_start])  # 青水发〔2023〕5号 under the title: metadata, not text
+        body_start += 1
+    body, signature = _split_signature(lines[body_start:end])
     title, named_by = head.title, "heading"
     if not title:
         title = titles.named_in_opening(next((line for line in body if line), ""))
@@ -192,7 +224,7 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str]) -> 
         body=body,
         context=context + head.context + signature,
         start_line=start + 1,
-        body_line=head.body_start + 1,
+        body_line=body_start + 1,
         end_line=end,
         collection=head.collection,
         doc_number=head.doc_number or titles.doc_number_in(context + head.context),
@@ -259,18 +291,19 @@ class _Heading:
     doc_number: str = ""
 
 
-def _title_block(lines: list[str], start: int, end: int) -> _Heading:
+def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...] = ()) -> _Heading:
     """The plan's own title among the lines above its body at ``lines[start:]``.
 
     Site chrome and intro sentences there are skipped; title-like lines are gathered (a title
     split over lines is joined); those without the genre's vocabulary, or with nothing but it,
-    are not titles, and the ones under the last title belong to the body."""
+    are not titles, and the ones under the last title belong to the body. A title the site's
+    intro repeats (``intros``) is the site's: a different title under it is the document's own."""
     groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
     skipped: set[int] = set()
     index, window = start, min(end, start + _rules()["title_block"])
     while index < window:
         line = lines[index]
-        carried = titles.title_in_chrome(line) if line and titles.is_chrome(line) else ""
+        carried = titles.title_in_chrome(line) if line and titles.has_furniture(line) else ""
         if carried and _candidate(carried):
             groups.append((carried, index, index + 1))  # 首页 > 方案 > XX活动方案: the title, the rest is furniture
         elif line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
@@ -297,6 +330,7 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         return _Heading("", [line for line in lines[start:body_start] if line], body_start)
     own = [text for text in heads if not titles.read_title(text).counted] or heads
     own = [text for text in own if _rules()["title_word"].search(text)] or own  # one naming its genre (方案, 计划 …) wins
+    own = _not_site_titles(own, intros)
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
     below = after
@@ -311,6 +345,15 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
     ]
     return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
+
+
+def _not_site_titles(heads: list[str], intros: tuple[str, ...]) -> list[str]:
+    """``heads`` without the ones above the last that a site's intro sentence repeats (以下是小编整理
+    的2024年XX方案：the page's own name for it): the document's heading is printed under them."""
+    named = [any(_compact(text) in _compact(intro) for intro in intros) for text in heads]
+    if not any(named) or named[-1]:
+        return heads
+    return [text for text, by_site in zip(heads, named) if not by_site]
 
 
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:

@@ -55,6 +55,7 @@ def _rules() -> dict:
         "suffixes": markers("suffixes"),
         "prefixes": markers("prefixes"),
         "hanging": re.compile(titles["hanging"]),
+        "wrappers": tuple(titles["wrappers"]),
         "kept_in_runs": set(titles["kept_in_runs"]),
         "doc_number": re.compile(titles["doc_number"]),
         "addressee": re.compile(titles["addressee"]),
@@ -104,8 +105,11 @@ def read_title(line: str) -> Title:
 
 
 def _unwrapped(text: str) -> str:
-    """A title printed inside 《》 or 【】 as a whole, without them (its markers may be inside)."""
-    return text[1:-1] if text[:1] + text[-1:] in ("《》", "【】") else text
+    """A title printed inside 《》, 【】 or “” as a whole, without them (its markers may be inside)."""
+    pair = text[:1] + text[-1:]
+    if pair in _rules()["wrappers"] and text.count(pair[0]) == 1 and text.count(pair[1]) == 1:
+        return text[1:-1]
+    return text
 
 
 def _whole_title(text: str) -> bool:
@@ -167,6 +171,11 @@ def is_chrome(line: str) -> bool:
     return (len(line) <= rules["max_title"] and bool(rules["furniture"].search(line))) or is_addressee(line)
 
 
+def has_furniture(line: str) -> bool:
+    """Does ``line`` hold a word of site furniture, however long it is (a sharing blurb may run on)?"""
+    return bool(_rules()["furniture"].search(line)) or is_addressee(line)
+
+
 def title_in_chrome(line: str) -> str:
     """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
     XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
@@ -224,6 +233,17 @@ def doc_number_in(lines: list[str]) -> str:
     pattern = _rules()["doc_number"]
     for line in lines:
         match = pattern.search(line)
+        if match:
+            return re.sub(r"\s+", "", match.group(0))
+    return ""
+
+
+def doc_number_line(lines: list[str]) -> str:
+    """The document number printed on a line of its own (under a plan's title: 青水发〔2023〕5号), "" if
+    no line is only that; a number cited inside a sentence is another document's."""
+    pattern = _rules()["doc_number"]
+    for line in lines:
+        match = pattern.fullmatch(line.strip())
         if match:
             return re.sub(r"\s+", "", match.group(0))
     return ""
