@@ -138,12 +138,18 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
 
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
     """The compilation's title: the last title line above its first plan, else the plans' one name."""
-    heads = [line for line in shared if _title_like(line) and _candidate(line)]
+    heads = [_once(line) for line in shared if _title_like(line) and _candidate(line)]
     counted = [line for line in heads if titles.read_title(line).counted]
     if counted or heads:
         return titles.as_collection((counted or heads)[-1])
     names = {titles.read_title(title).text for title in plan_titles}
     return names.pop() if len(names) == 1 else ""
+
+
+def _once(line: str) -> str:
+    """A title a page printed twice with nothing between (XX方案3篇XX方案3篇), once."""
+    half = len(line) // 2
+    return line[:half] if len(line) % 2 == 0 and line[:half] == line[half:] else line
 
 
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:

@@ -1,0 +1,57 @@
+"""split_plans on shapes of pages from sites never seen: where each plan starts, what its title is.
+
+Fixtures are written for these tests, in the shapes such pages take (compilation sites, notices,
+forum threads, PDF text); each category has two or more wordings and a near-miss of plan text.
+"""
+from __future__ import annotations
+
+import pytest
+
+from scripts.parse.split import split_plans
+
+BODY = ["为推进机关精神文明建设，结合工作实际，制定本方案。", "一、工作目标", "争创市级文明单位。"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("精选篇1：税务所创建文明单位工作方案", "精选篇2：卫生院创建文明单位工作方案"),
+        ("范文篇一 税务所创建文明单位工作方案", "范文篇二 卫生院创建文明单位工作方案"),
+        ("【推荐篇1】税务所创建文明单位工作方案", "【推荐篇2】卫生院创建文明单位工作方案"),
+    ],
+)
+def test_a_compilation_word_before_the_pian_number_opens_a_plan(first, second):
+    lines = ["文明单位创建工作方案（精选2篇）", first, *BODY, second, *BODY]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["税务所创建文明单位工作方案", "卫生院创建文明单位工作方案"]
+    assert [c.body for c in chunks] == [BODY, BODY]
+    assert [c.collection for c in chunks] == ["文明单位创建工作方案（精选2篇）"] * 2
+
+
+def test_words_before_pian_in_plan_text_open_no_plan():
+    lines = ["文明单位创建工作方案", *BODY, "推荐篇目：《雷锋日记》选读。", "精选1首红色歌曲参加合唱比赛。", "二、工作措施", "推荐篇2首诗歌。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "文明单位创建工作方案"
+    assert chunk.body == lines[1:]
+
+
+@pytest.mark.parametrize(
+    ("glued", "second", "collection"),
+    [
+        ("志愿服务活动方案3篇志愿服务活动方案3篇第1篇：社区志愿服务活动方案", "第2篇：学校志愿服务活动方案", "志愿服务活动方案3篇"),
+        ("志愿服务活动方案3篇篇一：社区志愿服务活动方案", "篇二：学校志愿服务活动方案", "志愿服务活动方案3篇"),
+        ("志愿服务活动方案（3篇）精选篇1：社区志愿服务活动方案", "精选篇2：学校志愿服务活动方案", "志愿服务活动方案（3篇）"),
+    ],
+)
+def test_a_counted_title_glued_to_the_first_marker_is_the_collection(glued, second, collection):
+    chunks = split_plans([glued, *BODY, second, *BODY])
+    assert [c.title for c in chunks] == ["社区志愿服务活动方案", "学校志愿服务活动方案"]
+    assert [c.collection for c in chunks] == [collection, collection]
+    assert [c.body for c in chunks] == [BODY, BODY]
+
+
+def test_a_count_in_a_sentence_before_a_pian_word_splits_nothing():
+    lines = ["征文活动方案", "活动共收到征文36篇篇篇精彩，评出一等奖3篇。", "一、活动安排", "第一篇章：启动阶段。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "征文活动方案"
+    assert chunk.body == lines[1:]
