@@ -55,3 +55,38 @@ def test_a_count_in_a_sentence_before_a_pian_word_splits_nothing():
     (chunk,) = split_plans(lines)
     assert chunk.title == "征文活动方案"
     assert chunk.body == lines[1:]
+
+
+@pytest.mark.parametrize(
+    ("notice_title", "repeated"),
+    [
+        ("县图书馆关于印发《2022年创建文明单位工作计划》的通知", "县图书馆2022年创建文明单位工作计划"),
+        ("关于印发《市水务集团志愿服务活动方案》的通知", "志愿服务活动方案"),
+    ],
+)
+def test_a_notice_carries_a_plan_repeated_with_or_without_its_issuer_before_it(notice_title, repeated):
+    lines = [
+        notice_title,
+        "各部门：",
+        "现将方案印发给你们，请认真贯彻执行。",
+        "办公室",
+        "2022年3月1日",
+        repeated,
+        *BODY,
+    ]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == repeated
+    assert chunk.context == lines[:5]
+    assert chunk.body == BODY
+
+
+def test_a_line_ending_in_the_carried_title_after_words_the_notice_does_not_print_is_not_the_plan():
+    lines = [
+        "关于印发《2022年创建文明单位工作计划》的通知",
+        "各部门：",
+        "现将修订后的2022年创建文明单位工作计划",
+        "印发给你们，请认真贯彻执行。",
+        *BODY,
+    ]
+    (chunk,) = split_plans(lines)
+    assert chunk.start_line == 1  # the notice is not passed over as the carried plan's cover

@@ -57,6 +57,7 @@ def _rules() -> dict:
         "title_block": split["max_title_block_lines"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
+        "issuer": split["max_issuer_chars"],
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
         "max_title": rules["max_title_chars"],
@@ -249,11 +250,19 @@ def _attachment_start(lines: list[str], start: int, end: int) -> int:
         return start
     for index in range(start + 1, end):  # no 附件 line: the carried title is repeated
         line = _compact(lines[index])
-        if line and len(line) <= rules["max_title"] and carried.startswith(line) and (
+        if line and len(line) <= rules["max_title"] and (carried.startswith(line) or _issuer_before(line, carried, head) or _issuer_before(carried, line, "")) and (
             rules["title_word"].search(line) or 2 * len(line) >= len(carried)
         ):
             return index
     return start
+
+
+def _issuer_before(line: str, carried: str, notice: str) -> bool:
+    """Is ``line`` the carried document's title with its issuer's name before it (某某局关于印发《2021年
+    XX计划》的通知 … 某某局2021年XX计划)? The name is short, and one the ``notice`` prints (pass ""
+    when ``line`` is the title the notice carries: its name is printed there)."""
+    prefix = line.removesuffix(carried)
+    return prefix != line and 0 < len(prefix) <= _rules()["issuer"] and (not notice or prefix in notice.replace(line, ""))
 
 
 @dataclass
