@@ -90,3 +90,34 @@ def test_a_line_ending_in_the_carried_title_after_words_the_notice_does_not_prin
     ]
     (chunk,) = split_plans(lines)
     assert chunk.start_line == 1  # the notice is not passed over as the carried plan's cover
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["社区论坛 › 邻里话题 › 【转帖】咱小区今年的文明创建方案，看看行不行"],  # a thread title carried by the breadcrumb
+        ["3#", "物业群里转来的，原样贴上，欢迎拍砖。"],  # a floor number instead; the remark comes second
+    ],
+)
+def test_a_posters_remark_above_the_plans_heading_is_not_the_plan(above):
+    remark = ["转自街道公众号，原文贴出来，大家提提意见。"] if len(above) == 1 else []
+    lines = [*above, *remark, "幸福里小区创建文明小区工作方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "幸福里小区创建文明小区工作方案"
+    assert chunk.context == [*above, *remark]
+    assert chunk.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "first_body_line"),
+    [
+        # a plan with no heading: its opening paragraph (it opens like one), then a sub-heading of its own
+        (["为丰富职工业余生活，结合单位实际，安排如下。", "元旦迎新文体活动安排", "一、拔河比赛", "各科室组队参加。"], "元旦迎新文体活动安排", 0),
+        # a plan with its own heading: the paragraph under it is its text, whatever title-like line follows
+        (["元旦文体活动方案", "工会组织，大家踊跃报名。", "元旦迎新文体活动安排", "一、拔河比赛"], "元旦文体活动方案", 1),
+    ],
+)
+def test_a_plans_opening_paragraph_is_no_remark(lines, title, first_body_line):
+    (chunk,) = split_plans(lines)
+    assert chunk.title == title
+    assert chunk.body == lines[first_body_line:]

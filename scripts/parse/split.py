@@ -58,6 +58,8 @@ def _rules() -> dict:
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
         "issuer": split["max_issuer_chars"],
+        "remark": split["max_remark_chars"],
+        "body_opener": re.compile(split["body_opener"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
         "max_title": rules["max_title_chars"],
@@ -281,13 +283,16 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     split over lines is joined); those without the genre's vocabulary, or with nothing but it,
     are not titles, and the ones under the last title belong to the body."""
     groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
+    from_chrome: set[tuple[str, int, int]] = set()  # groups that are a page title carried by furniture
     skipped: set[int] = set()
+    remarks: set[int] = set()  # a poster's remark above the plan's title
     index, window = start, min(end, start + _rules()["title_block"])
     while index < window:
         line = lines[index]
         carried = titles.title_in_chrome(line) if line and titles.is_chrome(line) else ""
         if carried and _candidate(carried):
             groups.append((carried, index, index + 1))  # 首页 > 方案 > XX活动方案: the title, the rest is furniture
+            from_chrome.add(groups[-1])
         elif line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
             skipped.add(index)
         elif line and titles.is_bare_number(line):
@@ -299,6 +304,8 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
                 groups.append((line, index, index + 1))
         elif line and not groups and _banner(lines, index, end):
             skipped.add(index)
+        elif line and not remarks and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+            remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
         index += 1
@@ -312,6 +319,8 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         return _Heading("", [line for line in lines[start:body_start] if line], body_start)
     own = [text for text in heads if not titles.read_title(text).counted] or heads
     own = [text for text in own if _rules()["title_word"].search(text)] or own  # one naming its genre (方案, 计划 …) wins
+    if remarks:  # the heading under a remark is the document's own: the page's title above yields
+        own = [text for text in own if text not in {text for text, _, _ in from_chrome}] or own
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
     below = after
@@ -333,6 +342,25 @@ def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool
     addressee line (各处室、单位：) is never a title but is the plan's text, and an intro-like paragraph
     the cleaner kept may be the plan's own opening: the body keeps both (nothing is lost)."""
     return index in skipped and titles.is_chrome(lines[index]) and not titles.is_addressee(lines[index])
+
+
+def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str, int, int]]) -> bool:
+    return any(_candidate(group[0]) for group in groups if group not in from_chrome)
+
+
+def _remark(lines: list[str], index: int, end: int) -> bool:
+    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。): one short paragraph that
+    does not open or lead in like a plan's text, right above a title line of the genre."""
+    line = lines[index]
+    if len(line) > _rules()["remark"] or _is_numbered(line) or line.endswith(("：", ":")) or _rules()["body_opener"].match(line):
+        return False
+    following = next((line for line in lines[index + 1 : end] if line), "")
+    return (
+        _title_like(following)
+        and _candidate(following)
+        and len(following) >= _rules()["min_late_title"]
+        and bool(_rules()["title_word"].search(following))
+    )
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
