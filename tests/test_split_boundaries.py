@@ -121,3 +121,18 @@ def test_a_plans_opening_paragraph_is_no_remark(lines, title, first_body_line):
     (chunk,) = split_plans(lines)
     assert chunk.title == title
     assert chunk.body == lines[first_body_line:]
+
+
+@pytest.mark.parametrize("dated", ["（2020年9月）", "(2021年3月5日)"])
+def test_a_bracketed_date_of_issue_under_the_title_is_context(dated):
+    (chunk,) = split_plans(["河西镇创建文明村镇工作方案", dated, *BODY])
+    assert chunk.title == "河西镇创建文明村镇工作方案"
+    assert chunk.context == [dated]
+    assert chunk.body == BODY
+
+
+@pytest.mark.parametrize("period", ["（2019-2020年）", "（2021年度）"])
+def test_a_bracketed_period_under_the_title_continues_it(period):
+    (chunk,) = split_plans(["河西镇创建文明村镇工作方案", period, *BODY])
+    assert chunk.title == "河西镇创建文明村镇工作方案" + period
+    assert chunk.body == BODY

@@ -59,6 +59,7 @@ def _rules() -> dict:
         "signature": split["max_signature_chars"],
         "issuer": split["max_issuer_chars"],
         "remark": split["max_remark_chars"],
+        "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
@@ -312,7 +313,7 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     while groups and not _candidate(groups[-1][0]):
         groups.pop()  # an unnumbered heading under the title belongs to the body
     body_start = groups[-1][2] if groups else start
-    while body_start < end and (not lines[body_start] or _skipped_above_body(lines, body_start, skipped)):
+    while body_start < end and (not lines[body_start] or _skipped_above_body(lines, body_start, skipped) or _dated_under(lines, body_start, groups[-1][2] if groups else -1)):
         body_start += 1
     heads = _dedupe([text for text, _, _ in groups if _candidate(text)])
     if not heads:
@@ -324,7 +325,7 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
     below = after
-    while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen)):
+    while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen) or _dated_under(lines, below, after)):
         below += 1  # other titles (a site's, a repeat) under the chosen one stay above the body
     body_start = below  # lines under the title that cannot be titles are the body's: nothing is lost
     title = titles.read_title(chosen)
@@ -335,6 +336,12 @@ def _title_block(lines: list[str], start: int, end: int) -> _Heading:
         if line and (name != title.text or not (first <= index < after or _same_title(line, chosen)))
     ]
     return _Heading(name, context, body_start, _collection(heads, chosen, title), title.doc_number)
+
+
+def _dated_under(lines: list[str], index: int, title_end: int) -> bool:
+    """Is ``lines[index]`` a bracketed date of issue right under the title line that ends before
+    ``title_end``? It stays above the body."""
+    return index == title_end and bool(_rules()["issue_date"].match(lines[index]))
 
 
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
@@ -424,6 +431,8 @@ def _is_numbered(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
+    if rules["issue_date"].match(line):  # （2020年9月）: when it was issued, not what it is called
+        return False
     if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
         return not titles.ends_like_title(titles.read_title(line).text)
     if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
