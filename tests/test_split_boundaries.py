@@ -136,3 +136,39 @@ def test_a_bracketed_period_under_the_title_continues_it(period):
     (chunk,) = split_plans(["河西镇创建文明村镇工作方案", period, *BODY])
     assert chunk.title == "河西镇创建文明村镇工作方案" + period
     assert chunk.body == BODY
+
+
+PLANS = ["学校文明单位创建方案", "医院文明单位创建方案"]
+
+
+@pytest.mark.parametrize(
+    ("head", "markers", "collection"),
+    [
+        (["文明单位创建方案（3篇）", "社区文明单位创建方案"], ["篇二：", "篇三："], "文明单位创建方案（3篇）"),
+        (["首页 > 创建方案", "文明单位创建方案精选3篇", "社区文明单位创建方案"], ["第2篇 ", "第3篇 "], "文明单位创建方案精选3篇"),
+        # the count glued to the first plan's title, and to its body too
+        (["文明单位创建方案3篇社区文明单位创建方案"], ["【篇二】", "【篇三】"], "文明单位创建方案3篇"),
+        (["文明单位创建方案3篇社区文明单位创建方案" + BODY[0]], ["篇二：", "篇三："], "文明单位创建方案3篇"),
+    ],
+)
+def test_a_compilations_first_plan_printed_without_a_marker_is_counted(head, markers, collection):
+    lines = [*head, *(BODY[1:] if head[-1].endswith(BODY[0]) else BODY)]
+    for marker, title in zip(markers, PLANS):
+        lines += [marker + title, *BODY]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["社区文明单位创建方案", *PLANS]
+    assert [c.body for c in chunks] == [BODY, BODY, BODY]
+    assert [c.collection for c in chunks] == [collection] * 3
+
+
+def test_a_run_from_two_without_a_counted_title_above_is_one_plan():
+    lines = ["文明单位创建方案", "社区文明单位创建方案", *BODY, "篇二：学校文明单位创建方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "社区文明单位创建方案"
+
+
+def test_a_count_in_a_plans_sentence_is_no_compilation_title():
+    lines = ["宣传工作计划", "本年度共编印宣传方案3篇培训计划2篇。", "二、宣传阵地", "篇二：宣传栏更新。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "宣传工作计划"
+    assert chunk.body == lines[1:]

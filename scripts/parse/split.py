@@ -38,6 +38,7 @@ class PlanChunk:
 class _Marker:
     line: int  # 0-based index
     title: str  # title printed on the marker line, "" if bare
+    unmarked: bool = False  # no marker: the compilation's first plan begins on this line
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +122,29 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
                 run.append(_Marker(index, title))
         if len(run) >= 2 and len(run) > len(best):
             best = run
+        from_two = _run_from_two(lines, found, kind)
+        if len(from_two) > max(len(best), 1):
+            best = from_two
     return best
+
+
+def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kind: str) -> list[_Marker]:
+    """A run numbered 2, 3 … under a compilation's counted title (XX方案（3篇） / YY方案 … / 篇二 …): the
+    first plan, printed without a marker, begins under the counted title; [] if none is above the run."""
+    run: list[_Marker] = []
+    for index, on_line in enumerate(found):
+        number, title = on_line.get(kind, (0, ""))
+        if number and number == len(run) + 2:
+            run.append(_Marker(index, title))
+    counted = [index for index in range(run[0].line) if _counted_title(lines[index])] if run else []
+    if not counted or not any(lines[counted[-1] + 1 : run[0].line]):
+        return []
+    return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
+
+
+def _counted_title(line: str) -> bool:
+    """A compilation's own title line (XX方案（精选3篇）, XX计划3篇)."""
+    return bool(line) and _title_like(line) and titles.read_title(line).counted
 
 
 def _markers_on(line: str) -> dict[str, tuple[int, str]]:
@@ -157,8 +180,8 @@ def _once(line: str) -> str:
 
 
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
-    if not marker.title:  # a bare 篇一: the title is on the next lines
-        chunk = _single_plan(lines, marker.line + 1, end, list(shared))
+    if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
+        chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
         chunk.start_line = marker.line + 1
         return chunk
     start = marker.line + 1
