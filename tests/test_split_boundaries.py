@@ -172,3 +172,30 @@ def test_a_count_in_a_plans_sentence_is_no_compilation_title():
     (chunk,) = split_plans(lines)
     assert chunk.title == "宣传工作计划"
     assert chunk.body == lines[1:]
+
+
+@pytest.mark.parametrize(
+    "replies",
+    [
+        ["5#", "写得不错，建议再加一条考核办法。"],
+        ["回复  举报", "顶一下！", "我们单位也在创建，学习了。"],
+    ],
+)
+def test_replies_under_the_plans_signature_are_not_the_plan(replies):
+    signature = ["县农机站", "2023年2月6日"]
+    (chunk,) = split_plans(["农机站创建文明单位工作方案", *BODY, *signature, *replies])
+    assert chunk.body == BODY
+    assert chunk.context == [*signature, *replies]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["附件：文明科室考核细则", "一、考核内容", "按月考核。"],  # the plan's attachment
+        ["二、活动安排", "各科室按时参加。"],  # a date-like field line inside the plan, then its next section
+    ],
+)
+def test_the_plans_own_text_under_a_dated_line_stays_in_the_plan(after):
+    lines = ["农机站创建文明单位工作方案", *BODY, "县农机站", "2023年2月6日", *after]
+    (chunk,) = split_plans(lines)
+    assert chunk.body == lines[1:]

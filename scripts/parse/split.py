@@ -60,6 +60,7 @@ def _rules() -> dict:
         "signature": split["max_signature_chars"],
         "issuer": split["max_issuer_chars"],
         "remark": split["max_remark_chars"],
+        "after_signature": split["max_lines_after_signature"],
         "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
         "year": re.compile(split["year"]),
@@ -486,9 +487,10 @@ def _best_title(candidates: list[str], body: list[str]) -> str:
 
 
 def _split_signature(body: list[str]) -> tuple[list[str], list[str]]:
-    """Move the trailing issuer/date lines (and blank lines) out of the body."""
+    """Move the trailing issuer/date lines (and blank lines) out of the body, and what the page
+    printed under them that is not the plan's (replies under a forum post)."""
     rules = _rules()
-    end = len(body)
+    end = _after_signature(body)
     after_date = False
     while end > 0:
         line = body[end - 1]
@@ -501,6 +503,28 @@ def _split_signature(body: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
     return body[:end], [line for line in body[end:] if line]
+
+
+def _may_be_title(line: str) -> bool:
+    """A title of the genre, or a line opening like a notice's title (关于开展…, its end cut)."""
+    return (_title_like(line) and _candidate(line)) or bool(titles.opens_like_title(line))
+
+
+def _after_signature(body: list[str]) -> int:
+    """Where the page's text under the plan's signature (an issuer line, then a date line) begins:
+    a few lines, none a numbered heading or a title (replies under a forum post: 支持！…, 3#, a
+    reader's remark). ``len(body)`` if there is none."""
+    rules = _rules()
+    filled = [index for index, line in enumerate(body) if line]
+    for position in range(len(filled) - 2, max(len(filled) - 2 - rules["after_signature"], 0), -1):
+        date, issuer = body[filled[position]], body[filled[position - 1]]
+        if not rules["date_line"].match(date) or len(issuer) > rules["signature"] or rules["punct"].search(issuer):
+            continue
+        after = [body[index] for index in filled[position + 1 :]]
+        if any(_is_numbered(line) or rules["date_line"].match(line) or _may_be_title(line) for line in after):
+            return len(body)
+        return filled[position] + 1
+    return len(body)
 
 
 def _dedupe(items: list[str]) -> list[str]:
