@@ -199,3 +199,24 @@ def test_the_plans_own_text_under_a_dated_line_stays_in_the_plan(after):
     lines = ["农机站创建文明单位工作方案", *BODY, "县农机站", "2023年2月6日", *after]
     (chunk,) = split_plans(lines)
     assert chunk.body == lines[1:]
+
+
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        ["节约用水宣传活动方案范文1", "节约用水宣传活动方案范文2"],
+        ["节约用水宣传活动方案【范文一】", "节约用水宣传活动方案【范文二】"],
+        ["节约用水宣传活动方案推荐篇1", "节约用水宣传活动方案推荐篇2"],
+        ["【范文1】节约用水宣传活动方案", "【范文2】节约用水宣传活动方案"],
+    ],
+)
+def test_a_compilation_word_and_number_glued_to_each_title_mark_its_plans(numbered):
+    chunks = split_plans([numbered[0], *BODY, numbered[1], *BODY])
+    assert [c.title for c in chunks] == ["节约用水宣传活动方案"] * 2
+    assert [c.body for c in chunks] == [BODY, BODY]
+
+
+@pytest.mark.parametrize("title", ["精选10所学校开展节约用水宣传活动方案", "模板化管理工作方案", "优秀范文评选活动方案"])
+def test_a_compilation_word_inside_a_title_is_no_marker(title):
+    (chunk,) = split_plans([title, *BODY])
+    assert chunk.title == title

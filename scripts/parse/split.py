@@ -115,7 +115,7 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
     """The longest run of markers of one kind numbered 1, 2, 3 … (at least two)."""
     found = [_markers_on(line) for line in lines]
     best: list[_Marker] = []
-    for kind in [name for name, _ in _rules()["markers"]] + titles.number_markers():
+    for kind in dict.fromkeys([name for name, _ in _rules()["markers"]] + titles.number_markers()):  # a name in both is one kind
         run: list[_Marker] = []
         for index, on_line in enumerate(found):
             number, title = on_line.get(kind, (0, ""))
