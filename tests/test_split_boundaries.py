@@ -220,3 +220,25 @@ def test_a_compilation_word_and_number_glued_to_each_title_mark_its_plans(number
 def test_a_compilation_word_inside_a_title_is_no_marker(title):
     (chunk,) = split_plans([title, *BODY])
     assert chunk.title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("关于开展2023年度“最美家庭”", "评选活动的实施方案"),  # a quotation left open
+        ("某公司“文明餐桌", "光盘行动”实施方案"),
+        ("关于组织开展新时代文明实践", "志愿服务月活动的通知"),  # opens like a document's title
+        ("某市2024年新时代文明实践", "志愿服务活动方案"),  # names the title's year, no genre word yet
+    ],
+)
+def test_a_title_split_anywhere_over_two_lines_is_joined(head, tail):
+    (chunk,) = split_plans([head, tail, *BODY])
+    assert chunk.title == head + tail
+    assert chunk.body == BODY
+
+
+@pytest.mark.parametrize("above", ["2023年3月", "2024年最新范文", "县人民医院"])
+def test_a_date_a_site_label_or_a_units_name_above_a_title_is_not_its_head(above):
+    (chunk,) = split_plans([above, "志愿服务活动方案", *BODY])
+    assert chunk.title == "志愿服务活动方案"
+    assert chunk.context == [above]

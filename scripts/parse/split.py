@@ -53,6 +53,8 @@ def _rules() -> dict:
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
         "fragment": split["max_title_tail_offset"],
+        "pairs": split["title_pairs"],
+        "title_head": re.compile(split["title_head"]),
         "min_head": split["min_title_head_chars"],
         "min_late_title": split["min_late_title_chars"],
         "title_block": split["max_title_block_lines"],
@@ -459,15 +461,14 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
         return not titles.ends_like_title(titles.read_title(line).text)
-    if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
-        return True
+    if any(previous.count(opening) > previous.count(closing) for opening, closing in rules["pairs"]):
+        return True  # 《…, （…, “最美家庭 … left open
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
-    return (
-        not rules["title_word"].search(previous)
-        and len(previous) >= rules["min_head"]
-        and bool(tail)
-        and tail.start() <= rules["fragment"]
-    )
+    if rules["title_word"].search(previous) or len(previous) < rules["min_head"] or not tail:
+        return False
+    if titles.opens_like_title(previous) or (rules["title_head"].search(previous) and not titles.is_generic(previous)):
+        return titles.ends_like_title(line)  # 关于开展… / 某市2024年XX … cut before its genre word (not 2024年最新范文)
+    return tail.start() <= rules["fragment"]
 
 
 def _best_title(candidates: list[str], body: list[str]) -> str:
