@@ -242,3 +242,34 @@ def test_a_date_a_site_label_or_a_units_name_above_a_title_is_not_its_head(above
     (chunk,) = split_plans([above, "志愿服务活动方案", *BODY])
     assert chunk.title == "志愿服务活动方案"
     assert chunk.context == [above]
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [
+        ("【篇一：", "】", "【篇二：", "】"),  # one bracket around the marker and the title
+        ("【第1篇 ", "】", "【第2篇 ", "】"),
+        ("优秀范文1：", "", "优秀范文2：", ""),  # two compilation words before the number
+        ("范文精选一：", "", "范文精选二：", ""),
+        ("例文一 ", "", "例文二 ", ""),
+        ("NO.1 ", "", "NO.2 ", ""),  # a site's number label
+    ],
+)
+def test_more_compilation_marker_wordings(markers):
+    first, first_end, second, second_end = markers
+    lines = ["志愿服务方案（精选2篇）", first + "社区志愿服务方案" + first_end, *BODY, second + "学校志愿服务方案" + second_end, *BODY]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["社区志愿服务方案", "学校志愿服务方案"]
+    assert [c.body for c in chunks] == [BODY, BODY]
+
+
+def test_a_bracket_of_the_title_itself_stays_on_a_marker_line():
+    lines = ["篇一：社区志愿服务方案【修订稿】", *BODY, "篇二：学校志愿服务方案", *BODY]
+    assert [c.title for c in split_plans(lines)] == ["社区志愿服务方案【修订稿】", "学校志愿服务方案"]
+
+
+@pytest.mark.parametrize("line", ["No.1中学开展了志愿服务。", "优秀1人，良好3人。", "经典诵读1小时。"])
+def test_a_plan_sentence_opening_with_such_a_word_and_a_number_is_no_marker(line):
+    lines = ["志愿服务方案", *BODY, line, "二、工作要求", line.replace("1", "2")]
+    (chunk,) = split_plans(lines)
+    assert chunk.body == lines[1:]

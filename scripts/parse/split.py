@@ -157,13 +157,20 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
     for kind, pattern in _rules()["markers"]:
         match = pattern.match(line)
         if match:
-            rest = (match["rest"] or "").strip()
+            rest = _unwrapped_rest(line, (match["rest"] or "").strip())
             found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
     if line and titles.may_be_numbered(line) and _title_like(line):
         title = titles.read_title(line)
         if title.number:
             found[title.marker] = (title.number, titles.run_title(title))
     return found
+
+
+def _unwrapped_rest(line: str, rest: str) -> str:
+    """The title on a marker line without the bracket that closes around marker and title (【篇一：XX方案】)."""
+    if line[:1] in "【[" and rest[-1:] in "】]" and not any(mark in rest for mark in "【["):
+        return rest[:-1].strip()
+    return rest
 
 
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
