@@ -273,3 +273,19 @@ def test_a_plan_sentence_opening_with_such_a_word_and_a_number_is_no_marker(line
     lines = ["志愿服务方案", *BODY, line, "二、工作要求", line.replace("1", "2")]
     (chunk,) = split_plans(lines)
     assert chunk.body == lines[1:]
+
+
+@pytest.mark.parametrize("counted", ["学雷锋活动方案3篇", "学雷锋活动方案（精选3篇）"])
+def test_a_counted_title_glued_to_the_first_plans_body_names_that_plan(counted):
+    opening = "为弘扬雷锋精神，结合学校实际，制定本方案。"
+    lines = [counted + opening, "一、活动内容", "开展志愿服务。", "篇二：社区学雷锋活动方案", *BODY]
+    chunks = split_plans(lines)
+    assert [c.title for c in chunks] == ["学雷锋活动方案", "社区学雷锋活动方案"]
+    assert chunks[0].body == [opening, "一、活动内容", "开展志愿服务。"]
+    assert [c.collection for c in chunks] == [counted, counted]
+
+
+def test_a_count_before_a_clause_of_a_sentence_is_not_split_off():
+    lines = ["征文活动方案", "评选优秀方案3篇为一等奖。", "二、奖励"]
+    (chunk,) = split_plans(lines)
+    assert chunk.body == lines[1:]

@@ -192,6 +192,8 @@ def _once(line: str) -> str:
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
     if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
         chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
+        if marker.unmarked and not chunk.title:  # the first plan, untitled, goes by the compilation's name
+            chunk.title, chunk.named_by = titles.read_title(lines[marker.line - 1]).text, "heading"
         chunk.start_line = marker.line + 1
         return chunk
     start = marker.line + 1
