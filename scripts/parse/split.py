@@ -39,6 +39,7 @@ class PlanChunk:
 class _Marker:
     line: int  # 0-based index
     title: str  # title printed on the marker line, "" if bare
+    unmarked: bool = False  # no marker: the compilation's first plan begins on this line
 
 
 @lru_cache(maxsize=None)
@@ -54,11 +55,18 @@ def _rules() -> dict:
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
         "fragment": split["max_title_tail_offset"],
+        "pairs": split["title_pairs"],
+        "title_head": re.compile(split["title_head"]),
         "min_head": split["min_title_head_chars"],
         "min_late_title": split["min_late_title_chars"],
         "title_block": split["max_title_block_lines"],
         "date_line": re.compile(split["date_line"]),
         "signature": split["max_signature_chars"],
+        "issuer": split["max_issuer_chars"],
+        "remark": split["max_remark_chars"],
+        "after_signature": split["max_lines_after_signature"],
+        "issue_date": re.compile(split["issue_date"]),
+        "body_opener": re.compile(split["body_opener"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
         "max_title": rules["max_title_chars"],
@@ -128,7 +136,7 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
     """The longest run of markers of one kind numbered 1, 2, 3 … (at least two)."""
     found = [_markers_on(line) for line in lines]
     best: list[_Marker] = []
-    for kind in [name for name, _ in _rules()["markers"]] + titles.number_markers():
+    for kind in dict.fromkeys([name for name, _ in _rules()["markers"]] + titles.number_markers()):  # a name in both is one kind
         run: list[_Marker] = []
         for index, on_line in enumerate(found):
             number, title = on_line.get(kind, (0, ""))
@@ -136,7 +144,29 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
                 run.append(_Marker(index, title))
         if len(run) >= 2 and len(run) > len(best):
             best = run
+        from_two = _run_from_two(lines, found, kind)
+        if len(from_two) > max(len(best), 1):
+            best = from_two
     return best
+
+
+def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kind: str) -> list[_Marker]:
+    """A run numbered 2, 3 … under a compilation's counted title (XX方案（3篇） / YY方案 … / 篇二 …): the
+    first plan, printed without a marker, begins under the counted title; [] if none is above the run."""
+    run: list[_Marker] = []
+    for index, on_line in enumerate(found):
+        number, title = on_line.get(kind, (0, ""))
+        if number and number == len(run) + 2:
+            run.append(_Marker(index, title))
+    counted = [index for index in range(run[0].line) if _counted_title(lines[index])] if run else []
+    if not counted or not any(lines[counted[-1] + 1 : run[0].line]):
+        return []
+    return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
+
+
+def _counted_title(line: str) -> bool:
+    """A compilation's own title line (XX方案（精选3篇）, XX计划3篇)."""
+    return bool(line) and _title_like(line) and titles.read_title(line).counted
 
 
 def _markers_on(line: str) -> dict[str, tuple[int, str]]:
@@ -146,7 +176,7 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
     for kind, pattern in _rules()["markers"]:
         match = pattern.match(line)
         if match:
-            rest = (match["rest"] or "").strip()
+            rest = _unwrapped_rest(line, (match["rest"] or "").strip())
             found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
     if line and titles.may_be_numbered(line) and _title_like(line):
         title = titles.read_title(line)
@@ -164,9 +194,16 @@ def _counted_marker_line(line: str) -> str:
     return titles.as_collection(line.strip().removesuffix(title.number_text).rstrip(" ：:"))
 
 
+def _unwrapped_rest(line: str, rest: str) -> str:
+    """The title on a marker line without the bracket that closes around marker and title (【篇一：XX方案】)."""
+    if line[:1] in "【[" and rest[-1:] in "】]" and not any(mark in rest for mark in "【["):
+        return rest[:-1].strip()
+    return rest
+
+
 def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
     """The compilation's title: the last title line above its first plan, else the plans' one name."""
-    heads = [line for line in shared if _title_like(line) and _candidate(line)]
+    heads = [_once(line) for line in shared if _title_like(line) and _candidate(line)]
     counted = [line for line in heads if titles.read_title(line).counted]
     if counted or heads:
         return titles.as_collection((counted or heads)[-1])
@@ -174,9 +211,17 @@ def _shared_collection(shared: list[str], plan_titles: list[str]) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+def _once(line: str) -> str:
+    """A title a page printed twice with nothing between (XX方案3篇XX方案3篇), once."""
+    half = len(line) // 2
+    return line[:half] if len(line) % 2 == 0 and line[:half] == line[half:] else line
+
+
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
-    if not marker.title:  # a bare 篇一: the title is on the next lines
-        chunk = _single_plan(lines, marker.line + 1, end, list(shared))
+    if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
+        chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
+        if marker.unmarked and not chunk.title:  # the first plan, untitled, goes by the compilation's name
+            chunk.title, chunk.named_by = titles.read_title(lines[marker.line - 1]).text, "heading"
         chunk.start_line = marker.line + 1
         return chunk
     start = marker.line + 1
@@ -275,11 +320,19 @@ def _attachment_start(lines: list[str], start: int, end: int) -> int:
         return start
     for index in range(start + 1, end):  # no 附件 line: the carried title is repeated
         line = _compact(lines[index])
-        if line and len(line) <= rules["max_title"] and carried.startswith(line) and (
+        if line and len(line) <= rules["max_title"] and (carried.startswith(line) or _issuer_before(line, carried, head) or _issuer_before(carried, line, "")) and (
             rules["title_word"].search(line) or 2 * len(line) >= len(carried)
         ):
             return index
     return start
+
+
+def _issuer_before(line: str, carried: str, notice: str) -> bool:
+    """Is ``line`` the carried document's title with its issuer's name before it (某某局关于印发《2021年
+    XX计划》的通知 … 某某局2021年XX计划)? The name is short, and one the ``notice`` prints (pass ""
+    when ``line`` is the title the notice carries: its name is printed there)."""
+    prefix = line.removesuffix(carried)
+    return prefix != line and 0 < len(prefix) <= _rules()["issuer"] and (not notice or prefix in notice.replace(line, ""))
 
 
 @dataclass
@@ -299,13 +352,16 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
     are not titles, and the ones under the last title belong to the body. A title the site's
     intro repeats (``intros``) is the site's: a different title under it is the document's own."""
     groups: list[tuple[str, int, int]] = []  # (text, index of its first line, index after its last)
+    from_chrome: set[tuple[str, int, int]] = set()  # groups that are a page title carried by furniture
     skipped: set[int] = set()
+    remarks: set[int] = set()  # a poster's remark above the plan's title
     index, window = start, min(end, start + _rules()["title_block"])
     while index < window:
         line = lines[index]
         carried = titles.title_in_chrome(line) if line and titles.has_furniture(line) else ""
         if carried and _candidate(carried):
             groups.append((carried, index, index + 1))  # 首页 > 方案 > XX活动方案: the title, the rest is furniture
+            from_chrome.add(groups[-1])
         elif line and (titles.is_chrome(line) or titles.is_intro(line)) and not _is_numbered(line):
             skipped.add(index)
         elif line and titles.is_bare_number(line):
@@ -317,13 +373,15 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
                 groups.append((line, index, index + 1))
         elif line and not groups and _banner(lines, index, end):
             skipped.add(index)
+        elif line and not remarks and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+            remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
         index += 1
     while groups and not _candidate(groups[-1][0]):
         groups.pop()  # an unnumbered heading under the title belongs to the body
     body_start = groups[-1][2] if groups else start
-    while body_start < end and (not lines[body_start] or _skipped_above_body(lines, body_start, skipped)):
+    while body_start < end and (not lines[body_start] or _skipped_above_body(lines, body_start, skipped) or _dated_under(lines, body_start, groups[-1][2] if groups else -1)):
         body_start += 1
     heads = _dedupe([text for text, _, _ in groups if _candidate(text)])
     if not heads:
@@ -331,10 +389,12 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
     own = [text for text in heads if not titles.read_title(text).counted] or heads
     own = [text for text in own if _rules()["title_word"].search(text)] or own  # one naming its genre (方案, 计划 …) wins
     own = _not_site_titles(own, intros)
+    if remarks:  # the heading under a remark is the document's own: the page's title above yields
+        own = [text for text in own if text not in {text for text, _, _ in from_chrome}] or own
     chosen = _best_title(own, lines[body_start:end])
     first, after = next((a, b) for text, a, b in groups if text == chosen)
     below = after
-    while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen)):
+    while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen) or _dated_under(lines, below, after)):
         below += 1  # other titles (a site's, a repeat) under the chosen one stay above the body
     body_start = below  # lines under the title that cannot be titles are the body's: nothing is lost
     title = titles.read_title(chosen)
@@ -356,11 +416,36 @@ def _not_site_titles(heads: list[str], intros: tuple[str, ...]) -> list[str]:
     return [text for text, by_site in zip(heads, named) if not by_site]
 
 
+def _dated_under(lines: list[str], index: int, title_end: int) -> bool:
+    """Is ``lines[index]`` a bracketed date of issue right under the title line that ends before
+    ``title_end``? It stays above the body."""
+    return index == title_end and bool(_rules()["issue_date"].match(lines[index]))
+
+
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
     """A line of site furniture skipped while looking for the title stays out of the body. A notice's
     addressee line (各处室、单位：) is never a title but is the plan's text, and an intro-like paragraph
     the cleaner kept may be the plan's own opening: the body keeps both (nothing is lost)."""
     return index in skipped and titles.is_chrome(lines[index]) and not titles.is_addressee(lines[index])
+
+
+def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str, int, int]]) -> bool:
+    return any(_candidate(group[0]) for group in groups if group not in from_chrome)
+
+
+def _remark(lines: list[str], index: int, end: int) -> bool:
+    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。): one short paragraph that
+    does not open or lead in like a plan's text, right above a title line of the genre."""
+    line = lines[index]
+    if len(line) > _rules()["remark"] or _is_numbered(line) or line.endswith(("：", ":")) or _rules()["body_opener"].match(line):
+        return False
+    following = next((line for line in lines[index + 1 : end] if line), "")
+    return (
+        _title_like(following)
+        and _candidate(following)
+        and len(following) >= _rules()["min_late_title"]
+        and bool(_rules()["title_word"].search(following))
+    )
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
@@ -424,17 +509,18 @@ def _is_numbered(line: str) -> bool:
 def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
+    if rules["issue_date"].match(line):  # （2020年9月）: when it was issued, not what it is called
+        return False
     if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
         return not titles.ends_like_title(titles.read_title(line).text)
-    if previous.count("《") > previous.count("》") or previous.count("（") > previous.count("）"):
-        return True
+    if any(previous.count(opening) > previous.count(closing) for opening, closing in rules["pairs"]):
+        return True  # 《…, （…, “最美家庭 … left open
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
-    return (
-        not rules["title_word"].search(previous)
-        and len(previous) >= rules["min_head"]
-        and bool(tail)
-        and tail.start() <= rules["fragment"]
-    )
+    if rules["title_word"].search(previous) or len(previous) < rules["min_head"] or not tail:
+        return False
+    if titles.opens_like_title(previous) or (rules["title_head"].search(previous) and not titles.is_generic(previous)):
+        return titles.ends_like_title(line)  # 关于开展… / 某市2024年XX … cut before its genre word (not 2024年最新范文)
+    return tail.start() <= rules["fragment"]
 
 
 def _best_title(candidates: list[str], body: list[str]) -> str:
@@ -454,9 +540,10 @@ def _best_title(candidates: list[str], body: list[str]) -> str:
 
 
 def _split_signature(body: list[str]) -> tuple[list[str], list[str]]:
-    """Move the trailing issuer/date lines (and blank lines) out of the body."""
+    """Move the trailing issuer/date lines (and blank lines) out of the body, and what the page
+    printed under them that is not the plan's (replies under a forum post)."""
     rules = _rules()
-    end = len(body)
+    end = _after_signature(body)
     after_date = False
     while end > 0:
         line = body[end - 1]
@@ -469,6 +556,28 @@ def _split_signature(body: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
     return body[:end], [line for line in body[end:] if line]
+
+
+def _may_be_title(line: str) -> bool:
+    """A title of the genre, or a line opening like a notice's title (关于开展…, its end cut)."""
+    return (_title_like(line) and _candidate(line)) or bool(titles.opens_like_title(line))
+
+
+def _after_signature(body: list[str]) -> int:
+    """Where the page's text under the plan's signature (an issuer line, then a date line) begins:
+    a few lines, none a numbered heading or a title (replies under a forum post: 支持！…, 3#, a
+    reader's remark). ``len(body)`` if there is none."""
+    rules = _rules()
+    filled = [index for index, line in enumerate(body) if line]
+    for position in range(len(filled) - 2, max(len(filled) - 2 - rules["after_signature"], 0), -1):
+        date, issuer = body[filled[position]], body[filled[position - 1]]
+        if not rules["date_line"].match(date) or len(issuer) > rules["signature"] or rules["punct"].search(issuer):
+            continue
+        after = [body[index] for index in filled[position + 1 :]]
+        if any(_is_numbered(line) or rules["date_line"].match(line) or _may_be_title(line) for line in after):
+            return len(body)
+        return filled[position] + 1
+    return len(body)
 
 
 def _dedupe(items: list[str]) -> list[str]:
