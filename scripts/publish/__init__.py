@@ -36,26 +36,39 @@ from scripts.tag import tagger
 SCHEMA_VERSION = 1
 
 def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
-    """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double."""
+    """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double.
+
+    Plans with the same telling types and sector score every other plan alike, so the ranking is made once
+    for all of them (one place longer, as each drops itself from it): at 10,000 plans scoring plan by plan
+    was seconds of every update.
+    """
     types_of = {p.id: render.plan_types(p) for p in plans}
     by_type: dict[str, list[str]] = defaultdict(list)
     for plan in plans:
         for name in types_of[plan.id]:
             by_type[name].append(plan.id)
     by_id = {p.id: p for p in plans}
+    ranked_for: dict[tuple, list[str]] = {}
     related = {}
     for plan in plans:
-        scores: Counter[str] = Counter()
-        for name in types_of[plan.id]:
-            if len(by_type[name]) <= 500:  # a type nearly every plan has says nothing about likeness
-                scores.update(by_type[name])
-        scores.pop(plan.id, None)
-        for other_id in scores:
-            if plan.meta.sector and by_id[other_id].meta.sector == plan.meta.sector:
-                scores[other_id] += 2
-        ranked = heapq.nsmallest(render.RELATED_LIMIT, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        related[plan.id] = [by_id[other_id] for other_id, _ in ranked]
+        telling = tuple(name for name in types_of[plan.id] if len(by_type[name]) <= 500)  # a type nearly every plan has says nothing
+        likeness = (telling, plan.meta.sector)
+        if likeness not in ranked_for:
+            ranked_for[likeness] = _ranked(telling, plan.meta.sector, by_type, by_id)
+        related[plan.id] = [by_id[other_id] for other_id in ranked_for[likeness] if other_id != plan.id][: render.RELATED_LIMIT]
     return related
+
+
+def _ranked(types: tuple[str, ...], sector: str, by_type: dict[str, list[str]], by_id: dict[str, Plan]) -> list[str]:
+    """The RELATED_LIMIT + 1 plan ids sharing the most of ``types`` (each listed type counts once per listing), same ``sector`` +2."""
+    scores: Counter[str] = Counter()
+    for name in types:
+        scores.update(by_type[name])
+    if sector:
+        for other_id in scores:
+            if by_id[other_id].meta.sector == sector:
+                scores[other_id] += 2
+    return [other_id for other_id, _ in heapq.nsmallest(render.RELATED_LIMIT + 1, scores.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def year_sequences(plans: list[Plan]) -> dict[str, tuple[list[Plan], list[Plan]]]:
@@ -244,7 +257,11 @@ def render_pages(
         store.keep_dedupe_scores(merged.scores)
     plans = merged.plans  # tagged at ingest
     computed = {id(plan): prn for o in outcomes for plan, prn in zip(o.plans, o.prints)}  # made in the workers
-    redirects = registry.assign(plans, [computed.get(id(plan)) or PlanPrints.of(plan) for plan in plans])
+    settled_key = store.made_key(b"settled anchors") if store else ""
+    settled = (store.made(settled_key) or {}) if store else None
+    redirects = registry.assign(plans, [computed.get(id(plan)) or PlanPrints.of(plan) for plan in plans], settled)
+    if store:
+        store.keep_made(settled_key, settled)
     for merge in merged.merges:  # the report links a merged copy to the page that shows it
         merge.copy.id, merge.copy.slug = merge.shown.id, merge.shown.slug
     sequences = year_sequences(plans)
@@ -282,7 +299,7 @@ def render_pages(
         if store:
             store.keep_made(keys[number], files)
     if store:
-        store.forget_made_except({*keys, *memo.used})
+        store.forget_made_except({*keys, *memo.used, settled_key})
     for plan, (page, docx, _) in zip(plans, made):
         pages[f"plans/{plan.slug}.md"] = page
         pages[f"plans/{plan.slug}.docx"] = docx
