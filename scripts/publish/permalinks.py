@@ -355,14 +355,25 @@ def _settled_key(plan: Plan, prints: PlanPrints, entry: dict) -> str:
 
 def _is_settled(plan: Plan, prints: PlanPrints, entry: dict) -> bool:
     """Whether matching the plan against its entry again would give it the anchors it has and leave the
-    entry as it is: each section's and item's hash is held by its own anchor alone in the entry (then it
-    is matched to that anchor before anything else, and every item votes for the section it is in)."""
-    for part, live, printed in (("sections", [s.anchor for s in walk_sections(plan.sections)], prints.sections), ("items", [i.anchor for s in walk_sections(plan.sections) for i in s.items], prints.items)):
+    entry as it is. It would when the anchors holding a text in the entry are those of the plan's parts
+    with that text, in reading order as ``pair_up`` hands out equal matches (natural key order): each part
+    is then matched to its own anchor before anything else, and every item votes for its own section.
+    A section's title must be its own (sections with one title would tie on their votes)."""
+    sections = walk_sections(plan.sections)
+    parts = (
+        ("sections", [s.anchor for s in sections], prints.sections, True),
+        ("items", [i.anchor for s in sections for i in s.items], prints.items, False),
+    )
+    for part, live, printed, alone in parts:
         holders: dict[str, list[str]] = defaultdict(list)
         for anchor, recorded in entry[part].items():
             holders[_decode_hash(recorded)].append(anchor)
-        if any(holders.get(prn.hash) != [anchor] for anchor, prn in zip(live, printed)):
-            return False
+        shown: dict[str, list[str]] = defaultdict(list)
+        for anchor, prn in zip(live, printed):
+            shown[prn.hash].append(anchor)
+        for text, anchors in shown.items():
+            if (alone and len(anchors) > 1) or sorted(holders[text], key=_natural_key) != anchors:
+                return False
     return True
 
 
