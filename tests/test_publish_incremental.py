@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 
+import pytest
+
 from scripts.models import Item, Plan, PlanMeta, Section
 from scripts.publish import permalinks
 from scripts.publish.permalinks import Registry
@@ -105,3 +107,27 @@ def test_related_lists_are_those_of_scoring_every_plan_on_its_own():
     related = related_plans(plans)
     assert {plan_id: [p.id for p in listed] for plan_id, listed in related.items()} == {p.id: plainly(p) for p in plans}
     assert sum(len(listed) == render.RELATED_LIMIT for listed in related.values()) == 59  # the plans without types have none
+
+
+def test_near_duplicates_found_again_from_what_was_remembered(monkeypatch):
+    """The second run over the same texts cuts no sentence, scores no pair, lists no difference again,
+    and merges what the first merged, with the same sources and differing sentences."""
+    from scripts.publish import dedupe
+
+    body = [STUDY, SERVE, LECTURE, TIDY, LEAD]
+
+    def copies() -> list[Plan]:
+        edited = [STUDY, SERVE.replace("第三个周六", "最后一个周日"), LECTURE, TIDY, LEAD]
+        return [plan([("措施", body)], "a.txt"), plan([("措施", edited)], "b.txt"), plan([("措施", body[:3])], "c.txt")]
+
+    def summary(result) -> list:
+        return [[(p.source_file, [s.similarity for s in p.sources], [(v.source_file, v.shown, v.other) for v in p.variants]) for p in result.plans], [m.reason for m in result.merges]]
+
+    first = dedupe.merge_duplicates(copies())
+    assert summary(first)[0][0][0] == "b.txt" and len(first.merges) == 2 and first.plans[0].variants  # the longest shown
+    for name in ("_sentence_keys", "containment", "differing_sentences", "_share"):
+        monkeypatch.setattr(dedupe, name, lambda *args, name=name: pytest.fail(f"{name} again"))
+    again = dedupe.merge_duplicates(copies(), known=dedupe.Remembered.of(vars(first.remembered)))
+    assert summary(again) == summary(first)
+    assert vars(again.remembered) == vars(first.remembered)
+    assert dedupe.Remembered.of({("x", "y"): 1.0}) == dedupe.Remembered()  # scores kept in the older layout: forgotten

@@ -252,9 +252,9 @@ def render_pages(
     ingest cache, which also keeps the near-duplicate scores for the next run; ``corrected``: what the
     curator's corrections did (already applied to ``outcomes``), for the report."""
     taxonomy = tagger.load_taxonomy()
-    merged = dedupe.merge_duplicates([p for o in outcomes for p in o.plans], store.dedupe_scores() if store else None)
+    merged = dedupe.merge_duplicates([p for o in outcomes for p in o.plans], known=dedupe.Remembered.of(store.dedupe_scores()) if store else None)
     if store:
-        store.keep_dedupe_scores(merged.scores)
+        store.keep_dedupe_scores(vars(merged.remembered))
     plans = merged.plans  # tagged at ingest
     computed = {id(plan): prn for o in outcomes for plan, prn in zip(o.plans, o.prints)}  # made in the workers
     settled_key = store.made_key(b"settled anchors") if store else ""
