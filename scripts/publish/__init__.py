@@ -288,7 +288,7 @@ def render_pages(
 
     def index_and_report_pages() -> dict[str, str | bytes]:
         answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
-        return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected)}
+        return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected, memo)}
 
     made, keys = _made_before(work, digests, store)
     todo = [number for number, files in enumerate(made) if files is None]
@@ -308,9 +308,11 @@ def render_pages(
     return pages, redirects
 
 
-def report_files(outcomes: list[FileOutcome], merged: dedupe.DedupeResult, corrected: corrections.Corrected | None = None) -> dict[str, str]:
-    """The report pages and data/report.json."""
+def report_files(
+    outcomes: list[FileOutcome], merged: dedupe.DedupeResult, corrected: corrections.Corrected | None = None, memo: indexes.PageMemo | None = None
+) -> dict[str, str]:
+    """The report pages (those made before from the same rows taken from ``memo``) and data/report.json."""
     report = report_document(outcomes, merged, corrected)
-    pages = reportpage.render_report_pages(report)
+    pages = reportpage.render_report_pages(report, memo)
     pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return pages
