@@ -356,25 +356,30 @@ def _settled_key(plan: Plan, prints: PlanPrints, entry: dict) -> str:
 def _is_settled(plan: Plan, prints: PlanPrints, entry: dict) -> bool:
     """Whether matching the plan against its entry again would give it the anchors it has and leave the
     entry as it is. It would when the anchors holding a text in the entry are those of the plan's parts
-    with that text, in reading order as ``pair_up`` hands out equal matches (natural key order): each part
-    is then matched to its own anchor before anything else, and every item votes for its own section.
-    A section's title must be its own (sections with one title would tie on their votes)."""
+    with that text, and then each part is matched to its own anchor before anything else: items of one
+    text in reading order, as ``pair_up`` hands out equal matches (natural key order); sections of one
+    title by their items' votes (each item votes for its own section), so at most one of them may be empty."""
     sections = walk_sections(plan.sections)
-    parts = (
-        ("sections", [s.anchor for s in sections], prints.sections, True),
-        ("items", [i.anchor for s in sections for i in s.items], prints.items, False),
-    )
-    for part, live, printed, alone in parts:
-        holders: dict[str, list[str]] = defaultdict(list)
-        for anchor, recorded in entry[part].items():
-            holders[_decode_hash(recorded)].append(anchor)
-        shown: dict[str, list[str]] = defaultdict(list)
-        for anchor, prn in zip(live, printed):
-            shown[prn.hash].append(anchor)
-        for text, anchors in shown.items():
-            if (alone and len(anchors) > 1) or sorted(holders[text], key=_natural_key) != anchors:
-                return False
-    return True
+    live_items = [(i.anchor, prn.hash) for i, prn in zip((i for s in sections for i in s.items), prints.items)]
+    if not _held_alone(entry["items"], live_items, ordered=True):
+        return False
+    live_sections = [(s.anchor, prn.hash) for s, prn in zip(sections, prints.sections)]
+    empty = Counter(prn.hash for s, prn in zip(sections, prints.sections) if not s.items)
+    return _held_alone(entry["sections"], live_sections, ordered=False) and max(empty.values(), default=0) <= 1
+
+
+def _held_alone(recorded: dict, live: list[tuple[str, str]], ordered: bool) -> bool:
+    """Whether each text of ``live`` ((anchor, hash) in reading order) is held in ``recorded`` by its anchors
+    alone (in natural key order if ``ordered``)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for anchor, value in recorded.items():
+        holders[_decode_hash(value)].append(anchor)
+    shown: dict[str, list[str]] = defaultdict(list)
+    for anchor, text in live:
+        shown[text].append(anchor)
+    if ordered:
+        return all(sorted(holders[text], key=_natural_key) == anchors for text, anchors in shown.items())
+    return all(sorted(holders[text]) == sorted(anchors) for text, anchors in shown.items())
 
 
 def _decode_hash(entry: dict | str) -> str:
