@@ -189,8 +189,20 @@ class PlanFiles:
 MIN_PER_WORKER = 200  # fewer plans than this per worker: starting processes costs more than it saves
 
 
-def _cards(plans: list[Plan]) -> list[Plan]:
-    return [plan.card() for plan in plans]
+@dataclass
+class Cards:
+    """Each plan's card (``Plan.card``), made once however many pages link to it, and its digest."""
+
+    made: dict[str, Plan] = dataclasses.field(default_factory=dict)
+    digests: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def of(self, plans: list[Plan]) -> list[Plan]:
+        return [self.made[plan.id] if plan.id in self.made else self.made.setdefault(plan.id, plan.card()) for plan in plans]
+
+    def digest(self, card: Plan) -> str:
+        if card.id not in self.digests:
+            self.digests[card.id] = plan_digest(card)
+        return self.digests[card.id]
 
 
 def _make_each(work: list[PlanFiles]) -> list[tuple[str, bytes, str]]:
@@ -226,17 +238,24 @@ def plan_digest(plan: Plan) -> str:
     return hashlib.blake2b(repr(plan).encode("utf-8"), digest_size=20).hexdigest()
 
 
-def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None) -> tuple[list, list[str]]:
+def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None, cards: Cards) -> tuple[list, list[str]]:
     """Each plan's files as the last run made them from the same inputs (None where there are none), and
     the key of each plan's inputs.
 
-    The key is the plan's digest and the repr of the rest of its ``PlanFiles`` (with the code version):
-    every value a plan's files are made from, so equal keys make equal files. At 10,000 plans, making
-    every plan's page and Word file again after one edit was most of publishing.
+    The key is the plan's digest and the rest of its ``PlanFiles`` written out (with the code version), the
+    other plans by their cards' digests: every value a plan's files are made from, so equal keys make equal
+    files. At 10,000 plans, making every plan's page and Word file again after one edit was most of
+    publishing.
     """
     if store is None:
         return [None] * len(work), []
-    keys = [store.made_key((digest + repr(dataclasses.replace(files, plan=None))).encode("utf-8")) for files, digest in zip(work, digests)]
+    shared = repr(work[0].type_slugs) if work else ""  # the same for every plan
+
+    def key(files: PlanFiles, digest: str) -> str:
+        linked = [[cards.digest(card) for card in listed] for listed in (files.related, files.previous, files.following)]
+        return store.made_key("\0".join([digest, shared, repr(linked), repr(files.removed), repr(files.aliases)]).encode("utf-8"))
+
+    keys = [key(files, digest) for files, digest in zip(work, digests)]
     return [store.made(key) for key in keys], keys
 
 
@@ -268,17 +287,18 @@ def render_pages(
     type_slugs = {t.name: slugs.slugify(t.name) for theme in taxonomy.themes for t in theme.types}
     related = related_plans(plans)
     removed_of = {o.source: o.removed for o in outcomes}
+    cards = Cards()
     work = []
     for plan in plans:
         previous, following = sequences.get(plan.id, ([], []))
         work.append(
             PlanFiles(
                 plan,
-                related=_cards(related[plan.id]),
+                related=cards.of(related[plan.id]),
                 removed=removed_of[plan.source_file] if plan.index_in_file == 0 else [],
                 aliases=registry.aliases_for(plan),
-                previous=_cards(previous),
-                following=_cards(following),
+                previous=cards.of(previous),
+                following=cards.of(following),
                 type_slugs=type_slugs,
             )
         )
@@ -290,7 +310,7 @@ def render_pages(
         answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
         return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected, memo)}
 
-    made, keys = _made_before(work, digests, store)
+    made, keys = _made_before(work, digests, store, cards)
     todo = [number for number, files in enumerate(made) if files is None]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_WORKER))
     results, pages = run_tasks(plan_tasks([work[number] for number in todo], jobs), jobs, index_and_report_pages)
