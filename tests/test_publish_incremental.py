@@ -136,3 +136,23 @@ def test_near_duplicates_found_again_from_what_was_remembered(monkeypatch):
     assert summary(again) == summary(first)
     assert vars(again.remembered) == vars(first.remembered)
     assert dedupe.Remembered.of({("x", "y"): 1.0}) == dedupe.Remembered()  # scores kept in the older layout: forgotten
+
+
+def test_a_docs_file_is_hashed_again_only_when_written_since(tmp_path):
+    """The site build takes a docs file's hash from its last stamp while the file's size, time and inode are
+    those recorded; a file written since, even in place with the same size, is read again."""
+    import os
+
+    from scripts.site.build import source_digests
+
+    (tmp_path / "a.md").write_text("甲", encoding="utf-8")
+    (tmp_path / "b.md").write_text("乙", encoding="utf-8")
+    digests, marks = source_digests(tmp_path)
+    assert set(digests) == set(marks) == {"a.md", "b.md"} and digests["a.md"] != digests["b.md"]
+    known = {rel: ("recorded", marks[rel]) for rel in digests}
+    with open(tmp_path / "b.md", "r+b") as fh:  # the same size, in place
+        fh.write("丙".encode("utf-8"))
+    stat = (tmp_path / "b.md").stat()
+    os.utime(tmp_path / "b.md", ns=(stat.st_atime_ns, marks["b.md"][1] + 1))
+    again, _ = source_digests(tmp_path, known)
+    assert again == {"a.md": "recorded", "b.md": source_digests(tmp_path)[0]["b.md"]} and again["b.md"] != digests["b.md"]
