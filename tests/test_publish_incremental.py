@@ -156,3 +156,22 @@ def test_a_docs_file_is_hashed_again_only_when_written_since(tmp_path):
     os.utime(tmp_path / "b.md", ns=(stat.st_atime_ns, marks["b.md"][1] + 1))
     again, _ = source_digests(tmp_path, known)
     assert again == {"a.md": "recorded", "b.md": source_digests(tmp_path)[0]["b.md"]} and again["b.md"] != digests["b.md"]
+
+
+def test_cached_outcomes_are_loaded_with_the_cycle_collector_paused_and_files_processed_with_it_on(tmp_path, monkeypatch):
+    import gc
+
+    from scripts import cache, ingest
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for number in range(3):
+        (raw / f"{number}.txt").write_text(f"某局文明单位创建工作方案\n一、主要措施\n1. {STUDY}{number}。\n2. {SERVE}。\n", encoding="utf-8")
+    store = cache.OutcomeCache(tmp_path / "cache")
+    states = []
+    monkeypatch.setattr(ingest, "process_file", lambda *job, real=ingest.process_file: states.append(gc.isenabled()) or real(*job))
+    first = ingest.process_all([raw], jobs=1, cache=store)
+    loaded = []
+    monkeypatch.setattr(ingest, "_cached", lambda job, store, real=ingest._cached: loaded.append(gc.isenabled()) or real(job, store))
+    assert ingest.process_all([raw], jobs=1, cache=cache.OutcomeCache(tmp_path / "cache")) == first
+    assert states == [True, True, True] and loaded == [False, False, False] and gc.isenabled()

@@ -6,9 +6,7 @@ last run left them) loads no outcome and writes nothing.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 import sys
 import time
@@ -19,20 +17,6 @@ from tqdm import tqdm
 
 from scripts import cache, ingest, publish
 from scripts.publish import corrections, permalinks, writer
-
-
-@contextlib.contextmanager
-def cycle_collector_paused():
-    """Publishing makes millions of objects and no reference cycles: CPython's collector would walk them
-    all again and again (10% of the time at 10,000 plans). Files are processed with the collector on: a
-    parsed web page or Word file is a web of cycles (tests/test_cli.py)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -121,7 +105,7 @@ def run_ingest(
     if count is not None:  # same code, same files, same registry: the pages on disk are what publishing would give
         report.pages_unchanged = count
     else:
-        with cycle_collector_paused():
+        with ingest.cycle_collector_paused():
             clock = time.perf_counter()
             reg = reg or permalinks.Registry.load(registry)
             pages, _ = publish.render_pages(outcomes, reg, jobs=jobs or os.cpu_count() or 1, store=store, corrected=corrected)
