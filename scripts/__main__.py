@@ -113,8 +113,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     docs = Path(args.docs)
     report = RunReport()
     outcomes = run_ingest([Path(p) for p in args.raw], docs, args.jobs, Path(args.registry), args.quiet, cache_dir(args, docs), Path(args.corrections), report)
-    summary = [ingest.summary(o) for o in outcomes]  # gigabytes at 10,000 plans: the site is built from docs/
-    del outcomes
+    with ingest.cycle_collector_paused():  # millions of live objects, no cycles
+        summary = [ingest.summary(o) for o in outcomes]  # gigabytes at 10,000 plans: the site is built from docs/
+        del outcomes
     try:
         stats = site.build_site(Path(args.site), docs_dir=docs)
     except Exception as exc:

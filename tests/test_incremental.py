@@ -227,10 +227,14 @@ def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corp
     assert made == ["004_75ca266f54642e3a.txt"], "no other plan's page, related list or year links changed"
     docs = tmp_path / "docs"
     memo_pages = [p for p in [*docs.glob("types/*.md"), *docs.glob("browse/*/*.md")] if not p.name.startswith("index")]
+    report_pages = [docs / "report.md", *docs.glob("report/*.md")]
     plans = json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))["plans"]
     slugs = [p["slug"] for p in plans if p["source_file"] == path.name]
-    # the type and browse pages are made again only where they show the changed plan
+    # the type and browse pages are made again only where they show the changed plan, the report's only
+    # the page of its file
     assert 0 < len(kept_pages) < len(memo_pages) / 2
     assert all(any(f"/plans/{slug}/" in text for slug in slugs) for text in kept_pages)
+    assert sum(text.startswith("---\ntitle: 清理报告") for text in kept_pages) == len(report_pages) == 1
     kept = list((tmp_path / "cache" / cache.MADE).glob("*/*"))
-    assert len(kept) == len(list((docs / "plans").glob("*.md"))) + len(memo_pages)  # one entry per plan and per such page
+    # one entry per plan and per such page or report page, and the settled plans' anchors
+    assert len(kept) == len(list((docs / "plans").glob("*.md"))) + len(memo_pages) + len(report_pages) + 1

@@ -70,6 +70,34 @@ def test_an_added_file_rewrites_its_page_and_the_first():
     assert len(before) >= 20
 
 
+def test_pages_made_before_from_the_same_rows_are_taken_from_the_memo():
+    """An edited file's page is made again, and the first (it shows the counts); the others come from the memo
+    with the bytes making them gives."""
+    import copy
+    import hashlib
+
+    from scripts.publish.indexes import PageMemo
+
+    kept: dict[str, str] = {}
+    made = []
+
+    def memo() -> PageMemo:
+        return PageMemo({}, lambda b: hashlib.sha256(b).hexdigest(), kept.get, lambda k, v: made.append(v) or kept.__setitem__(k, v))
+
+    doc = report(8 * FILES_PER_PAGE)
+    first = render_report_pages(doc, memo())
+    assert first == render_report_pages(doc) and len(made) == len(first) >= 8
+    edited = copy.deepcopy(doc)
+    edited["files"][100]["removed"].append({"rule": "chrome.nav.footer", "category": "nav", "text": "版权所有", "line": 9})
+    made.clear()
+    again = render_report_pages(edited, memo())
+    assert again == render_report_pages(edited)
+    assert [p for p in again if again[p] != first[p]] == [p for p in again if again[p] in made] and len(made) == 1
+    edited["files"][100]["status"] = "rejected"  # the counts on the first page change too
+    made.clear()
+    assert render_report_pages(edited, memo()) == render_report_pages(edited) and len(made) == 2
+
+
 def test_page_size_does_not_grow_with_the_collection():
     small = max(len(t) for t in render_report_pages(report(FILES_PER_PAGE)).values())
     big = max(len(t) for t in render_report_pages(report(20 * FILES_PER_PAGE)).values())

@@ -36,26 +36,39 @@ from scripts.tag import tagger
 SCHEMA_VERSION = 1
 
 def related_plans(plans: list[Plan]) -> dict[str, list[Plan]]:
-    """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double."""
+    """For each plan id, the few others (as many as a plan page shows) sharing the most activity types; same sector counts double.
+
+    Plans with the same telling types and sector score every other plan alike, so the ranking is made once
+    for all of them (one place longer, as each drops itself from it): at 10,000 plans scoring plan by plan
+    was seconds of every update.
+    """
     types_of = {p.id: render.plan_types(p) for p in plans}
     by_type: dict[str, list[str]] = defaultdict(list)
     for plan in plans:
         for name in types_of[plan.id]:
             by_type[name].append(plan.id)
     by_id = {p.id: p for p in plans}
+    ranked_for: dict[tuple, list[str]] = {}
     related = {}
     for plan in plans:
-        scores: Counter[str] = Counter()
-        for name in types_of[plan.id]:
-            if len(by_type[name]) <= 500:  # a type nearly every plan has says nothing about likeness
-                scores.update(by_type[name])
-        scores.pop(plan.id, None)
-        for other_id in scores:
-            if plan.meta.sector and by_id[other_id].meta.sector == plan.meta.sector:
-                scores[other_id] += 2
-        ranked = heapq.nsmallest(render.RELATED_LIMIT, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        related[plan.id] = [by_id[other_id] for other_id, _ in ranked]
+        telling = tuple(name for name in types_of[plan.id] if len(by_type[name]) <= 500)  # a type nearly every plan has says nothing
+        likeness = (telling, plan.meta.sector)
+        if likeness not in ranked_for:
+            ranked_for[likeness] = _ranked(telling, plan.meta.sector, by_type, by_id)
+        related[plan.id] = [by_id[other_id] for other_id in ranked_for[likeness] if other_id != plan.id][: render.RELATED_LIMIT]
     return related
+
+
+def _ranked(types: tuple[str, ...], sector: str, by_type: dict[str, list[str]], by_id: dict[str, Plan]) -> list[str]:
+    """The RELATED_LIMIT + 1 plan ids sharing the most of ``types`` (each listed type counts once per listing), same ``sector`` +2."""
+    scores: Counter[str] = Counter()
+    for name in types:
+        scores.update(by_type[name])
+    if sector:
+        for other_id in scores:
+            if by_id[other_id].meta.sector == sector:
+                scores[other_id] += 2
+    return [other_id for other_id, _ in heapq.nsmallest(render.RELATED_LIMIT + 1, scores.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def year_sequences(plans: list[Plan]) -> dict[str, tuple[list[Plan], list[Plan]]]:
@@ -176,8 +189,20 @@ class PlanFiles:
 MIN_PER_WORKER = 200  # fewer plans than this per worker: starting processes costs more than it saves
 
 
-def _cards(plans: list[Plan]) -> list[Plan]:
-    return [plan.card() for plan in plans]
+@dataclass
+class Cards:
+    """Each plan's card (``Plan.card``), made once however many pages link to it, and its digest."""
+
+    made: dict[str, Plan] = dataclasses.field(default_factory=dict)
+    digests: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def of(self, plans: list[Plan]) -> list[Plan]:
+        return [self.made[plan.id] if plan.id in self.made else self.made.setdefault(plan.id, plan.card()) for plan in plans]
+
+    def digest(self, card: Plan) -> str:
+        if card.id not in self.digests:
+            self.digests[card.id] = plan_digest(card)
+        return self.digests[card.id]
 
 
 def _make_each(work: list[PlanFiles]) -> list[tuple[str, bytes, str]]:
@@ -213,17 +238,24 @@ def plan_digest(plan: Plan) -> str:
     return hashlib.blake2b(repr(plan).encode("utf-8"), digest_size=20).hexdigest()
 
 
-def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None) -> tuple[list, list[str]]:
+def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None, cards: Cards) -> tuple[list, list[str]]:
     """Each plan's files as the last run made them from the same inputs (None where there are none), and
     the key of each plan's inputs.
 
-    The key is the plan's digest and the repr of the rest of its ``PlanFiles`` (with the code version):
-    every value a plan's files are made from, so equal keys make equal files. At 10,000 plans, making
-    every plan's page and Word file again after one edit was most of publishing.
+    The key is the plan's digest and the rest of its ``PlanFiles`` written out (with the code version), the
+    other plans by their cards' digests: every value a plan's files are made from, so equal keys make equal
+    files. At 10,000 plans, making every plan's page and Word file again after one edit was most of
+    publishing.
     """
     if store is None:
         return [None] * len(work), []
-    keys = [store.made_key((digest + repr(dataclasses.replace(files, plan=None))).encode("utf-8")) for files, digest in zip(work, digests)]
+    shared = repr(work[0].type_slugs) if work else ""  # the same for every plan
+
+    def key(files: PlanFiles, digest: str) -> str:
+        linked = [[cards.digest(card) for card in listed] for listed in (files.related, files.previous, files.following)]
+        return store.made_key("\0".join([digest, shared, repr(linked), repr(files.removed), repr(files.aliases)]).encode("utf-8"))
+
+    keys = [key(files, digest) for files, digest in zip(work, digests)]
     return [store.made(key) for key in keys], keys
 
 
@@ -239,29 +271,34 @@ def render_pages(
     ingest cache, which also keeps the near-duplicate scores for the next run; ``corrected``: what the
     curator's corrections did (already applied to ``outcomes``), for the report."""
     taxonomy = tagger.load_taxonomy()
-    merged = dedupe.merge_duplicates([p for o in outcomes for p in o.plans], store.dedupe_scores() if store else None)
+    merged = dedupe.merge_duplicates([p for o in outcomes for p in o.plans], known=dedupe.Remembered.of(store.dedupe_scores()) if store else None)
     if store:
-        store.keep_dedupe_scores(merged.scores)
+        store.keep_dedupe_scores(vars(merged.remembered))
     plans = merged.plans  # tagged at ingest
     computed = {id(plan): prn for o in outcomes for plan, prn in zip(o.plans, o.prints)}  # made in the workers
-    redirects = registry.assign(plans, [computed.get(id(plan)) or PlanPrints.of(plan) for plan in plans])
+    settled_key = store.made_key(b"settled anchors") if store else ""
+    settled = (store.made(settled_key) or {}) if store else None
+    redirects = registry.assign(plans, [computed.get(id(plan)) or PlanPrints.of(plan) for plan in plans], settled)
+    if store:
+        store.keep_made(settled_key, settled)
     for merge in merged.merges:  # the report links a merged copy to the page that shows it
         merge.copy.id, merge.copy.slug = merge.shown.id, merge.shown.slug
     sequences = year_sequences(plans)
     type_slugs = {t.name: slugs.slugify(t.name) for theme in taxonomy.themes for t in theme.types}
     related = related_plans(plans)
     removed_of = {o.source: o.removed for o in outcomes}
+    cards = Cards()
     work = []
     for plan in plans:
         previous, following = sequences.get(plan.id, ([], []))
         work.append(
             PlanFiles(
                 plan,
-                related=_cards(related[plan.id]),
+                related=cards.of(related[plan.id]),
                 removed=removed_of[plan.source_file] if plan.index_in_file == 0 else [],
                 aliases=registry.aliases_for(plan),
-                previous=_cards(previous),
-                following=_cards(following),
+                previous=cards.of(previous),
+                following=cards.of(following),
                 type_slugs=type_slugs,
             )
         )
@@ -271,9 +308,9 @@ def render_pages(
 
     def index_and_report_pages() -> dict[str, str | bytes]:
         answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
-        return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected)}
+        return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected, memo)}
 
-    made, keys = _made_before(work, digests, store)
+    made, keys = _made_before(work, digests, store, cards)
     todo = [number for number, files in enumerate(made) if files is None]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_WORKER))
     results, pages = run_tasks(plan_tasks([work[number] for number in todo], jobs), jobs, index_and_report_pages)
@@ -282,7 +319,7 @@ def render_pages(
         if store:
             store.keep_made(keys[number], files)
     if store:
-        store.forget_made_except({*keys, *memo.used})
+        store.forget_made_except({*keys, *memo.used, settled_key})
     for plan, (page, docx, _) in zip(plans, made):
         pages[f"plans/{plan.slug}.md"] = page
         pages[f"plans/{plan.slug}.docx"] = docx
@@ -291,9 +328,11 @@ def render_pages(
     return pages, redirects
 
 
-def report_files(outcomes: list[FileOutcome], merged: dedupe.DedupeResult, corrected: corrections.Corrected | None = None) -> dict[str, str]:
-    """The report pages and data/report.json."""
+def report_files(
+    outcomes: list[FileOutcome], merged: dedupe.DedupeResult, corrected: corrections.Corrected | None = None, memo: indexes.PageMemo | None = None
+) -> dict[str, str]:
+    """The report pages (those made before from the same rows taken from ``memo``) and data/report.json."""
     report = report_document(outcomes, merged, corrected)
-    pages = reportpage.render_report_pages(report)
+    pages = reportpage.render_report_pages(report, memo)
     pages["data/report.json"] = json.dumps(report, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return pages

@@ -21,6 +21,7 @@ text-identical files are already dropped by ``ingest.mark_duplicates``; this sta
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import hashlib
@@ -69,11 +70,34 @@ class KeptApart:
 
 
 @dataclass
+class Remembered:
+    """What was worked out about texts (by a hash of each) and pairs of them, for the next run: two texts
+    always give the same. Scoring pairs, cutting sentences and listing differences were most of the time
+    of this stage at 10,000 plans, run after run on the same texts."""
+
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)  # every candidate pair's score
+    sentences: dict[str, frozenset[int]] = field(default_factory=dict)  # text → its sentence keys
+    lengths: dict[str, int] = field(default_factory=dict)  # text → its normalised length
+    shares: dict[tuple[str, str], float] = field(default_factory=dict)  # (copy, shown) → share of the copy in the shown
+    variants: dict[tuple[str, str, bool], list[tuple[str, str]]] = field(default_factory=dict)  # (shown, copy, truncated) → differing sentences
+
+    @classmethod
+    def of(cls, tables: dict) -> "Remembered":
+        """From its tables as kept (``vars``); anything else kept there (an older layout) is forgotten."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**tables) if tables.keys() == names and all(isinstance(v, dict) for v in tables.values()) else cls()
+
+
+@dataclass
 class DedupeResult:
     plans: list[Plan]  # what gets a page, in input order
     merges: list[Merge]
     kept_apart: list[KeptApart]
-    scores: dict[tuple[str, str], float] = field(default_factory=dict)  # every candidate pair's score, for the next run
+    remembered: Remembered = field(default_factory=Remembered)  # for the next run
+
+    @property
+    def scores(self) -> dict[tuple[str, str], float]:
+        return self.remembered.scores
 
 
 def plan_text(plan: Plan) -> str:
@@ -99,11 +123,11 @@ def _sentence_keys(text: str) -> set[int]:
     return {zlib.crc32(piece.encode("utf-8")) for piece in pieces if len(piece) >= MIN_SENTENCE}
 
 
-def _candidates(texts: list[str]) -> list[tuple[int, int]]:
-    """Pairs of plan indexes sharing at least MIN_SHARED uncommon sentences, most shared first, then in order."""
+def _candidates(sentences: list[frozenset[int]]) -> list[tuple[int, int]]:
+    """Pairs of plan indexes (of their ``_sentence_keys``) sharing at least MIN_SHARED uncommon sentences, most shared first, then in order."""
     holders: dict[int, list[int]] = defaultdict(list)
-    for index, text in enumerate(texts):
-        for key in _sentence_keys(text):
+    for index, keys in enumerate(sentences):
+        for key in keys:
             holders[key].append(index)
     shared: Counter[tuple[int, int]] = Counter()
     for indexes in holders.values():
@@ -140,9 +164,10 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if normalise(s)]
 
 
-def differing_sentences(shown: Plan, copy: Plan, truncated: bool) -> list[Variant]:
-    """Sentences that differ between two copies; a truncated copy's missing tail is not listed."""
-    mine, theirs = _sentences(plan_text(shown)), _sentences(plan_text(copy))
+def differing_sentences(shown: str, copy: str, truncated: bool) -> list[tuple[str, str]]:
+    """Sentences that differ between the texts of two copies, as (shown, other) pairs; a truncated copy's
+    missing tail is not listed."""
+    mine, theirs = _sentences(shown), _sentences(copy)
     matcher = difflib.SequenceMatcher(None, [normalise(s) for s in mine], [normalise(s) for s in theirs], autojunk=False)
     opcodes = matcher.get_opcodes()
     variants = []
@@ -153,13 +178,7 @@ def differing_sentences(shown: Plan, copy: Plan, truncated: bool) -> list[Varian
             break
         left, right = mine[i1:i2], theirs[j1:j2]
         for position in range(max(len(left), len(right))):
-            variants.append(
-                Variant(
-                    source_file=copy.source_file,
-                    shown=left[position] if position < len(left) else "",
-                    other=right[position] if position < len(right) else "",
-                )
-            )
+            variants.append((left[position] if position < len(left) else "", right[position] if position < len(right) else ""))
     return variants[:MAX_VARIANTS]
 
 
@@ -178,15 +197,19 @@ def _source(plan: Plan, length: int, similarity: float, reason: str) -> PlanSour
     )
 
 
-def merge_duplicates(plans: list[Plan], known_scores: dict[tuple[str, str], float] | None = None) -> DedupeResult:
+def merge_duplicates(
+    plans: list[Plan], known_scores: dict[tuple[str, str], float] | None = None, known: Remembered | None = None
+) -> DedupeResult:
     """Fold near-duplicate plans into one shown plan each (its ``sources`` and ``variants`` filled).
 
-    ``known_scores`` (``DedupeResult.scores`` of an earlier run) saves scoring pairs of unchanged
-    texts again: two texts always score the same, and scoring is most of the time at 10,000 plans.
+    ``known`` (``DedupeResult.remembered`` of an earlier run; or only its ``known_scores``) saves working
+    out again what unchanged texts give: two texts always give the same.
     """
     texts = [plan_text(plan) for plan in plans]
-    known_scores = known_scores or {}
-    scores: dict[tuple[str, str], float] = {}  # the pairs of this run, known or new
+    known = known or Remembered()
+    known_scores = known_scores or known.scores
+    now = Remembered()  # what this run's texts gave, known or new
+    scores = now.scores
     shingled: dict[int, Shingled] = {}  # only plans in some candidate pair are shingled
     one_object: dict[int, int] = {}  # equal shingle hashes as one int object: set lookups then stop at identity (2.5x faster)
 
@@ -218,9 +241,16 @@ def merge_duplicates(plans: list[Plan], known_scores: dict[tuple[str, str], floa
             i = parent[i]
         return i
 
+    def remember(table: str, key, work):
+        """``work()``, or what it gave last time for ``key`` in ``Remembered.<table>``."""
+        value = getattr(known, table).get(key)
+        getattr(now, table)[key] = value = work() if value is None else value
+        return value
+
+    sentences = [remember("sentences", text_key(i), functools.partial(_sentence_keys, text)) for i, text in enumerate(texts)]
     kept_apart: list[tuple[int, int, KeptApart]] = []
     listed: Counter[int] = Counter()  # kept-apart pairs listed per plan
-    for first, second in _candidates(texts):
+    for first, second in _candidates(sentences):
         reason = _apart_reason(plans[first], plans[second])
         if not reason and root(first) == root(second):
             continue  # already one group (through other copies): scoring would change nothing
@@ -243,23 +273,29 @@ def merge_duplicates(plans: list[Plan], known_scores: dict[tuple[str, str], floa
     for members in groups.values():
         if len(members) == 1:
             continue
-        lengths = {id(plans[i]): len(shingles(i).norm) for i in members}
+        lengths = {id(plans[i]): remember("lengths", text_key(i), lambda i=i: len(shingles(i).norm)) for i in members}
         ranked = _rank([plans[i] for i in members], lengths)
         shown, index_of = ranked[0], {id(plans[i]): i for i in members}
-        shown_hashes = shingles(index_of[id(shown)]).hashes
+        shown_at = index_of[id(shown)]
         longest = max(lengths[id(p)] for p in ranked)
         shown.sources = [_source(shown, lengths[id(shown)], 1.0, "显示的版本：损坏最少、最完整")]
         shown.variants = []
         for copy in ranked[1:]:
-            copy_hashes = shingles(index_of[id(copy)]).hashes
-            similarity = len(copy_hashes & shown_hashes) / len(copy_hashes) if copy_hashes else 0.0
+            copy_at = index_of[id(copy)]
+            similarity = remember("shares", (text_key(copy_at), text_key(shown_at)), lambda a=copy_at: _share(shingles(a).hashes, shingles(shown_at).hashes))
             truncated = lengths[id(copy)] < COMPLETE * longest
             reason = f"与 {shown.source_file} 的文字 {similarity:.0%} 相同" + (
                 f"；只有最长版本的 {lengths[id(copy)] / longest:.0%}，疑似截断" if truncated else ""
             ) + (f"；待核对 {len(copy.flags)} 处（显示的版本 {len(shown.flags)} 处）" if len(copy.flags) != len(shown.flags) else "")
             shown.sources.append(_source(copy, lengths[id(copy)], similarity, reason))
-            shown.variants.extend(differing_sentences(shown, copy, truncated))
+            differing = remember("variants", (text_key(shown_at), text_key(copy_at), truncated), lambda a=copy_at, t=truncated: differing_sentences(texts[shown_at], texts[a], t))
+            shown.variants.extend(Variant(source_file=copy.source_file, shown=a, other=b) for a, b in differing)
             merges.append(Merge(shown, copy, round(similarity, 3), reason))
             hidden.add(id(copy))
     shown_plans = [p for p in plans if id(p) not in hidden]
-    return DedupeResult(shown_plans, merges, [pair for *_, pair in sorted(kept_apart, key=lambda k: k[:2])], scores)
+    return DedupeResult(shown_plans, merges, [pair for *_, pair in sorted(kept_apart, key=lambda k: k[:2])], now)
+
+
+def _share(copy: frozenset[int], shown: frozenset[int]) -> float:
+    """The share of a copy's shingles found in the shown text."""
+    return len(copy & shown) / len(copy) if copy else 0.0

@@ -308,11 +308,11 @@ class PageMemo:
         return text
 
 
-def _made(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str:
+def made_once(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str:
     return render() if memo is None else memo.page(inputs(), render)
 
 
-def _place(paths: list[str], index: int) -> tuple:
+def page_place(paths: list[str], index: int) -> tuple:
     """What a page's pager shows of the list (see ``pager``)."""
     return (paths[index], paths[index - 1] if index else "", paths[index + 1] if index + 1 < len(paths) else "", paths[0], len(paths) if index == 0 else 0)
 
@@ -355,9 +355,9 @@ def render_type_pages(info: TypeInfo, rows: list[Row], counts: str, memo: PageMe
 
     def inputs(index: int) -> tuple:
         shown = [(memo.plan_digests[part.key], part.start, len(part.rows)) for part in pieces[index]]
-        return ("type", info, counts if index == 0 else "", bool(rows), *_place(paths, index), shown)
+        return ("type", info, counts if index == 0 else "", bool(rows), *page_place(paths, index), shown)
 
-    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
+    return {path: made_once(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
 
 
 def render_theme_page(theme_name: str, infos: list[TypeInfo], data: Collection) -> tuple[str, str]:
@@ -428,9 +428,9 @@ def render_value_pages(facet: Facet, value: str, base: str, members: list[Listed
 
     def inputs(index: int) -> tuple:
         shown = [memo.plan_digests[part.key] for part in pieces[index]]
-        return ("facet", facet.label, value, count if index == 0 else "", *_place(paths, index), shown)
+        return ("facet", facet.label, value, count if index == 0 else "", *page_place(paths, index), shown)
 
-    return {path: _made(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
+    return {path: made_once(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
 
 
 def render_facet_pages(facet: Facet, members: dict[str, list[Listed]], memo: PageMemo | None = None) -> dict[str, str]:

@@ -14,6 +14,7 @@ are lowercase letters, digits and single hyphens, so the ``_`` never meets a nam
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Sequence
@@ -37,6 +38,7 @@ class Part:
         return self.key if self.start == 0 else f"{self.key}-{self.start + 1}"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a key is drawn for every page it might begin or end, on every list it is in
 def _draw(key: str) -> float:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") / _SCALE
 

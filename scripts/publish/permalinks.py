@@ -197,12 +197,15 @@ class Registry:
         """After assign(): live anchor → retired anchors of this plan that must still land on it."""
         return self._aliases.get(plan.id, {})
 
-    def assign(self, plans: list[Plan], prints: list[PlanPrints] | None = None) -> list[Redirect]:
+    def assign(self, plans: list[Plan], prints: list[PlanPrints] | None = None, settled: dict | None = None) -> list[Redirect]:
         """Give every plan its permanent id and slug and every section/item its stable anchor (in place).
 
         ``prints`` (one per plan, e.g. computed in parallel at ingest and cached) saves computing them
-        here. Returns the redirects the site needs: renamed slugs, and vanished plans whose text now
-        lives in another plan.
+        here. ``settled`` (a dict kept between runs, updated in place) holds the anchors of plans whose
+        entry the matching leaves as it is (``_settled_key``): an unchanged plan's anchors are then taken
+        from it instead of matched again item by item (most of publishing after one edit at 10,000 plans).
+        Returns the redirects the site needs: renamed slugs, and vanished plans whose text now lives in
+        another plan.
         """
         if prints is None:
             prints = [PlanPrints.of(plan) for plan in plans]
@@ -215,6 +218,7 @@ class Registry:
         matched = self._match_plans(ordered, prints)
         slugs = SlugBook(self._all_slugs())
         self._aliases = {}
+        known, settled_now = dict(settled or {}), {}
         for index, plan in enumerate(ordered):
             plan_id = matched.get(index) or self._new_entry(plan, slugs)
             entry = self._plans[plan_id]
@@ -226,7 +230,10 @@ class Registry:
             )
             plan.id = plan_id
             plan.slug = entry["slug"]
-            self._aliases[plan_id] = _assign_anchors(plan, all_prints[index], entry)
+            self._aliases[plan_id] = _settled_anchors(plan, all_prints[index], entry, known, settled_now)
+        if settled is not None:
+            settled.clear()
+            settled.update(settled_now)
         return self._redirects(ordered, prints)
 
     # -- plans --
@@ -335,6 +342,70 @@ class Registry:
 
 
 # --- anchors inside one plan -----------------------------------------------------------------------
+
+
+def _settled_key(plan: Plan, prints: PlanPrints, entry: dict) -> str:
+    """What a settled plan's anchors are a function of: its registry entry, and its sections' and items'
+    hashes and places (a print's sketch is made from the text its hash is of)."""
+    sections = walk_sections(plan.sections)
+    shape = [len(section.items) for section in sections]
+    written = json.dumps([entry["sections"], entry["items"], shape, [p.hash for p in prints.sections], [p.hash for p in prints.items]], sort_keys=True)
+    return hashlib.blake2b(written.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _is_settled(plan: Plan, prints: PlanPrints, entry: dict) -> bool:
+    """Whether matching the plan against its entry again would give it the anchors it has and leave the
+    entry as it is. It would when the anchors holding a text in the entry are those of the plan's parts
+    with that text, and then each part is matched to its own anchor before anything else: items of one
+    text in reading order, as ``pair_up`` hands out equal matches (natural key order); sections of one
+    title by their items' votes (each item votes for its own section), so at most one of them may be empty."""
+    sections = walk_sections(plan.sections)
+    live_items = [(i.anchor, prn.hash) for i, prn in zip((i for s in sections for i in s.items), prints.items)]
+    if not _held_alone(entry["items"], live_items, ordered=True):
+        return False
+    live_sections = [(s.anchor, prn.hash) for s, prn in zip(sections, prints.sections)]
+    empty = Counter(prn.hash for s, prn in zip(sections, prints.sections) if not s.items)
+    return _held_alone(entry["sections"], live_sections, ordered=False) and max(empty.values(), default=0) <= 1
+
+
+def _held_alone(recorded: dict, live: list[tuple[str, str]], ordered: bool) -> bool:
+    """Whether each text of ``live`` ((anchor, hash) in reading order) is held in ``recorded`` by its anchors
+    alone (in natural key order if ``ordered``)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for anchor, value in recorded.items():
+        holders[_decode_hash(value)].append(anchor)
+    shown: dict[str, list[str]] = defaultdict(list)
+    for anchor, text in live:
+        shown[text].append(anchor)
+    if ordered:
+        return all(sorted(holders[text], key=_natural_key) == anchors for text, anchors in shown.items())
+    return all(sorted(holders[text]) == sorted(anchors) for text, anchors in shown.items())
+
+
+def _decode_hash(entry: dict | str) -> str:
+    return entry.split(" ", 1)[0] if isinstance(entry, str) else entry["hash"]
+
+
+def _settled_anchors(plan: Plan, prints: PlanPrints, entry: dict, known: dict, settled_now: dict) -> dict[str, list[str]]:
+    """``_assign_anchors``, or its result for a settled plan (``known``, by ``_settled_key``); a plan left
+    settled goes into ``settled_now`` for the next run."""
+    key = _settled_key(plan, prints, entry)
+    if key in known:
+        section_anchors, item_anchors, aliases = known[key]
+        sections = walk_sections(plan.sections)
+        for section, anchor in zip(sections, section_anchors):
+            section.anchor = anchor
+        for item, anchor in zip((item for section in sections for item in section.items), item_anchors):
+            item.anchor = anchor
+    else:
+        aliases = _assign_anchors(plan, prints, entry)
+        if not _is_settled(plan, prints, entry):
+            return aliases
+        key = _settled_key(plan, prints, entry)
+        sections = walk_sections(plan.sections)
+        section_anchors, item_anchors = [s.anchor for s in sections], [i.anchor for s in sections for i in s.items]
+    settled_now[key] = (section_anchors, item_anchors, aliases)
+    return aliases
 
 
 def _assign_anchors(plan: Plan, prints: PlanPrints, entry: dict) -> dict[str, list[str]]:

@@ -6,10 +6,11 @@ index pages; file names, removed text and reasons are data and go through ``md_t
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter, defaultdict
 
-from scripts.publish.indexes import NO_TITLE, TITLE_ID, pager
+from scripts.publish.indexes import NO_TITLE, TITLE_ID, PageMemo, made_once, page_place, pager
 from scripts.publish.markup import Page, attr, link, md_text
 from scripts.publish.paging import cut
 from scripts.publish.render import FLAG_LABELS, flag_detail
@@ -152,13 +153,13 @@ def file_key(source: str) -> str:
     return hashlib.blake2b(source.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def render_report_pages(report: dict) -> dict[str, str]:
+def render_report_pages(report: dict, memo: PageMemo | None = None) -> dict[str, str]:
     """The report as {docs-relative path: page file}: report.md, then report/<key>.md … of at most FILES_PER_PAGE files each.
 
     Every file stays listed, but no page grows with the collection. Pages are cut where ``paging.cut``
     says, so an added file rewrites its own page and the first (the counts), not every later one. A merged
     copy, and a pair kept apart, is shown on the page of the copy's (the first plan's) file, and counts as a
-    row of that page.
+    row of that page. ``memo``: the pages made before, taken from it when made from the same rows.
     """
     files = report["files"]
     counts = Counter(f["status"] for f in files)
@@ -174,9 +175,13 @@ def render_report_pages(report: dict) -> dict[str, str]:
     pieces = cut(groups, FILES_PER_PAGE, FILES_MEAN)
     paths = ["report.md"] + [f"report/{piece[0].name}.md" for piece in pieces[1:]]
     by_key = {file_key(f["source"]): f for f in files}
-    pages = {}
-    for index, (path, piece) in enumerate(zip(paths, pieces)):
-        rows = [row for part in piece for row in part.rows] + (astray if index == 0 else [])
+    first_only = (len(files), sorted(counts.items()), astray, report.get("corrections", {}))  # what only the first page shows
+
+    def rows_of(index: int) -> list:
+        return [row for part in pieces[index] for row in part.rows] + (astray if index == 0 else [])
+
+    def render(index: int) -> str:
+        path, piece, rows = paths[index], pieces[index], rows_of(index)
         entries = [row for kind, row in rows if kind == "file"]
         merged = [row for kind, row in rows if kind == "merged"]
         apart = [row for kind, row in rows if kind == "apart"]
@@ -199,5 +204,9 @@ def render_report_pages(report: dict) -> dict[str, str]:
         if index == 0:
             _corrections_block(page, report.get("corrections", {}), path)
         page.add(pager(paths, index))
-        pages[path] = page.text()
-    return pages
+        return page.text()
+
+    def inputs(index: int) -> tuple:
+        return ("report", *page_place(paths, index), first_only if index == 0 else (), [row for part in pieces[index] for row in part.rows])
+
+    return {path: made_once(memo, functools.partial(inputs, index), functools.partial(render, index)) for index, path in enumerate(paths)}
