@@ -1,0 +1,117 @@
+"""Chrome of sites never seen, third pass: furniture laid out in rows (link rows, tag rows, pagers with a
+page-end mark), forum floors, a repost's shelf line, a footer naming a website as host.
+
+Each category has two members worded differently and a near-miss of plan text in the same shape that stays.
+Every page here is invented in the shapes such sites print.
+"""
+import pytest
+
+from conftest import page_lines, removed
+from scripts.clean.chrome import strip_chrome
+
+TITLE = "县档案馆2024年文明单位创建工作方案"
+BODY = [
+    "为深入推进精神文明建设，巩固文明单位创建成果，结合本馆实际，制定本方案。",
+    "一、工作目标",
+    "以社会主义核心价值观为引领，广泛开展志愿服务活动，组织职工参加文明实践，落实创建责任。",
+    "二、主要措施",
+    "各科室要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实。",
+]
+
+
+def cleaned(head=(), tail=(), body=BODY):
+    return strip_chrome(page_lines(TITLE, body, head, tail))
+
+
+def rules_of(result) -> set[str]:
+    return {rule for rule, _ in removed(result)}
+
+
+@pytest.mark.parametrize(
+    "tail, rule",
+    [
+        (["相关文档推荐", "· 档案馆志愿服务工作总结    · 2023年文明科室评比办法"], "chrome.related.links_header"),
+        (["↓↓↓ 相关阅读 ↓↓↓", "▶ 职工书屋建设方案    ▶ 窗口服务规范    ▶ 年度工作要点"], "chrome.related.links_header"),
+        (["◆ 文明单位申报材料范本    ◆ 创建工作台账目录"], "chrome.related.bullet_row"),
+        (["· 机关作风建设整改报告   · 道德讲堂活动记录表"], "chrome.related.bullet_row"),
+    ],
+)
+def test_a_row_of_link_titles_below_the_plan_goes(tail, rule):
+    result = cleaned(tail=tail)
+    assert rule in rules_of(result)
+    assert all(line not in result.text for line in tail)
+    assert BODY[-1] in result.text
+
+
+def test_bulleted_points_of_the_plan_stay():
+    body = BODY + ["· 每月开展一次志愿服务活动，做好活动记录。", "· 每季度评选一次文明科室，张榜公布。"]
+    result = cleaned(body=body)
+    assert "· 每月开展一次志愿服务活动，做好活动记录。" in result.text
+    assert "· 每季度评选一次文明科室，张榜公布。" in result.text
+
+
+@pytest.mark.parametrize("line", ["TAG标签：文明单位  档案馆  工作方案", "Tags：志愿服务 文明创建", "标签：创建方案 机关"])
+def test_a_tag_row_goes_wherever_it_stands(line):
+    result = cleaned(tail=[line])
+    assert "chrome.related.keywords_line" in rules_of(result)
+    assert line not in result.text
+
+
+@pytest.mark.parametrize("line", ["‖ 本页完 ‖  上一页  1  2  下一页", "—— 此页完 ——  上一页  1  2  3  下一页"])
+def test_a_pager_after_a_page_end_mark_goes(line):
+    result = cleaned(tail=[line])
+    assert "chrome.page_marker.pager" in rules_of(result)
+    assert line not in result.text
+
+
+@pytest.mark.parametrize("marker", ["2#", "3楼", "#4", "沙发"])
+def test_forum_floor_numbers_go(marker):
+    body = BODY[:3] + [marker] + BODY[3:]
+    result = cleaned(body=body)
+    assert ("chrome.qa.forum_floor", marker) in removed(result)
+    assert all(line in result.text for line in BODY)
+
+
+@pytest.mark.parametrize("note", ["（接上楼）", "（下楼继续）", "(续上楼)"])
+def test_a_post_continued_on_another_floor_goes(note):
+    body = BODY[:3] + [note] + BODY[3:]
+    assert ("chrome.qa.forum_continued", note) in removed(cleaned(body=body))
+
+
+@pytest.mark.parametrize("line", ["2#楼外墙立面整治于5月完成", "3楼会议室作为道德讲堂活动场所", "（续）"])
+def test_a_building_or_a_plan_line_with_a_floor_number_stays(line):
+    body = BODY[:3] + [line] + BODY[3:]
+    result = cleaned(body=body)
+    assert line in result.text
+
+
+@pytest.mark.parametrize("line", ["来自： 墨香斋主人 > 《工作方案》", "转自：某某的图书馆 › 文摘收藏"])
+def test_a_repost_shelf_line_above_the_plan_goes(line):
+    result = cleaned(head=[line])
+    assert rules_of(result) & {"chrome.publish.reposted_from", "chrome.publish.author_line"}
+    assert line not in result.text
+
+
+def test_a_sentence_telling_where_a_delegation_came_from_stays():
+    line = "来自：各乡镇、各部门的志愿者代表 > 200人参加启动仪式。"
+    result = cleaned(tail=[line])
+    assert line in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办：中共某某县委宣传部  某某县文明办    承办：某某文明网编辑部",
+        "主办单位：某某市文明委办公室   协办单位：某某新闻网",
+    ],
+)
+def test_a_footer_naming_a_website_as_host_goes(line):
+    result = cleaned(tail=[line])
+    assert "chrome.disclaimer.site_footer_hosts" in rules_of(result)
+    assert line not in result.text
+
+
+def test_an_activity_plans_own_organisers_stay():
+    line = "主办单位：县档案馆  承办单位：县图书馆"
+    result = cleaned(tail=[line])
+    assert line in result.text
