@@ -84,7 +84,7 @@ def run_ingest(
             report.pages_unchanged = count
             report.seconds["检查"] = time.perf_counter() - clock
             if not quiet and fixes.name:
-                print(f"corrections: {fixes.name}: unchanged since the last run ({len(fixes.problems)} problems; see the report)", file=sys.stderr)
+                print(f"人工修正 {fixes.name}：与上次运行相同（有误 {len(fixes.problems)} 条，见清理报告）", file=sys.stderr)
             return unchanged
     progress = None if quiet else functools.partial(tqdm, desc="ingest", unit="file", disable=None, file=sys.stderr)
     outcomes = ingest.process_all(inputs, jobs=jobs, progress=progress, cache=store)
