@@ -102,6 +102,7 @@ class Config:
     whole_line: tuple[Rule, ...]  # line and block rules, in file order
     inline: tuple[Rule, ...]
     markup: tuple[Rule, ...]  # inline rules cut first (order: first), in file order
+    markup_needs: re.Pattern  # a character one of them needs (they all have ``needs``): most lines have none
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
     sentence_mark: re.Pattern
@@ -184,6 +185,13 @@ def _rule(category: str, raw: dict) -> Rule:
     )
 
 
+def _any_needed(rules: list[Rule]) -> re.Pattern:
+    """One character class of what any of ``rules`` needs; a rule without ``needs`` may match anything."""
+    if any(r.needs is None for r in rules):
+        return re.compile("")
+    return re.compile("|".join(r.needs.pattern for r in rules))
+
+
 def _alternation(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
@@ -234,6 +242,7 @@ def _config() -> Config:
         whole_line=tuple(r for r in rules if r.scope != "inline"),
         inline=tuple(r for r in rules if r.scope == "inline" and not r.first),
         markup=tuple(r for r in rules if r.first),
+        markup_needs=_any_needed([r for r in rules if r.first]),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
@@ -882,6 +891,8 @@ def _strip_markup(lines: list[str], walk: _Walk, cfg: Config) -> set[int]:
     Returns the lines nothing but markup and punctuation was left of: they go."""
     emptied = set()
     for i, line in enumerate(lines):
+        if not cfg.markup_needs.search(line):
+            continue
         new_line, cuts = _cut_markup(line)
         if not cuts or _first_rule(line):
             continue
