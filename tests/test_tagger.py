@@ -827,3 +827,45 @@ def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
     assert tag_item("", [], "组织签订网络公约。", taxonomy) == []
     assert tag_item("", [], "组织签订网络公约。", grown) == ["网络文明"]
     assert tag_item("", [], "组织签订网路公约。", grown) == ["网络文明"]
+
+
+# --- synonym families for activities told in other words (issue 16, fresh sites) -------------
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # a collective (workshop, team, class, dorm) competing for a 文明/红旗 title is a 文明细胞 selection
+        ("各分厂每半年评比一次“文明车间”，授牌表扬。", "文明科室评选"),
+        ("学生处牵头创建“文明宿舍”，每周通报评比结果。", "文明科室评选"),
+        ("年底在一线评出十个“红旗班组”。", "文明科室评选"),
+        # ways plans tell one-stop, nearby service at a counter
+        ("推行社保业务跨区通办，减少群众往返。", "窗口服务"),
+        ("在各街道设服务点，方便居民就近办理证照。", "窗口服务"),
+        # checking oneself against the standard before the inspection is assessment
+        ("十月对照测评细则逐项自查，补齐短板。", "考核奖惩"),
+        ("各科室开展自查，发现问题限期整改。", "考核奖惩"),
+        # a plot of ground to keep clean, and checking it, is 爱国卫生
+        ("每周一下午各班组打扫责任区卫生。", "爱国卫生"),
+        ("后勤处每月组织一次卫生检查并通报。", "爱国卫生"),
+        # school rituals and after-school care addressed to pupils
+        ("每周由一名学生代表作国旗下讲话，讲身边的美德故事。", "未成年人思想道德建设"),
+        ("社区开办“四点半课堂”，志愿者辅导孩子完成作业。", "未成年人思想道德建设"),
+    ],
+)
+def test_other_wordings_of_an_activity_find_its_type(text, wanted):
+    assert wanted in tags(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("开通办公自动化系统，实现文件网上流转。", "窗口服务"),
+        ("各部门加强沟通办理群众来信。", "窗口服务"),
+        ("宿舍楼前增设宣传栏，张贴安全知识。", "文明科室评选"),
+        ("车间主任负责本车间的生产安排。", "文明科室评选"),
+        ("检查组对各单位材料进行核对。", "爱国卫生"),
+    ],
+)
+def test_near_misses_of_those_wordings_do_not_tag(text, unwanted):
+    assert unwanted not in tags(text)
