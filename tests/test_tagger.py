@@ -869,3 +869,13 @@ def test_other_wordings_of_an_activity_find_its_type(text, wanted):
 )
 def test_near_misses_of_those_wordings_do_not_tag(text, unwanted):
     assert unwanted not in tags(text)
+
+
+def test_an_item_of_a_selection_plan_for_model_offices_is_that_selection():
+    plan = "机关2024年“文明股室”“文明员工”评比办法"
+    assert "文明科室评选" in tags("工作台面干净整齐，节约用电用纸。", "三、评比标准", plan)
+    assert "文明科室评选" in tags("遵纪守法，一年内没有受到通报批评。", "三、评比标准", plan)
+    # an item that only urges the work on does not take the plan's kind
+    assert "文明科室评选" not in tags("各股室要高度重视，认真组织。", "五、有关要求", plan)
+    # nor does the same standard in a plan of another kind
+    assert "文明科室评选" not in tags("工作台面干净整齐，节约用电用纸。", "三、工作措施", "机关节能工作方案")
