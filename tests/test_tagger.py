@@ -879,3 +879,17 @@ def test_an_item_of_a_selection_plan_for_model_offices_is_that_selection():
     assert "文明科室评选" not in tags("各股室要高度重视，认真组织。", "五、有关要求", plan)
     # nor does the same standard in a plan of another kind
     assert "文明科室评选" not in tags("工作台面干净整齐，节约用电用纸。", "三、工作措施", "机关节能工作方案")
+
+
+@pytest.mark.parametrize(
+    "text, expected_in",
+    [
+        ("厂领导每半年给班组长讲一次形势任务课。", True),
+        ("开设“形势与政策”课，每学期不少于8学时。", True),
+        ("团支部组织团员按期完成“青年大学习”网上学习。", True),
+        # business study is not theory study
+        ("每月组织一次业务知识培训，提升岗位技能。", False),
+    ],
+)
+def test_political_situation_education_is_theory_study(text, expected_in):
+    assert ("理论学习" in tags(text)) is expected_in
