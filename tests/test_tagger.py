@@ -893,3 +893,17 @@ def test_an_item_of_a_selection_plan_for_model_offices_is_that_selection():
 )
 def test_political_situation_education_is_theory_study(text, expected_in):
     assert ("理论学习" in tags(text)) is expected_in
+
+
+@pytest.mark.parametrize(
+    "text, expected_in",
+    [
+        ("律师志愿者每月在村委会坐班，为村民提供法律咨询。", True),
+        ("组织职工参加消防法律法规知识竞赛。", True),
+        ("司法所开展送法进工地活动，讲解劳动合同常识。", True),
+        # asking people to keep the law is a requirement, not law education
+        ("全体职工要遵纪守法，依法办事。", False),
+    ],
+)
+def test_legal_advice_and_law_quizzes_are_law_education(text, expected_in):
+    assert ("普法教育" in tags(text)) is expected_in
