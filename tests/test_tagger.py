@@ -827,3 +827,79 @@ def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
     assert tag_item("", [], "组织签订网络公约。", taxonomy) == []
     assert tag_item("", [], "组织签订网络公约。", grown) == ["网络文明"]
     assert tag_item("", [], "组织签订网路公约。", grown) == ["网络文明"]
+
+
+# --- synonym families for activities told in other words (issue 16, fresh sites) -------------
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        # a collective (workshop, team, class, dorm) competing for a 文明/红旗 title is a 文明细胞 selection
+        ("各分厂每半年评比一次“文明车间”，授牌表扬。", "文明科室评选"),
+        ("学生处牵头创建“文明宿舍”，每周通报评比结果。", "文明科室评选"),
+        ("年底在一线评出十个“红旗班组”。", "文明科室评选"),
+        # ways plans tell one-stop, nearby service at a counter
+        ("推行社保业务跨区通办，减少群众往返。", "窗口服务"),
+        ("在各街道设服务点，方便居民就近办理证照。", "窗口服务"),
+        # a plot of ground to keep clean, and checking it, is 爱国卫生
+        ("每周一下午各班组打扫责任区卫生。", "爱国卫生"),
+        ("后勤处每月组织一次卫生检查并通报。", "爱国卫生"),
+        # school rituals and after-school care addressed to pupils
+        ("每周由一名学生代表作国旗下讲话，讲身边的美德故事。", "未成年人思想道德建设"),
+        ("社区开办“四点半课堂”，志愿者辅导孩子完成作业。", "未成年人思想道德建设"),
+    ],
+)
+def test_other_wordings_of_an_activity_find_its_type(text, wanted):
+    assert wanted in tags(text)
+
+
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("开通办公自动化系统，实现文件网上流转。", "窗口服务"),
+        ("各部门加强沟通办理群众来信。", "窗口服务"),
+        ("宿舍楼前增设宣传栏，张贴安全知识。", "文明科室评选"),
+        ("车间主任负责本车间的生产安排。", "文明科室评选"),
+        ("检查组对各单位材料进行核对。", "爱国卫生"),
+    ],
+)
+def test_near_misses_of_those_wordings_do_not_tag(text, unwanted):
+    assert unwanted not in tags(text)
+
+
+def test_an_item_of_a_selection_plan_for_model_offices_is_that_selection():
+    plan = "机关2024年“文明股室”“文明员工”评比办法"
+    assert "文明科室评选" in tags("工作台面干净整齐，节约用电用纸。", "三、评比标准", plan)
+    assert "文明科室评选" in tags("遵纪守法，一年内没有受到通报批评。", "三、评比标准", plan)
+    # an item that only urges the work on does not take the plan's kind
+    assert "文明科室评选" not in tags("各股室要高度重视，认真组织。", "五、有关要求", plan)
+    # nor does the same standard in a plan of another kind
+    assert "文明科室评选" not in tags("工作台面干净整齐，节约用电用纸。", "三、工作措施", "机关节能工作方案")
+
+
+@pytest.mark.parametrize(
+    "text, expected_in",
+    [
+        ("厂领导每半年给班组长讲一次形势任务课。", True),
+        ("开设“形势与政策”课，每学期不少于8学时。", True),
+        ("团支部组织团员按期完成“青年大学习”网上学习。", True),
+        # business study is not theory study
+        ("每月组织一次业务知识培训，提升岗位技能。", False),
+    ],
+)
+def test_political_situation_education_is_theory_study(text, expected_in):
+    assert ("理论学习" in tags(text)) is expected_in
+
+
+@pytest.mark.parametrize(
+    "text, expected_in",
+    [
+        ("组织职工参加消防法律法规知识竞赛。", True),
+        ("司法所开展送法进工地活动，讲解劳动合同常识。", True),
+        # asking people to keep the law is a requirement, not law education
+        ("全体职工要遵纪守法，依法办事。", False),
+    ],
+)
+def test_taking_the_law_to_people_and_law_quizzes_are_law_education(text, expected_in):
+    assert ("普法教育" in tags(text)) is expected_in
