@@ -261,3 +261,34 @@ def test_a_document_number_cited_in_a_sentence_stays_text(parse):
     lines = ["县水利局创建文明单位工作方案", "根据青水发〔2023〕5号文件精神，制定本方案。", "一、工作目标", "创建市级文明单位。"]
     (plan,) = parse.parse_plans(text_of(lines))
     assert (plan.meta.doc_number, plan.preamble) == ("", ["根据青水发〔2023〕5号文件精神，制定本方案。"])
+
+
+def test_plans_of_one_file_with_the_same_title_are_told_apart(parse):
+    lines = [
+        "社区文明创建工作计划（通用3篇）",
+        "社区文明创建工作计划 篇1",
+        "为营造文明和谐的社区环境，制定本计划。",
+        "一、开展文明楼栋评比，每季度评选一次。",
+        "社区文明创建工作计划 篇2",
+        "为提升居民文明素养，结合社区实际，制定本计划。",
+        "一、组织志愿者清理楼道堆物。",
+        "社区文明创建工作计划 篇3",
+        "为巩固文明社区创建成果，制定本计划。",
+        "一、办好居民学校，每月开展一次宣讲。",
+    ]
+    plans = parse.parse_plans(text_of(lines))
+    assert [p.title for p in plans] == ["社区文明创建工作计划", "社区文明创建工作计划（二）", "社区文明创建工作计划（三）"]
+    assert {p.collection for p in plans} == {"社区文明创建工作计划（通用3篇）"}
+
+
+def test_plans_of_one_file_with_different_titles_keep_them(parse):
+    lines = [
+        "道德讲堂活动方案2篇",
+        "篇一：机关道德讲堂活动方案",
+        "为弘扬传统美德，制定本方案。",
+        "一、每季度举办一期道德讲堂。",
+        "篇二：校园道德讲堂活动方案",
+        "为加强学生品德教育，制定本方案。",
+        "一、每月第一周班会课开讲。",
+    ]
+    assert [p.title for p in parse.parse_plans(text_of(lines))] == ["机关道德讲堂活动方案", "校园道德讲堂活动方案"]

@@ -6,13 +6,15 @@ never its file's name. Tags, ids and slugs are filled by later stages.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from scripts.models import CleanResult, Flag, Plan, Section, walk_sections
 from scripts.parse import metadata, titles
 from scripts.parse.duties import extract_phases, split_duties
-from scripts.parse.outline import parse_outline
+from scripts.parse.outline import chinese_numeral, parse_outline
 from scripts.parse.split import PlanChunk, continues_a_page, split_plans
+from scripts.rules import load_rules
 
 
 def parse_plans(clean: CleanResult) -> list[Plan]:
@@ -24,6 +26,7 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
     if len(chunks) == 1 and continues_a_page(chunks[0]):
         chunks[0] = replace(chunks[0], named_by="continued")  # kept (nothing lost), flagged for a curator
     plans = []
+    copies: Counter = Counter()  # plans of this file per title
     for index, chunk in enumerate(chunks):
         outline = parse_outline(chunk.body)
         _lift_duties(outline.sections)
@@ -32,7 +35,7 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
         meta.doc_number = meta.doc_number or chunk.doc_number
         single_year = meta.years[0] if len(meta.years) == 1 else None
         numbering = [_shift(flag, chunk) for flag in outline.flags]
-        title = chunk.title or titles.descriptive_name(chunk.body, "" if meta.unit_anonymised else meta.unit, meta.years)
+        title = _told_apart(chunk.title or titles.descriptive_name(chunk.body, "" if meta.unit_anonymised else meta.unit, meta.years), copies)
         plans.append(
             Plan(
                 title=title,
@@ -47,6 +50,15 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
             )
         )
     return plans
+
+
+def _told_apart(title: str, copies: Counter) -> str:
+    """``title``, with its place among the file's plans of that title from the second copy on:
+    创建文明城市工作方案, 创建文明城市工作方案（二）, …（三） (rules/structure.yml titles.repeated_in_file)."""
+    copies[title] += 1
+    if copies[title] == 1:
+        return title
+    return title + load_rules("structure")["titles"]["repeated_in_file"].format(number=chinese_numeral(copies[title]))
 
 
 def _named_by_intro(chunk: PlanChunk, clean: CleanResult) -> PlanChunk:

@@ -70,10 +70,11 @@ def _format_like(value: int, raw: str) -> str:
         return chr(ord("⑴") + value - 1)
     if raw.isascii() and raw.isalpha() and 1 <= value <= 26:
         return chr(ord("a" if raw.islower() else "A") + value - 1)
-    return _chinese(value)
+    return chinese_numeral(value)
 
 
-def _chinese(value: int) -> str:
+def chinese_numeral(value: int) -> str:
+    """二 for 2, 十二 for 12 (and digits past 99)."""
     digits = "零一二三四五六七八九"
     if value < 10:
         return digits[value]
