@@ -289,3 +289,39 @@ def test_a_count_before_a_clause_of_a_sentence_is_not_split_off():
     lines = ["征文活动方案", "评选优秀方案3篇为一等奖。", "二、奖励"]
     (chunk,) = split_plans(lines)
     assert chunk.body == lines[1:]
+
+
+# An article's headline a few short lines above the plan's title; a sentence introducing the document.
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["节约用餐从我做起，我县这样干！", "县融媒体中心", "关注"],
+        ["【少先队】争做新时代好队员，快来看看我们的做法！", "某某小学"],
+        ["文明创建再加码？这些措施请收好"],
+    ],
+)
+def test_a_headline_above_the_plans_title_is_not_the_body(top):
+    lines = [*top, "县机关食堂“光盘行动”实施方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "县机关食堂“光盘行动”实施方案"
+    assert chunk.body == BODY
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["日前，县文明办印发《县机关食堂“光盘行动”实施方案》，全文如下：", "现将方案全文转发，原文如下："],
+)
+def test_a_sentence_introducing_the_document_goes_to_the_context(lead_in):
+    lines = ["节约用餐从我做起，我县这样干！", lead_in, "县机关食堂“光盘行动”实施方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "县机关食堂“光盘行动”实施方案"
+    assert chunk.body == BODY
+    assert lead_in in chunk.context
+
+
+def test_a_plan_that_opens_with_an_exclamation_keeps_it_in_its_body():
+    lines = ["同志们，让我们行动起来！", "为推进机关精神文明建设，结合工作实际，制定本方案。", "一、工作目标", "争创市级文明单位。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.body[0] == "同志们，让我们行动起来！"

@@ -67,6 +67,8 @@ def _rules() -> dict:
         "after_signature": split["max_lines_after_signature"],
         "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
+        "banner_reach": split["banner_reach_lines"],
+        "document_lead_in": re.compile(split["document_lead_in"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
         "max_title": rules["max_title_chars"],
@@ -373,6 +375,8 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
                 groups.append((line, index, index + 1))
         elif line and not groups and _banner(lines, index, end):
             skipped.add(index)
+        elif line and _document_lead_in(lines, index, end):
+            skipped.add(index)
         elif line and not remarks and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
             remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
@@ -449,13 +453,28 @@ def _remark(lines: list[str], index: int, end: int) -> bool:
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
-    """A short line at the very top, above a title line, that no sentence of a plan ends like:
-    a site's banner (…神器！立即了解)."""
+    """A short line at the very top, a few short lines above a title line, that no sentence of a plan
+    ends like: a site's banner (…神器！立即了解), an article's headline (…，我市这样做！)."""
     line = lines[index]
     if len(line) > _rules()["max_title"] or _is_numbered(line) or line.endswith(("。", "：", ":", "；")):
         return False
-    following = next((line for line in lines[index + 1 : end] if line), "")
-    return _title_like(following) and _candidate(following)
+    return _title_within(lines, index + 1, end, _rules()["banner_reach"])
+
+
+def _document_lead_in(lines: list[str], index: int, end: int) -> bool:
+    """近日，某局印发《某某方案》，全文如下： right above the title of the document it introduces."""
+    return bool(_rules()["document_lead_in"].search(lines[index])) and _title_within(lines, index + 1, end, 1)
+
+
+def _title_within(lines: list[str], start: int, end: int, reach: int) -> bool:
+    """Is one of the next ``reach`` lines (blank ones aside) a title line, the ones before it short?"""
+    following = [line for line in lines[start:end] if line][:reach]
+    for line in following:
+        if _title_like(line) and _candidate(line):
+            return True
+        if len(line) > _rules()["max_title"]:
+            return False
+    return False
 
 
 def _candidate(line: str) -> bool:
