@@ -325,3 +325,17 @@ def test_a_plan_that_opens_with_an_exclamation_keeps_it_in_its_body():
     lines = ["同志们，让我们行动起来！", "为推进机关精神文明建设，结合工作实际，制定本方案。", "一、工作目标", "争创市级文明单位。"]
     (chunk,) = split_plans(lines)
     assert chunk.body[0] == "同志们，让我们行动起来！"
+
+
+@pytest.mark.parametrize("remark", ["我们单位去年写过一份，你参考着改改：", "楼主要的方案来了，照着填就行："])
+def test_a_posters_remark_ending_in_a_colon_is_not_the_body(remark):
+    lines = ["最佳答案", remark, "桃李村创建文明村工作方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "桃李村创建文明村工作方案"
+    assert chunk.body == BODY and remark in chunk.context
+
+
+def test_a_plans_own_lead_in_above_its_first_heading_stays_in_the_body():
+    lines = ["桃李村创建文明村工作方案", "为改善村容村貌，村“两委”研究决定，具体安排如下：", "一、整治环境卫生", "组织全村开展大扫除。"]
+    (chunk,) = split_plans(lines)
+    assert chunk.body[0] == "为改善村容村貌，村“两委”研究决定，具体安排如下："

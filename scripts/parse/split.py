@@ -438,10 +438,10 @@ def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str
 
 
 def _remark(lines: list[str], index: int, end: int) -> bool:
-    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。): one short paragraph that
-    does not open or lead in like a plan's text, right above a title line of the genre."""
+    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。/ 我们去年写过一份，你参考：): one
+    short paragraph that does not open like a plan's text, right above a title line of the genre."""
     line = lines[index]
-    if len(line) > _rules()["remark"] or _is_numbered(line) or line.endswith(("：", ":")) or _rules()["body_opener"].match(line):
+    if len(line) > _rules()["remark"] or _is_numbered(line) or _rules()["body_opener"].match(line):
         return False
     following = next((line for line in lines[index + 1 : end] if line), "")
     return (
