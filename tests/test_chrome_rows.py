@@ -115,3 +115,35 @@ def test_an_activity_plans_own_organisers_stay():
     line = "主办单位：县档案馆  承办单位：县图书馆"
     result = cleaned(tail=[line])
     assert line in result.text
+
+
+@pytest.mark.parametrize("stamp", ["【wenmiku.com 实施方案】", "[fanwen-ku.cn 工作计划]"])
+def test_a_bracketed_bare_domain_with_a_column_name_is_cut_from_the_sentence(stamp):
+    line = f"各科室要加强组织领导，{stamp}明确责任分工，把创建工作与业务工作同部署、同检查。"
+    result = cleaned(body=BODY + [line])
+    assert ("chrome.watermark.bracket_domain", stamp) in removed(result)
+    assert line.replace(stamp, "") in result.text
+
+
+def test_a_bracket_without_a_domain_stays():
+    line = "各科室要开展【文明 创建】主题宣传，明确责任分工，把创建工作与业务工作同部署。"
+    assert line in cleaned(body=BODY + [line]).text
+
+
+@pytest.mark.parametrize("line", ["本文来源于某某范文网：https://www.example.cn/a/1.html", "文章来源于公文写作网"])
+def test_a_line_saying_where_the_text_came_from_goes(line):
+    result = cleaned(tail=[line])
+    assert "chrome.disclaimer.article_by" in rules_of(result)
+    assert line not in result.text
+
+
+@pytest.mark.parametrize("line", ["【加微信 abc2233 领取全套方案模板】", "添加VX：hh8899，免费送创建台账模板"])
+def test_a_contact_offering_a_bait_is_spam(line):
+    result = cleaned(tail=[line])
+    assert "chrome.spam_html.hijack_spam" in rules_of(result)
+    assert line not in result.text
+
+
+def test_a_plans_own_contact_for_sign_up_stays():
+    line = "请有意参加的居民加微信 abc2233 报名，名额有限。"
+    assert line in cleaned(body=BODY + [line]).text
