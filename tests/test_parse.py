@@ -292,3 +292,29 @@ def test_plans_of_one_file_with_different_titles_keep_them(parse):
         "一、每月第一周班会课开讲。",
     ]
     assert [p.title for p in parse.parse_plans(text_of(lines))] == ["机关道德讲堂活动方案", "校园道德讲堂活动方案"]
+
+
+@pytest.mark.parametrize(
+    "opening, title",
+    [
+        ("为增进邻里感情，社区将于中秋节前开展“月满邻里”系列活动，现将安排告知如下：", "“月满邻里”系列活动"),
+        ("为丰富职工文化生活，局工会决定举办“书香机关”读书月活动，具体安排如下：", "“书香机关”读书月活动"),
+    ],
+)
+def test_a_notice_style_plan_is_named_by_the_activity_it_announces(parse, opening, title):
+    lines = [opening, "1.时间：9月20日上午。", "2.地点：社区活动室。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title == title
+
+
+def test_an_activity_named_in_a_task_does_not_name_the_plan(parse):
+    lines = ["为做好创建工作，各科室要开展“文明科室”评比活动，每季度评选一次。", "一、工作要求", "各科室要高度重视。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title != "“文明科室”评比活动"
+
+
+def test_a_headline_above_an_untitled_plan_does_not_hide_its_opening(parse):
+    lines = ["月满邻里情更浓，邀您来社区一起做月饼！", "为增进邻里感情，社区将于中秋节前开展“月满邻里”系列活动，现将安排告知如下：", "1.时间：9月20日上午。"]
+    (plan,) = parse.parse_plans(text_of(lines))
+    assert plan.title == "“月满邻里”系列活动"
+    assert plan.preamble[0] == "月满邻里情更浓，邀您来社区一起做月饼！"

@@ -258,7 +258,7 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str], int
     body, signature = _split_signature(lines[body_start:end])
     title, named_by = head.title, "heading"
     if not title:
-        title = titles.named_in_opening(next((line for line in body if line), ""))
+        title = next(filter(None, map(titles.named_in_opening, _opening_paragraphs(body))), "")
         named_by = "opening" if title else ""
     if not title:
         title = _heading_under_preamble(body)
@@ -450,6 +450,15 @@ def _remark(lines: list[str], index: int, end: int) -> bool:
         and len(following) >= _rules()["min_late_title"]
         and bool(_rules()["title_word"].search(following))
     )
+
+
+def _opening_paragraphs(body: list[str]) -> list[str]:
+    """The body's first paragraph, and the next one when the first is a short line ending like a
+    headline (浓情端午，邀您来社区一起包粽子！): the plan's opening that may name it."""
+    filled = [line for line in body if line][:2]
+    if len(filled) == 2 and (len(filled[0]) > _rules()["max_title"] or not filled[0].endswith(("！", "？", "!", "?"))):
+        filled = filled[:1]
+    return filled
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
