@@ -179,7 +179,7 @@ def _lexicon() -> _Lexicon:
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
-        body_units=(re.compile(f"(?:^|(?<=[。！？；!?;]))\\s*(?P<u>{name}){subject_followers}"),),
+        body_units=(re.compile(f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?P<u>{name}){subject_followers}"),),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
         joint_decision=re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?P<u>{name}(?:、{name})+)(?={_alt(unit['decision_followers'])})"),
         decision_units=(
@@ -446,6 +446,7 @@ def _body_units(body: list[str]) -> list[str]:
     joint = [m["u"] for line in hinted for m in lex.joint_decision.finditer(line)]
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
+    names += [name for name in map(normalise_unit, placed) if _is_named_area(name)]  # 2022年，桃源社区精神文明…
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
