@@ -265,20 +265,20 @@ def test_a_document_number_cited_in_a_sentence_stays_text(parse):
 
 def test_plans_of_one_file_with_the_same_title_are_told_apart(parse):
     lines = [
-        "社区文明创建工作计划（通用3篇）",
-        "社区文明创建工作计划 篇1",
+        "楼院文明公约推行安排（通用3篇）",
+        "楼院文明公约推行安排 篇1",
         "为营造文明和谐的社区环境，制定本计划。",
         "一、开展文明楼栋评比，每季度评选一次。",
-        "社区文明创建工作计划 篇2",
+        "楼院文明公约推行安排 篇2",
         "为提升居民文明素养，结合社区实际，制定本计划。",
         "一、组织志愿者清理楼道堆物。",
-        "社区文明创建工作计划 篇3",
+        "楼院文明公约推行安排 篇3",
         "为巩固文明社区创建成果，制定本计划。",
         "一、办好居民学校，每月开展一次宣讲。",
     ]
     plans = parse.parse_plans(text_of(lines))
-    assert [p.title for p in plans] == ["社区文明创建工作计划", "社区文明创建工作计划（二）", "社区文明创建工作计划（三）"]
-    assert {p.collection for p in plans} == {"社区文明创建工作计划（通用3篇）"}
+    assert [p.title for p in plans] == ["楼院文明公约推行安排", "楼院文明公约推行安排（二）", "楼院文明公约推行安排（三）"]
+    assert {p.collection for p in plans} == {"楼院文明公约推行安排（通用3篇）"}
 
 
 def test_plans_of_one_file_with_different_titles_keep_them(parse):

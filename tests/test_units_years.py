@@ -161,13 +161,13 @@ def test_a_level_written_as_one_still_counts(title, level):
 @pytest.mark.parametrize(
     "opening, unit",
     [
-        ("2023年，翠柳社区精神文明建设工作以创建市级文明社区为目标，扎实开展各项活动。", "翠柳社区"),
-        ("2024年，石泉社区将以提升居民文明素质为重点，深化文明楼栋创建。", "石泉社区"),
+        ("2023年，翠柳社区精神文明创建以评选文明楼栋为抓手，每季度评比一次。", "翠柳社区"),
+        ("2024年，石泉社区将以邻里互助为重点，组建楼栋志愿服务小队。", "石泉社区"),
     ],
 )
 def test_a_named_area_opening_the_plans_first_sentence_is_its_unit(opening, unit):
-    assert meta("精神文明建设工作计划", [opening]).unit == unit
+    assert meta("居民文明素养提升安排", [opening]).unit == unit
 
 
 def test_an_area_without_a_name_of_its_own_is_no_unit():
-    assert meta("精神文明建设工作计划", ["2023年，本社区精神文明建设工作以创建文明社区为目标。"]).unit == ""
+    assert meta("居民文明素养提升安排", ["2023年，本社区精神文明创建以评选文明楼栋为抓手。"]).unit == ""

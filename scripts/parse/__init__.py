@@ -54,7 +54,7 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
 
 def _told_apart(title: str, copies: Counter) -> str:
     """``title``, with its place among the file's plans of that title from the second copy on:
-    创建文明城市工作方案, 创建文明城市工作方案（二）, …（三） (rules/structure.yml titles.repeated_in_file)."""
+    某某节日活动方案, 某某节日活动方案（二）, …（三） (rules/structure.yml titles.repeated_in_file)."""
     copies[title] += 1
     if copies[title] == 1:
         return title
