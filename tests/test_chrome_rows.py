@@ -50,17 +50,27 @@ def test_bulleted_points_of_the_plan_stay():
     assert "· 每季度评选一次文明科室，张榜公布。" in result.text
 
 
-@pytest.mark.parametrize("line", ["TAG标签：文明单位  档案馆  工作方案", "Tags：志愿服务 文明创建", "标签：创建方案 机关"])
-def test_a_tag_row_goes_wherever_it_stands(line):
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("TAG标签：文明单位  档案馆  工作方案", "chrome.related.keywords_line"),
+        ("Tags：志愿服务 文明创建", "chrome.related.keywords_line"),
+        ("标签：创建方案 机关", "chrome.related.keywords_line"),
+        ("‖ 本页完 ‖  上一页  1  2  下一页", "chrome.page_marker.pager"),
+        ("—— 此页完 ——  上一页  1  2  3  下一页", "chrome.page_marker.pager"),
+        ("主办：中共某某县委宣传部  某某县文明办    承办：某某文明网编辑部", "chrome.disclaimer.site_footer_hosts"),
+        ("主办单位：某某市文明委办公室   协办单位：某某新闻网", "chrome.disclaimer.site_footer_hosts"),
+        ("本文来源于某某范文网：https://www.example.cn/a/1.html", "chrome.disclaimer.article_by"),
+        ("文章来源于公文写作网", "chrome.disclaimer.article_by"),
+        ("【加微信 abc2233 领取全套方案模板】", "chrome.spam_html.hijack_spam"),
+        ("添加VX：hh8899，免费送创建台账模板", "chrome.spam_html.hijack_spam"),
+    ],
+)
+def test_a_furniture_line_below_the_plan_goes(line, rule):
+    """Tag rows, a pager after a page-end mark, a footer naming a website as host, a line saying where the
+    text came from, a contact offering a bait: each by its rule."""
     result = cleaned(tail=[line])
-    assert "chrome.related.keywords_line" in rules_of(result)
-    assert line not in result.text
-
-
-@pytest.mark.parametrize("line", ["‖ 本页完 ‖  上一页  1  2  下一页", "—— 此页完 ——  上一页  1  2  3  下一页"])
-def test_a_pager_after_a_page_end_mark_goes(line):
-    result = cleaned(tail=[line])
-    assert "chrome.page_marker.pager" in rules_of(result)
+    assert rule in rules_of(result)
     assert line not in result.text
 
 
@@ -98,19 +108,6 @@ def test_a_sentence_telling_where_a_delegation_came_from_stays():
     assert line in result.text
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "主办：中共某某县委宣传部  某某县文明办    承办：某某文明网编辑部",
-        "主办单位：某某市文明委办公室   协办单位：某某新闻网",
-    ],
-)
-def test_a_footer_naming_a_website_as_host_goes(line):
-    result = cleaned(tail=[line])
-    assert "chrome.disclaimer.site_footer_hosts" in rules_of(result)
-    assert line not in result.text
-
-
 def test_an_activity_plans_own_organisers_stay():
     line = "主办单位：县档案馆  承办单位：县图书馆"
     result = cleaned(tail=[line])
@@ -128,20 +125,6 @@ def test_a_bracketed_bare_domain_with_a_column_name_is_cut_from_the_sentence(sta
 def test_a_bracket_without_a_domain_stays():
     line = "各科室要开展【文明 创建】主题宣传，明确责任分工，把创建工作与业务工作同部署。"
     assert line in cleaned(body=BODY + [line]).text
-
-
-@pytest.mark.parametrize("line", ["本文来源于某某范文网：https://www.example.cn/a/1.html", "文章来源于公文写作网"])
-def test_a_line_saying_where_the_text_came_from_goes(line):
-    result = cleaned(tail=[line])
-    assert "chrome.disclaimer.article_by" in rules_of(result)
-    assert line not in result.text
-
-
-@pytest.mark.parametrize("line", ["【加微信 abc2233 领取全套方案模板】", "添加VX：hh8899，免费送创建台账模板"])
-def test_a_contact_offering_a_bait_is_spam(line):
-    result = cleaned(tail=[line])
-    assert "chrome.spam_html.hijack_spam" in rules_of(result)
-    assert line not in result.text
 
 
 def test_a_plans_own_contact_for_sign_up_stays():
