@@ -192,5 +192,5 @@ class Prefiltered:
 
 def prefiltered(pattern: str, flags: int = 0) -> re.Pattern | Prefiltered:
     """``re.compile(pattern, flags)``, behind its ``needed_chars`` prefilter when it has one."""
-    compiled = re.compile(pattern, flags)
-    return Prefiltered(compiled) if needed_chars(compiled) is not None else compiled
+    filtered = Prefiltered(re.compile(pattern, flags))
+    return filtered if filtered.needs is not None else filtered.pattern

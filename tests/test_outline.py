@@ -466,3 +466,8 @@ def test_a_heading_with_a_comma_and_content_below_stays_a_heading():
         ("加强组织领导，落实工作责任", ["各部门要把创建工作列入重要议事日程，主要负责人亲自抓。"]),
         ("广泛宣传发动，营造浓厚氛围", ["利用宣传栏、电子屏等阵地开展宣传。"]),
     ]
+
+
+def test_a_numbered_label_with_no_clause_to_cut_keeps_its_title_without_the_colon():
+    outline = parse_outline(["一、加强宣传：", "二、强化考核：", "各科室要把创建工作纳入年度考核。"])
+    assert [s.title for s in outline.sections] == ["加强宣传", "强化考核"]

@@ -292,7 +292,7 @@ class _Builder:
         if end and end.start() <= rules["max_heading"]:
             title, rest = number.text[: end.start()].strip(), number.text[end.end() :].strip()
         if title and not rest:  # one sentence: its lead clause titles it, the rest is the task
-            title, rest = _lead_clause(number.text)
+            title, rest = _lead_clause(number.text) or (title, rest)
         self._open_numbered(number, title, line, line_no)
         if rest:
             self._paragraph(rest, None, line_no)
@@ -408,10 +408,10 @@ def _is_bare_line(line: str) -> bool:
     return bool(line) and len(line) <= rules["max_plain"] and not rules["punct"].search(line) and numbering(line) is None
 
 
-def _lead_clause(text: str) -> tuple[str, str]:
+def _lead_clause(text: str) -> tuple[str, str] | None:
     """``2、组织开展征集活动，评选和谐家庭10户。``: (组织开展征集活动, 评选和谐家庭10户。), so a one-sentence
-    task is an item under its lead clause, as ``1、抓好阵地建设。更新宣传栏……`` is; a sentence with no
-    clause to cut stays the heading it always was."""
+    task is an item under its lead clause, as ``1、抓好阵地建设。更新宣传栏……`` is; None for a sentence
+    with no clause to cut (it stays the heading it always was)."""
     rules = _rules()
     for clause in rules["clause_end"].finditer(text):
         title, rest = text[: clause.start()].strip(), text[clause.end() :].strip()
@@ -419,7 +419,7 @@ def _lead_clause(text: str) -> tuple[str, str]:
             break
         if len(title) >= rules["min_lead_clause"] and len(rest.rstrip("。；;")) >= rules["min_clause_task"]:
             return title, rest
-    return text.rstrip("。；;").strip(), ""
+    return None
 
 
 def _opens_below(next_line: str, styles: list[str]) -> bool:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from scripts.parse import titles
 from scripts.parse.outline import number_value, numbering
@@ -455,7 +456,7 @@ def _remark(lines: list[str], index: int, end: int) -> bool:
 def _opening_paragraphs(body: list[str]) -> list[str]:
     """The body's first paragraph, and the next one when the first is a short line ending like a
     headline (浓情端午，邀您来社区一起包粽子！): the plan's opening that may name it."""
-    filled = [line for line in body if line][:2]
+    filled = list(islice(filter(None, body), 2))
     if len(filled) == 2 and (len(filled[0]) > _rules()["max_title"] or not filled[0].endswith(("！", "？", "!", "?"))):
         filled = filled[:1]
     return filled
@@ -477,8 +478,7 @@ def _document_lead_in(lines: list[str], index: int, end: int) -> bool:
 
 def _title_within(lines: list[str], start: int, end: int, reach: int) -> bool:
     """Is one of the next ``reach`` lines (blank ones aside) a title line, the ones before it short?"""
-    following = [line for line in lines[start:end] if line][:reach]
-    for line in following:
+    for line in islice(filter(None, islice(lines, start, end)), reach):
         if _title_like(line) and _candidate(line):
             return True
         if len(line) > _rules()["max_title"]:
