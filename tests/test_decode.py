@@ -114,7 +114,7 @@ def test_truncated_utf8_is_replaced_and_reported():
 def test_heavy_damage_is_an_error():
     body = "市财政局文明创建工作方案".encode("gbk")
     damaged = b"".join(body[i : i + 2] + b"\xff\x80" for i in range(0, len(body), 2))
-    with pytest.raises(DecodeError, match="not a text file|undecodable"):
+    with pytest.raises(DecodeError, match="不是文本文件|无法解码"):
         decode_bytes(damaged)
 
 
@@ -129,7 +129,7 @@ def test_heavy_damage_is_an_error():
     ],
 )
 def test_binary_signatures(data, kind):
-    with pytest.raises(DecodeError, match=f"looks binary.*{kind}"):
+    with pytest.raises(DecodeError, match=f"二进制文件.*{kind}"):
         decode_bytes(data)
 
 
@@ -143,7 +143,7 @@ def test_nul_heavy_binary():
 def test_random_bytes_are_not_text():
     rng = random.Random(7)
     data = bytes(rng.randrange(128, 256) for _ in range(4000))
-    with pytest.raises(DecodeError, match="not a text file"):
+    with pytest.raises(DecodeError, match="不是文本文件"):
         decode_bytes(data)
 
 

@@ -112,7 +112,7 @@ def test_a_traditional_seed_in_word_is_converted_to_simplified():
 
 
 def test_a_broken_docx_is_rejected_with_a_reason():
-    with pytest.raises(decode.DecodeError, match="not a readable Word .docx"):
+    with pytest.raises(decode.DecodeError, match="无法读取的 Word .docx"):
         clean.clean_bytes(b"PK\x03\x04 not really a zip", "坏文件.docx")
 
 
@@ -127,7 +127,7 @@ def test_doc_is_read_through_libreoffice():
 
 def test_doc_without_libreoffice_says_what_to_do(monkeypatch):
     monkeypatch.setattr(doc_in.shutil, "which", lambda name: None)
-    with pytest.raises(decode.DecodeError, match="needs LibreOffice.*save it as .docx"):
+    with pytest.raises(decode.DecodeError, match="需要 LibreOffice.*另存为 .docx"):
         clean.clean_bytes(b"\xd0\xcf\x11\xe0 old word file", "旧方案.doc")
 
 

@@ -72,5 +72,5 @@ def test_furniture_lines_repeating_on_most_pages_are_dropped():
 
 
 def test_a_pdf_without_text_is_rejected_with_a_reason():
-    with pytest.raises(decode.DecodeError, match="not a readable PDF"):
+    with pytest.raises(decode.DecodeError, match="无法读取的 PDF"):
         clean.clean_bytes(b"%PDF-1.4 broken", "扫描件.pdf")

@@ -24,7 +24,7 @@ def parsed(report_doc: dict) -> dict[str, tuple[dict, BeautifulSoup]]:
 def report(n_files: int) -> dict:
     files = [
         {
-            "source": f"{i:05d}.txt", "status": "plans" if i % 7 else "rejected", "reason": "" if i % 7 else "not a text file",
+            "source": f"{i:05d}.txt", "status": "plans" if i % 7 else "rejected", "reason": "" if i % 7 else "不是文本文件",
             "encoding": "utf-8", "size": 100, "sha256": "", "was_traditional": False,
             "plans": [{"id": f"id{i}", "slug": f"plan-{i}", "title": f"方案{i}"}] if i % 7 else [],
             "removed": [{"rule": "chrome.nav.login_bar", "category": "nav", "text": "登录 注册", "line": 1}], "flags": [],

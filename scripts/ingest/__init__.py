@@ -72,13 +72,13 @@ def _check_readable(path: Path, root_of: Path | None) -> str:
     if path.is_symlink() and root_of is not None:
         target = path.resolve()
         if not target.is_relative_to(root_of.resolve()):
-            return f"symlink points outside the input folder ({target}); copy the file into the folder instead"
+            return f"符号链接指向输入文件夹之外（{target}）；请把文件复制到文件夹里"
     if not path.is_file():
-        return "not a regular file"
+        return "不是普通文件"
     if path.suffix.lower() not in read.SUPPORTED_SUFFIXES:
-        return f"unsupported file type {path.suffix or '(none)'}; save it as .txt (UTF-8) or .html"
+        return f"不支持的文件类型 {path.suffix or '（无扩展名）'}；请另存为 .txt（UTF-8）或 .html"
     if path.stat().st_size > MAX_FILE_BYTES:
-        return f"file is larger than {MAX_FILE_BYTES // 2**20} MB; split it into one file per plan"
+        return f"文件大于 {MAX_FILE_BYTES // 2**20} MB；请拆成每个方案一个文件"
     return ""
 
 
@@ -91,7 +91,7 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         data = path.read_bytes()
         outcome = FileOutcome(source=source, status="plans", size=len(data), sha256=hashlib.sha256(data).hexdigest())
         if not data.strip():
-            outcome.status, outcome.reason = "skipped", "empty file"
+            outcome.status, outcome.reason = "skipped", "空文件"
             return outcome
         try:
             result = clean.clean_bytes(data, source)
@@ -110,18 +110,18 @@ def process_file(path: Path, source: str, root: Path | None = None) -> FileOutco
         if not outcome.plans:
             outcome.status = "skipped"
             if result.text.strip():
-                outcome.reason = "no plan found in the text"
+                outcome.reason = "文本中没有找到方案"
             elif result.removed:
-                outcome.reason = "no plan found: nothing left after removing site chrome (see the removed lines)"
+                outcome.reason = "没有找到方案：去掉网站杂项后什么都不剩（见删除的行）"
             else:
-                outcome.reason = "empty file (only white space)"
+                outcome.reason = "空文件（只有空白）"
         return outcome
     except read.DecodeError as exc:
         return FileOutcome(source=source, status="rejected", reason=str(exc))
     except OSError as exc:
-        return FileOutcome(source=source, status="rejected", reason=f"cannot read file: {exc.strerror or exc}")
+        return FileOutcome(source=source, status="rejected", reason=f"无法读取文件：{exc.strerror or exc}")
     except Exception as exc:  # a bug must not stop the other files; report it loudly instead
-        return FileOutcome(source=source, status="rejected", reason=f"internal error ({type(exc).__name__}: {exc}); please report this file")
+        return FileOutcome(source=source, status="rejected", reason=f"内部错误（{type(exc).__name__}: {exc}）；请报告这个文件")
 
 
 def _process_job(job: tuple[Path, str, Path | None], cache: OutcomeCache | None = None) -> FileOutcome:
@@ -249,7 +249,7 @@ def mark_duplicates(outcomes: list[FileOutcome]) -> None:
         keys = [k for k in (outcome.sha256, outcome.text_sha256) if k]
         first = next((seen[k] for k in keys if k in seen), None)
         if first is not None:
-            outcome.status, outcome.reason, outcome.plans, outcome.prints = "duplicate", f"same text as {first}", [], []
+            outcome.status, outcome.reason, outcome.plans, outcome.prints = "duplicate", f"与 {first} 文本相同", [], []
             continue
         for key in keys:
             seen[key] = outcome.source

@@ -33,22 +33,22 @@ BOMS = (
 
 # Magic numbers of files people save next to their texts by mistake.
 BINARY_SIGNATURES = (
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF8", "GIF image"),
-    (b"%PDF", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive or .docx/.xlsx/.pptx document"),
-    (b"\xd0\xcf\x11\xe0", "old Office .doc/.xls/.ppt document"),
-    (b"{\\rtf", "RTF document"),
-    (b"Rar!", "RAR archive"),
-    (b"7z\xbc\xaf", "7z archive"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"RIFF", "WEBP/WAV/AVI media file"),
-    (b"\x7fELF", "program"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"%PDF", "PDF 文档"),
+    (b"PK\x03\x04", "ZIP 压缩包或 .docx/.xlsx/.pptx 文档"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Office .doc/.xls/.ppt 文档"),
+    (b"{\\rtf", "RTF 文档"),
+    (b"Rar!", "RAR 压缩包"),
+    (b"7z\xbc\xaf", "7z 压缩包"),
+    (b"\x1f\x8b", "gzip 压缩包"),
+    (b"RIFF", "WEBP/WAV/AVI 媒体文件"),
+    (b"\x7fELF", "可执行程序"),
 )
 
 # What to tell the user about a file that is not text.
-BINARY_ADVICE = "if it is a Word or PDF document give it its real extension (.docx, .doc, .pdf), else take it out of the input folder"
+BINARY_ADVICE = "如果它是 Word 或 PDF 文档，请改用它真正的扩展名（.docx、.doc、.pdf），否则请把它移出输入文件夹"
 
 # Codec families tried on BOM-less bytes, in order of preference when scores tie.
 # Within a family the narrowest codec that decodes cleanly names the result; if none does,
@@ -93,14 +93,14 @@ def _decode_trusted(body: bytes, codec: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = body.decode(codec, errors="replace")
     if _too_damaged(text):
-        raise DecodeError(f"the file starts with a {codec} byte-order mark but most of it is not valid {codec}; save the file again as UTF-8")
+        raise DecodeError(f"文件以 {codec} 字节序标记开头，但大部分内容不是有效的 {codec}；请另存为 UTF-8")
     return text, f"{codec}+replace"
 
 
 def _reject_binary(data: bytes) -> None:
     for signature, kind in BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise DecodeError(f"not a text file: looks binary ({kind} signature); {BINARY_ADVICE}")
+            raise DecodeError(f"不是文本文件：看起来是二进制文件（{kind} 文件头）；{BINARY_ADVICE}")
 
 
 def _nul_heavy(data: bytes) -> bool:
@@ -122,15 +122,15 @@ def _decode_guessed(data: bytes) -> tuple[str, str]:
     # max() keeps the first of equal scores, so CODEC_FAMILIES' order breaks ties.
     score, text, encoding = max(((_score(text), text, encoding) for text, encoding in candidates), key=lambda c: c[0])
     if score < READABLE_AT:
-        why = "looks binary (many NUL bytes)" if _nul_heavy(data) else "no encoding gives readable Chinese"
+        why = "看起来是二进制文件（大量 NUL 字节）" if _nul_heavy(data) else "没有一种编码能读出通顺的中文"
         raise DecodeError(
-            f"not a text file: {why}; tried UTF-8, UTF-16, GB18030 and Big5"
-            f" (best guess {encoding.removesuffix('+replace')} scores {score:.2f} of 1); {BINARY_ADVICE}"
+            f"不是文本文件：{why}；已试过 UTF-8、UTF-16、GB18030 和 Big5"
+            f"（最接近的 {encoding.removesuffix('+replace')} 得分 {score:.2f}，满分 1）；{BINARY_ADVICE}"
         )
     if _too_damaged(text):
         raise DecodeError(
-            f"too many undecodable bytes: even the best guess ({encoding.removesuffix('+replace')})"
-            f" loses {_damage(text):.0%} of the characters; save the file again as UTF-8"
+            f"无法解码的字节太多：即使最接近的编码（{encoding.removesuffix('+replace')}）"
+            f"也会丢失 {_damage(text):.0%} 的字符；请另存为 UTF-8"
         )
     return text, encoding
 

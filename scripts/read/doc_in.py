@@ -30,8 +30,8 @@ def convert(data: bytes, suffix: str, target: str, timeout: int = CONVERT_TIMEOU
     soffice = find_soffice()
     if soffice is None:
         raise DecodeError(
-            f"reading {suffix} files needs LibreOffice, which is not installed here "
-            f"(apt-get install libreoffice-writer); or open the file in Word/WPS and save it as .docx"
+            f"读取 {suffix} 文件需要 LibreOffice，本机未安装"
+            f"（apt-get install libreoffice-writer）；或在 Word/WPS 中打开并另存为 .docx"
         )
     with tempfile.TemporaryDirectory(prefix="kb-convert-") as tmp:
         folder = Path(tmp)
@@ -46,10 +46,10 @@ def convert(data: bytes, suffix: str, target: str, timeout: int = CONVERT_TIMEOU
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired as exc:
-            raise DecodeError(f"LibreOffice did not convert the file within {timeout} s; save it as .docx by hand") from exc
+            raise DecodeError(f"LibreOffice 在 {timeout} 秒内未能转换该文件；请手动另存为 .docx") from exc
         result = folder / "out" / f"input.{target.split(':')[0]}"
         if not result.is_file():
-            raise DecodeError(f"LibreOffice could not read this {suffix} file; open it in Word/WPS and save it as .docx")
+            raise DecodeError(f"LibreOffice 无法读取这个 {suffix} 文件；请在 Word/WPS 中打开并另存为 .docx")
         return result.read_bytes()
 
 

@@ -370,7 +370,7 @@ def docx_to_text(data: bytes) -> Extracted:
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DecodeError(f"not a readable Word .docx file ({type(exc).__name__}); open it in Word and save it again as .docx") from exc
+        raise DecodeError(f"无法读取的 Word .docx 文件（{type(exc).__name__}）；请在 Word 中打开并重新另存为 .docx") from exc
     body = document.element.body
     top_paragraphs = [b for b in _blocks(body, document) if isinstance(b, Paragraph)]
     printer = _Printer(document, _title_level(top_paragraphs))

@@ -162,11 +162,11 @@ def pdf_to_text(data: bytes) -> Extracted:
     try:
         pages = [_lines(page) for page in extract_pages(io.BytesIO(data), laparams=LAParams())]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DecodeError("the PDF is password-protected; save an unlocked copy") from exc
+        raise DecodeError("PDF 有密码保护；请另存一份未加密的副本") from exc
     except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise DecodeError(f"not a readable PDF file ({type(exc).__name__}); open it and save it again, or save it as .docx") from exc
+        raise DecodeError(f"无法读取的 PDF 文件（{type(exc).__name__}）；请打开后重新保存，或另存为 .docx") from exc
     dropped = _furniture(pages)
     body = [line for lines, drop in zip(pages, dropped) for i, line in enumerate(lines) if i not in drop]
     if not any(line.text.strip() for line in body):
-        raise DecodeError("the PDF has no text layer (a scan?); run it through OCR or save the text as .docx")
+        raise DecodeError("PDF 没有文字层（扫描件？）；请先做文字识别（OCR），或把文字另存为 .docx")
     return Extracted("\n".join(_join(body)), _meta(data))
