@@ -200,6 +200,7 @@ class Plan:
     flags: list[Flag] = field(default_factory=list)
     index_in_file: int = 0  # 0 for the first plan of a file
     collection: str = ""  # the compilation the file printed it in (…工作方案（精选8篇）), "" if none
+    context: list[str] = field(default_factory=list)  # the file's other lines around it: a notice carrying it, its signature
     id: str = ""  # short permanent id, assigned by the permalink registry
     slug: str = ""  # URL slug, assigned by the permalink registry
     sources: list[PlanSource] = field(default_factory=list)  # every copy when near-duplicates were merged (shown copy first)

@@ -129,3 +129,22 @@ def test_cleaning_flags_travel_with_their_plan(plans):
     assert "mojibake" in kinds(("000", 0))
     assert "placeholder" in kinds(("004", 0))
     assert "placeholder" in kinds(("002", 0))
+
+
+def test_the_notice_that_issued_003_travels_with_the_plan(plans):
+    """Lines that are neither plan text nor chrome (the notice, its addressees, the signature) are kept
+    beside the plan, in file order, not dropped."""
+    assert plans[("003", 0)]["context"] == [
+        "中共湖南省财政厅党组关于印发",
+        "《湖南省财政厅创建全国文明单位工作方案（2019-2020年）》的通知",
+        "厅机关各处室、单位：",
+        "《湖南省财政厅创建全国文明单位工作方案（2019-2020年）》已经厅党组会审议通过，现印发给你们，请遵照执行。",
+        "附件：湖南省财政厅创建全国文明单位工作方案",
+        "（2019-2020年）",
+        "中共湖南省财政厅党组",
+        "2019年12月10日",
+        "附件",
+        "中共湖南省财政厅党组 2019年12月10日印发",
+    ]
+    assert plans[("001", 0)]["context"] == ["二〇一〇年四月十六日"]
+    assert plans[("000", 0)]["context"] == []

@@ -64,7 +64,7 @@ def hostile_plan(text: str) -> Plan:
         sections=[Section(anchor="s1-1", number="一", title=text, level=2, items=[Item("i1-1-1", "", text)])],
     )
     return Plan(
-        title=text, meta=meta, source_file=text, preamble=[text], sections=[section],
+        title=text, meta=meta, source_file=text, preamble=[text], sections=[section], context=[text],
         phases=[Phase(name=text, start="2019-11", end="2019-12", text=text)],
         flags=[Flag(kind="mojibake", line=3, excerpt=text, detail=text)], id="ab2cd3", slug="plan",
     )
@@ -321,3 +321,16 @@ def test_flag_details_are_shown_in_chinese(detail, shown):
     plan.flags = [Flag("numbering", 4, "三、任务", detail)]
     soup = BeautifulSoup(render(page_of(plan))[0], "html.parser")
     assert soup.select_one(".kb-flags li").get_text() == f"编号异常 第 4 行：三、任务（{shown}）"
+
+
+def test_the_files_other_lines_are_shown_folded_as_text():
+    plan = sample_plan()
+    plan.context = ["关于印发<b>某方案</b>的通知", "各科室：", "{{ config }}"]
+    out, _ = render(page_of(plan))
+    soup = BeautifulSoup(out, "html.parser")
+    box = soup.select_one("details.kb-context")
+    assert box is not None and box.has_attr("data-pagefind-ignore")
+    assert [p.get_text() for p in box.find_all("p")] == ["关于印发<b>某方案</b>的通知", "各科室：", "{{ config }}"]
+    assert "（3 行" in box.summary.get_text()
+    plan.context = []
+    assert "kb-context" not in render(page_of(plan))[0]

@@ -47,6 +47,7 @@ def parse_plans(clean: CleanResult) -> list[Plan]:
                 flags=sorted(_clean_flags_in(clean.flags, chunks, index) + numbering + _title_flag(chunk, title), key=lambda f: f.line),
                 index_in_file=index,
                 collection=chunk.collection,
+                context=list(chunk.context),
             )
         )
     return plans

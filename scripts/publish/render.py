@@ -300,6 +300,16 @@ def _sources(page: Page, plan: Plan) -> None:
         )
 
 
+def _context(lines: list[str]) -> str:
+    """The file's lines that are neither the plan's text nor removed chrome (a notice that issued it, its
+    addressees, the signature): folded, in the order of the file, so nothing the source said goes unseen."""
+    paragraphs = "".join(f"<p>{md_text(line)}</p>" for line in lines)
+    return (
+        '<details class="kb-context" data-pagefind-ignore>\n'
+        f"<summary>原文中正文以外的文字（{len(lines)} 行：印发通知、署名等）</summary>\n{paragraphs}\n</details>"
+    )
+
+
 def _report(removed: list[RemovedSpan]) -> str:
     rows = [
         [str(span.line) if span.line else "", md_text(span.rule), md_text(span.category), md_text(span.text)]
@@ -364,6 +374,8 @@ def render_plan_page(
         _section(page, section, type_slugs, aliases)
     if plan.phases:
         _phases(page, plan.phases)
+    if plan.context:
+        page.add(_context(plan.context))
     if len(plan.sources) > 1:
         _sources(page, plan)
     chosen = [other for other in related if other is not plan][:RELATED_LIMIT]
