@@ -311,7 +311,12 @@ def test_a_headline_above_the_plans_title_is_not_the_body(top):
 
 @pytest.mark.parametrize(
     "lead_in",
-    ["日前，县文明办印发《县机关食堂“光盘行动”实施方案》，全文如下：", "现将方案全文转发，原文如下："],
+    [
+        "日前，县文明办印发《县机关食堂“光盘行动”实施方案》，全文如下：",
+        "现将方案全文转发，原文如下：",
+        "日前，县文明办出台光盘行动新规，现将方案要点摘登如下。",
+        "记者从县机关事务中心获悉，该中心制定了实施方案，内容如下",
+    ],
 )
 def test_a_sentence_introducing_the_document_goes_to_the_context(lead_in):
     lines = ["节约用餐从我做起，我县这样干！", lead_in, "县机关食堂“光盘行动”实施方案", *BODY]
@@ -339,3 +344,21 @@ def test_a_plans_own_lead_in_above_its_first_heading_stays_in_the_body():
     lines = ["桃李村创建文明村工作方案", "为改善村容村貌，村“两委”研究决定，具体安排如下：", "一、整治环境卫生", "组织全村开展大扫除。"]
     (chunk,) = split_plans(lines)
     assert chunk.body[0] == "为改善村容村貌，村“两委”研究决定，具体安排如下："
+
+
+@pytest.mark.parametrize("marker, next_marker", [("【第1篇】学校读书节活动方案", "【第2篇】"), ("篇一：学校读书节活动方案", "篇二：")])
+def test_a_fuller_heading_under_a_compilation_marker_is_the_plans_own_title(marker, next_marker):
+    second = [next_marker + "学校读书节活动方案", "为营造书香校园氛围，开展读书节活动。", "一、活动内容", "开展图书漂流。"]
+    lines = [marker, "青松小学“书香满园”读书节活动方案", *BODY, *second]
+    first, _ = split_plans(lines)
+    assert first.title == "青松小学“书香满园”读书节活动方案"
+    assert first.body == BODY
+    assert "学校读书节活动方案" in first.context
+
+
+@pytest.mark.parametrize("under", ["一、活动目的", "读书节活动安排", "学校读书节工作计划"])
+def test_a_heading_or_another_kind_under_a_compilation_marker_stays_in_the_body(under):
+    lines = ["篇一：学校读书节活动方案", under, *BODY, "篇二：学校读书节活动方案", "为营造书香校园氛围，开展读书节活动。"]
+    first, _ = split_plans(lines)
+    assert first.title == "学校读书节活动方案"
+    assert first.body[0] == under

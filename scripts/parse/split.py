@@ -167,6 +167,17 @@ def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kin
     return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
 
 
+def _own_heading_under(marker_title: str, line: str) -> bool:
+    """Is ``line``, right under a compilation's marker line (【第1篇】医院志愿服务活动方案), the plan's
+    own fuller heading (县人民医院“XX”志愿服务活动方案)? The site names its pieces by their kind; the
+    document names itself: a longer title line ending in the same genre word as the marker's title."""
+    if not (_title_like(line) and _candidate(line)) or titles.read_title(line).number:
+        return False
+    own, given = titles.read_title(line).text, titles.read_title(marker_title).text
+    genre = [found[-1] for found in (_rules()["title_word"].findall(text) for text in (own, given)) if found]
+    return len(genre) == 2 and genre[0] == genre[1] and own.endswith(genre[0]) and len(own) > len(given)
+
+
 def _counted_title(line: str) -> bool:
     """A compilation's own title line (XX方案（精选3篇）, XX计划3篇)."""
     return bool(line) and _title_like(line) and titles.read_title(line).counted
@@ -230,11 +241,15 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     start = marker.line + 1
     while start < end and (not lines[start] or _same_title(lines[start], marker.title)):
         start += 1  # sites often repeat the title under the marker
+    title, above = marker.title, []
+    if start < end and _own_heading_under(marker.title, lines[start]):
+        title, above = titles.read_title(lines[start]).text, [marker.title]
+        start += 1
     body, signature = _split_signature(lines[start:end])
     return PlanChunk(
-        title=marker.title,
+        title=title,
         body=body,
-        context=list(shared) + signature,
+        context=list(shared) + above + signature,
         start_line=marker.line + 1,
         body_line=start + 1,
         end_line=end,
