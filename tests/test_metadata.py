@@ -654,3 +654,11 @@ def test_issuers_named_together_before_a_decision_are_the_unit():
 )
 def test_joint_issuers_on_a_signature_line(signature, unit):
     assert meta("学雷锋志愿服务活动方案", ["一、活动内容", "组织志愿者开展服务。"], signature).unit == unit
+
+
+@pytest.mark.parametrize("placeholder", ["××", "XX", "xx", "**"])
+def test_a_placeholder_unit_in_the_title_wins_over_a_menu_word_above_it(placeholder):
+    """A title naming its unit by a placeholder (××中学) names it: a line left above the title that reads
+    like a name (资料中心, a site's menu entry) is not taken instead."""
+    got = meta(f"{placeholder}中学2021年文明校园创建工作方案", ["为落实立德树人根本任务，制定本方案。"], ["资料中心"])
+    assert (got.unit, got.unit_anonymised) == ("", True)

@@ -355,8 +355,8 @@ def is_unit_name(name: str) -> bool:
     if lex.non_name_word.search(head) or lex.chrome_word.search(name):
         return False
     core = head.lstrip(lex.level_chars)
-    if core in lex.generic_heads or not re.search(f"[{CJK}]", head or suffix):
-        return False
+    if core in lex.generic_heads or not (re.search(f"[{CJK}]", head or suffix) or lex.anonymous.fullmatch(head)):
+        return False  # a name needs a Chinese head, or a placeholder for one (XX中学, ××医院)
     return bool(core) or (suffix in lex.institutional and bool(head))
 
 
