@@ -662,3 +662,11 @@ def test_a_placeholder_unit_in_the_title_wins_over_a_menu_word_above_it(placehol
     like a name (资料中心, a site's menu entry) is not taken instead."""
     got = meta(f"{placeholder}中学2021年文明校园创建工作方案", ["为落实立德树人根本任务，制定本方案。"], ["资料中心"])
     assert (got.unit, got.unit_anonymised) == ("", True)
+
+
+def test_a_cited_measuring_standard_states_no_level():
+    body = ["根据中央文明委《全国文明乡镇测评细则》和省里的部署，结合本县实际，制定本方案。", "一、工作目标", "文明乡镇覆盖率逐年提高。"]
+    got = meta("某县2023年文明乡镇创建工作方案", body)
+    assert got.level == ""
+    cited_campaign = ["为落实《争创全国文明城市三年行动计划》，结合本局实际，制定本方案。"]
+    assert meta("文明城市创建工作方案", cited_campaign).level == "全国"
