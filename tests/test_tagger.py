@@ -319,6 +319,10 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "集合地点：社区广场东门",
         "带队人：李某某",
         "（牵头单位：县教育局、县团委）",
+        "责任单位（科室）：县文明办",  # a field whose name carries a note
+        "二〇二四年十月二十日",  # a date in Chinese numerals
+        "县民政局、县教育局、县体育局、团县委、县妇联",  # bodies listed without a verb
+        "彩旗十面：约150元",  # a line of a budget
         "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
         "现将本方案印发给你们，请遵照执行。",
     ],
@@ -329,6 +333,8 @@ def test_what_is_not_an_item_gets_no_types(text):
 
 def test_a_list_of_people_with_a_verb_is_an_item():
     assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
+    assert tags("县体育局、县总工会、县妇联联合举办全民健身运动会") == ["文体活动"]
+    assert tags("为每户困难家庭发放慰问金：500元") == ["关爱帮扶"]
 
 
 def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
