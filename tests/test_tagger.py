@@ -646,6 +646,11 @@ def test_a_window_that_is_no_service(text, expected):
     assert tags(text) == expected
 
 
+def test_an_events_own_banners_are_its_publicity_not_a_standing_channel():
+    assert tags("在活动现场悬挂横幅、摆放展板，营造活动氛围。", plan="某社区关爱留守儿童活动方案") == ["关爱帮扶"]
+    assert tags("利用单位宣传栏和电子屏宣传文明餐桌知识。") == ["文明餐桌", "宣传阵地"]
+
+
 def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
     long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
     assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作"]) == ["未成年人思想道德建设", "文体活动"]
