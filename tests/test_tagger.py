@@ -646,6 +646,11 @@ def test_a_window_that_is_no_service(text, expected):
     assert tags(text) == expected
 
 
+def test_a_list_of_virtues_names_ideals_not_activities():
+    assert tags("倡导互帮互助、勤俭节约、诚信友善的社会风尚，组织开展道德实践活动。") == []
+    assert tags("组织职工开展勤俭节约、诚信经营主题实践活动。") == ["诚信建设", "勤俭节约"]
+
+
 def test_an_events_own_banners_are_its_publicity_not_a_standing_channel():
     assert tags("在活动现场悬挂横幅、摆放展板，营造活动氛围。", plan="某社区关爱留守儿童活动方案") == ["关爱帮扶"]
     assert tags("利用单位宣传栏和电子屏宣传文明餐桌知识。") == ["文明餐桌", "宣传阵地"]

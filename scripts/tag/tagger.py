@@ -18,7 +18,8 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    longest phrase first (最美家庭 is 文明家庭, not 身边好人); a hit inside one of its type's
    exclusion phrases is dropped (扶贫济困 is not 驻村扶贫); organisational types (考核, 领导小组 …)
    count only in the lead clause unless the item sits under a measures heading; keywords in a
-   framing clause ("与新时代文明实践活动紧密结合") and keywords naming a body or a document
+   framing clause ("与新时代文明实践活动紧密结合"), in a list of virtues the item fosters
+   ("倡导诚实守信、勤俭节约的传统美德") and keywords naming a body or a document
    (文明城市创建工作领导小组) do not count, nor a leading body that only does or is told of another
    step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
    creation ("为创建全国文明城市作出贡献") rather than taking part in it;
@@ -101,6 +102,7 @@ class Cues:
     audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
     regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
+    virtue_list: str = r"(?!)"
 
 
 @dataclass
@@ -157,6 +159,7 @@ class Matcher:
         self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
         self.body_in_charge = re.compile(cues.body_in_charge)
         self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
+        self.virtues = re.compile(cues.virtue_list)
 
     def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
@@ -195,9 +198,12 @@ class Matcher:
     def types_in(self, text: str, lead_only: frozenset[str] = frozenset(), lead_end: int = 0) -> set[str]:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
         passing = Spans(self.passing_clauses(text))
+        virtues = Spans(self.virtue_lists(text))
         found: set[str] = set()
         for start, end, names in self.hits(text):
             if passing.spans and passing.covering(start, end, default=False):
+                names &= self.organisational
+            if virtues.spans and virtues.covering(start, end, default=False):
                 names &= self.organisational
             if text[start:end] in self.bodies and self._body_in_passing(text, start, end):
                 names -= self.organisational
@@ -227,6 +233,12 @@ class Matcher:
         if not self.passing.search(text):
             return []
         return [(*clause.span(), True) for clause in _CLAUSE.finditer(text) if self.passing.search(clause.group())]
+
+    def virtue_lists(self, text: str) -> list[tuple[int, int, bool]]:
+        """Spans of the lists of virtues an item names as the ethos it fosters (诚实守信、勤俭节约的传统美德)."""
+        if "、" not in text:
+            return []
+        return [(*match.span(), True) for match in self.virtues.finditer(text)]
 
     def ordered(self, names) -> list[str]:
         return sorted(names, key=self.order.__getitem__)
@@ -446,6 +458,7 @@ def load_cues() -> Cues:
         audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
         regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
+        virtue_list=rules.get("virtue_list") or r"(?!)",
     )
 
 
