@@ -646,6 +646,15 @@ def test_a_window_that_is_no_service(text, expected):
     assert tags(text) == expected
 
 
+def test_an_events_requirements_urge_it_on_and_its_wrap_up_is_no_activity():
+    plan = "某社区学雷锋志愿服务活动方案"
+    assert tags("各小组要高度重视，把学雷锋活动当成一件大事办好。", plan=plan, headings=["五、活动要求"]) == []
+    assert tags("要及时宣传活动中的好人好事。", plan=plan, headings=["五、活动要求"]) == []
+    assert tags("要组织开展一次志愿服务总结交流。", plan=plan, headings=["五、活动要求"]) == ["学雷锋志愿服务"]
+    assert tags("要落实工作责任制，专人负责。", plan=plan, headings=["五、活动要求"]) == ["组织领导"]
+    assert tags("活动结束后，及时总结经验，形成材料报社区。", plan=plan, headings=["六、活动总结"]) == []
+
+
 def test_a_list_of_virtues_names_ideals_not_activities():
     assert tags("倡导互帮互助、勤俭节约、诚信友善的社会风尚，组织开展道德实践活动。") == []
     assert tags("组织职工开展勤俭节约、诚信经营主题实践活动。") == ["诚信建设", "勤俭节约"]
