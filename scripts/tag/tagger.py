@@ -107,6 +107,7 @@ class Cues:
     purpose_lead: str = r"(?!)"
     regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
     virtue_list: str = r"(?!)"
+    virtue_tail: str = r"(?!)"
 
 
 @dataclass
@@ -163,7 +164,8 @@ class Matcher:
         self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
         self.body_in_charge = re.compile(cues.body_in_charge)
         self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
-        self.virtues = re.compile(cues.virtue_list)
+        self.virtue_list = re.compile(rf"(?:{cues.virtue_list})$")
+        self.virtue_tail = re.compile(cues.virtue_tail)
 
     def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
@@ -239,10 +241,14 @@ class Matcher:
         return [(*clause.span(), True) for clause in _CLAUSE.finditer(text) if self.passing.search(clause.group())]
 
     def virtue_lists(self, text: str) -> list[tuple[int, int, bool]]:
-        """Spans of the lists of virtues an item names as the ethos it fosters (诚实守信、勤俭节约的传统美德)."""
-        if "、" not in text:
-            return []
-        return [(*match.span(), True) for match in self.virtues.finditer(text)]
+        """Spans of the lists of virtues an item names as the ethos it fosters (诚实守信、勤俭节约的传统美德):
+        found from their closing words (的传统美德), which are rare, then the list right before them."""
+        spans = []
+        for tail in self.virtue_tail.finditer(text):
+            listed = self.virtue_list.search(text, max(0, tail.start() - 64), tail.start())
+            if listed and (not spans or listed.start() >= spans[-1][1]):
+                spans.append((listed.start(), tail.end(), True))
+        return spans
 
     def ordered(self, names) -> list[str]:
         return sorted(names, key=self.order.__getitem__)
@@ -467,6 +473,7 @@ def load_cues() -> Cues:
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
         regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
         virtue_list=rules.get("virtue_list") or r"(?!)",
+        virtue_tail=rules.get("virtue_tail") or r"(?!)",
     )
 
 
