@@ -659,6 +659,10 @@ def test_a_guiding_clause_inside_an_item_names_its_guide_not_its_activity():
     assert tags("2、办好道德讲堂。以社会主义核心价值观为引领，每季度举办一期道德讲堂。") == ["道德讲堂"]
 
 
+def test_safe_travel_is_traffic_not_a_safe_unit():
+    assert tags("开展“文明交通、平安出行”进校园宣传活动。") == ["文明出行"]
+
+
 def test_a_list_of_virtues_names_ideals_not_activities():
     assert tags("倡导互帮互助、勤俭节约、诚信友善的社会风尚，组织开展道德实践活动。") == []
     assert tags("组织职工开展勤俭节约、诚信经营主题实践活动。") == ["诚信建设", "勤俭节约"]
