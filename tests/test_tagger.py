@@ -323,6 +323,10 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "二〇二四年十月二十日",  # a date in Chinese numerals
         "县民政局、县教育局、县体育局、团县委、县妇联",  # bodies listed without a verb
         "彩旗十面：约150元",  # a line of a budget
+        "社区志愿服务活动方案（通用6篇）",  # titles of other documents, as a page lists related articles
+        "某中学学雷锋月活动总结范文",
+        "青年志愿者心得体会3篇",
+        "学雷锋志愿服务倡议书",
         "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
         "现将本方案印发给你们，请遵照执行。",
     ],
@@ -335,6 +339,7 @@ def test_a_list_of_people_with_a_verb_is_an_item():
     assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
     assert tags("县体育局、县总工会、县妇联联合举办全民健身运动会") == ["文体活动"]
     assert tags("为每户困难家庭发放慰问金：500元") == ["关爱帮扶"]
+    assert tags("组织志愿者撰写服务心得体会", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
 
 
 def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
