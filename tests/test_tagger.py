@@ -319,6 +319,16 @@ def test_tagging_is_fast_and_safe_on_large_input():
         "集合地点：社区广场东门",
         "带队人：李某某",
         "（牵头单位：县教育局、县团委）",
+        "责任单位（科室）：县文明办",  # a field whose name carries a note
+        "二〇二四年十月二十日",  # a date in Chinese numerals
+        "县民政局、县教育局、县体育局、团县委、县妇联",  # bodies listed without a verb
+        "彩旗十面：约150元",  # a line of a budget
+        "社区志愿服务活动方案（通用6篇）",  # titles of other documents, as a page lists related articles
+        "某中学学雷锋月活动总结范文",
+        "青年志愿者心得体会3篇",
+        "学雷锋志愿服务倡议书",
+        "以上是小编为大家整理的志愿服务方案，希望对大家有所帮助。",  # the site's own voice, left over
+        "本文档来自网友上传，如有侵权请联系删除",
         "决定在全区开展学雷锋志愿服务月活动。现将《活动方案》印发给你们，请认真贯彻执行。",  # a notice's cover
         "现将本方案印发给你们，请遵照执行。",
     ],
@@ -329,6 +339,9 @@ def test_what_is_not_an_item_gets_no_types(text):
 
 def test_a_list_of_people_with_a_verb_is_an_item():
     assert tags("组织社区干部、志愿者走访慰问空巢老人") == ["学雷锋志愿服务", "关爱帮扶"]
+    assert tags("县体育局、县总工会、县妇联联合举办全民健身运动会") == ["文体活动"]
+    assert tags("为每户困难家庭发放慰问金：500元") == ["关爱帮扶"]
+    assert tags("组织志愿者撰写服务心得体会", plan="某社区学雷锋志愿服务活动方案") == ["学雷锋志愿服务"]
 
 
 def test_a_body_doing_something_and_a_request_to_make_plans_are_items():
@@ -640,6 +653,33 @@ def test_a_window_that_is_no_service(text, expected):
     assert tags(text) == expected
 
 
+def test_an_events_requirements_urge_it_on_and_its_wrap_up_is_no_activity():
+    plan = "某社区学雷锋志愿服务活动方案"
+    assert tags("各小组要高度重视，把学雷锋活动当成一件大事办好。", plan=plan, headings=["五、活动要求"]) == []
+    assert tags("要及时宣传活动中的好人好事。", plan=plan, headings=["五、活动要求"]) == []
+    assert tags("要组织开展一次志愿服务总结交流。", plan=plan, headings=["五、活动要求"]) == ["学雷锋志愿服务"]
+    assert tags("要落实工作责任制，专人负责。", plan=plan, headings=["五、活动要求"]) == ["组织领导"]
+    assert tags("活动结束后，及时总结经验，形成材料报社区。", plan=plan, headings=["六、活动总结"]) == []
+
+
+def test_a_guiding_clause_inside_an_item_names_its_guide_not_its_activity():
+    assert tags("2、办好道德讲堂。以社会主义核心价值观为引领，每季度举办一期道德讲堂。") == ["道德讲堂"]
+
+
+def test_safe_travel_is_traffic_not_a_safe_unit():
+    assert tags("开展“文明交通、平安出行”进校园宣传活动。") == ["文明出行"]
+
+
+def test_a_list_of_virtues_names_ideals_not_activities():
+    assert tags("倡导互帮互助、勤俭节约、诚信友善的社会风尚，组织开展道德实践活动。") == []
+    assert tags("组织职工开展勤俭节约、诚信经营主题实践活动。") == ["诚信建设", "勤俭节约"]
+
+
+def test_an_events_own_banners_are_its_publicity_not_a_standing_channel():
+    assert tags("在活动现场悬挂横幅、摆放展板，营造活动氛围。", plan="某社区关爱留守儿童活动方案") == ["关爱帮扶"]
+    assert tags("利用单位宣传栏和电子屏宣传文明餐桌知识。") == ["文明餐桌", "宣传阵地"]
+
+
 def test_a_heading_naming_minors_as_the_audience_passes_them_to_every_activity_under_it():
     long_item = "组织开展主题教育，利用节假日开展才艺展示等活动，每学期不少于两次，做到人人参与。"
     assert tags(long_item, headings=["四、抓好未成年人思想道德建设工作"]) == ["未成年人思想道德建设", "文体活动"]
@@ -713,6 +753,7 @@ def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
         ("端阳节前夕组织职工包粽子比赛。", ["我们的节日"]),
         ("重九之日陪伴社区老人登山赏秋。", ["关爱帮扶", "文体活动", "我们的节日"]),
         ("正月十五晚在广场举办游园会。", ["我们的节日"]),
+        ("老年节当天在社区举办一场戏曲专场。", ["文体活动", "我们的节日"]),
         ("清明节前夕组织学生诵读缅怀先贤的诗文。", ["我们的节日"]),
         # not traditional festivals
         ("元旦前后组织职工迎新联欢会。", ["文体活动"]),

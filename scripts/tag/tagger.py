@@ -18,10 +18,13 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    longest phrase first (最美家庭 is 文明家庭, not 身边好人); a hit inside one of its type's
    exclusion phrases is dropped (扶贫济困 is not 驻村扶贫); organisational types (考核, 领导小组 …)
    count only in the lead clause unless the item sits under a measures heading; keywords in a
-   framing clause ("与新时代文明实践活动紧密结合") and keywords naming a body or a document
+   framing clause ("与新时代文明实践活动紧密结合"), in a list of virtues the item fosters
+   ("倡导诚实守信、勤俭节约的传统美德") and keywords naming a body or a document
    (文明城市创建工作领导小组) do not count, nor a leading body that only does or is told of another
    step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
-   creation ("为创建全国文明城市作出贡献") rather than taking part in it;
+   creation ("为创建全国文明城市作出贡献") rather than taking part in it; an item that urges an event on
+   under its requirements heading (活动要求 > 要把学雷锋活动作为重要工作抓紧抓好) names an activity only
+   after an action verb, as a statement does, while organisational types count as they are;
 4. a short item without an activity of its own does the one its nearest heading names
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
    audience type (四、加强未成年人思想道德建设) is for that audience, however long;
@@ -84,6 +87,8 @@ class Cues:
     criteria_heading_words: tuple[str, ...] = ()
     setting_heading_words: tuple[str, ...] = ()
     activity_heading_words: tuple[str, ...] = ()
+    requirement_heading_words: tuple[str, ...] = ()
+    urging_lead: str = r"(?!)"
     statement_shapes: tuple[tuple[str, str], ...] = ()
     action_verb: str = r"(?!)"
     naming_suffixes: tuple[str, ...] = ()
@@ -101,6 +106,8 @@ class Cues:
     audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
     regional_words: tuple[tuple[str, str], ...] = ()  # (converter's word, mainland word), longest first
+    virtue_list: str = r"(?!)"
+    virtue_tail: str = r"(?!)"
 
 
 @dataclass
@@ -157,6 +164,8 @@ class Matcher:
         self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
         self.body_in_charge = re.compile(cues.body_in_charge)
         self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
+        self.virtue_list = re.compile(rf"(?:{cues.virtue_list})$")
+        self.virtue_tail = re.compile(cues.virtue_tail)
 
     def hits(self, text: str, naming: bool = True) -> list[tuple[int, int, frozenset[str]]]:
         """(start, end, type names) of every keyword in normalised ``text``, exclusions applied;
@@ -195,9 +204,12 @@ class Matcher:
     def types_in(self, text: str, lead_only: frozenset[str] = frozenset(), lead_end: int = 0) -> set[str]:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
         passing = Spans(self.passing_clauses(text))
+        virtues = Spans(self.virtue_lists(text))
         found: set[str] = set()
         for start, end, names in self.hits(text):
             if passing.spans and passing.covering(start, end, default=False):
+                names &= self.organisational
+            if virtues.spans and virtues.covering(start, end, default=False):
                 names &= self.organisational
             if text[start:end] in self.bodies and self._body_in_passing(text, start, end):
                 names -= self.organisational
@@ -228,6 +240,16 @@ class Matcher:
             return []
         return [(*clause.span(), True) for clause in _CLAUSE.finditer(text) if self.passing.search(clause.group())]
 
+    def virtue_lists(self, text: str) -> list[tuple[int, int, bool]]:
+        """Spans of the lists of virtues an item names as the ethos it fosters (诚实守信、勤俭节约的传统美德):
+        found from their closing words (的传统美德), which are rare, then the list right before them."""
+        spans = []
+        for tail in self.virtue_tail.finditer(text):
+            listed = self.virtue_list.search(text, max(0, tail.start() - 64), tail.start())
+            if listed and (not spans or listed.start() >= spans[-1][1]):
+                spans.append((listed.start(), tail.end(), True))
+        return spans
+
     def ordered(self, names) -> list[str]:
         return sorted(names, key=self.order.__getitem__)
 
@@ -256,6 +278,8 @@ class Reader:
         self.procedural = re.compile(cues.procedural_lead)
         self.measures = _compile(measures_headings)
         self.support = _compile(support_headings)
+        self.requirements = _compile(cues.requirement_heading_words)
+        self.urging = re.compile(cues.urging_lead)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
         self.procedure_words = frozenset(map(normalise, cues.procedure_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
@@ -429,6 +453,8 @@ def load_cues() -> Cues:
         criteria_heading_words=words("criteria_heading_words"),
         setting_heading_words=words("setting_heading_words"),
         activity_heading_words=words("activity_heading_words"),
+        requirement_heading_words=words("requirement_heading_words"),
+        urging_lead=rules.get("urging_lead") or r"(?!)",
         statement_shapes=rule_list("statement_shapes"),
         action_verb=rules.get("action_verb") or r"(?!)",
         naming_suffixes=words("naming_suffixes"),
@@ -446,6 +472,8 @@ def load_cues() -> Cues:
         audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
         regional_words=tuple(sorted((rules.get("regional_words") or {}).items(), key=lambda pair: -len(pair[0]))),
+        virtue_list=rules.get("virtue_list") or r"(?!)",
+        virtue_tail=rules.get("virtue_tail") or r"(?!)",
     )
 
 
@@ -472,6 +500,7 @@ class Context:
     criteria: bool  # that statement is the standard of the plan's own selection (评选标准, 创建标准 …)
     measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
     support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
+    requirements: bool  # the nearest heading is an event's requirements heading (活动要求, 注意事项)
     heading_types: frozenset[str]  # types of the activity the nearest section heading names
     audience: frozenset[str]  # audience types (未成年人思想道德建设) any section heading above names
 
@@ -497,6 +526,8 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
         found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
+    if context.requirements and found - matcher.organisational and reader.urging.match(unnumbered):
+        found &= matcher.organisational | matcher.acted_types(body)  # 要把学雷锋活动作为重要工作抓好 urges, does not do
     if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
@@ -562,11 +593,12 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     criteria = statement and bool(reader.criteria_heading.search(stated))
     measures = bool(reader.measures.search(nearest))
     support = bool(reader.support.search(nearest))
+    requirements = bool(reader.requirements.search(nearest))
     heading_types = frozenset() if statement or not nearest else frozenset(matcher.types_in(nearest))
     audience = frozenset() if statement else frozenset(
         name for title in sections for name in matcher.types_in(title) if name in reader.audience_types
     )
-    return Context(plan_kinds, statement, criteria, measures, support, heading_types, audience)
+    return Context(plan_kinds, statement, criteria, measures, support, requirements, heading_types, audience)
 
 
 def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str], campaign: bool) -> str:
