@@ -50,7 +50,8 @@ def _rules() -> dict:
     words = "|".join(map(re.escape, rules["title_words"]))
     return {
         "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
-        "attachment": re.compile(split["attachment_line"]),
+        "attachment": re.compile(split["attachment_label"] + "$"),
+        "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
@@ -336,8 +337,8 @@ def _attachment_start(lines: list[str], start: int, end: int) -> int:
     carried = _compact(notice.groupdict().get("doc") or "")
     if not carried:
         return start
-    for index in range(start + 1, end):  # no 附件 line: the carried title is repeated
-        line = _compact(lines[index])
+    for index in range(start + 1, end):  # no 附件 line: the carried title is repeated (附件1：X too)
+        line = _compact(rules["attachment_label"].sub("", lines[index]))
         if line and len(line) <= rules["max_title"] and (carried.startswith(line) or _issuer_before(line, carried, head) or _issuer_before(carried, line, "")) and (
             rules["title_word"].search(line) or 2 * len(line) >= len(carried)
         ):

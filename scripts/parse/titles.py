@@ -53,7 +53,8 @@ def _rules() -> dict:
         "bare_number": re.compile(titles["bare_number"]),
         "generic": re.compile(titles["generic_words"]),
         "suffixes": markers("suffixes"),
-        "prefixes": markers("prefixes"),
+        # 附件1：XX方案 (not 附件管理…: a number, colon or space ends the label)
+        "prefixes": markers("prefixes") + [("attachment", "site", re.compile(rules["split"]["attachment_label"] + r"(?<=[:：\s\d一二三四五六七八九十])"))],
         "hanging": re.compile(titles["hanging"]),
         "wrappers": tuple(titles["wrappers"]),
         "kept_in_runs": set(titles["kept_in_runs"]),

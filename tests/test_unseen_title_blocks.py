@@ -1,0 +1,75 @@
+"""Title blocks as other sites print them, through clean and parse: the plan's own heading with a
+site's suffix, a column after a bar, a source in brackets, an attachment label, a date or number
+line under it, a headline or a compilation title above it. Every shape is invented; the plan's
+name, unit and body are the same in all, so only the title block differs."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import clean, parse
+from scripts.parse.titles import read_title
+
+NAME = "白沙区水务局2025年文明单位创建工作方案"
+BODY = [
+    "为把文明单位创建做实做细，结合本局情况，拟定本方案。",
+    "一、创建目标",
+    "年内通过市级文明单位复查。",
+    "二、主要措施",
+    "1.每季度办一期文明礼仪讲座。",
+]
+
+
+def first_plan(head: list[str]):
+    plans = parse.parse_plans(clean.clean_text("\n".join(head + BODY), source="page.txt"))
+    return plans[0]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        [NAME],
+        [f"{NAME}-某某范文网"],
+        [f"{NAME}_某某文库"],
+        [f"{NAME} | 工作计划"],
+        [f"{NAME}｜计划总结｜某某网"],
+        [f"{NAME} - 工作计划 - 某某范文网"],
+        [f"{NAME}（来源：白沙发布）"],
+        [f"{NAME}（2025年2月10日印发）"],
+        [f"《{NAME}》", "（2025年2月10日印发）"],
+        [f"附件1：{NAME}"],
+        ["附件2", NAME],
+        [NAME, "2025-02-10"],
+        [NAME, "发布时间：2025-02-10 浏览次数：36"],
+        [NAME, "白水发〔2025〕3号"],
+        [NAME, "Work Plan of a Civilised Unit"],
+        ["创文明我们在行动", NAME],
+        ["文明单位创建工作方案（精选6篇）", NAME],
+        ["2025年文明单位创建工作方案范文", NAME],
+    ],
+)
+def test_the_plans_own_heading_is_its_title(head):
+    plan = first_plan(head)
+    assert (plan.title, plan.meta.unit, plan.meta.years) == (NAME, "白沙区水务局", [2025])
+
+
+def test_a_document_number_under_the_heading_goes_to_the_metadata():
+    assert first_plan([NAME, "白水发〔2025〕3号"]).meta.doc_number == "白水发〔2025〕3号"
+
+
+def test_an_attachment_label_before_the_carried_title_under_a_notice():
+    notice = [
+        "白沙区水务局关于印发《2025年文明单位创建工作方案》的通知",
+        "各科室、局属各单位：",
+        "现将《2025年文明单位创建工作方案》印发给你们，请抓好落实。",
+        "白沙区水务局",
+        "2025年2月10日",
+        "附件1：2025年文明单位创建工作方案",
+    ]
+    plan = first_plan(notice)
+    assert (plan.title, plan.meta.unit) == ("2025年文明单位创建工作方案", "白沙区水务局")
+    assert BODY[0] in "".join(plan.preamble)  # the body begins under the label, nothing lost
+
+
+@pytest.mark.parametrize("line", ["附件管理工作方案", "附件"])
+def test_an_attachment_word_that_labels_nothing_stays(line):
+    assert read_title(line).text == line
