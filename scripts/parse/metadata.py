@@ -55,6 +55,7 @@ class _Lexicon:
     non_name_start: re.Pattern
     non_name_word: re.Pattern
     title_stop: re.Pattern
+    title_owner: re.Pattern  # （某某医院） closing a title
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
@@ -63,6 +64,8 @@ class _Lexicon:
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
     jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
+    own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
+    own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -178,6 +181,7 @@ def _lexicon() -> _Lexicon:
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
+        title_owner=re.compile(unit["title_owner"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(re.compile(f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?P<u>{name}){subject_followers}"),),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
@@ -189,7 +193,14 @@ def _lexicon() -> _Lexicon:
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
         jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
-        notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
+        own_kind=re.compile(f"[我本](?P<kind>{_alt(unit['own_kinds'])})"),
+        own_kind_names={
+            kind: re.compile(
+                f"(?:^|(?<=[{NAME_BREAKS}]))(?:{_alt(unit['own_name_lead_words'])})?(?P<u>[{CJK}]{{2,16}}?(?:{_alt(endings)}))"
+            )
+            for kind, endings in unit["own_kinds"].items()
+        },
+        notice=re.compile(f"^(?:(?:{_alt(unit['notice_lead_ins'])})[^，,。]{{0,8}}[，,]\\s*)?(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
         ),
@@ -303,6 +314,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         _title_units(title),
         _signature_units(context + tail) + _organiser_units(body),
         _body_units(body),
+        _own_kind_units(title, body),
         _website_units(page_meta),
     ]
     candidates = [c for source in sources for c in source]
@@ -378,7 +390,7 @@ def _units(raw: list[str], places: bool = False) -> list[str]:
 
 def _title_units(title: str) -> list[str]:
     """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
-    place it opens with: 2026年某某市|文明实践重点安排."""
+    place it opens with: 2026年某某市|文明实践重点安排; failing both, a name in brackets closing it."""
     lex = _lexicon()
     if lex.chrome_word.search(title):
         return []
@@ -395,7 +407,8 @@ def _title_units(title: str) -> list[str]:
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
-    return _units([prefix], places=True)
+    owner = lex.title_owner.search(text)
+    return _units([prefix], places=True) or (_units([owner["u"]]) if owner else [])
 
 
 def _signature_units(lines: list[str]) -> list[str]:
@@ -452,6 +465,18 @@ def _body_units(body: list[str]) -> list[str]:
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
+
+
+def _own_kind_units(title: str, body: list[str]) -> list[str]:
+    """The unit a plan that calls itself by its kind (我院, 本校) names with a place of its own, most
+    often first: 某某区人民医院 for 我院, not 市人民医院; [] when it does not call itself so."""
+    lex = _lexicon()
+    text = [title, *body]
+    kinds = {m["kind"] for line in text for m in lex.own_kind.finditer(line)}
+    found = [m["u"] for kind in sorted(kinds) for line in text for m in lex.own_kind_names[kind].finditer(line)]
+    names = [name for name in found if name[:1] not in lex.level_chars and is_unit_name(name) and _placed(name)]
+    counts = Counter(names)
+    return sorted(counts, key=lambda name: -counts[name])
 
 
 def _is_named_area(name: str) -> bool:

@@ -1,0 +1,71 @@
+"""The unit where pages of unseen sites name it: a sentence introducing it, a seal's note after the
+signature, a lead-in reporting the document, a bracket closing the title, and the school or
+hospital a plan calls 我校 / 我院. Each shape has a near miss that must name nothing. Invented."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.models import PageMeta
+from scripts.parse.metadata import extract_metadata
+
+
+def unit(title: str, body=(), context=()) -> str:
+    return extract_metadata(title, list(body), list(context), PageMeta()).unit
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (["白沙区人民医院是一所二级综合医院，职工四百余人。"], "白沙区人民医院"),
+        (["白沙区实验中学现有教职工一百二十人。"], "白沙区实验中学"),
+        (["白沙区图书馆位于城区中心。"], "白沙区图书馆"),
+        (["创建文明单位是一项长期任务。"], ""),
+        (["参评对象为石桥社区辖区内住户。"], "石桥社区"),  # a scope, read as before
+    ],
+)
+def test_a_sentence_introducing_the_unit_names_it(body, want):
+    assert unit("文明单位创建工作方案", body) == want
+
+
+@pytest.mark.parametrize("seal", ["（盖章）", "(公章)"])
+def test_a_seal_note_after_the_signature_is_no_part_of_the_name(seal):
+    body = ["为做好今年的创建工作，拟定本计划。", "一、主要任务", "办好道德讲堂。"]
+    assert unit("精神文明建设工作计划", body, [f"白沙区水务局{seal}", "2025年1月6日"]) == "白沙区水务局"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "want"),
+    [
+        ("近日，白沙区水务局印发《2025年文明单位创建工作方案》，全文如下：", "白沙区水务局"),
+        ("日前，白沙区文明办印发《2025年文明单位创建工作方案》，原文如下：", "白沙区文明办"),
+        ("近日，记者从有关方面获悉，全文如下：", ""),
+    ],
+)
+def test_a_lead_in_reporting_the_document_names_its_issuer(lead_in, want):
+    assert unit("2025年文明单位创建工作方案", ["为把创建做实，拟定本方案。"], [lead_in]) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("文明单位创建工作方案（白沙区人民医院）", "白沙区人民医院"),
+        ("文明单位创建工作方案（试行）", ""),
+        ("文明单位创建工作方案（2025年）", ""),
+        ("白沙区水务局文明单位创建工作方案（试行）", "白沙区水务局"),
+    ],
+)
+def test_a_bracket_closing_the_title_may_name_the_unit(title, want):
+    assert unit(title, ["为把创建做实，拟定本方案。"]) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (["为把我院创建做实，拟定本方案。", "一、目标", "把白沙区人民医院建成文明单位。"], "白沙区人民医院"),
+        (["为推进本校文明校园创建，拟定本方案。", "一、目标", "白沙区实验中学全体师生参与创建。"], "白沙区实验中学"),
+        (["为把我院创建做实，拟定本方案。", "一、目标", "与市人民医院结对共建。"], ""),  # no place of its own
+        (["为把我局创建做实，拟定本方案。", "一、分工", "白沙区财政局负责经费保障。"], ""),  # another bureau
+    ],
+)
+def test_a_school_or_hospital_that_calls_itself_ours_is_the_one_it_names(body, want):
+    assert unit("文明单位创建工作方案", body) == want
