@@ -69,3 +69,16 @@ def test_a_bracket_closing_the_title_may_name_the_unit(title, want):
 )
 def test_a_school_or_hospital_that_calls_itself_ours_is_the_one_it_names(body, want):
     assert unit("文明单位创建工作方案", body) == want
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("根据上级部署，结合白沙区水务局工作实际，拟定本计划。", "白沙区水务局"),
+        ("为做好今年工作，现就白沙区水务局精神文明建设拟定如下计划。", "白沙区水务局"),
+        ("根据上级部署，结合我局实际，拟定本计划。", ""),
+        ("根据上级部署，结合全市实际，拟定本计划。", ""),
+    ],
+)
+def test_a_clause_fitting_the_plan_to_its_unit_names_it(opening, want):
+    assert unit("精神文明建设工作计划", [opening, "一、主要任务"]) == want
