@@ -73,3 +73,14 @@ def test_an_attachment_label_before_the_carried_title_under_a_notice():
 @pytest.mark.parametrize("line", ["附件管理工作方案", "附件"])
 def test_an_attachment_word_that_labels_nothing_stays(line):
     assert read_title(line).text == line
+
+
+def test_a_title_broken_after_its_guanyu_is_joined():
+    plan = first_plan(["白沙区水务局关于", "深入开展文明单位创建活动的实施方案"])
+    assert plan.title == "白沙区水务局关于深入开展文明单位创建活动的实施方案"
+
+
+def test_an_untitled_plan_is_named_by_the_activity_its_opening_plans_for():
+    lines = ["根据上级安排，现就开展“邻里守望·元宵”主题活动制定如下方案。", "一、活动时间", "元宵节当晚。"]
+    plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
+    assert plan.title == "“邻里守望·元宵”主题活动方案"
