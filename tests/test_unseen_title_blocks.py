@@ -84,3 +84,22 @@ def test_an_untitled_plan_is_named_by_the_activity_its_opening_plans_for():
     lines = ["根据上级安排，现就开展“邻里守望·元宵”主题活动制定如下方案。", "一、活动时间", "元宵节当晚。"]
     plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
     assert plan.title == "“邻里守望·元宵”主题活动方案"
+
+
+@pytest.mark.parametrize(
+    ("tail", "number", "counted"),
+    [("篇②", 2, False), ("【3】", 3, False), ("[4]", 4, False), ("⑤", 5, False), ("（共6篇）", 0, True), ("（计7篇）", 0, True)],
+)
+def test_compilation_markers_in_other_shapes_are_taken_off(tail, number, counted):
+    title = read_title(NAME + tail)
+    assert (title.text, title.number, title.counted) == (NAME, number, counted)
+
+
+def test_a_compilation_numbered_with_circled_numbers_is_split():
+    lines = [f"{NAME}①", *BODY, "白沙区林业局文明单位创建工作方案②", *BODY]
+    plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
+    assert [plan.title for plan in plans] == [NAME, "白沙区林业局文明单位创建工作方案"]
+
+
+def test_a_bracketed_year_or_list_number_is_no_compilation_number():
+    assert read_title("白沙区水务局文明单位创建工作方案[2025]").text.endswith("[2025]")

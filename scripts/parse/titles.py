@@ -121,12 +121,12 @@ def _whole_title(text: str) -> bool:
 
 
 def may_be_numbered(line: str) -> bool:
-    """A quick test before ``read_title``: every number marker holds 篇 or ends in a numeral or a
-    closing bracket (an optional colon after it)."""
+    """A quick test before ``read_title``: every number marker holds 篇 or ends in a numeral (①
+    too) or a closing bracket (an optional colon after it)."""
     return "篇" in line or bool(_MAY_BE_NUMBERED.search(line))
 
 
-_MAY_BE_NUMBERED = re.compile(r"[\d一二三四五六七八九十百）)】\]]\s*[:：]?$")
+_MAY_BE_NUMBERED = re.compile(r"[\d一二三四五六七八九十百①-⑳）)】\]]\s*[:：]?$")
 
 
 def run_title(title: Title) -> str:
