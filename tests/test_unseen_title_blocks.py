@@ -103,3 +103,27 @@ def test_a_compilation_numbered_with_circled_numbers_is_split():
 
 def test_a_bracketed_year_or_list_number_is_no_compilation_number():
     assert read_title("白沙区水务局文明单位创建工作方案[2025]").text.endswith("[2025]")
+
+
+def test_a_notice_number_glued_to_the_notice_title_goes_to_the_metadata():
+    notice = [
+        "白水发〔2025〕3号白沙区水务局关于印发《2025年文明单位创建工作方案》的通知",
+        "各科室：",
+        "现将方案印发给你们，请抓好落实。",
+        "2025年文明单位创建工作方案",
+    ]
+    plan = first_plan(notice)
+    assert (plan.title, plan.meta.unit, plan.meta.doc_number) == ("2025年文明单位创建工作方案", "白沙区水务局", "白水发〔2025〕3号")
+
+
+def test_a_notice_quoting_its_plan_in_quotation_marks_carries_it():
+    notice = ["白沙区水务局关于印发“2025年文明单位创建工作方案”的通知", "各科室：", "现将方案印发给你们，请抓好落实。", "2025年文明单位创建工作方案"]
+    assert first_plan(notice).title == "2025年文明单位创建工作方案"
+
+
+def test_a_title_printed_again_over_the_issuers_lines_ends_the_block_at_its_copy():
+    head = ["白水发〔2025〕3号关于2025年文明单位创建的实施方案", "中共白沙区水务局委员会", "白沙区水务局", "关于2025年文明单位创建的", "实施方案"]
+    plan = first_plan(head)
+    assert (plan.title, plan.meta.unit) == ("关于2025年文明单位创建的实施方案", "白沙区水务局")
+    assert BODY[0] in "".join(plan.preamble)
+    assert "白沙区水务局" not in "".join(plan.preamble)

@@ -413,7 +413,8 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
     if remarks:  # the heading under a remark is the document's own: the page's title above yields
         own = [text for text in own if text not in {text for text, _, _ in from_chrome}] or own
     chosen = _best_title(own, lines[body_start:end])
-    first, after = next((a, b) for text, a, b in groups if text == chosen)
+    # a title printed again lower in the block (over the issuer's lines) ends the block at its last copy
+    first, after = [(a, b) for text, a, b in groups if _same_title(text, chosen)][-1]
     below = after
     while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen) or _dated_under(lines, below, after)):
         below += 1  # other titles (a site's, a repeat) under the chosen one stay above the body
