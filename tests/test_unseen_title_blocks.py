@@ -131,3 +131,10 @@ def test_a_title_printed_again_over_the_issuers_lines_ends_the_block_at_its_copy
     assert (plan.title, plan.meta.unit) == ("关于2025年文明单位创建的实施方案", "白沙区水务局")
     assert BODY[0] in "".join(plan.preamble)
     assert "白沙区水务局" not in "".join(plan.preamble)
+
+
+def test_a_plans_own_heading_under_a_marker_that_repeats_the_compilations_name_is_its_title():
+    lines = ["文明单位创建工作方案篇一", NAME, *BODY, "文明单位创建工作方案篇二", "白沙区林业局文明单位创建工作方案", *BODY]
+    plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
+    assert [plan.title for plan in plans] == [NAME, "白沙区林业局文明单位创建工作方案"]
+    assert {plan.collection for plan in plans} == {"文明单位创建工作方案"}

@@ -91,12 +91,13 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
+    named_alike = len({marker.title for marker in markers}) == 1  # every marker line repeats the compilation's name
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
-        chunks.append(_compiled_plan(lines, marker, end, shared))
+        chunks.append(_compiled_plan(lines, marker, end, shared, named_alike))
     if len(chunks) > 1 and not any(chunks[-1].body):
         chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
-    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [chunk.title for chunk in chunks])
+    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [marker.title or chunk.title for marker, chunk in zip(markers, chunks)])
     counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
         chunk.collection = chunk.collection or collection
@@ -168,6 +169,12 @@ def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kin
     return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
 
 
+def _heading_of_genre(line: str) -> bool:
+    """A title line naming its genre (…方案, …计划): under a marker line that only repeats the
+    compilation's name (XX方案篇一, XX方案篇二), the plan's own heading."""
+    return _title_like(line) and _candidate(line) and bool(_rules()["title_word"].search(line))
+
+
 def _own_heading_under(marker_title: str, line: str) -> bool:
     """Is ``line``, right under a compilation's marker line (【第1篇】医院志愿服务活动方案), the plan's
     own fuller heading (县人民医院“XX”志愿服务活动方案)? The site names its pieces by their kind; the
@@ -232,7 +239,10 @@ def _once(line: str) -> str:
     return line[:half] if len(line) % 2 == 0 and line[:half] == line[half:] else line
 
 
-def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
+def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str], named_alike: bool = False) -> PlanChunk:
+    """One plan of a compilation, from its marker line to the next. ``named_alike``: every marker
+    line prints the compilation's name (XX方案篇一, XX方案篇二): a title line right under one is
+    the plan's own heading."""
     if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
         chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
         if marker.unmarked and not chunk.title:  # the first plan, untitled, goes by the compilation's name
@@ -243,7 +253,7 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     while start < end and (not lines[start] or _same_title(lines[start], marker.title)):
         start += 1  # sites often repeat the title under the marker
     title, above = marker.title, []
-    if start < end and _own_heading_under(marker.title, lines[start]):
+    if start < end and (_own_heading_under(marker.title, lines[start]) or (named_alike and _heading_of_genre(lines[start]))):
         title, above = titles.read_title(lines[start]).text, [marker.title]
         start += 1
     body, signature = _split_signature(lines[start:end])
