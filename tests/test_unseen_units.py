@@ -82,3 +82,20 @@ def test_a_school_or_hospital_that_calls_itself_ours_is_the_one_it_names(body, w
 )
 def test_a_clause_fitting_the_plan_to_its_unit_names_it(opening, want):
     assert unit("精神文明建设工作计划", [opening, "一、主要任务"]) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (["近年来，白沙区水务局始终坚持两手抓。"], "白沙区水务局"),
+        (["多年来，白沙区水务局高度重视创建。"], "白沙区水务局"),
+        (["为推进创建，经白沙区水务局党组会议研究，拟定本方案。"], "白沙区水务局"),
+        (["为推进创建，确保白沙区水务局顺利通过复查，拟定本方案。"], "白沙区水务局"),
+        (["为推进创建，推动白沙区水务局争创省级文明单位，拟定本方案。"], "白沙区水务局"),
+        (["一、目标", "白沙区水务局力争年内建成市级文明单位。"], "白沙区水务局"),
+        (["近年来，各单位始终坚持两手抓。"], ""),
+        (["为推进创建，确保全区顺利通过测评，拟定本方案。"], ""),
+    ],
+)
+def test_the_unit_as_the_subject_or_object_of_the_opening(body, want):
+    assert unit("文明单位创建工作方案", body) == want

@@ -184,7 +184,9 @@ def _lexicon() -> _Lexicon:
         title_owner=re.compile(unit["title_owner"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(
-            re.compile(f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?P<u>{name}){subject_followers}"),
+            re.compile(
+                f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?:(?:{_alt(unit['subject_time_words'])})[，,]\\s*)?(?P<u>{name}){subject_followers}"
+            ),
             re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])})"),
         ),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
