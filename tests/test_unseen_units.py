@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from scripts import clean, parse
 from scripts.models import PageMeta
 from scripts.parse.metadata import extract_metadata
 
@@ -99,3 +100,28 @@ def test_a_clause_fitting_the_plan_to_its_unit_names_it(opening, want):
 )
 def test_the_unit_as_the_subject_or_object_of_the_opening(body, want):
     assert unit("文明单位创建工作方案", body) == want
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        ["(白沙区水务局 2025年2月10日)"],
+        ["抄送：区文明办", "白沙区水务局办公室 2025年2月10日印发"],
+    ],
+)
+def test_a_bracketed_signature_or_a_printing_line_names_the_organ(signature):
+    assert unit("2025年文明单位创建工作方案", ["为把创建做实，拟定本方案。"], signature) == "白沙区水务局"
+
+
+def test_an_office_that_signs_without_printing_stays_itself():
+    assert unit("2025年工作方案", ["为把创建做实，拟定本方案。"], ["县委办公室", "2025年2月10日"]) == "县委办公室"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [["发布机构：白沙区水务局  发文日期：2025-02-10"], ["索引号：000014349/2025-00012", "发文机关：白沙区水务局", "成文日期：2025年02月10日"]],
+)
+def test_a_government_pages_disclosure_table_names_the_issuer(table):
+    text = "\n".join(table + ["2025年文明单位创建工作方案", "为把创建做实，拟定本方案。", "一、目标", "通过复查。"])
+    (plan,) = parse.parse_plans(clean.clean_text(text, source="page.txt"))
+    assert plan.meta.unit == "白沙区水务局"

@@ -417,20 +417,37 @@ def _title_units(title: str) -> list[str]:
 
 
 def _signature_units(lines: list[str]) -> list[str]:
-    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date."""
+    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, the same in
+    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发)
+    the office that printed it stands for its organ (某某局)."""
     lex = _lexicon()
     raw = []
     for line in lines:
         line = line.strip()
+        if line[:1] == "(" and line[-1:] == ")":
+            line = line[1:-1].strip()
         if lex.chrome_word.search(line):
             continue
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
-                raw += _joint_issuers(match["u"])
+                raw += [_printing_organ(name, line) for name in _joint_issuers(match["u"])]
         if len(line) <= 30:
             raw += _joint_issuers(line)
     return _units(raw)
+
+
+def _printing_organ(name: str, line: str) -> str:
+    """The organ whose office printed the document on a 印发 line (某某局办公室 → 某某局), else ``name``."""
+    lex = _lexicon()
+    printing = lex.config["unit"]["printing"]
+    if not line.endswith(tuple(printing["verbs"])):
+        return name
+    for office in printing["offices"]:
+        organ = name.strip().removesuffix(office)
+        if organ != name.strip() and is_unit_name(normalise_unit(organ)):
+            return organ
+    return name
 
 
 def _joint_issuers(text: str) -> list[str]:
