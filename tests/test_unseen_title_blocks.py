@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import clean, parse
-from scripts.parse.titles import read_title
+from scripts.parse.titles import is_headline, read_title
 
 NAME = "白沙区水务局2025年文明单位创建工作方案"
 BODY = [
@@ -138,3 +138,25 @@ def test_a_plans_own_heading_under_a_marker_that_repeats_the_compilations_name_i
     plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
     assert [plan.title for plan in plans] == [NAME, "白沙区林业局文明单位创建工作方案"]
     assert {plan.collection for plan in plans} == {"文明单位创建工作方案"}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["2025年白沙区水务局扎实开展文明单位创建活动", "白沙区水务局召开文明单位创建推进会", "白沙区水务局：多措并举推进文明创建"],
+)
+def test_a_news_headline_above_the_heading_is_not_the_title(headline):
+    lines = [headline, "文明单位创建工作方案", "为把2025年的创建做实，拟定本方案。", "一、创建目标", "2025年通过市级文明单位复查。"]
+    plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
+    assert plan.title == "文明单位创建工作方案"
+
+
+def test_a_news_headline_over_an_untitled_plan_gives_way_to_its_opening_and_names_its_unit():
+    lines = ["白沙区水务局扎实开展文明单位创建活动", "为把创建做实，白沙区水务局制定了2025年文明单位创建工作方案。", "一、创建目标", "通过复查。"]
+    plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
+    assert (plan.title, plan.meta.unit) == ("2025年文明单位创建工作方案", "白沙区水务局")
+    assert lines[0] in plan.preamble + [section.title for section in plan.sections]  # kept in the text
+
+
+@pytest.mark.parametrize("line", ["白沙区水务局关于深入开展文明单位创建活动的实施方案", "深入开展学雷锋志愿服务活动", "白沙区水务局开展文明创建工作计划"])
+def test_a_title_is_no_headline(line):
+    assert not is_headline(read_title(line).text)

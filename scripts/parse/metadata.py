@@ -56,6 +56,7 @@ class _Lexicon:
     non_name_word: re.Pattern
     title_stop: re.Pattern
     title_owner: re.Pattern  # （某某医院） closing a title
+    headline_verb: re.Pattern  # 扎实开展, 召开 … after a news headline's subject
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
@@ -182,6 +183,7 @@ def _lexicon() -> _Lexicon:
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         title_owner=re.compile(unit["title_owner"]),
+        headline_verb=re.compile(_alt(unit["headline_verbs"])),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(
             re.compile(
@@ -319,6 +321,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         _title_units(title),
         _signature_units(context + tail) + _organiser_units(body),
         _body_units(body),
+        _headline_units(body),
         _own_kind_units(title, body),
         _website_units(page_meta),
     ]
@@ -375,6 +378,28 @@ def is_unit_name(name: str) -> bool:
     if core in lex.generic_heads or not (re.search(f"[{CJK}]", head or suffix) or lex.anonymous.fullmatch(head)):
         return False  # a name needs a Chinese head, or a placeholder for one (XX中学, ××医院)
     return bool(core) or (suffix in lex.institutional and bool(head))
+
+
+def headline_subject(line: str) -> str:
+    """The unit or place a news headline opens with (某某局|扎实开展…, 2025年某某社区|召开…: a name, then
+    one of lexicon ``headline_verbs``), "" if the line opens with none. Not told from a title here: a
+    title ends with a genre word (titles.is_headline)."""
+    lex = _lexicon()
+    text = lex.leading_year.sub("", nfkc("".join(line.split())))
+    if len(text) > UNIT_PREFIX_MAX + 20:
+        return ""
+    for match in lex.headline_verb.finditer(text):
+        name = normalise_unit(text[: match.start()])
+        if match.start() >= 2 and (is_unit_name(name) or _is_place_unit(name) or _is_named_area(name)):
+            return name
+    return ""
+
+
+def _headline_units(body: list[str]) -> list[str]:
+    """The subject of a news headline printed as the body's first line, [] if there is none."""
+    first = next((line for line in body if line), "")
+    name = headline_subject(first) if not re.search(SENTENCE_END, first) else ""
+    return [name] if name else []
 
 
 def _is_place_unit(name: str) -> bool:

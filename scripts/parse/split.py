@@ -482,11 +482,11 @@ def _remark(lines: list[str], index: int, end: int) -> bool:
 
 def _opening_paragraphs(body: list[str]) -> list[str]:
     """The body's first paragraph, and the next one when the first is a short line ending like a
-    headline (浓情端午，邀您来社区一起包粽子！): the plan's opening that may name it."""
+    headline (浓情端午，邀您来社区一起包粽子！) or a news headline (某某局扎实开展…活动): the plan's
+    opening that may name it."""
     filled = list(islice(filter(None, body), 2))
-    if len(filled) == 2 and (len(filled[0]) > _rules()["max_title"] or not filled[0].endswith(("！", "？", "!", "?"))):
-        filled = filled[:1]
-    return filled
+    headline = filled and len(filled[0]) <= _rules()["max_title"] and (filled[0].endswith(("！", "？", "!", "?")) or titles.is_headline(filled[0]))
+    return filled if headline else filled[:1]
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
@@ -515,11 +515,11 @@ def _title_within(lines: list[str], start: int, end: int, reach: int) -> bool:
 
 def _candidate(line: str) -> bool:
     """Can ``line`` be a title? A numbered compilation title always; else it needs the genre's words
-    and something more than them."""
+    and something more than them, and not be a news headline (某某局扎实开展…活动)."""
     title = titles.read_title(line)
     if not title.text or titles.is_chrome(line):
         return False
-    return bool(title.number) or (titles.has_vocabulary(title.text) and not titles.is_generic(title.text))
+    return bool(title.number) or (titles.has_vocabulary(title.text) and not titles.is_generic(title.text) and not titles.is_headline(title.text))
 
 
 def _carried(title: str) -> str:
@@ -565,6 +565,8 @@ def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
     if rules["issue_date"].match(line):  # （2020年9月）: when it was issued, not what it is called
+        return False
+    if titles.ends_like_title(previous) and titles.is_headline(previous):  # a news headline over a title
         return False
     if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
         return not titles.ends_like_title(titles.read_title(line).text)

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scripts.parse.metadata import headline_subject
 from scripts.parse.outline import number_value
 from scripts.rules import load_rules, prefiltered
 
@@ -157,6 +158,12 @@ def opens_like_title(text: str) -> str:
 def ends_like_title(text: str) -> bool:
     """Does ``text`` end with a genre word (…工作计划, …创建活动)?"""
     return bool(_rules()["weak_end"].search(text))
+
+
+def is_headline(text: str) -> bool:
+    """A news headline, not a plan's title: a unit's or a place's name, then a verb of news (某某局扎实开展
+    文明单位创建活动, 2025年某某社区召开…推进会; lexicon headline_verbs), no strong genre word at its end."""
+    return not _rules()["strong_end"].search(text) and bool(headline_subject(text))
 
 
 def is_generic(text: str) -> bool:
