@@ -125,3 +125,8 @@ def test_a_government_pages_disclosure_table_names_the_issuer(table):
     text = "\n".join(table + ["2025年文明单位创建工作方案", "为把创建做实，拟定本方案。", "一、目标", "通过复查。"])
     (plan,) = parse.parse_plans(clean.clean_text(text, source="page.txt"))
     assert plan.meta.unit == "白沙区水务局"
+
+
+def test_a_subtitle_naming_its_case_names_the_unit():
+    assert unit("2025年文明单位创建工作方案", ["——以白沙区水务局为例", "为把创建做实，拟定本方案。"]) == "白沙区水务局"
+    assert unit("2025年文明单位创建工作方案", ["——以党建引领创建为例", "为把创建做实，拟定本方案。"]) == ""

@@ -57,6 +57,7 @@ class _Lexicon:
     title_stop: re.Pattern
     title_owner: re.Pattern  # （某某医院） closing a title
     headline_verb: re.Pattern  # 扎实开展, 召开 … after a news headline's subject
+    example_subtitle: re.Pattern  # ——以某某局为例
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
@@ -184,6 +185,7 @@ def _lexicon() -> _Lexicon:
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         title_owner=re.compile(unit["title_owner"]),
         headline_verb=re.compile(_alt(unit["headline_verbs"])),
+        example_subtitle=re.compile(unit["example_subtitle"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
         body_units=(
             re.compile(
@@ -319,7 +321,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
     sources = [
         _title_units(title),
-        _signature_units(context + tail) + _organiser_units(body),
+        _signature_units(context + tail) + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
         _headline_units(body),
         _own_kind_units(title, body),
@@ -482,6 +484,12 @@ def _joint_issuers(text: str) -> list[str]:
     if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
         return parts
     return [text]
+
+
+def _subtitle_units(lines: list[str]) -> list[str]:
+    """——以某某区水务局为例: a subtitle naming the unit as the plan's case."""
+    lex = _lexicon()
+    return _units([m["u"] for line in lines for m in [lex.example_subtitle.match(line)] if m])
 
 
 def _organiser_units(body: list[str]) -> list[str]:
