@@ -161,3 +161,27 @@ def test_a_news_headline_over_an_untitled_plan_gives_way_to_its_opening_and_name
 @pytest.mark.parametrize("line", ["白沙区水务局关于深入开展文明单位创建活动的实施方案", "深入开展学雷锋志愿服务活动", "白沙区水务局开展文明创建工作计划"])
 def test_a_title_is_no_headline(line):
     assert not is_headline(read_title(line).text)
+
+
+def test_plans_numbered_in_a_list_under_a_counted_title_are_split():
+    lines = ["2025年文明单位创建工作方案精选2篇", f"1、{NAME}", *BODY, "2、白沙区林业局文明单位创建工作方案", *BODY]
+    plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
+    assert [plan.title for plan in plans] == [NAME, "白沙区林业局文明单位创建工作方案"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["文明单位创建工作方案（精选2篇）", NAME, "一、年度工作安排", "办讲座。", "二、保障措施", "落实经费。"],
+        [NAME, "一、制定各科室创建工作方案", "各科室拟定方案。", "二、制定年度文明礼仪培训计划", "每季度一次。"],
+    ],
+)
+def test_numbered_headings_of_one_plan_are_no_compilation(lines):
+    plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
+    assert [plan.title for plan in plans] == [NAME]
+
+
+def test_numbered_tasks_naming_plans_under_a_counted_title_stay_in_their_plan():
+    lines = ["文明单位创建工作方案（精选2篇）", NAME, "一、主要任务", "1、制定各科室文明创建工作方案", "2、制定干部职工学习培训计划"]
+    plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
+    assert [plan.title for plan in plans] == [NAME]

@@ -50,6 +50,8 @@ def _rules() -> dict:
     words = "|".join(map(re.escape, rules["title_words"]))
     return {
         "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
+        "under_count": {m["name"] for m in split["markers"] if m.get("under_count")},
+        "listed_title_end": re.compile(split["listed_title_end"]),
         "attachment": re.compile(split["attachment_label"] + "$"),
         "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
@@ -147,6 +149,8 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
             number, title = on_line.get(kind, (0, ""))
             if number and number == len(run) + 1:
                 run.append(_Marker(index, title))
+        if kind in _rules()["under_count"] and run and not _right_under_count(lines, run[0].line):
+            continue  # 1、XX方案 marks plans only under a compilation's counted title
         if len(run) >= 2 and len(run) > len(best):
             best = run
         from_two = _run_from_two(lines, found, kind)
@@ -195,16 +199,34 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
     """{kind: (number, title printed on the line)} of the compilation markers ``line`` holds:
     a marker that opens it (篇一：…) or a title numbered at its end (…计划(1), …方案篇2)."""
     found = {}
-    for kind, pattern in _rules()["markers"]:
+    rules = _rules()
+    for kind, pattern in rules["markers"]:
         match = pattern.match(line)
         if match:
             rest = _unwrapped_rest(line, (match["rest"] or "").strip())
+            if kind in rules["under_count"] and not _listed_title(rest):
+                continue
             found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
     if line and titles.may_be_numbered(line) and _title_like(line):
         title = titles.read_title(line)
         if title.number:
             found[title.marker] = (title.number, titles.run_title(title))
     return found
+
+
+def _right_under_count(lines: list[str], index: int) -> bool:
+    """Is ``lines[index]`` the first numbered line under a compilation's counted title (XX方案（精选3篇）
+    / 1、YY方案)? A numbered line between them is a plan's heading: the list is that plan's."""
+    counted = [above for above in range(index) if _counted_title(lines[above])]
+    return bool(counted) and not any(_is_numbered(line) for line in lines[counted[-1] + 1 : index])
+
+
+def _listed_title(text: str) -> bool:
+    """Is ``text``, after a list number, a plan's own title (白沙区水务局文明单位创建工作方案), not a heading?"""
+    rules = _rules()
+    if len(text) < rules["min_late_title"] or not _title_like(text):
+        return False
+    return bool(rules["listed_title_end"].search(titles.read_title(text).text)) and _candidate(text)
 
 
 def _counted_marker_line(line: str) -> str:
