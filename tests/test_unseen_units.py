@@ -130,3 +130,16 @@ def test_a_government_pages_disclosure_table_names_the_issuer(table):
 def test_a_subtitle_naming_its_case_names_the_unit():
     assert unit("2025年文明单位创建工作方案", ["——以白沙区水务局为例", "为把创建做实，拟定本方案。"]) == "白沙区水务局"
     assert unit("2025年文明单位创建工作方案", ["——以党建引领创建为例", "为把创建做实，拟定本方案。"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("关于白沙区水务局创建市级文明单位的实施方案", "白沙区水务局"),
+        ("关于在白沙区水务局开展文明单位创建活动的实施方案", "白沙区水务局"),
+        ("《白沙区水务局2025年文明单位创建工作方案》", "白沙区水务局"),
+        ("关于培育和践行文明新风的实施意见", ""),  # a verb after 关于, not a name
+    ],
+)
+def test_a_unit_after_a_titles_lead_word(title, want):
+    assert unit(title, ["为把创建做实，拟定本方案。"]) == want

@@ -56,6 +56,7 @@ class _Lexicon:
     non_name_word: re.Pattern
     title_stop: re.Pattern
     title_owner: re.Pattern  # （某某医院） closing a title
+    title_lead: re.Pattern  # 关于, 关于在, 《 before a title's unit
     headline_verb: re.Pattern  # 扎实开展, 召开 … after a news headline's subject
     example_subtitle: re.Pattern  # ——以某某局为例
     leading_year: re.Pattern
@@ -184,6 +185,7 @@ def _lexicon() -> _Lexicon:
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         title_owner=re.compile(unit["title_owner"]),
+        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})"),
         headline_verb=re.compile(_alt(unit["headline_verbs"])),
         example_subtitle=re.compile(unit["example_subtitle"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
@@ -422,11 +424,22 @@ def _units(raw: list[str], places: bool = False) -> list[str]:
 
 def _title_units(title: str) -> list[str]:
     """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
-    place it opens with: 2026年某某市|文明实践重点安排; failing both, a name in brackets closing it."""
+    place it opens with: 2026年某某市|文明实践重点安排; failing both, a name in brackets closing it.
+    After a lead word (关于某某局创建…, 《某某局…》) a verb is as likely as a name: only a placed name counts."""
     lex = _lexicon()
     if lex.chrome_word.search(title):
         return []
-    text = lex.leading_year.sub("", "".join(title.split()))
+    text = "".join(title.split())
+    lead = lex.title_lead.match(text)
+    if lead:
+        return [name for name in _opening_units(text[lead.end() :]) if _placed(name)]
+    return _opening_units(text)
+
+
+def _opening_units(title: str) -> list[str]:
+    """The unit or place a title (its lead words off) opens with, else one in brackets closing it."""
+    lex = _lexicon()
+    text = lex.leading_year.sub("", title)
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
     areas = lex.jurisdiction_areas
