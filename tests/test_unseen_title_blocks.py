@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scripts import clean, parse
-from scripts.parse.titles import is_headline, read_title
+from scripts.parse.titles import is_headline, named_in_opening, read_title
 
 NAME = "白沙区水务局2025年文明单位创建工作方案"
 BODY = [
@@ -185,3 +185,20 @@ def test_numbered_tasks_naming_plans_under_a_counted_title_stay_in_their_plan():
     lines = ["文明单位创建工作方案（精选2篇）", NAME, "一、主要任务", "1、制定各科室文明创建工作方案", "2、制定干部职工学习培训计划"]
     plans = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))
     assert [plan.title for plan in plans] == [NAME]
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        ("为把创建做实，根据上级要求，现将2025年文明单位创建工作安排如下：", "2025年文明单位创建工作安排"),
+        ("现将2025年文明单位创建工作计划安排如下：", "2025年文明单位创建工作计划"),
+        ("2025年文明单位创建工作要点如下：", "2025年文明单位创建工作要点"),
+        ("根据上级要求，就2025年文明单位创建工作提出如下实施方案：", "2025年文明单位创建工作实施方案"),
+        ("为把创建做实，现提出2025年文明单位创建工作实施意见如下：", "2025年文明单位创建工作实施意见"),
+        ("为把创建做实，决定开展文明单位创建活动，特制定本实施方案。", "文明单位创建活动实施方案"),
+        ("为把创建做实，现将有关事项安排如下：", ""),
+        ("为把创建做实，特制定以下工作计划：", ""),
+    ],
+)
+def test_the_name_an_opening_gives_its_plan(opening, name):
+    assert named_in_opening(opening) == name
