@@ -143,3 +143,10 @@ def test_a_subtitle_naming_its_case_names_the_unit():
 )
 def test_a_unit_after_a_titles_lead_word(title, want):
     assert unit(title, ["为把创建做实，拟定本方案。"]) == want
+
+
+@pytest.mark.parametrize(("line", "want"), [("作者：白沙区水务局", "白沙区水务局"), ("作者：王芳", "")])
+def test_an_author_line_names_the_unit_only_when_it_is_an_organisation(line, want):
+    text = "\n".join(["2025年文明单位创建工作方案", line, "为把创建做实，拟定本方案。", "一、目标", "通过复查。"])
+    (plan,) = parse.parse_plans(clean.clean_text(text, source="page.txt"))
+    assert plan.meta.unit == want

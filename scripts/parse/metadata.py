@@ -569,8 +569,9 @@ def _placed(name: str) -> bool:
 
 
 def _website_units(page_meta: PageMeta) -> list[str]:
-    """The site's 来源 when it is an organisation with a place (宜昌市机关事务服务中心)."""
-    return [name for name in _units([page_meta.source]) if _place_in_name(name)]
+    """The site's 来源, else its 作者 / 发布者, when it is an organisation with a place (宜昌市机关事务服务中心;
+    not a person's name)."""
+    return [name for name in _units([page_meta.source, page_meta.author]) if _place_in_name(name)]
 
 
 def _qualified(unit: str, region: str) -> str:
