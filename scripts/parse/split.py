@@ -173,21 +173,17 @@ def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kin
     return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
 
 
-def _heading_of_genre(line: str) -> bool:
-    """A title line naming its genre (…方案, …计划): under a marker line that only repeats the
-    compilation's name (XX方案篇一, XX方案篇二), the plan's own heading."""
-    return _title_like(line) and _candidate(line) and bool(_rules()["title_word"].search(line))
-
-
-def _own_heading_under(marker_title: str, line: str) -> bool:
+def _own_heading_under(marker_title: str, line: str, named_alike: bool = False) -> bool:
     """Is ``line``, right under a compilation's marker line (【第1篇】医院志愿服务活动方案), the plan's
     own fuller heading (县人民医院“XX”志愿服务活动方案)? The site names its pieces by their kind; the
-    document names itself: a longer title line ending in the same genre word as the marker's title."""
+    document names itself: a longer title line ending in the same genre word as the marker's title.
+    When every marker line repeats the compilation's name (``named_alike``: XX方案篇一, XX方案篇二), that
+    name says nothing of the plan: a heading of the same genre word is its own even when not longer."""
     if not (_title_like(line) and _candidate(line)) or titles.read_title(line).number:
         return False
     own, given = titles.read_title(line).text, titles.read_title(marker_title).text
     genre = [found[-1] for found in (_rules()["title_word"].findall(text) for text in (own, given)) if found]
-    return len(genre) == 2 and genre[0] == genre[1] and own.endswith(genre[0]) and len(own) > len(given)
+    return len(genre) == 2 and genre[0] == genre[1] and own.endswith(genre[0]) and (named_alike or len(own) > len(given))
 
 
 def _counted_title(line: str) -> bool:
@@ -263,8 +259,7 @@ def _once(line: str) -> str:
 
 def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str], named_alike: bool = False) -> PlanChunk:
     """One plan of a compilation, from its marker line to the next. ``named_alike``: every marker
-    line prints the compilation's name (XX方案篇一, XX方案篇二): a title line right under one is
-    the plan's own heading."""
+    line prints the compilation's name (XX方案篇一, XX方案篇二); see ``_own_heading_under``."""
     if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
         chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
         if marker.unmarked and not chunk.title:  # the first plan, untitled, goes by the compilation's name
@@ -275,7 +270,7 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     while start < end and (not lines[start] or _same_title(lines[start], marker.title)):
         start += 1  # sites often repeat the title under the marker
     title, above = marker.title, []
-    if start < end and (_own_heading_under(marker.title, lines[start]) or (named_alike and _heading_of_genre(lines[start]))):
+    if start < end and _own_heading_under(marker.title, lines[start], named_alike):
         title, above = titles.read_title(lines[start]).text, [marker.title]
         start += 1
     body, signature = _split_signature(lines[start:end])
