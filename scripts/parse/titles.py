@@ -186,13 +186,15 @@ def has_furniture(line: str) -> bool:
 
 def title_in_chrome(line: str) -> str:
     """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
-    XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
+    XX活动方案.doc 下载, 某某网 | XX活动方案), its markers off: the first pattern's whose title is one of
+    the genre; "" if it carries none."""
     for pattern in _rules()["chrome_titles"]:
         match = pattern.search(line)
         if match:
             title = match["title"].strip()
             text = read_title(title).text
-            return text if has_vocabulary(text) and not is_generic(text) and not is_chrome(title) else ""
+            if has_vocabulary(text) and not is_generic(text) and not is_chrome(title):
+                return text
     return ""
 
 
