@@ -216,3 +216,15 @@ def test_numbered_tasks_naming_plans_under_a_counted_title_stay_in_their_plan():
 )
 def test_the_name_an_opening_gives_its_plan(opening, name):
     assert named_in_opening(opening) == name
+
+
+@pytest.mark.parametrize("first", [f"{NAME}来源：白沙区水务局", f"{NAME}作者：王芳"])
+def test_a_publish_label_glued_after_the_title_is_furniture(first):
+    plan = first_plan([first])
+    assert plan.title == NAME
+
+
+def test_a_title_its_date_and_its_first_sentence_on_one_line_are_split():
+    lines = [f"{NAME}（2025年2月10日）{BODY[0]}", *BODY[1:]]
+    plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
+    assert plan.title == NAME and BODY[0] in "".join(plan.preamble)
