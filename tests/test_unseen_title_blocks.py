@@ -162,7 +162,7 @@ def test_a_plans_own_heading_under_a_marker_that_repeats_the_compilations_name_i
 def test_a_news_headline_above_the_heading_is_not_the_title(headline):
     lines = [headline, "文明单位创建工作方案", "为把2025年的创建做实，拟定本方案。", "一、创建目标", "2025年通过市级文明单位复查。"]
     plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
-    assert plan.title == "文明单位创建工作方案"
+    assert (plan.title, plan.meta.unit) == ("文明单位创建工作方案", "白沙区水务局")
 
 
 def test_a_news_headline_over_an_untitled_plan_gives_way_to_its_opening_and_names_its_unit():

@@ -325,7 +325,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         _title_units(title),
         _signature_units(context + tail) + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
-        _headline_units(body),
+        _headline_units([next((line for line in body if line), ""), *context]),
         _own_kind_units(title, body),
         _website_units(page_meta),
     ]
@@ -399,11 +399,11 @@ def headline_subject(line: str) -> str:
     return ""
 
 
-def _headline_units(body: list[str]) -> list[str]:
-    """The subject of a news headline printed as the body's first line, [] if there is none."""
-    first = next((line for line in body if line), "")
-    name = headline_subject(first) if not re.search(SENTENCE_END, first) else ""
-    return [name] if name else []
+def _headline_units(lines: list[str]) -> list[str]:
+    """The subjects of the news headlines among ``lines`` (the body's first line, the lines above the
+    title), [] if there are none."""
+    names = [headline_subject(line) for line in lines if line and not re.search(SENTENCE_END, line)]
+    return [name for name in names if name]
 
 
 def _is_place_unit(name: str) -> bool:
