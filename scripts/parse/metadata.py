@@ -393,7 +393,7 @@ def headline_subject(line: str) -> str:
     if len(text) > UNIT_PREFIX_MAX + 20:
         return ""
     for match in lex.headline_verb.finditer(text):
-        name = normalise_unit(text[: match.start()])
+        name = normalise_unit(text[: match.start()].rstrip(":：，,"))  # 某某局：多措并举…
         if match.start() >= 2 and (is_unit_name(name) or _is_place_unit(name) or _is_named_area(name)):
             return name
     return ""
