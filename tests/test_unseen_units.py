@@ -7,7 +7,7 @@ import pytest
 
 from scripts import clean, parse
 from scripts.models import PageMeta
-from scripts.parse.metadata import extract_metadata
+from scripts.parse.metadata import extract_metadata, normalise_unit
 
 
 def unit(title: str, body=(), context=()) -> str:
@@ -150,3 +150,12 @@ def test_an_author_line_names_the_unit_only_when_it_is_an_organisation(line, wan
     text = "\n".join(["2025年文明单位创建工作方案", line, "为把创建做实，拟定本方案。", "一、目标", "通过复查。"])
     (plan,) = parse.parse_plans(clean.clean_text(text, source="page.txt"))
     assert plan.meta.unit == want
+
+
+@pytest.mark.parametrize("signer", ["白沙区水务局精神文明建设领导小组", "白沙区水务局文明创建领导小组办公室", "白沙区水务局创建办"])
+def test_a_units_leading_group_signing_the_plan_is_the_unit(signer):
+    assert unit("2025年文明单位创建工作方案", ["为把创建做实，拟定本方案。"], [signer, "2025年2月10日"]) == "白沙区水务局"
+
+
+def test_a_citys_creation_office_stays_itself():
+    assert normalise_unit("市创建办") == "市创建办"  # 市 alone is no unit

@@ -44,6 +44,7 @@ class _Lexicon:
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
+    leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -170,6 +171,7 @@ def _lexicon() -> _Lexicon:
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
+        leading_group=re.compile(unit["leading_group"]),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
@@ -349,12 +351,13 @@ def _anonymised(name: str) -> bool:
 
 def normalise_unit(name: str) -> str:
     """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
-    中共XX学院委员会 → XX学院, 现将XX局 → XX局."""
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局, XX局精神文明建设领导小组 → XX局."""
     lex = _lexicon()
     name = lex.lead_words.sub("", "".join(name.split()))
-    committee = lex.party_committee.match(name)
-    if committee and is_unit_name(committee["organ"]):
-        return committee["organ"]
+    for pattern in (lex.party_committee, lex.leading_group):
+        organ = pattern.match(name)
+        if organ and is_unit_name(organ["organ"]):
+            return organ["organ"]
     for suffix in lex.strip_suffixes:
         if name.endswith(suffix):
             organ = name[: -len(suffix)]
