@@ -1,9 +1,9 @@
 """What a plan is called: the title as its source means it.
 
 A title line on a page often carries more than the plan's name: a compilation's number (篇一,
-【第一篇】, (2), 方案3), a site's label (范文, 模板, .docx), a notice's document number. Other lines
-at the top of a plan are never titles: site furniture (welcome banners, breadcrumbs, share lines),
-a site's intro sentence, a numbered heading. When no line names the plan, its opening sentence
+【第一篇】, (2), 方案3, 方案②), a site's label (范文, 模板, .docx, | 栏目, -某某网, 附件1：), a notice's
+document number. Other lines at the top of a plan are never titles: site furniture (welcome banners,
+breadcrumbs, share lines), a site's intro sentence, a numbered heading, a news headline (某某局扎实开展…). When no line names the plan, its opening sentence
 may (特制定XX工作计划); when nothing does, the plan gets a descriptive name. Patterns are in
 rules/structure.yml (``titles``); split.py decides which line is the title, this module reads it.
 """
