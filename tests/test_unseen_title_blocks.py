@@ -58,6 +58,7 @@ def first_plan(head: list[str]):
         ["附件2", NAME],
         [NAME, "2025-02-10"],
         [NAME, "（2025年2月10日区水务局党组会议通过）"],
+        [NAME, "（此件公开发布）"],
         [NAME, "发布时间：2025-02-10 浏览次数：36"],
         [NAME, "白水发〔2025〕3号"],
         [NAME, "Work Plan of a Civilised Unit"],
