@@ -44,6 +44,7 @@ class _Lexicon:
     institutional: frozenset[str]
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
+    leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -55,6 +56,10 @@ class _Lexicon:
     non_name_start: re.Pattern
     non_name_word: re.Pattern
     title_stop: re.Pattern
+    title_owner: re.Pattern  # （某某医院） closing a title
+    title_lead: re.Pattern  # 关于, 关于在, 《 before a title's unit
+    headline_verb: re.Pattern  # 扎实开展, 召开 … after a news headline's subject
+    example_subtitle: re.Pattern  # ——以某某局为例
     leading_year: re.Pattern
     body_units: tuple[re.Pattern, ...]  # names trusted only when placed (市财政局在…)
     decision_units: tuple[re.Pattern, ...]  # names trusted as they are (学院团委决定…)
@@ -63,6 +68,8 @@ class _Lexicon:
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
     jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
+    own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
+    own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -164,6 +171,7 @@ def _lexicon() -> _Lexicon:
         institutional=frozenset(unit["suffixes"]["institutional"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
+        leading_group=re.compile(unit["leading_group"]),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
@@ -178,8 +186,17 @@ def _lexicon() -> _Lexicon:
         non_name_start=re.compile(f"^(?:{_alt(unit['non_name_starts'] + unit['body_lead_ins'])})"),
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
+        title_owner=re.compile(unit["title_owner"]),
+        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})"),
+        headline_verb=re.compile(_alt(unit["headline_verbs"])),
+        example_subtitle=re.compile(unit["example_subtitle"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
-        body_units=(re.compile(f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?P<u>{name}){subject_followers}"),),
+        body_units=(
+            re.compile(
+                f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?:(?:{_alt(unit['subject_time_words'])})[，,]\\s*)?(?P<u>{name}){subject_followers}"
+            ),
+            re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])})"),
+        ),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
         joint_decision=re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?P<u>{name}(?:、{name})+)(?={_alt(unit['decision_followers'])})"),
         decision_units=(
@@ -189,7 +206,14 @@ def _lexicon() -> _Lexicon:
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
         jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
-        notice=re.compile(f"^(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
+        own_kind=re.compile(f"[我本](?P<kind>{_alt(unit['own_kinds'])})"),
+        own_kind_names={
+            kind: re.compile(
+                f"(?:^|(?<=[{NAME_BREAKS}]))(?:{_alt(unit['own_name_lead_words'])})?(?P<u>[{CJK}]{{2,16}}?(?:{_alt(endings)}))"
+            )
+            for kind, endings in unit["own_kinds"].items()
+        },
+        notice=re.compile(f"^(?:(?:{_alt(unit['notice_lead_ins'])})[^，,。]{{0,8}}[，,]\\s*)?(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
         ),
@@ -301,8 +325,10 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
     sources = [
         _title_units(title),
-        _signature_units(context + tail) + _organiser_units(body),
+        _signature_units(context + tail) + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
+        _headline_units([next((line for line in body if line), ""), *context]),
+        _own_kind_units(title, body),
         _website_units(page_meta),
     ]
     candidates = [c for source in sources for c in source]
@@ -325,12 +351,13 @@ def _anonymised(name: str) -> bool:
 
 def normalise_unit(name: str) -> str:
     """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
-    中共XX学院委员会 → XX学院, 现将XX局 → XX局."""
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局, XX局精神文明建设领导小组 → XX局."""
     lex = _lexicon()
     name = lex.lead_words.sub("", "".join(name.split()))
-    committee = lex.party_committee.match(name)
-    if committee and is_unit_name(committee["organ"]):
-        return committee["organ"]
+    for pattern in (lex.party_committee, lex.leading_group):
+        organ = pattern.match(name)
+        if organ and is_unit_name(organ["organ"]):
+            return organ["organ"]
     for suffix in lex.strip_suffixes:
         if name.endswith(suffix):
             organ = name[: -len(suffix)]
@@ -360,6 +387,28 @@ def is_unit_name(name: str) -> bool:
     return bool(core) or (suffix in lex.institutional and bool(head))
 
 
+def headline_subject(line: str) -> str:
+    """The unit or place a news headline opens with (某某局|扎实开展…, 2025年某某社区|召开…: a name, then
+    one of lexicon ``headline_verbs``), "" if the line opens with none. Not told from a title here: a
+    title ends with a genre word (titles.is_headline)."""
+    lex = _lexicon()
+    text = lex.leading_year.sub("", nfkc("".join(line.split())))
+    if len(text) > UNIT_PREFIX_MAX + 20:
+        return ""
+    for match in lex.headline_verb.finditer(text):
+        name = normalise_unit(text[: match.start()].rstrip(":：，,"))  # 某某局：多措并举…
+        if match.start() >= 2 and (is_unit_name(name) or _is_place_unit(name) or _is_named_area(name)):
+            return name
+    return ""
+
+
+def _headline_units(lines: list[str]) -> list[str]:
+    """The subjects of the news headlines among ``lines`` (the body's first line, the lines above the
+    title), [] if there are none."""
+    names = [headline_subject(line) for line in lines if line and not re.search(SENTENCE_END, line)]
+    return [name for name in names if name]
+
+
 def _is_place_unit(name: str) -> bool:
     """A place alone (某某市, 某某镇) where a unit is expected: its government or community."""
     lex = _lexicon()
@@ -378,11 +427,22 @@ def _units(raw: list[str], places: bool = False) -> list[str]:
 
 def _title_units(title: str) -> list[str]:
     """The name a title opens with: 湖南省财政厅|创建全国文明单位工作方案（2019-2020年）, or the
-    place it opens with: 2026年某某市|文明实践重点安排."""
+    place it opens with: 2026年某某市|文明实践重点安排; failing both, a name in brackets closing it.
+    After a lead word (关于某某局创建…, 《某某局…》) a verb is as likely as a name: only a placed name counts."""
     lex = _lexicon()
     if lex.chrome_word.search(title):
         return []
-    text = lex.leading_year.sub("", "".join(title.split()))
+    text = "".join(title.split())
+    lead = lex.title_lead.match(text)
+    if lead:
+        return [name for name in _opening_units(text[lead.end() :]) if _placed(name)]
+    return _opening_units(text)
+
+
+def _opening_units(title: str) -> list[str]:
+    """The unit or place a title (its lead words off) opens with, else one in brackets closing it."""
+    lex = _lexicon()
+    text = lex.leading_year.sub("", title)
     stops = (m.start() for m in lex.title_stop.finditer(text) if not text.startswith(lex.suffixes, m.start()))
     prefix = text[: next(stops, len(text))][:UNIT_PREFIX_MAX]  # a stop word opening a suffix (文明办) is the name's
     areas = lex.jurisdiction_areas
@@ -395,24 +455,42 @@ def _title_units(title: str) -> list[str]:
         name = normalise_unit(prefix[:end])
         if is_unit_name(name):
             return [name]
-    return _units([prefix], places=True)
+    owner = lex.title_owner.search(text)
+    return _units([prefix], places=True) or (_units([owner["u"]]) if owner else [])
 
 
 def _signature_units(lines: list[str]) -> list[str]:
-    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date."""
+    """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, the same in
+    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发)
+    the office that printed it stands for its organ (某某局)."""
     lex = _lexicon()
     raw = []
     for line in lines:
         line = line.strip()
+        if line[:1] == "(" and line[-1:] == ")":
+            line = line[1:-1].strip()
         if lex.chrome_word.search(line):
             continue
         for pattern in (lex.notice, lex.signature):
             match = pattern.match(line)
             if match and match["u"]:
-                raw += _joint_issuers(match["u"])
+                raw += [_printing_organ(name, line) for name in _joint_issuers(match["u"])]
         if len(line) <= 30:
             raw += _joint_issuers(line)
     return _units(raw)
+
+
+def _printing_organ(name: str, line: str) -> str:
+    """The organ whose office printed the document on a 印发 line (某某局办公室 → 某某局), else ``name``."""
+    lex = _lexicon()
+    printing = lex.config["unit"]["printing"]
+    if not line.endswith(tuple(printing["verbs"])):
+        return name
+    for office in printing["offices"]:
+        organ = name.strip().removesuffix(office)
+        if organ != name.strip() and is_unit_name(normalise_unit(organ)):
+            return organ
+    return name
 
 
 def _joint_issuers(text: str) -> list[str]:
@@ -422,6 +500,12 @@ def _joint_issuers(text: str) -> list[str]:
     if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
         return parts
     return [text]
+
+
+def _subtitle_units(lines: list[str]) -> list[str]:
+    """——以某某区水务局为例: a subtitle naming the unit as the plan's case."""
+    lex = _lexicon()
+    return _units([m["u"] for line in lines for m in [lex.example_subtitle.match(line)] if m])
 
 
 def _organiser_units(body: list[str]) -> list[str]:
@@ -454,6 +538,18 @@ def _body_units(body: list[str]) -> list[str]:
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
 
+def _own_kind_units(title: str, body: list[str]) -> list[str]:
+    """The unit a plan that calls itself by its kind (我院, 本校) names with a place of its own, most
+    often first: 某某区人民医院 for 我院, not 市人民医院; [] when it does not call itself so."""
+    lex = _lexicon()
+    text = [title, *body]
+    kinds = {m["kind"] for line in text for m in lex.own_kind.finditer(line)}
+    found = [m["u"] for kind in sorted(kinds) for line in text for m in lex.own_kind_names[kind].finditer(line)]
+    names = [name for name in found if name[:1] not in lex.level_chars and is_unit_name(name) and _placed(name)]
+    counts = Counter(names)
+    return sorted(counts, key=lambda name: -counts[name])
+
+
 def _is_named_area(name: str) -> bool:
     """An area with a proper name (青溪片区, 石门社区) given as the plan's scope: not 各片区, 本社区, 风景区."""
     lex = _lexicon()
@@ -476,8 +572,9 @@ def _placed(name: str) -> bool:
 
 
 def _website_units(page_meta: PageMeta) -> list[str]:
-    """The site's 来源 when it is an organisation with a place (宜昌市机关事务服务中心)."""
-    return [name for name in _units([page_meta.source]) if _place_in_name(name)]
+    """The site's 来源, else its 作者 / 发布者, when it is an organisation with a place (宜昌市机关事务服务中心;
+    not a person's name)."""
+    return [name for name in _units([page_meta.source, page_meta.author]) if _place_in_name(name)]
 
 
 def _qualified(unit: str, region: str) -> str:

@@ -50,7 +50,10 @@ def _rules() -> dict:
     words = "|".join(map(re.escape, rules["title_words"]))
     return {
         "markers": [(m["name"], re.compile(m["pattern"])) for m in split["markers"]],
-        "attachment": re.compile(split["attachment_line"]),
+        "under_count": {m["name"] for m in split["markers"] if m.get("under_count")},
+        "listed_title_end": re.compile(split["listed_title_end"]),
+        "attachment": re.compile(split["attachment_label"] + "$"),
+        "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
@@ -90,12 +93,13 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
+    named_alike = len({marker.title for marker in markers}) == 1  # every marker line repeats the compilation's name
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
-        chunks.append(_compiled_plan(lines, marker, end, shared))
+        chunks.append(_compiled_plan(lines, marker, end, shared, named_alike))
     if len(chunks) > 1 and not any(chunks[-1].body):
         chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
-    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [chunk.title for chunk in chunks])
+    collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [marker.title or chunk.title for marker, chunk in zip(markers, chunks)])
     counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
         chunk.collection = chunk.collection or collection
@@ -145,6 +149,8 @@ def _compilation_markers(lines: list[str]) -> list[_Marker]:
             number, title = on_line.get(kind, (0, ""))
             if number and number == len(run) + 1:
                 run.append(_Marker(index, title))
+        if kind in _rules()["under_count"] and run and not _right_under_count(lines, run[0].line):
+            continue  # 1、XX方案 marks plans only under a compilation's counted title
         if len(run) >= 2 and len(run) > len(best):
             best = run
         from_two = _run_from_two(lines, found, kind)
@@ -167,15 +173,17 @@ def _run_from_two(lines: list[str], found: list[dict[str, tuple[int, str]]], kin
     return [_Marker(counted[-1] + 1, "", unmarked=True), *run]
 
 
-def _own_heading_under(marker_title: str, line: str) -> bool:
+def _own_heading_under(marker_title: str, line: str, named_alike: bool = False) -> bool:
     """Is ``line``, right under a compilation's marker line (【第1篇】医院志愿服务活动方案), the plan's
     own fuller heading (县人民医院“XX”志愿服务活动方案)? The site names its pieces by their kind; the
-    document names itself: a longer title line ending in the same genre word as the marker's title."""
+    document names itself: a longer title line ending in the same genre word as the marker's title.
+    When every marker line repeats the compilation's name (``named_alike``: XX方案篇一, XX方案篇二), that
+    name says nothing of the plan: a heading of the same genre word is its own even when not longer."""
     if not (_title_like(line) and _candidate(line)) or titles.read_title(line).number:
         return False
     own, given = titles.read_title(line).text, titles.read_title(marker_title).text
     genre = [found[-1] for found in (_rules()["title_word"].findall(text) for text in (own, given)) if found]
-    return len(genre) == 2 and genre[0] == genre[1] and own.endswith(genre[0]) and len(own) > len(given)
+    return len(genre) == 2 and genre[0] == genre[1] and own.endswith(genre[0]) and (named_alike or len(own) > len(given))
 
 
 def _counted_title(line: str) -> bool:
@@ -187,16 +195,34 @@ def _markers_on(line: str) -> dict[str, tuple[int, str]]:
     """{kind: (number, title printed on the line)} of the compilation markers ``line`` holds:
     a marker that opens it (篇一：…) or a title numbered at its end (…计划(1), …方案篇2)."""
     found = {}
-    for kind, pattern in _rules()["markers"]:
+    rules = _rules()
+    for kind, pattern in rules["markers"]:
         match = pattern.match(line)
         if match:
             rest = _unwrapped_rest(line, (match["rest"] or "").strip())
+            if kind in rules["under_count"] and not _listed_title(rest):
+                continue
             found[kind] = (number_value(match["num"]), titles.read_title(rest).text if rest else "")
     if line and titles.may_be_numbered(line) and _title_like(line):
         title = titles.read_title(line)
         if title.number:
             found[title.marker] = (title.number, titles.run_title(title))
     return found
+
+
+def _right_under_count(lines: list[str], index: int) -> bool:
+    """Is ``lines[index]`` the first numbered line under a compilation's counted title (XX方案（精选3篇）
+    / 1、YY方案)? A numbered line between them is a plan's heading: the list is that plan's."""
+    counted = [above for above in range(index) if _counted_title(lines[above])]
+    return bool(counted) and not any(_is_numbered(line) for line in lines[counted[-1] + 1 : index])
+
+
+def _listed_title(text: str) -> bool:
+    """Is ``text``, after a list number, a plan's own title (白沙区水务局文明单位创建工作方案), not a heading?"""
+    rules = _rules()
+    if len(text) < rules["min_late_title"] or not _title_like(text):
+        return False
+    return bool(rules["listed_title_end"].search(titles.read_title(text).text)) and _candidate(text)
 
 
 def _counted_marker_line(line: str) -> str:
@@ -231,7 +257,9 @@ def _once(line: str) -> str:
     return line[:half] if len(line) % 2 == 0 and line[:half] == line[half:] else line
 
 
-def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str]) -> PlanChunk:
+def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str], named_alike: bool = False) -> PlanChunk:
+    """One plan of a compilation, from its marker line to the next. ``named_alike``: every marker
+    line prints the compilation's name (XX方案篇一, XX方案篇二); see ``_own_heading_under``."""
     if not marker.title:  # a bare 篇一: the title is on the next lines (an unmarked first plan: on this one)
         chunk = _single_plan(lines, marker.line + (0 if marker.unmarked else 1), end, list(shared))
         if marker.unmarked and not chunk.title:  # the first plan, untitled, goes by the compilation's name
@@ -242,7 +270,7 @@ def _compiled_plan(lines: list[str], marker: _Marker, end: int, shared: list[str
     while start < end and (not lines[start] or _same_title(lines[start], marker.title)):
         start += 1  # sites often repeat the title under the marker
     title, above = marker.title, []
-    if start < end and _own_heading_under(marker.title, lines[start]):
+    if start < end and _own_heading_under(marker.title, lines[start], named_alike):
         title, above = titles.read_title(lines[start]).text, [marker.title]
         start += 1
     body, signature = _split_signature(lines[start:end])
@@ -336,8 +364,8 @@ def _attachment_start(lines: list[str], start: int, end: int) -> int:
     carried = _compact(notice.groupdict().get("doc") or "")
     if not carried:
         return start
-    for index in range(start + 1, end):  # no 附件 line: the carried title is repeated
-        line = _compact(lines[index])
+    for index in range(start + 1, end):  # no 附件 line: the carried title is repeated (附件1：X too)
+        line = _compact(rules["attachment_label"].sub("", lines[index]))
         if line and len(line) <= rules["max_title"] and (carried.startswith(line) or _issuer_before(line, carried, head) or _issuer_before(carried, line, "")) and (
             rules["title_word"].search(line) or 2 * len(line) >= len(carried)
         ):
@@ -412,7 +440,8 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
     if remarks:  # the heading under a remark is the document's own: the page's title above yields
         own = [text for text in own if text not in {text for text, _, _ in from_chrome}] or own
     chosen = _best_title(own, lines[body_start:end])
-    first, after = next((a, b) for text, a, b in groups if text == chosen)
+    # a title printed again lower in the block (over the issuer's lines) ends the block at its last copy
+    first, after = [(a, b) for text, a, b in groups if _same_title(text, chosen)][-1]
     below = after
     while below < body_start and (not lines[below] or _skipped_above_body(lines, below, skipped) or lines[below] in own or _same_title(lines[below], chosen) or _dated_under(lines, below, after)):
         below += 1  # other titles (a site's, a repeat) under the chosen one stay above the body
@@ -470,11 +499,11 @@ def _remark(lines: list[str], index: int, end: int) -> bool:
 
 def _opening_paragraphs(body: list[str]) -> list[str]:
     """The body's first paragraph, and the next one when the first is a short line ending like a
-    headline (浓情端午，邀您来社区一起包粽子！): the plan's opening that may name it."""
+    headline (浓情端午，邀您来社区一起包粽子！) or a news headline (某某局扎实开展…活动): the plan's
+    opening that may name it."""
     filled = list(islice(filter(None, body), 2))
-    if len(filled) == 2 and (len(filled[0]) > _rules()["max_title"] or not filled[0].endswith(("！", "？", "!", "?"))):
-        filled = filled[:1]
-    return filled
+    headline = filled and len(filled[0]) <= _rules()["max_title"] and (filled[0].endswith(("！", "？", "!", "?")) or titles.is_headline(filled[0]))
+    return filled if headline else filled[:1]
 
 
 def _banner(lines: list[str], index: int, end: int) -> bool:
@@ -503,11 +532,11 @@ def _title_within(lines: list[str], start: int, end: int, reach: int) -> bool:
 
 def _candidate(line: str) -> bool:
     """Can ``line`` be a title? A numbered compilation title always; else it needs the genre's words
-    and something more than them."""
+    and something more than them, and not be a news headline (某某局扎实开展…活动)."""
     title = titles.read_title(line)
     if not title.text or titles.is_chrome(line):
         return False
-    return bool(title.number) or (titles.has_vocabulary(title.text) and not titles.is_generic(title.text))
+    return bool(title.number) or (titles.has_vocabulary(title.text) and not titles.is_generic(title.text) and not titles.is_headline(title.text))
 
 
 def _carried(title: str) -> str:
@@ -553,6 +582,8 @@ def _continues(previous: str, line: str) -> bool:
     """Is ``line`` the second half of a title split over lines?"""
     rules = _rules()
     if rules["issue_date"].match(line):  # （2020年9月）: when it was issued, not what it is called
+        return False
+    if titles.ends_like_title(previous) and titles.is_headline(previous):  # a news headline over a title
         return False
     if rules["continuation"].match(line):  # （2019-2020年）, but not 【XX活动方案2】: a title of its own
         return not titles.ends_like_title(titles.read_title(line).text)

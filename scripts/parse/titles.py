@@ -1,9 +1,9 @@
 """What a plan is called: the title as its source means it.
 
 A title line on a page often carries more than the plan's name: a compilation's number (篇一,
-【第一篇】, (2), 方案3), a site's label (范文, 模板, .docx), a notice's document number. Other lines
-at the top of a plan are never titles: site furniture (welcome banners, breadcrumbs, share lines),
-a site's intro sentence, a numbered heading. When no line names the plan, its opening sentence
+【第一篇】, (2), 方案3, 方案②), a site's label (范文, 模板, .docx, | 栏目, -某某网, 附件1：), a notice's
+document number. Other lines at the top of a plan are never titles: site furniture (welcome banners,
+breadcrumbs, share lines), a site's intro sentence, a numbered heading, a news headline (某某局扎实开展…). When no line names the plan, its opening sentence
 may (特制定XX工作计划); when nothing does, the plan gets a descriptive name. Patterns are in
 rules/structure.yml (``titles``); split.py decides which line is the title, this module reads it.
 """
@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scripts.parse.metadata import headline_subject
 from scripts.parse.outline import number_value
 from scripts.rules import load_rules, prefiltered
 
@@ -53,7 +54,8 @@ def _rules() -> dict:
         "bare_number": re.compile(titles["bare_number"]),
         "generic": re.compile(titles["generic_words"]),
         "suffixes": markers("suffixes"),
-        "prefixes": markers("prefixes"),
+        # 附件1：XX方案 (not 附件管理…: a number, colon or space ends the label)
+        "prefixes": markers("prefixes") + [("attachment", "site", re.compile(rules["split"]["attachment_label"] + r"(?<=[:：\s\d一二三四五六七八九十])"))],
         "hanging": re.compile(titles["hanging"]),
         "wrappers": tuple(titles["wrappers"]),
         "kept_in_runs": set(titles["kept_in_runs"]),
@@ -120,12 +122,12 @@ def _whole_title(text: str) -> bool:
 
 
 def may_be_numbered(line: str) -> bool:
-    """A quick test before ``read_title``: every number marker holds 篇 or ends in a numeral or a
-    closing bracket (an optional colon after it)."""
+    """A quick test before ``read_title``: every number marker holds 篇 or ends in a numeral (①
+    too) or a closing bracket (an optional colon after it)."""
     return "篇" in line or bool(_MAY_BE_NUMBERED.search(line))
 
 
-_MAY_BE_NUMBERED = re.compile(r"[\d一二三四五六七八九十百）)】\]]\s*[:：]?$")
+_MAY_BE_NUMBERED = re.compile(r"[\d一二三四五六七八九十百①-⑳）)】\]]\s*[:：]?$")
 
 
 def run_title(title: Title) -> str:
@@ -158,6 +160,12 @@ def ends_like_title(text: str) -> bool:
     return bool(_rules()["weak_end"].search(text))
 
 
+def is_headline(text: str) -> bool:
+    """A news headline, not a plan's title: a unit's or a place's name, then a verb of news (某某局扎实开展
+    文明单位创建活动, 2025年某某社区召开…推进会; lexicon headline_verbs), no strong genre word at its end."""
+    return not _rules()["strong_end"].search(text) and bool(headline_subject(text))
+
+
 def is_generic(text: str) -> bool:
     """Nothing is left of ``text`` but genre and site words (方案精选, 实用范文, 2025计划)."""
     rules = _rules()
@@ -178,13 +186,15 @@ def has_furniture(line: str) -> bool:
 
 def title_in_chrome(line: str) -> str:
     """The page's title a line of site furniture carries (首页 > 方案 > XX活动方案, 标题：XX活动方案,
-    XX活动方案.doc 下载), its markers off; "" if it carries none of the genre."""
+    XX活动方案.doc 下载, 某某网 | XX活动方案), its markers off: the first pattern's whose title is one of
+    the genre; "" if it carries none."""
     for pattern in _rules()["chrome_titles"]:
         match = pattern.search(line)
         if match:
             title = match["title"].strip()
             text = read_title(title).text
-            return text if has_vocabulary(text) and not is_generic(text) and not is_chrome(title) else ""
+            if has_vocabulary(text) and not is_generic(text) and not is_chrome(title):
+                return text
     return ""
 
 
