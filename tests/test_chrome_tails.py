@@ -189,3 +189,11 @@ def test_two_titles_in_a_row_are_no_link_row():
     line = "社区志愿服务方案  文明家庭评选办法"
     result = cleaned(body=BODY[:3] + [line] + BODY[3:])
     assert line in result.text.splitlines()
+
+
+def test_a_signature_in_the_tail_block_is_kept_and_flagged():
+    tail = ["来源：县文明办", "某某县精神文明建设委员会", "2024年5月6日"]
+    result = cleaned(tail=tail)
+    assert result.text == page_lines(TITLE, BODY, tail=tail[1:])
+    assert {"2024年5月6日", "某某县精神文明建设委员会"} <= {f.excerpt for f in result.flags if f.kind == "uncertain_chrome"}
+    assert_idempotent(result)

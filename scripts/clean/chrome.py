@@ -141,6 +141,7 @@ class Config:
     entity_classes: str  # first letters of the Unicode classes whose entities are decoded
     tail_markers: frozenset[str]  # names of the rules whose line may begin a repost's tail (see ``tail_block``)
     tail_plan_line: re.Pattern  # a line of the plan's structure: no tail block begins above it
+    tail_kept: re.Pattern  # a line the tail block keeps and flags (a date: maybe the plan's own)
 
 
 @dataclass
@@ -283,6 +284,7 @@ def _config() -> Config:
         entity_classes=data["html_entities"]["classes"],
         tail_markers=_rule_names(data["tail_block"]["markers"], names),
         tail_plan_line=re.compile(data["tail_block"]["plan_line"]),
+        tail_kept=re.compile(data["tail_block"]["kept"]),
     )
 
 
@@ -510,6 +512,14 @@ def _tail_block(seen: list[str], claimed: set[int], hits: dict[int, _Hit], ancho
     after = max(min(run[0] for run in anchors), max(plan, default=-1))
     inside = {j for run in runs for j in range(run[0] + 1, run[-1])}
     return min((i for i, h in hits.items() if i > after and i not in inside and h.rule.name in cfg.tail_markers), default=-1)
+
+
+def _signature_line(lines: list[str], i: int, cfg: Config) -> bool:
+    """A date alone on its line (``tail_block.kept``), or a unit's name right above one: maybe the plan's signature."""
+    if cfg.tail_kept.search(lines[i]):
+        return True
+    below = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return bool(cfg.byline_unit.search(lines[i].strip()) and cfg.tail_kept.search(below))
 
 
 def _bridges(run: list[int], claimed: set[int], lines: list[str]) -> bool:
@@ -982,6 +992,8 @@ def strip_chrome(text: str) -> ChromeResult:
             walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
             i += 1
             continue
+        elif 0 <= block <= i and _signature_line(lines, i, cfg):
+            walk.flags.append((i, "uncertain_chrome", lines[i].strip()[:80], "chrome.related.tail_block kept: a date or a unit over it, maybe the plan's"))
         elif 0 <= block <= i and lines[i].strip():
             reason = f"in the tail block from line {block + 1} down: no plan sentence below it"
             walk.removed.append(RemovedSpan("chrome.related.tail_block", "related", lines[i], i + 1, reason))
