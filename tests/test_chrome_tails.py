@@ -197,3 +197,34 @@ def test_a_signature_in_the_tail_block_is_kept_and_flagged():
     assert result.text == page_lines(TITLE, BODY, tail=tail[1:])
     assert {"2024年5月6日", "某某县精神文明建设委员会"} <= {f.excerpt for f in result.flags if f.kind == "uncertain_chrome"}
     assert_idempotent(result)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [["资料屋（ziliaowu.org）"], ["某某公文网 gongwen-abc.com"], ["某某文库 - www.wenku-xyz.net"]],
+)
+def test_a_sites_name_and_address_above_the_plan_goes(head):
+    assert cleaned(head=head).text == page_lines(TITLE, BODY)
+
+
+def test_a_sites_stamp_between_the_plans_lines_goes():
+    body = BODY[:3] + ["某某范文网 www.fanwen-abc.com"] + BODY[3:]
+    result = cleaned(body=body)
+    assert "chrome.watermark.site_domain_stamp" in rules_of(result)
+    assert result.text == page_lines(TITLE, BODY)
+
+
+def test_a_list_addressed_to_the_reader_goes_and_a_plans_list_stays():
+    line = "大家还在看：社区文明公约方案、志愿者招募计划、道德讲堂活动总结"
+    plan = "推荐：优秀党员、文明家庭、身边好人"
+    result = cleaned(body=BODY[:3] + [line, plan] + BODY[3:])
+    assert "chrome.related.keyed_list" in rules_of(result)
+    assert line not in result.text
+    assert plan in result.text.splitlines()
+
+
+def test_a_forums_replies_go_with_the_tail_block():
+    tail = ["回复 2楼", "谢谢分享，学到了", "引用 5#", "正好用得上，先存下"]
+    result = cleaned(tail=tail)
+    assert result.text == page_lines(TITLE, BODY)
+    assert_idempotent(result)
