@@ -228,3 +228,16 @@ def test_a_forums_replies_go_with_the_tail_block():
     result = cleaned(tail=tail)
     assert result.text == page_lines(TITLE, BODY)
     assert_idempotent(result)
+
+
+@pytest.mark.parametrize("line", ["预览时标签不可点", "向上滑动看下一个", "知道了", "在看 12"])
+def test_a_social_readers_widgets_go(line):
+    result = cleaned(body=BODY[:3] + [line] + BODY[3:])
+    assert "chrome.markup.social_widget" in rules_of(result)
+    assert result.text == page_lines(TITLE, BODY)
+
+
+def test_headlines_below_a_link_to_the_next_page_go_with_the_tail_block():
+    tail = ["下一篇：某某中学文明校园创建工作总结", "某某镇开展文明劝导志愿活动", "某某村评选星级文明户"]
+    result = cleaned(tail=tail)
+    assert result.text == page_lines(TITLE, BODY)
