@@ -241,3 +241,17 @@ def test_headlines_below_a_link_to_the_next_page_go_with_the_tail_block():
     tail = ["下一篇：某某中学文明校园创建工作总结", "某某镇开展文明劝导志愿活动", "某某村评选星级文明户"]
     result = cleaned(tail=tail)
     assert result.text == page_lines(TITLE, BODY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [["赞赏作者", "还没有人赞赏，来做第一个吧"], ["打开某某APP，阅读更多精彩内容"], ["被以下专题收入，发现更多相似内容", "志愿服务"]],
+)
+def test_a_blog_platforms_widgets_below_the_post_go(tail):
+    result = cleaned(tail=tail)
+    assert result.text == page_lines(TITLE, BODY)
+
+
+def test_an_authors_name_and_follow_button_above_the_post_go():
+    result = cleaned(head=["晴川小记 + 关注", "共写了1.5万字 获得36个赞"])
+    assert result.text == page_lines(TITLE, BODY)
