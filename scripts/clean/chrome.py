@@ -15,7 +15,9 @@ leaves a content-like rest keeps the line and flags uncertain_chrome; a notice g
 (in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
 two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
 short or a site's excerpt right above the line they were cut from go; the first or full one stays.
-A name right under the title, above the plan, is the page's byline.
+A name right under the title, above the plan, is the page's byline. A repost's tail block (a source,
+editor or comment line below every plan sentence, see ``tail_block``) is tail down to the page's end,
+and its lines no rule names go with it, but a date and a unit's name over it stay, flagged.
 
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
