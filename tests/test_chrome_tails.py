@@ -94,7 +94,7 @@ def test_a_numbered_item_below_a_marker_stays():
         (["点击上方蓝字，关注我们吧"], "chrome.related.engagement"),
         (["点赞、在看、转发三连支持一下"], "chrome.related.engagement"),
         (["❖ ❖ ❖"], "chrome.markup.ornament_row"),
-        (["本资料由会员上传，仅作交流之用。"], "chrome.disclaimer.shared_by_users"),
+        (["本资料来自会员分享，仅作交流之用。"], "chrome.disclaimer.shared_by_users"),
         (["文档均来自互联网用户分享"], "chrome.disclaimer.shared_by_users"),
         (["附件下载：创建台账模板.docx"], "chrome.upload.attachment_download"),
         (["【下载附件】测评细则.pdf  任务清单.xlsx"], "chrome.upload.attachment_download"),
@@ -255,3 +255,23 @@ def test_a_blog_platforms_widgets_below_the_post_go(tail):
 def test_an_authors_name_and_follow_button_above_the_post_go():
     result = cleaned(head=["晴川小记 + 关注", "共写了1.5万字 获得36个赞"])
     assert result.text == page_lines(TITLE, BODY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["▼ 往期精彩 ▼", "某某街道举办邻里节", "某某社区开展垃圾分类宣传"],
+        ["一审：张某 二审：李某 三审：王某", "分享出去，让更多人看到"],
+        ["校对丨周某 审核丨吴某", "某某村召开村民议事会"],
+        ["文章来自网友分享，仅供参考"],
+        ["（篇幅较长，已折叠）"],
+    ],
+)
+def test_more_wordings_below_the_post_go(tail):
+    assert cleaned(tail=tail).text == page_lines(TITLE, BODY)
+
+
+def test_a_sites_slogan_above_the_plan_goes_and_a_title_after_a_dash_stays():
+    assert cleaned(head=["某某范文网 — 专业的公文写作平台"]).text == page_lines(TITLE, BODY)
+    titled = "某某文明网——2024年志愿服务工作方案"
+    assert titled in cleaned(head=[titled]).text.splitlines()
