@@ -15,7 +15,9 @@ leaves a content-like rest keeps the line and flags uncertain_chrome; a notice g
 (in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
 two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
 short or a site's excerpt right above the line they were cut from go; the first or full one stays.
-A name right under the title, above the plan, is the page's byline.
+A name right under the title, above the plan, is the page's byline. A repost's tail block (a source,
+editor or comment line below every plan sentence, see ``tail_block``) is tail down to the page's end,
+and its lines no rule names go with it, but a date and a unit's name over it stay, flagged.
 
 Metadata printed in the chrome (publish date, source, column …) is captured before the
 lines go. Removed text is reported exactly, with its 1-based line in the input.
@@ -139,6 +141,9 @@ class Config:
     link_not: re.Pattern  # a line that is no link (a numbered entry, an attachment), nor are the titles under it
     entity_kept: str  # characters whose entities stay as written
     entity_classes: str  # first letters of the Unicode classes whose entities are decoded
+    tail_markers: frozenset[str]  # names of the rules whose line may begin a repost's tail (see ``tail_block``)
+    tail_plan_line: re.Pattern  # a line of the plan's structure: no tail block begins above it
+    tail_kept: re.Pattern  # a line the tail block keeps and flags (a date: maybe the plan's own)
 
 
 @dataclass
@@ -279,7 +284,19 @@ def _config() -> Config:
         link_not=re.compile(data["link_runs"]["not_a_link"]),
         entity_kept=data["html_entities"]["kept"],
         entity_classes=data["html_entities"]["classes"],
+        tail_markers=_rule_names(data["tail_block"]["markers"], names),
+        tail_plan_line=re.compile(data["tail_block"]["plan_line"]),
+        tail_kept=re.compile(data["tail_block"]["kept"]),
     )
+
+
+def _rule_names(wanted: list[str], names: list[str]) -> frozenset[str]:
+    """The full names (chrome.<category>.<id>) of the rules listed as <category>.<id>; a name no rule has is an error."""
+    full = frozenset(f"chrome.{name}" for name in wanted)
+    unknown = sorted(full - set(names))
+    if unknown:
+        raise ValueError(f"boilerplate tail_block.markers: no such rule {', '.join(unknown)}")
+    return full
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -462,8 +479,10 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line)] if m)
 
 
-def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[int, int] | None:
-    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles.
+def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int]:
+    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles; and
+    where a repost's tail block begins (``_tail_block``), -1 when there is none. A paragraph in that
+    block is no content paragraph.
 
     A paragraph is a line, or a run of lines a hard wrap cut from one (``_wrapped_runs``), read as
     one text: the repair stage joins the run, and the second cleaning must find the same zones."""
@@ -472,11 +491,42 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
     seen = [_cut_inline(_without_glued(raw, hits.get(i)), "any")[0] for i, raw in enumerate(lines)]
     anchors = [[i] for i in range(len(lines)) if i not in claimed and _reads_as_content(seen[i], cfg)]
     alone = {i for [i] in anchors}
-    for run in _wrapped_runs(seen, claimed, cfg):
+    runs = _wrapped_runs(seen, claimed, cfg)
+    for run in runs:
         # a run holding a paragraph by itself is no hard wrap: the short lines by it (a name over the plan) stay lines
         if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
             anchors.append(run)
-    return (min(run[0] for run in anchors), max(run[-1] for run in anchors)) if anchors else None
+    if not anchors:
+        return None, -1
+    block = _tail_block(seen, claimed, hits, anchors, runs, cfg)
+    last = max(j for run in anchors for j in run if block < 0 or j < block)
+    return (min(run[0] for run in anchors), last), block
+
+
+def _tail_block(seen: list[str], claimed: set[int], hits: dict[int, _Hit], anchors: list[list[int]], runs: list[list[int]], cfg: Config) -> int:
+    """The first line a marker rule of ``tail_block`` names, below the first content paragraph and below
+    every plan sentence (a paragraph, a line of the plan's structure no rule claimed), and not inside a
+    hard-wrapped paragraph (a run of ``runs`` around it): the repost's tail begins there; -1 when there is
+    none. A run bridging lines a rule claimed is no plan sentence here: a list's headlines and a reader's
+    comment between the tail's own lines do not join into one."""
+    plan = [run[-1] for run in anchors if not _bridges(run, claimed, seen)]
+    plan += [j for j, line in enumerate(seen) if j not in claimed and cfg.tail_plan_line.search(line)]
+    after = max(min(run[0] for run in anchors), max(plan, default=-1))
+    inside = {j for run in runs for j in range(run[0] + 1, run[-1])}
+    return min((i for i, h in hits.items() if i > after and i not in inside and h.rule.name in cfg.tail_markers), default=-1)
+
+
+def _signature_line(lines: list[str], i: int, cfg: Config) -> bool:
+    """A date alone on its line (``tail_block.kept``), or a unit's name right above one: maybe the plan's signature."""
+    if cfg.tail_kept.search(lines[i]):
+        return True
+    below = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return bool(cfg.byline_unit.search(lines[i].strip()) and cfg.tail_kept.search(below))
+
+
+def _bridges(run: list[int], claimed: set[int], lines: list[str]) -> bool:
+    """Whether a run of lines steps over a non-blank line a rule claimed."""
+    return any(j in claimed and lines[j].strip() for a, b in zip(run, run[1:]) for j in range(a + 1, b))
 
 
 def _holds_a_sentence(text: str, cfg: Config) -> bool:
@@ -914,7 +964,7 @@ def strip_chrome(text: str) -> ChromeResult:
     lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
     emptied = _strip_markup(lines, walk, cfg)
     hits = _find_hits(lines)
-    bounds = _content_bounds(lines, hits, cfg)
+    bounds, block = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
         if i in emptied:
@@ -942,6 +992,13 @@ def strip_chrome(text: str) -> ChromeResult:
             # names outside that rule's zone (热门文章 above the plan) is scored like any other
             _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
             walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
+            i += 1
+            continue
+        elif 0 <= block <= i and _signature_line(lines, i, cfg):
+            walk.flags.append((i, "uncertain_chrome", lines[i].strip()[:80], "chrome.related.tail_block kept: a date or a unit over it, maybe the plan's"))
+        elif 0 <= block <= i and lines[i].strip():
+            reason = f"in the tail block from line {block + 1} down: no plan sentence below it"
+            walk.removed.append(RemovedSpan("chrome.related.tail_block", "related", lines[i], i + 1, reason))
             i += 1
             continue
         elif hit and hit.rule.doubt_outside:
