@@ -116,6 +116,7 @@ SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs
 SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
 MADE = "made"  # ... and each plan's files (page, .docx, plans.json entry) by a hash of what they were made from
 CONTENTS = "file-contents.pickle"  # ... and which files the last run read, with their bytes' hashes (new, changed, removed)
+PAGE_MARKS = "page-marks.json"  # ... and the hash and mark of each page the last run left in docs/ (publish.writer)
 
 
 def _read_pickle(path: Path):
