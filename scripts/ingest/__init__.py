@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts import clean, parse, read
-from scripts.cache import OutcomeCache, file_sha256, outcome_key
+from scripts.cache import OutcomeCache, outcome_key
 from scripts.fingerprints import PlanPrints
 from scripts.models import Flag, Plan, RemovedSpan
 from scripts.tag import tagger
@@ -203,7 +203,7 @@ def cached_file_keys(paths: Iterable[Path], cache: OutcomeCache) -> list[str] | 
     for path, source, root in file_jobs(paths):
         try:
             reason = _check_readable(path, root)
-            key = _refused_key(source, reason) if reason else cache.key(source, file_sha256(path))
+            key = _refused_key(source, reason) if reason else cache.key(source, cache.file_sha256(path))
         except OSError:
             return None
         if not reason and not cache.has(key):
@@ -224,7 +224,7 @@ def _cached(job: tuple[Path, str, Path | None], cache: OutcomeCache) -> FileOutc
     try:
         if _check_readable(path, root):
             return None
-        return cache.get(cache.key(source, file_sha256(path)))
+        return cache.get(cache.key(source, cache.file_sha256(path)))
     except OSError:
         return None
 
