@@ -92,6 +92,9 @@ class OutcomeCache:
         """What publishing made last time under ``made_key``, or None."""
         return _read_pickle(self._made_path(key))
 
+    def has_made(self, key: str) -> bool:
+        return self._made_path(key).is_file()
+
     def keep_made(self, key: str, made) -> None:
         _write_pickle(self._made_path(key), made)
 
