@@ -275,6 +275,38 @@ def test_killed_while_writing_the_only_changed_page_leaves_previous_docs(docs):
     assert snapshot(docs) == before
 
 
+def test_a_page_noted_by_the_last_write_is_not_read_again_while_its_file_is_the_one_left(docs, monkeypatch):
+    marks = docs.parent / "marks.json"
+    writer.write_pages(PAGES, docs, marks_file=marks)
+    (docs / "plans" / "b.md").write_text("# 乙方案\n", encoding="utf-8")  # the same bytes, written again: another time
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.relative_to(docs).as_posix()) or real(self))
+    stats = writer.write_pages({**PAGES, "plans/a.md": "# 改过的甲\n"}, docs, marks_file=marks)
+    assert stats.written == ["plans/a.md"]
+    assert read == ["plans/b.md"], "only the page whose file changed since the last write is read"
+
+
+def test_pages_of_a_folder_are_replaced_in_place_and_an_emptied_subfolder_goes(docs):
+    writer.write_pages({**PAGES, "plans/sub/c.md": "# 丙\n"}, docs)
+    files = inodes(docs)
+    stats = writer.write_pages({**PAGES, "plans/a.md": "# 改过的甲\n"}, docs)
+    assert (stats.written, stats.removed) == (["plans/a.md"], ["plans/sub/c.md"])
+    assert not (docs / "plans" / "sub").exists()
+    assert inodes(docs)["plans/b.md"] == files["plans/b.md"]
+    assert snapshot(docs).keys() == {"assets/kb.css", *PAGES}
+
+
+def test_a_folder_holding_a_symlink_is_built_again_whole(docs, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (docs / "plans" / "linked").symlink_to(outside, target_is_directory=True)
+    writer.write_pages({**PAGES, "plans/linked/x.md": "# 新\n"}, docs)
+    assert not list(outside.iterdir()), "nothing is written through the link"
+    assert not (docs / "plans" / "linked").is_symlink()
+    assert (docs / "plans" / "linked" / "x.md").read_text(encoding="utf-8") == "# 新\n"
+
+
 def test_published_vouches_only_for_the_exact_tree_of_its_stamp(docs):
     writer.write_pages(PAGES, docs, stamp="s1")
     assert writer.published(docs, "s1") == len(PAGES)

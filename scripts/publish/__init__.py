@@ -30,7 +30,7 @@ from scripts.cache import OutcomeCache
 from scripts.fingerprints import PlanPrints
 from scripts.ingest import FileOutcome
 from scripts.models import Plan
-from scripts.publish import corrections, dedupe, docx_out, indexes, permalinks, render, reportpage, slugs
+from scripts.publish import corrections, dedupe, docx_out, indexes, permalinks, render, reportpage, slugs, writer
 from scripts.tag import tagger
 
 SCHEMA_VERSION = 1
@@ -239,8 +239,9 @@ def plan_digest(plan: Plan) -> str:
 
 
 def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None, cards: Cards) -> tuple[list, list[str]]:
-    """Each plan's files as the last run made them from the same inputs (None where there are none), and
-    the key of each plan's inputs.
+    """Each plan's plans.json entry as the last run made it from the same inputs, where that run's page and
+    Word file are kept too (else None), and the key of each plan's inputs. The page and the Word file are
+    loaded only if the writer needs them (``_kept_files``).
 
     The key is the plan's digest and the rest of its ``PlanFiles`` written out (with the code version), the
     other plans by their cards' digests: every value a plan's files are made from, so equal keys make equal
@@ -256,7 +257,22 @@ def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache 
         return store.made_key("\0".join([digest, shared, repr(linked), repr(files.removed), repr(files.aliases)]).encode("utf-8"))
 
     keys = [key(files, digest) for files, digest in zip(work, digests)]
-    return [store.made(key) for key in keys], keys
+    return [store.made(_entry_key(key)) if store.has_made(key) else None for key in keys], keys
+
+
+def _entry_key(key: str) -> str:
+    """Where a plan's plans.json entry is kept, beside its page and Word file (kept under ``key``)."""
+    return f"{key}-entry"
+
+
+def _kept_files(store: OutcomeCache, key: str, files: PlanFiles) -> tuple[writer.Made, writer.Made]:
+    """A plan's page and Word file as made before under ``key``, loaded when the writer needs them (made
+    again should the kept ones have become unreadable since)."""
+
+    def load(index: int):
+        return (store.made(key) or files.make())[index]
+
+    return writer.Made(f"{key}:page", functools.partial(load, 0)), writer.Made(f"{key}:docx", functools.partial(load, 1))
 
 
 def render_pages(
@@ -304,27 +320,28 @@ def render_pages(
         )
 
     digests = [plan_digest(plan) for plan in plans] if store else []
-    memo = indexes.PageMemo(dict(zip([p.id for p in plans], digests)), store.made_key, store.made, store.keep_made) if store else None
+    memo = indexes.PageMemo(dict(zip([p.id for p in plans], digests)), store.made_key, store.made, store.keep_made, store.has_made) if store else None
 
     def index_and_report_pages() -> dict[str, str | bytes]:
         answers = {indexes.QUICK_ANSWERS: indexes.quick_answers(plans, taxonomy)}
         return {**indexes.render_index_pages(plans, taxonomy, memo), **answers, **report_files(outcomes, merged, corrected, memo)}
 
-    made, keys = _made_before(work, digests, store, cards)
-    todo = [number for number, files in enumerate(made) if files is None]
+    entries, keys = _made_before(work, digests, store, cards)
+    todo = [number for number, entry in enumerate(entries) if entry is None]
     jobs = max(1, min(jobs, len(todo) // MIN_PER_WORKER))
     results, pages = run_tasks(plan_tasks([work[number] for number in todo], jobs), jobs, index_and_report_pages)
-    for number, files in zip(todo, [files for made_slice in results for files in made_slice]):
-        made[number] = files
+    made: dict[int, tuple] = {}
+    for number, (page, docx, entry) in zip(todo, [files for made_slice in results for files in made_slice]):
+        made[number], entries[number] = (page, docx), entry
         if store:
-            store.keep_made(keys[number], files)
+            store.keep_made(keys[number], (page, docx))
+            store.keep_made(_entry_key(keys[number]), entry)
     if store:
-        store.forget_made_except({*keys, *memo.used, settled_key})
-    for plan, (page, docx, _) in zip(plans, made):
-        pages[f"plans/{plan.slug}.md"] = page
-        pages[f"plans/{plan.slug}.docx"] = docx
+        store.forget_made_except({*keys, *map(_entry_key, keys), *memo.used, settled_key})
+    for number, plan in enumerate(plans):
+        pages[f"plans/{plan.slug}.md"], pages[f"plans/{plan.slug}.docx"] = made.get(number) or _kept_files(store, keys[number], work[number])
     pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    pages["data/plans.json"] = plans_json([entry for _, _, entry in made])
+    pages["data/plans.json"] = plans_json(entries)
     return pages, redirects
 
 

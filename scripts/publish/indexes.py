@@ -31,6 +31,7 @@ from scripts.publish.markup import Page, attr, link, md_text, page_url
 from scripts.publish.paging import cut, page_names
 from scripts.publish.render import years_text
 from scripts.publish.slugs import slugify
+from scripts.publish.writer import Made
 
 # Lists are cut where paging.begins_page says (about once per MEAN rows) and, when a page is full, at a
 # place the keys choose near its end (paging.cut): pages stay nearly full and an insert moves a page or two.
@@ -290,17 +291,25 @@ class PageMemo:
     neighbours, count) and, for each plan on it, the digest of the whole plan (``plan_digests``, by id) with
     the rows shown. ``key`` turns that into a cache key (with the code version); ``get`` / ``put`` read
     and keep a page's text; ``used`` collects the keys of this run's pages, so the rest can be dropped.
+    ``has`` (None: read every page at once) tells whether a page is kept: such a page is given to the
+    writer as ``writer.Made``, read only if the writer needs its text.
     """
 
     plan_digests: dict[str, str]
     key: Callable[[bytes], str]
     get: Callable[[str], str | None]
     put: Callable[[str, str], None]
+    has: Callable[[str], bool] | None = None
     used: set[str] = field(default_factory=set)
 
-    def page(self, inputs: tuple, render: Callable[[], str]) -> str:
+    def page(self, inputs: tuple, render: Callable[[], str]) -> str | Made:
         key = self.key(repr(inputs).encode("utf-8"))
         self.used.add(key)
+        if self.has and self.has(key):
+            return Made(key, functools.partial(self._kept, key, render))
+        return self._kept(key, render)
+
+    def _kept(self, key: str, render: Callable[[], str]) -> str:
         text = self.get(key)
         if text is None:
             text = render()
@@ -308,7 +317,7 @@ class PageMemo:
         return text
 
 
-def made_once(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str:
+def made_once(memo: PageMemo | None, inputs: Callable[[], tuple], render: Callable[[], str]) -> str | Made:
     return render() if memo is None else memo.page(inputs(), render)
 
 
