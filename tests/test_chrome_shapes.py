@@ -1,0 +1,222 @@
+"""Chrome of sites never seen, fourth pass: each category in the wordings other sites give it — page markers set
+off by dashes, dots or brackets, site sources in brackets of any width, footers' links and credits, bait lines,
+follow prompts, editors' and credits' keys, withheld text — and the plan lines of the same shapes that stay.
+
+Every line here is invented in the shapes such sites print.
+"""
+import pytest
+
+from conftest import page_lines, removed
+from scripts import clean
+from scripts.clean.chrome import strip_chrome
+
+TITLE = "区图书馆2025年文明单位创建工作方案"
+BODY = [
+    "为深入推进精神文明建设，巩固文明单位创建成果，结合本馆实际，制定本方案。",
+    "一、指导思想",
+    "以社会主义核心价值观为引领，广泛开展志愿服务活动，组织职工参加文明实践，落实创建责任。",
+    "二、工作措施",
+    "各部门要明确责任分工，把创建工作与业务工作同部署、同检查、同落实。",
+]
+SENTENCE = BODY[-1]
+
+
+def cleaned(head=(), tail=(), body=BODY, title=TITLE):
+    return strip_chrome(page_lines(title, body, head, tail))
+
+
+def between(line):
+    """The plan with ``line`` between its second heading and the paragraph under it."""
+    return cleaned(body=[*BODY[:4], line, *BODY[4:]])
+
+
+def rules_of(result) -> set[str]:
+    return {rule for rule, _ in removed(result)}
+
+
+@pytest.mark.parametrize(
+    "marker, rule",
+    [
+        ("——第3页——", "page_number_line"),
+        ("— 第 2 页 —", "page_number_line"),
+        ("【第2页】", "page_number_line"),
+        ("~ 4 ~", "page_number_line"),
+        ("·2·", "page_number_line"),
+        ("3 of 12", "page_number_line"),
+        ("2/12页", "page_number_line"),
+        ("第2/8页", "page_number_line"),
+        ("页码：3", "page_number_line"),
+        ("第 3 页（共 8 页）", "page_of_total"),
+        ("共10页，当前第3页", "page_of_total"),
+        ("第3页 下一页", "pager"),
+    ],
+)
+def test_a_page_marker_between_two_paragraphs_goes(marker, rule):
+    result = between(marker)
+    assert (f"chrome.page_marker.{rule}", marker) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("line", ["——开展“文明读者”评选活动。", "~ 志愿服务 ~", "3/5的职工", "2024—2025", "（1）"])
+def test_a_dash_item_a_fraction_or_a_year_range_between_paragraphs_stays(line):
+    assert line in between(line).text.splitlines()
+
+
+def test_a_page_number_between_spaced_dashes_inside_a_sentence_is_cut():
+    line = "各部门要明确责任分工， - 3 - 把创建工作与业务工作同部署、同检查、同落实。"
+    result = cleaned(body=[*BODY[:-1], line])
+    assert rules_of(result) == {"chrome.page_marker.page_number_inline"}
+    assert SENTENCE in clean.clean_text(page_lines(TITLE, [*BODY[:-1], line])).text
+
+
+def test_a_numbered_method_with_dashes_inside_a_sentence_stays():
+    line = "按照“1 - 3 - 5”工作法，每月开展一次志愿服务，每季度开展一次评议，落实创建责任。"
+    assert line in cleaned(body=[*BODY, line]).text
+
+
+def test_a_page_number_after_a_space_behind_the_title_goes():
+    result = cleaned(title=TITLE + " 第2页")
+    assert ("chrome.page_marker.page_suffix", " 第2页") in removed(result)
+    assert result.text.splitlines()[0] == TITLE
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "（来源：某某范文网 www.fanwen-abc.com）",
+        "(出自某某范文网 http://www.abc.cn)",
+        "［本文来自某某网］",
+        "〔来源：某某网〕",
+        "[来源：某某文库]",
+        "（本文由某某范文网整理）",
+        "（某某范文网整理）",
+        "【某某文库 www.abc.com】",
+        "「本文来源于网络，仅供参考」",
+        "（内容来源：网络）",
+        "【文章来源于某某公众号】",
+        "【某某范文网】",
+    ],
+)
+def test_a_site_source_in_brackets_is_cut_from_the_sentence(stamp):
+    line = SENTENCE.replace("，把", "，" + stamp + "把")
+    result = cleaned(body=[*BODY[:-1], line])
+    assert [text for rule, text in removed(result) if rule.startswith("chrome.watermark.")] == [stamp]
+    assert SENTENCE in result.text
+
+
+@pytest.mark.parametrize("note", ["（资金来源：财政拨款）", "（来源：区统计局）", "（由区文明网负责）", "（详见中国文明网）"])
+def test_a_plans_own_bracketed_source_or_site_stays(note):
+    line = SENTENCE.replace("，把", "，" + note + "把")
+    result = cleaned(body=[*BODY[:-1], line])
+    assert result.removed == []
+    assert line in result.text
+
+
+@pytest.mark.parametrize(
+    "signature, rule",
+    [
+        ("——摘自某某范文大全", "source_after_sentence"),
+        ("本文由某某范文网整理发布。", "signed_after_sentence"),
+    ],
+)
+def test_a_site_signing_after_the_last_sentence_goes(signature, rule):
+    result = cleaned(body=[*BODY[:-1], SENTENCE + signature])
+    assert (f"chrome.watermark.{rule}", signature) in removed(result)
+    assert result.text.endswith(SENTENCE)
+
+
+@pytest.mark.parametrize("line", [SENTENCE + "——选自《区图书馆读者守则》", SENTENCE + "本文由区文明办负责解释。"])
+def test_a_quotation_or_the_plans_own_closing_after_the_last_sentence_stays(line):
+    assert line in cleaned(body=[*BODY[:-1], line]).text
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("关于我们", "nav.footer_links"),
+        ("隐私政策 | 用户协议", "nav.footer_links"),
+        ("网站声明 · 隐私条款 · 联系方式", "nav.footer_links"),
+        ("商务合作：QQ 12345678", "nav.business_contact"),
+        ("技术支持：某某网络科技有限公司", "disclaimer.site_footer_tech"),
+        ("Powered by 某某CMS", "disclaimer.site_footer_tech"),
+        ("（c）2024 某某网", "disclaimer.copyright"),
+        ("如若转载，请注明出处", "disclaimer.reprint"),
+        ("未经允许不得转载", "disclaimer.reprint"),
+        ("若本文有侵权，请告知，我们会及时删除。", "disclaimer.upload_notice"),
+        ("内容仅供参考，请勿直接套用", "disclaimer.reference_only"),
+        ("（此文为网络收集，仅供参考）", "upload.provenance"),
+        ("点击领取100元红包", "spam_html.bait_offer"),
+        ("免费领取全套创建资料包，私信回复“资料”", "spam_html.bait_offer"),
+        ("加群领取资料：123456789", "spam_html.bait_offer"),
+        ("网赚项目，日入过千", "spam_html.bait_offer"),
+        ("微信号：abc_fanwen", "qr_image.account_line"),
+        ("用手机扫描二维码，随时随地看", "qr_image.qr_generic"),
+        ("本期编辑：小王", "publish.editor_line"),
+        ("审核人：李某　发布人：王某", "publish.editor_line"),
+        ("更多精彩内容，请点击进入“工作方案”栏目", "related.more_link"),
+        ("更多：工作方案", "related.more_link"),
+        ("大家还在看", "related.related_list"),
+        ("需要金币：3", "upload.uploader_keys"),
+        ("因篇幅限制，仅展示部分内容", "page_marker.withheld_notice"),
+        ("— 展开剩余70% —", "page_marker.expand_full"),
+    ],
+)
+def test_a_furniture_line_below_the_plan_goes(line, rule):
+    """Footer links and credits, a site's notices in other words, bait, an account to follow, an editor's key,
+    a link to more pages, a price in coins, a withheld rest: each by its rule."""
+    result = cleaned(tail=[line])
+    assert f"chrome.{rule}" in rules_of(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "联系方式",
+        "技术保障：信息部",
+        "读者凭证免费领取图书",
+        "组长：王某",
+        "区图书馆办公室　2025年3月5日印发",
+        "联系人：王某　联系电话：1234567",
+    ],
+)
+def test_a_plans_own_line_below_it_stays(line):
+    """A contacts heading alone, a team of the plan, a plan's offer, a member, the issuing line, a contact."""
+    result = cleaned(tail=[line])
+    assert line in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（四）技术支持：由信息部负责网络和设备保障。",
+        "开展“书香家庭”评选，每户可免费领取图书一册。",
+        "关注“某某图书馆”微信公众号，参与线上答题。",
+        "因篇幅有限，本方案只列举主要任务，具体见附件。",
+        "未经允许不得使用馆内设备。",
+    ],
+)
+def test_plan_lines_with_furniture_words_between_paragraphs_stay(line):
+    assert line in between(line).text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("发布部门：区文明办", "author_line"),
+        ("文：王某  图：李某", "slash_credits"),
+        ("作者|王某", "slash_credits"),
+        ("共8页 · 1.6千字", "file_facts"),
+    ],
+)
+def test_a_credits_or_file_line_under_the_title_goes(line, rule):
+    result = cleaned(body=[line, *BODY])
+    category = "upload" if rule == "file_facts" else "publish"
+    assert (f"chrome.{category}.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_the_site_name_after_a_dash_behind_the_title_goes():
+    result = cleaned(title=TITLE + "-范文大全")
+    assert ("chrome.watermark.title_site_suffix", "-范文大全") in removed(result)
+    assert result.text.splitlines()[0] == TITLE
