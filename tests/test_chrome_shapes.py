@@ -220,3 +220,31 @@ def test_the_site_name_after_a_dash_behind_the_title_goes():
     result = cleaned(title=TITLE + "-范文大全")
     assert ("chrome.watermark.title_site_suffix", "-范文大全") in removed(result)
     assert result.text.splitlines()[0] == TITLE
+
+
+def test_a_page_printed_without_line_breaks_loses_its_trail_its_wall_and_its_buttons():
+    line = (
+        "首页 > 工作方案 > 正文 " + TITLE + " " + BODY[0] + BODY[2] + "第 1 页 共 6 页 " + SENTENCE
+        + "还剩4页未读，继续阅读 下载文档 收藏 分享"
+    )
+    result = strip_chrome(line)
+    assert {"chrome.nav.breadcrumb_lead", "chrome.page_marker.read_remaining", "chrome.related.trailing_buttons"} <= rules_of(result)
+    assert result.text.startswith(TITLE) and result.text.endswith(SENTENCE)
+
+
+def test_a_trail_ending_in_the_title_stays_for_the_line_rules():
+    result = cleaned(head=["首页 > 工作方案 > " + TITLE])
+    assert "chrome.nav.breadcrumb_lead" not in rules_of(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_the_page_title_and_its_page_number_glued_after_a_sentence_go():
+    copy = TITLE + "_第2页"
+    result = cleaned(body=[*BODY[:2], BODY[2] + copy, *BODY[3:]])
+    assert ("chrome.page_marker.title_page_glued", copy) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_the_first_title_with_its_page_number_before_the_text_keeps_the_title():
+    result = strip_chrome("\n".join([TITLE + "_第1页" + BODY[0], *BODY[1:]]))
+    assert result.text.startswith(TITLE)
