@@ -248,3 +248,46 @@ def test_the_page_title_and_its_page_number_glued_after_a_sentence_go():
 def test_the_first_title_with_its_page_number_before_the_text_keeps_the_title():
     result = strip_chrome("\n".join([TITLE + "_第1页" + BODY[0], *BODY[1:]]))
     assert result.text.startswith(TITLE)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("墨韵2048 分享", "publish.sharer_line"),
+        ("书香阁原创", "publish.original_mark"),
+        ("原创 书香阁", "publish.original_mark"),
+        ("03-05 10:21", "publish.lone_date_line"),
+        ("『2024-03-05』", "publish.lone_date_line"),
+        ("日期：2024年3月5日", "publish.lone_date_line"),
+        ("全文约2196字", "furniture.score"),
+        ("约2196字 阅读需6分钟", "furniture.score"),
+        ("IP属地：北京", "furniture.score"),
+        ("只看楼主 | 倒序浏览", "qa.forum_buttons"),
+    ],
+)
+def test_a_stamp_of_a_user_or_a_social_page_under_the_title_goes(line, rule):
+    result = cleaned(body=[line, *BODY])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("line", ["时间：2025年3月5日", "活动时间：2025年3月5日上午9:00", "分享会：每月举办一次读书分享会。"])
+def test_an_event_time_or_a_plan_field_under_the_title_stays(line):
+    assert line in cleaned(body=[line, *BODY]).text.splitlines()
+
+
+def test_a_forum_posts_buttons_below_the_plan_go():
+    result = cleaned(tail=["回复 支持 反对"])
+    assert ("chrome.qa.forum_buttons", "回复 支持 反对") in removed(result)
+
+
+@pytest.mark.parametrize("suffix", ["（2024-03-05）", " 作者：书香阁", " 312阅读", "　发布时间：2024年3月5日"])
+def test_a_stamp_or_a_byline_after_the_title_goes(suffix):
+    result = cleaned(title=TITLE + suffix)
+    assert ("chrome.watermark.title_stamp_suffix", suffix) in removed(result)
+    assert result.text.splitlines()[0] == TITLE
+
+
+def test_a_date_in_words_in_brackets_after_the_title_stays():
+    title = TITLE + "（2025年3月5日）"
+    assert cleaned(title=title).text.splitlines()[0] == title
