@@ -291,3 +291,59 @@ def test_a_stamp_or_a_byline_after_the_title_goes(suffix):
 def test_a_date_in_words_in_brackets_after_the_title_stays():
     title = TITLE + "（2025年3月5日）"
     assert cleaned(title=title).text.splitlines()[0] == title
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("你对这个回答的评价是？", "qa.answerer_line"),
+        ("本回答由提问者推荐", "qa.answerer_line"),
+        ("其他类似问题", "qa.answerer_line"),
+        ("共 12 条回复", "qa.answerer_line"),
+        ("擅长：公文写作", "qa.answerer_line"),
+        ("赞同 12 | 反对 0", "qa.forum_buttons"),
+        ("有用 (12)  没用 (0)", "qa.forum_buttons"),
+        ("已赞过 已踩过", "qa.forum_buttons"),
+        ("写下你的评论...", "related.comments"),
+        ("登录后参与评论", "related.comments"),
+        ("转藏到我的图书馆", "qa.reader_shelf"),
+        ("献花(0)", "qa.reader_shelf"),
+        ("— THE END —", "markup.end_mark"),
+        ("【END】", "markup.end_mark"),
+        ("编辑整理：书香阁", "publish.editor_line"),
+        ("本文整理自网络", "upload.provenance"),
+        ("1、本文档共计6页，下载后可编辑修改", "upload.open_with"),
+        ("2、下载后请在Word中打开", "upload.open_with"),
+        ("特别推荐", "related.related_list"),
+        ("换一换", "furniture.score"),
+        ("正在加载中，请稍后...", "furniture.score"),
+        ("+1", "furniture.score"),
+    ],
+)
+def test_the_furniture_of_a_qa_a_forum_or_a_repost_page_below_the_plan_goes(line, rule):
+    result = cleaned(tail=[line])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("答：", "qa.answerer_line"),
+        ("书香阁的图书馆 > 《工作方案》", "qa.reader_shelf"),
+        ("馆藏&312", "qa.reader_shelf"),
+        ("文档分类：工作方案", "upload.uploader_keys"),
+        ("适用场景：机关单位", "upload.uploader_keys"),
+        ("该用户很懒，什么也没介绍", "upload.lazy_user"),
+        ("版权申诉", "furniture.score"),
+    ],
+)
+def test_the_furniture_of_a_qa_a_repost_or_a_sharing_page_above_the_plan_goes(line, rule):
+    result = cleaned(head=[line])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("line", ["馆藏资源", "资料整理：办公室负责创建资料的收集整理。", "本方案由区图书馆办公室负责解释。", "其他事项"])
+def test_a_library_plans_own_short_lines_stay(line):
+    assert line in cleaned(tail=[line]).text.splitlines()
