@@ -347,3 +347,38 @@ def test_the_furniture_of_a_qa_a_repost_or_a_sharing_page_above_the_plan_goes(li
 @pytest.mark.parametrize("line", ["馆藏资源", "资料整理：办公室负责创建资料的收集整理。", "本方案由区图书馆办公室负责解释。", "其他事项"])
 def test_a_library_plans_own_short_lines_stay(line):
     assert line in cleaned(tail=[line]).text.splitlines()
+
+
+@pytest.mark.parametrize("marker", ["－2－", "—2—", "（第2页）", "【第2页】", "Page 2 of 5"])
+def test_a_page_number_inside_a_sentence_is_cut(marker):
+    line = SENTENCE.replace("，把", "，" + marker + "把")
+    result = cleaned(body=[*BODY[:-1], line])
+    assert ("chrome.page_marker.page_number_inline", marker) in removed(result)
+    assert SENTENCE in result.text
+
+
+@pytest.mark.parametrize("marker", ["- 2 -", "— 2 —", " 2/5"])
+def test_a_page_number_after_the_last_sentence_of_a_line_is_cut(marker):
+    result = cleaned(body=[*BODY[:-1], SENTENCE + marker])
+    assert "chrome.page_marker.page_number_inline" in rules_of(result)
+    assert result.text.endswith(SENTENCE)
+
+
+@pytest.mark.parametrize("marker", ["共5页", "当前第2页", "‐ 2 ‐", "﹣2﹣"])
+def test_more_page_markers_between_two_paragraphs_go(marker):
+    result = between(marker)
+    assert ("chrome.page_marker.page_number_line", marker) in removed(result)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "开展“1-2-3”读者服务活动，每月组织一次志愿服务，落实创建责任。",
+        "于2024-3-5前完成自查，每周1-2次开展巡查，落实创建责任。",
+        "职工参与率达到2/5以上，逐步提高到3/5，落实创建责任。",
+        "详见附件第2页，各部门按表填报，落实创建责任。",
+    ],
+)
+def test_numbers_with_dashes_slashes_or_pages_in_a_plan_sentence_stay(line):
+    result = cleaned(body=[*BODY, line])
+    assert line in result.text.splitlines()
