@@ -382,3 +382,69 @@ def test_more_page_markers_between_two_paragraphs_go(marker):
 def test_numbers_with_dashes_slashes_or_pages_in_a_plan_sentence_stay(line):
     result = cleaned(body=[*BODY, line])
     assert line in result.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "label, rule",
+    [
+        ("（珍藏版）", "title_site_label"),
+        ("（简洁版）", "title_site_label"),
+        ("【全文】", "title_site_label"),
+        ("【荐】", "title_site_label"),
+        ("（参考范本）", "title_site_label"),
+        ("范文模板", "title_label"),
+        ("大全", "title_label"),
+    ],
+)
+def test_a_sites_label_after_the_title_goes(label, rule):
+    result = cleaned(title=TITLE + label)
+    assert (f"chrome.watermark.{rule}", label) in removed(result)
+    assert result.text.splitlines()[0] == TITLE
+
+
+@pytest.mark.parametrize("status", ["（试行）", "（修订稿）", "（第二版）", "（2025年版）", "（草案）"])
+def test_a_documents_own_status_after_the_title_stays(status):
+    assert cleaned(title=TITLE + status).text.splitlines()[0] == TITLE + status
+
+
+@pytest.mark.parametrize("label", ["【范文】", "（最新）"])
+def test_a_sites_label_before_the_title_goes(label):
+    result = cleaned(title=label + TITLE)
+    assert ("chrome.markup.title_label_before", label) in removed(result)
+    assert result.text.splitlines()[0] == TITLE
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("如需进一步调整，请告诉我。", "disclaimer.ai_closing"),
+        ("如果您需要，我可以进一步细化各项任务的时间安排。", "disclaimer.ai_closing"),
+        ("您可以根据本单位实际情况进行修改完善。", "disclaimer.ai_closing"),
+        ("注：以上方案仅供参考，具体内容可根据实际情况调整。", "disclaimer.ai_closing"),
+        ("◆◆◆◆◆◆", "markup.divider_glyphs"),
+        ("❶❷❸", "markup.divider_glyphs"),
+        ("★★★★★★★★", "markup.divider_glyphs"),
+        ("全文完", "markup.bare_end_mark"),
+        ("本文结束", "markup.bare_end_mark"),
+    ],
+)
+def test_a_chat_tools_closing_a_divider_or_an_end_mark_below_the_plan_goes(line, rule):
+    result = cleaned(tail=[line])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("line", ["当然可以！以下是为您撰写的方案：", "以下是一份关于图书馆文明单位创建的工作方案："])
+def test_a_chat_tools_opening_above_the_plan_goes(line):
+    result = cleaned(head=[line])
+    assert ("chrome.disclaimer.ai_opening", line) in removed(result)
+
+
+@pytest.mark.parametrize("line", ["注：本方案由区图书馆办公室负责解释。", "各部门可根据实际情况调整活动安排。", "□□□□"])
+def test_a_plans_note_its_own_provisos_or_lost_characters_below_it_stay(line):
+    assert line in cleaned(tail=[line]).text.splitlines()
+
+
+@pytest.mark.parametrize("line", ["-----------------------------", "·····························"])
+def test_a_divider_between_two_paragraphs_goes(line):
+    assert line not in between(line).text
