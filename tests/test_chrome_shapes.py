@@ -448,3 +448,36 @@ def test_a_plans_note_its_own_provisos_or_lost_characters_below_it_stay(line):
 @pytest.mark.parametrize("line", ["-----------------------------", "·····························"])
 def test_a_divider_between_two_paragraphs_goes(line):
     assert line not in between(line).text
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("手机访问：m.sxfw.com", "nav.site_address"),
+        ("sxfw.com", "nav.site_address"),
+        ("今天是：2024年3月5日 星期二", "nav.today_line"),
+        ("导航：首页 | 方案 | 计划 | 总结", "nav.pipe_menu"),
+        ("热门分类：工作计划 | 工作总结 | 实施方案", "nav.pipe_menu"),
+        ("Hi，欢迎来到书香范文网", "nav.welcome_visit"),
+        ("English | 中文", "nav.login_bar"),
+        ("全部分类", "furniture.score"),
+        ("切换到宽版", "furniture.score"),
+        ("您的IP：127.0.0.1", "furniture.score"),
+        ("请看下文。", "disclaimer.read_on"),
+        ("感兴趣的朋友可以看看。", "disclaimer.read_on"),
+        ("想要写好一份方案，需要掌握哪些技巧呢？", "disclaimer.read_on"),
+        ("一份好的方案能让工作事半功倍。", "disclaimer.genre_talk"),
+        ("本文共3篇，供您选择。", "disclaimer.reader_offer"),
+        ("【引言】方案是计划的一种。", "disclaimer.site_intro"),
+        ("核心提示：区图书馆印发创建方案", "disclaimer.site_intro"),
+    ],
+)
+def test_a_sites_header_or_its_talk_above_the_plan_goes(line, rule):
+    result = cleaned(head=[line])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_a_plans_units_in_a_row_below_it_stay():
+    line = "责任单位：办公室 | 业务部 | 后勤部"
+    assert line in cleaned(tail=[line]).text.splitlines()
