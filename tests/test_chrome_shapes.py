@@ -481,3 +481,15 @@ def test_a_sites_header_or_its_talk_above_the_plan_goes(line, rule):
 def test_a_plans_units_in_a_row_below_it_stay():
     line = "责任单位：办公室 | 业务部 | 后勤部"
     assert line in cleaned(tail=[line]).text.splitlines()
+
+
+def test_a_table_in_rows_below_the_plan_stays():
+    rows = ["序号 | 活动内容 | 时间 | 责任部门", "1 | 学雷锋志愿服务 | 3月 | 团委", "2 | 文明读者评选 | 6月 | 阅览部"]
+    result = cleaned(tail=rows)
+    assert "chrome.nav.pipe_menu" not in rules_of(result)
+    assert all(row in result.text.splitlines() for row in rows)
+
+
+def test_a_heading_that_goes_on_after_a_list_word_starts_no_link_list():
+    tail = ["推荐阅读书目", "《某某读本》", "《某某故事》"]
+    assert "chrome.related.related_list" not in rules_of(cleaned(tail=tail))
