@@ -493,3 +493,38 @@ def test_a_table_in_rows_below_the_plan_stays():
 def test_a_heading_that_goes_on_after_a_list_word_starts_no_link_list():
     tail = ["推荐阅读书目", "《某某读本》", "《某某故事》"]
     assert "chrome.related.related_list" not in rules_of(cleaned(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "piece, rule",
+    [
+        ("上一篇：区图书馆工作总结", "related.prev_next"),
+        ("（完）", "markup.end_mark"),
+        ("——END——", "markup.end_mark"),
+        ("责任编辑：王某", "publish.editor_line"),
+        ("【打印】【关闭】", "publish.print_close"),
+        ("  2024-03-05", "furniture.score"),
+        ("原文地址：https://www.abc.com/a/1.html", "disclaimer.article_by"),
+    ],
+)
+def test_a_line_of_chrome_glued_after_the_plans_last_sentence_goes(piece, rule):
+    result = cleaned(body=[*BODY[:-1], SENTENCE + piece])
+    assert (f"chrome.{rule}", piece) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_a_download_button_glued_after_a_short_last_sentence_takes_only_its_piece():
+    result = cleaned(body=[*BODY[:-1], SENTENCE + "点击下载全文"])
+    assert ("chrome.upload.vip_download", "点击下载全文") in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("piece", ["二、工作要求", "区图书馆 2025年3月5日", "各部门要在"])
+def test_a_heading_a_signature_or_a_wrapped_clause_after_the_last_sentence_stays(piece):
+    line = SENTENCE + piece
+    assert cleaned(body=[*BODY[:-1], line]).text.splitlines()[-1] == line
+
+
+def test_the_cut_after_the_last_sentence_is_stable():
+    once = clean.clean_text(page_lines(TITLE, [*BODY[:-1], SENTENCE + "上一篇：区图书馆工作总结"]))
+    assert clean.clean_text(once.text).text == once.text

@@ -12,7 +12,8 @@ Lines no pattern names are scored (``signals`` in the YAML): a short line outsid
 made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
 line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
 leaves a content-like rest keeps the line and flags uncertain_chrome; a notice glued to a sentence
-(in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
+(in brackets, after the last sentence) or metadata glued after a title loses only its piece, and so does any
+line's worth of chrome glued after the last sentence of the plan's last line (…同落实。上一篇：某某). Beyond
 two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
 short or a site's excerpt right above the line they were cut from go; the first or full one stays.
 A name right under the title, above the plan, is the page's byline.
@@ -371,7 +372,7 @@ def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
     if rule.scope == "line":
         cfg = _config()
         after_title = _after_title(lines[i], rule, cfg) if rule.category in cfg.after_title else None
-        glued = after_title or (_glued_piece(lines[i], m, cfg) if rule.cut_glued else None)
+        glued = after_title or _glued_piece(lines[i], m, cfg, anywhere=rule.cut_glued)
         return _Hit(rule, m, i, i, glued=glued)
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
@@ -381,22 +382,55 @@ OPENERS, CLOSERS = "(（【[", ")）】]"
 SENTENCE_END = "。！？!?"
 
 
-def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
+def _glued_piece(line: str, m: re.Match, cfg: Config, anywhere: bool) -> tuple[int, int] | None:
     """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
     (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
-    before the first one. None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
-    piece = _brackets_around(line, m, cfg.glued_reach)
+    before the first one (``anywhere``: rules with ``glued: cut``); for every other line rule only a piece after
+    the last sentence end that is no sentence itself (…同落实。点击下载全文). None when the rest is no sentence of
+    ``content_min_chars``: the line goes whole."""
+    piece = _brackets_around(line, m, cfg.glued_reach) if anywhere else None
     if piece is None:
         last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
         first_end = min((j for j in (line.find(c, m.end()) for c in SENTENCE_END) if j >= 0), default=-1)
-        if last_end >= 0 and (first_end < 0 or first_end == len(line.rstrip()) - 1) and len(line) - last_end <= cfg.glued_reach:
+        ends_there = first_end < 0 or (anywhere and first_end == len(line.rstrip()) - 1)
+        if last_end >= 0 and ends_there and len(line) - last_end <= cfg.glued_reach:
             piece = last_end + 1, len(line)
-        elif last_end < 0 and 0 <= first_end < cfg.glued_reach:
+        elif anywhere and last_end < 0 and 0 <= first_end < cfg.glued_reach:
             piece = 0, first_end + 1
         else:
             return None
     rest = line[: piece[0]] + line[piece[1] :]
     return piece if _holds_a_sentence(rest, cfg) and not _rest_is_chrome(rest) else None
+
+
+def _trailing_chrome(line: str, cfg: Config) -> tuple[int, str, str, str] | None:
+    """Chrome glued after the last sentence of the plan's last line (…同落实。上一篇：某某 / …落实。（完）): the text
+    after the line's last sentence end, at most ``glued_reach`` long, the rest holding a sentence, which would go as
+    a line of its own below the plan (a line or block rule of the tail, or the furniture score). Returns where the
+    piece starts, its rule's name and category, and the reason; None when the line ends with its sentence."""
+    text = line.rstrip()
+    end = max(text.rfind(c) for c in SENTENCE_END)
+    piece = text[end + 1 :].strip()
+    if end < 0 or not piece or len(piece) > cfg.glued_reach or not _holds_a_sentence(text[: end + 1], cfg):
+        return None
+    reason = "glued after the last sentence: only this piece goes"
+    for rule, _ in _matching_rules(piece):
+        if rule.scope != "inline" and _in_zone(rule.where, "tail"):
+            return end + 1, rule.name, rule.category, reason
+    if _is_furniture(piece, cfg):
+        return end + 1, "chrome.furniture.score", "furniture", f"{reason}; {furniture_score(piece)[1]}"
+    return None
+
+
+def _cut_trailing(walk: _Walk, i: int, line: str, cfg: Config) -> str:
+    """The plan's last line without the chrome glued after its last sentence (see ``_trailing_chrome``)."""
+    found = _trailing_chrome(line, cfg)
+    if found is None:
+        return line
+    start, name, category, reason = found
+    walk.removed.append(RemovedSpan(name, category, line[start:], i + 1, reason))
+    _capture(walk.meta, None, line[start:], cfg)
+    return line[:start]
 
 
 def _rest_is_chrome(rest: str) -> bool:
@@ -672,10 +706,13 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
         walk.flags.append((hit.stopped_at, "uncertain_chrome", lines[hit.stopped_at].strip()[:80], detail))
 
 
-def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
-    """Keep the line minus its inline chrome; drop it if only punctuation is left."""
+def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config, last: bool = False) -> None:
+    """Keep the line minus its inline chrome (and, on the plan's ``last`` line, the chrome glued after its last
+    sentence); drop it if only punctuation is left."""
     new_line, cuts = _cut_inline(line, zone)
     _record_cuts(walk, i, cuts, cfg)
+    if last:
+        new_line = _cut_trailing(walk, i, new_line, cfg)
     if not cuts or any(ch.isalnum() for ch in new_line):
         walk.kept.append((i, new_line))
     elif new_line.strip():
@@ -947,7 +984,7 @@ def strip_chrome(text: str) -> ChromeResult:
         elif hit and hit.rule.doubt_outside:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
-        _keep_line(walk, i, lines[i], zone, cfg)
+        _keep_line(walk, i, lines[i], zone, cfg, last=bool(bounds) and i == bounds[1])
         i += 1
     _drop_toc(walk, cfg)
     _drop_cut_copies(walk, cfg)
