@@ -528,3 +528,15 @@ def test_a_heading_a_signature_or_a_wrapped_clause_after_the_last_sentence_stays
 def test_the_cut_after_the_last_sentence_is_stable():
     once = clean.clean_text(page_lines(TITLE, [*BODY[:-1], SENTENCE + "上一篇：区图书馆工作总结"]))
     assert clean.clean_text(once.text).text == once.text
+
+
+@pytest.mark.parametrize("slogan", ["，共建文明和谐新家园！", ",让文明成为每个人的习惯!"])
+def test_a_sites_slogan_glued_after_the_title_goes(slogan):
+    result = cleaned(title=TITLE + slogan)
+    assert ("chrome.watermark.title_slogan", slogan) in removed(result)
+    assert result.text.splitlines()[0] == TITLE
+
+
+def test_a_plan_sentence_ending_in_an_exclamation_after_its_kind_stays():
+    line = "让我们按照本方案，共同努力，把文明单位创建工作推向新的高度！"
+    assert line in cleaned(body=[*BODY, line]).text.splitlines()
