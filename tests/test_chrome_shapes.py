@@ -540,3 +540,22 @@ def test_a_sites_slogan_glued_after_the_title_goes(slogan):
 def test_a_plan_sentence_ending_in_an_exclamation_after_its_kind_stays():
     line = "让我们按照本方案，共同努力，把文明单位创建工作推向新的高度！"
     assert line in cleaned(body=[*BODY, line]).text.splitlines()
+
+
+GLUED_EXCERPT = "".join([TITLE, *BODY])[:70]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [GLUED_EXCERPT, TITLE, *BODY],  # the title and the first paragraphs glued into one summary, above the title
+        ["".join(BODY)[:60], TITLE, *BODY],  # the body's beginning above the title
+        ["简介：" + "".join(BODY)[:60] + "…", TITLE, *BODY],  # after the site's key, cut with an ellipsis
+        [TITLE, "".join(BODY)[:60] + "……", *BODY],  # under the title
+    ],
+)
+def test_a_sites_excerpt_running_on_past_the_line_below_goes(lines):
+    result = strip_chrome("\n".join(lines))
+    assert "chrome.upload.teaser_copy" in rules_of(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+

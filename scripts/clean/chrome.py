@@ -125,6 +125,8 @@ class Config:
     count_suffix: re.Pattern | Prefiltered  # tried on every kept line: behind its prefilter
     cut_min_chars: int
     title_cut_chars: int
+    cut_lines: int  # how many lines below an excerpt are read as one text
+    cut_key: re.Pattern  # a key before an excerpt (简介：)
     cut_ellipsis: re.Pattern | Prefiltered
     byline: re.Pattern
     byline_unit: re.Pattern
@@ -265,6 +267,8 @@ def _config() -> Config:
         count_suffix=prefiltered(data["repeated_title"]["count_suffix"]),
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
+        cut_lines=int(data["cut_copies"]["max_lines"]),
+        cut_key=re.compile(data["cut_copies"]["key"]),
         cut_ellipsis=prefiltered(data["cut_copies"]["ellipsis"]),
         byline=re.compile(data["byline"]["shape"]),
         byline_unit=re.compile(data["byline"]["unit_end"]),
@@ -784,27 +788,40 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
     walk.kept = kept
 
 
-def _cut_copy_rule(line: str, below: str, cfg: Config) -> str:
-    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else ""."""
+def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
+    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else "". An excerpt longer
+    than that line may run on into the lines after it (a site glues the title and the first paragraphs into one
+    summary): ``below`` holds the line below and the lines after it, and they are read as one text."""
     text = cfg.cut_ellipsis.sub("", "".join(line.split()))
-    full = "".join(below.split())
+    if len(text) >= cfg.cut_min_chars:
+        text = cfg.cut_key.sub("", text)  # 简介：… — the site's key before its excerpt
+    full = "".join(below[0].split())
+    for more in below[1:]:
+        if len(full) > len(text) or len(text) < cfg.cut_min_chars or not text.startswith(full):
+            break
+        full += "".join(more.split())
     if not text or len(full) <= len(text) or not full.startswith(text):
         return ""
     if len(text) >= cfg.cut_min_chars:
         return "chrome.upload.teaser_copy"
-    key, below_key = _title_key(line), _title_key(below)
+    key, below_key = _title_key(line), _title_key(below[0])
     if key and below_key and len(below_key) - len(key) <= cfg.title_cut_chars:
         return "chrome.repeated_title.cut_copy"
     return ""
 
 
 def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
-    """A site's excerpt, or a title cut short, right above the line it was cut from: the copy goes."""
+    """A site's excerpt, or a title cut short, right above the line it was cut from (or above the title over
+    it): the copy goes."""
     nonblank = [p for p, (_, text) in enumerate(walk.kept) if text.strip()]
     dropped = set()
-    for p, below in zip(nonblank, nonblank[1:]):
+    for n, p in enumerate(nonblank[:-1]):
         i, text = walk.kept[p]
-        rule = _cut_copy_rule(text, walk.kept[below][1], cfg)
+        below = [walk.kept[q][1] for q in nonblank[n + 1 : n + 2 + cfg.cut_lines]]
+        # an excerpt of the body printed above the title: read on from the line under the title
+        rule = _cut_copy_rule(text, below[: cfg.cut_lines], cfg)
+        if not rule and len(below) > 1 and len(text) >= cfg.cut_min_chars and _title_key(below[0]):
+            rule = _cut_copy_rule(text, below[1:], cfg)
         if rule:
             walk.removed.append(RemovedSpan(rule, rule.split(".")[1], text, i + 1, "the line below begins with all of it"))
             dropped.add(p)
