@@ -111,6 +111,7 @@ class Config:
     title_shape: re.Pattern
     title_end: re.Pattern
     after_title: tuple[str, ...]
+    after_sentence: tuple[str, ...]  # categories whose line rules take only a piece glued after the last sentence
     after_title_max_chars: int
     paragraph_end: re.Pattern
     whole_line_max_chars: int
@@ -253,6 +254,7 @@ def _config() -> Config:
         title_shape=re.compile(zones["title_shape"]),
         title_end=re.compile(zones["title_end"]),
         after_title=tuple(zones["after_title_categories"]),
+        after_sentence=tuple(zones["after_sentence_categories"]),
         after_title_max_chars=int(zones["after_title_max_chars"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
@@ -376,7 +378,8 @@ def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
     if rule.scope == "line":
         cfg = _config()
         after_title = _after_title(lines[i], rule, cfg) if rule.category in cfg.after_title else None
-        glued = after_title or _glued_piece(lines[i], m, cfg, anywhere=rule.cut_glued)
+        after = rule.cut_glued or rule.category in cfg.after_sentence
+        glued = after_title or (_glued_piece(lines[i], m, cfg, anywhere=rule.cut_glued) if after else None)
         return _Hit(rule, m, i, i, glued=glued)
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
@@ -389,9 +392,9 @@ SENTENCE_END = "。！？!?"
 def _glued_piece(line: str, m: re.Match, cfg: Config, anywhere: bool) -> tuple[int, int] | None:
     """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
     (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
-    before the first one (``anywhere``: rules with ``glued: cut``); for every other line rule only a piece after
-    the last sentence end that is no sentence itself (…同落实。点击下载全文). None when the rest is no sentence of
-    ``content_min_chars``: the line goes whole."""
+    before the first one (``anywhere``: rules with ``glued: cut``); for the other line rules of the categories of
+    ``zones.after_sentence_categories`` only a piece after the last sentence end that is no sentence itself
+    (…同落实。点击下载全文). None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
     piece = _brackets_around(line, m, cfg.glued_reach) if anywhere else None
     if piece is None:
         last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
