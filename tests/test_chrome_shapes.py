@@ -559,3 +559,24 @@ def test_a_sites_excerpt_running_on_past_the_line_below_goes(lines):
     assert "chrome.upload.teaser_copy" in rules_of(result)
     assert result.text == "\n".join([TITLE, *BODY])
 
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("作　者：佚名", "publish.author_line"),
+        ("（来源：区文明办）", "publish.bracketed_source_line"),
+        ("Posted on 2024-03-05 by admin", "publish.english_byline"),
+        ("By admin | 2024-03-05", "publish.english_byline"),
+        ("印发日期：2024年3月5日", "publish.gov_table"),
+    ],
+)
+def test_a_publish_line_with_a_spaced_key_in_brackets_or_in_english_under_the_title_goes(line, rule):
+    result = cleaned(body=[line, *BODY])
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+def test_a_bracketed_citation_between_paragraphs_stays_unflagged():
+    result = between("（来源：区统计局2024年统计公报）")
+    assert result.removed == [] and result.flags == []
