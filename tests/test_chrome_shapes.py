@@ -580,3 +580,15 @@ def test_a_publish_line_with_a_spaced_key_in_brackets_or_in_english_under_the_ti
 def test_a_bracketed_citation_between_paragraphs_stays_unflagged():
     result = between("（来源：区统计局2024年统计公报）")
     assert result.removed == [] and result.flags == []
+
+
+@pytest.mark.parametrize("banner", ["精品文档 可编辑", "精选优质文档-倾情为你奉上", "专心---专注---专业", "【精品文档】第 3 页", "欢迎下载", "Word文档 可编辑"])
+def test_a_sharing_sites_banner_at_a_page_break_between_two_paragraphs_goes(banner):
+    result = between(banner)
+    assert ("chrome.watermark.banner_line", banner) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("line", ["向读者发放免费资料，欢迎下载本馆电子资源目录。", "专业", "可编辑的电子台账由办公室统一管理。"])
+def test_a_plan_line_with_a_banners_words_stays(line):
+    assert line in between(line).text.splitlines()
