@@ -592,3 +592,38 @@ def test_a_sharing_sites_banner_at_a_page_break_between_two_paragraphs_goes(bann
 @pytest.mark.parametrize("line", ["向读者发放免费资料，欢迎下载本馆电子资源目录。", "专业", "可编辑的电子台账由办公室统一管理。"])
 def test_a_plan_line_with_a_banners_words_stays(line):
     assert line in between(line).text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("【广告】", "spam_html.ad_marker"),
+        ("Advertisement", "spam_html.ad_marker"),
+        ("点击图片查看大图", "qr_image.media_furniture"),
+        ("image.png", "qr_image.media_furniture"),
+        ("图片", "qr_image.media_furniture"),
+        ("▲图为志愿服务活动现场", "qr_image.media_furniture"),
+        ("您的浏览器不支持video标签", "qr_image.media_furniture"),
+        ("视频加载中...", "qr_image.media_furniture"),
+        ("↑点击上方蓝字关注", "qr_image.follow_prompt"),
+        ("—— 以下为付费内容 ——", "page_marker.paid_content"),
+        ("本文档由书香阁上传", "upload.uploader_keys"),
+    ],
+)
+def test_a_pages_furniture_between_two_paragraphs_goes(line, rule):
+    result = between(line)
+    assert (f"chrome.{rule}", line) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
+@pytest.mark.parametrize("stamp", ["（此处已隐藏内容）", "[隐藏内容]"])
+def test_hidden_text_inside_a_sentence_is_cut_and_flagged(stamp):
+    line = SENTENCE.replace("，把", "，" + stamp + "把")
+    result = cleaned(body=[*BODY[:-1], line])
+    assert ("chrome.page_marker.hidden_content", stamp) in removed(result)
+    assert "truncation" in {f.kind for f in result.flags}
+
+
+@pytest.mark.parametrize("line", ["公益广告", "（三）广告宣传。在馆内设置公益广告牌。", "图片展", "图为区图书馆平面图（见附件）"])
+def test_a_plans_lines_about_ads_and_pictures_stay(line):
+    assert line in between(line).text.splitlines()
