@@ -57,6 +57,7 @@ class Rule:
     max_chars: int = 40
     max_lines: int = 20
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
+    needed: frozenset[str] | None = None  # the same characters, as a set: one look-up against a line's characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
     cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
     first: bool = False  # inline: cut before any line rule is tried (markup hides a line's shape)
@@ -183,6 +184,7 @@ def _rule(category: str, raw: dict) -> Rule:
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
+        needed=frozenset(raw["needs"]) if raw.get("needs") else None,
         doubt_outside=outside == "flag",
         cut_glued=glued == "cut",
         first=order == "first",
@@ -481,8 +483,9 @@ def _find_hits(lines: list[str]) -> dict[int, _Hit]:
 
 @lru_cache(maxsize=LINE_CACHE)
 def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
+    chars = set(line)
     for rule in _config().whole_line:
-        m = (rule.needs is None or rule.needs.search(line)) and rule.regex.search(line)
+        m = (rule.needed is None or not rule.needed.isdisjoint(chars)) and rule.regex.search(line)
         if m:
             return rule, m
     return None
@@ -617,9 +620,9 @@ def _cut_markup(line: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
 
 
 def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
-    cuts = []
+    cuts, chars = [], set(line)
     for rule in rules:
-        if not _search(rule, line):
+        if (rule.needed is not None and rule.needed.isdisjoint(chars)) or not rule.regex.search(line):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
@@ -629,7 +632,7 @@ def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.
         for gap in gaps[1:]:
             joined = _splice(joined, gap)
         cuts += [(rule, m) for m in matches]
-        line = joined
+        line, chars = joined, set(joined)
     return line, tuple(cuts)
 
 
