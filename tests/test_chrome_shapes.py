@@ -34,6 +34,12 @@ def rules_of(result) -> set[str]:
     return {rule for rule, _ in removed(result)}
 
 
+def gone(result, rule: str, text: str) -> None:
+    """``rule`` (chrome.…) removed exactly ``text``, and the plan is left whole."""
+    assert (rule, text) in removed(result)
+    assert result.text == "\n".join([TITLE, *BODY])
+
+
 @pytest.mark.parametrize(
     "marker, rule",
     [
@@ -52,9 +58,7 @@ def rules_of(result) -> set[str]:
     ],
 )
 def test_a_page_marker_between_two_paragraphs_goes(marker, rule):
-    result = between(marker)
-    assert (f"chrome.page_marker.{rule}", marker) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(between(marker), f"chrome.page_marker.{rule}", marker)
 
 
 @pytest.mark.parametrize("line", ["——开展“文明读者”评选活动。", "~ 志愿服务 ~", "3/5的职工", "2024—2025", "（1）"])
@@ -266,9 +270,7 @@ def test_the_first_title_with_its_page_number_before_the_text_keeps_the_title():
     ],
 )
 def test_a_stamp_of_a_user_or_a_social_page_under_the_title_goes(line, rule):
-    result = cleaned(body=[line, *BODY])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(body=[line, *BODY]), f"chrome.{rule}", line)
 
 
 @pytest.mark.parametrize("line", ["时间：2025年3月5日", "活动时间：2025年3月5日上午9:00", "分享会：每月举办一次读书分享会。"])
@@ -321,9 +323,7 @@ def test_a_date_in_words_in_brackets_after_the_title_stays():
     ],
 )
 def test_the_furniture_of_a_qa_a_forum_or_a_repost_page_below_the_plan_goes(line, rule):
-    result = cleaned(tail=[line])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(tail=[line]), f"chrome.{rule}", line)
 
 
 @pytest.mark.parametrize(
@@ -339,9 +339,7 @@ def test_the_furniture_of_a_qa_a_forum_or_a_repost_page_below_the_plan_goes(line
     ],
 )
 def test_the_furniture_of_a_qa_a_repost_or_a_sharing_page_above_the_plan_goes(line, rule):
-    result = cleaned(head=[line])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(head=[line]), f"chrome.{rule}", line)
 
 
 @pytest.mark.parametrize("line", ["馆藏资源", "资料整理：办公室负责创建资料的收集整理。", "本方案由区图书馆办公室负责解释。", "其他事项"])
@@ -429,9 +427,7 @@ def test_a_sites_label_before_the_title_goes(label):
     ],
 )
 def test_a_chat_tools_closing_a_divider_or_an_end_mark_below_the_plan_goes(line, rule):
-    result = cleaned(tail=[line])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(tail=[line]), f"chrome.{rule}", line)
 
 
 @pytest.mark.parametrize("line", ["当然可以！以下是为您撰写的方案：", "以下是一份关于图书馆文明单位创建的工作方案："])
@@ -473,9 +469,7 @@ def test_a_divider_between_two_paragraphs_goes(line):
     ],
 )
 def test_a_sites_header_or_its_talk_above_the_plan_goes(line, rule):
-    result = cleaned(head=[line])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(head=[line]), f"chrome.{rule}", line)
 
 
 def test_a_plans_units_in_a_row_below_it_stay():
@@ -508,9 +502,7 @@ def test_a_heading_that_goes_on_after_a_list_word_starts_no_link_list():
     ],
 )
 def test_a_line_of_chrome_glued_after_the_plans_last_sentence_goes(piece, rule):
-    result = cleaned(body=[*BODY[:-1], SENTENCE + piece])
-    assert (f"chrome.{rule}", piece) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(body=[*BODY[:-1], SENTENCE + piece]), f"chrome.{rule}", piece)
 
 
 def test_a_download_button_glued_after_a_short_last_sentence_takes_only_its_piece():
@@ -572,9 +564,7 @@ def test_a_sites_excerpt_running_on_past_the_line_below_goes(lines):
     ],
 )
 def test_a_publish_line_with_a_spaced_key_in_brackets_or_in_english_under_the_title_goes(line, rule):
-    result = cleaned(body=[line, *BODY])
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(cleaned(body=[line, *BODY]), f"chrome.{rule}", line)
 
 
 def test_a_bracketed_citation_between_paragraphs_stays_unflagged():
@@ -611,9 +601,7 @@ def test_a_plan_line_with_a_banners_words_stays(line):
     ],
 )
 def test_a_pages_furniture_between_two_paragraphs_goes(line, rule):
-    result = between(line)
-    assert (f"chrome.{rule}", line) in removed(result)
-    assert result.text == "\n".join([TITLE, *BODY])
+    gone(between(line), f"chrome.{rule}", line)
 
 
 @pytest.mark.parametrize("stamp", ["（此处已隐藏内容）", "[隐藏内容]"])
