@@ -91,9 +91,9 @@ def test_a_numbered_item_below_a_marker_stays():
     "tail, rule",
     [
         (["喜欢本文，请点个在看"], "chrome.related.engagement"),
-        (["点击上方蓝字，关注我们吧"], "chrome.related.engagement"),
+        (["点击上方蓝字，关注我们吧"], "chrome.qr_image.follow_prompt"),
         (["点赞、在看、转发三连支持一下"], "chrome.related.engagement"),
-        (["❖ ❖ ❖"], "chrome.markup.ornament_row"),
+        (["❖ ❖ ❖"], "chrome.markup.divider_glyphs"),
         (["本资料来自会员分享，仅作交流之用。"], "chrome.disclaimer.shared_by_users"),
         (["文档均来自互联网用户分享"], "chrome.disclaimer.shared_by_users"),
         (["附件下载：创建台账模板.docx"], "chrome.upload.attachment_download"),
@@ -127,7 +127,7 @@ def test_furniture_above_the_plan_goes(head, rule):
 @pytest.mark.parametrize(
     "line, rule",
     [
-        ("◇◇◇", "chrome.markup.ornament_row"),
+        ("◇◇◇", "chrome.markup.divider_glyphs"),
         ("03", "chrome.markup.section_number"),
         ("PART 02", "chrome.markup.section_number"),
         ("【推广】暑期亲子游特价报名中", "chrome.spam_html.ad_label"),
@@ -153,7 +153,7 @@ def test_furniture_between_the_plans_lines_goes(line, rule):
 @pytest.mark.parametrize(
     "line, rule",
     [
-        ("（篇幅所限，只显示前2页）", "chrome.page_marker.partial_view"),
+        ("（篇幅所限，只显示前2页）", "chrome.page_marker.withheld_notice"),
         ("【以下仅展示部分内容】", "chrome.page_marker.partial_view"),
     ],
 )

@@ -12,7 +12,8 @@ Lines no pattern names are scored (``signals`` in the YAML): a short line outsid
 made of site-furniture words and shapes goes, one with plan vocabulary stays. A content-like
 line (long, punctuated, full of the genre's words) stops a block rule; a line rule whose match
 leaves a content-like rest keeps the line and flags uncertain_chrome; a notice glued to a sentence
-(in brackets, after the last sentence) or metadata glued after a title loses only its piece. Beyond
+(in brackets, after the last sentence) or metadata glued after a title loses only its piece, and so does any
+line's worth of chrome glued after the last sentence of the plan's last line (…同落实。上一篇：某某). Beyond
 two copies in a row of a title line, copies left where a page marker was cut from it, a title cut
 short or a site's excerpt right above the line they were cut from go; the first or full one stays.
 A name right under the title, above the plan, is the page's byline. A repost's tail block (a source,
@@ -58,6 +59,7 @@ class Rule:
     max_chars: int = 40
     max_lines: int = 20
     needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
+    needed: frozenset[str] | None = None  # the same characters, as a set: one look-up against a line's characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
     cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
     first: bool = False  # inline: cut before any line rule is tried (markup hides a line's shape)
@@ -112,6 +114,7 @@ class Config:
     title_shape: re.Pattern
     title_end: re.Pattern
     after_title: tuple[str, ...]
+    after_sentence: tuple[str, ...]  # categories whose line rules take only a piece glued after the last sentence
     after_title_max_chars: int
     paragraph_end: re.Pattern
     whole_line_max_chars: int
@@ -126,6 +129,8 @@ class Config:
     count_suffix: re.Pattern | Prefiltered  # tried on every kept line: behind its prefilter
     cut_min_chars: int
     title_cut_chars: int
+    cut_lines: int  # how many lines below an excerpt are read as one text
+    cut_key: re.Pattern  # a key before an excerpt (简介：)
     cut_ellipsis: re.Pattern | Prefiltered
     byline: re.Pattern
     byline_unit: re.Pattern
@@ -184,6 +189,7 @@ def _rule(category: str, raw: dict) -> Rule:
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
         needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
+        needed=frozenset(raw["needs"]) if raw.get("needs") else None,
         doubt_outside=outside == "flag",
         cut_glued=glued == "cut",
         first=order == "first",
@@ -255,6 +261,7 @@ def _config() -> Config:
         title_shape=re.compile(zones["title_shape"]),
         title_end=re.compile(zones["title_end"]),
         after_title=tuple(zones["after_title_categories"]),
+        after_sentence=tuple(zones["after_sentence_categories"]),
         after_title_max_chars=int(zones["after_title_max_chars"]),
         paragraph_end=re.compile(zones["paragraph_end"]),
         whole_line_max_chars=int(zones["whole_line_max_chars"]),
@@ -269,6 +276,8 @@ def _config() -> Config:
         count_suffix=prefiltered(data["repeated_title"]["count_suffix"]),
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
+        cut_lines=int(data["cut_copies"]["max_lines"]),
+        cut_key=re.compile(data["cut_copies"]["key"]),
         cut_ellipsis=prefiltered(data["cut_copies"]["ellipsis"]),
         byline=re.compile(data["byline"]["shape"]),
         byline_unit=re.compile(data["byline"]["unit_end"]),
@@ -388,7 +397,8 @@ def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
     if rule.scope == "line":
         cfg = _config()
         after_title = _after_title(lines[i], rule, cfg) if rule.category in cfg.after_title else None
-        glued = after_title or (_glued_piece(lines[i], m, cfg) if rule.cut_glued else None)
+        after = rule.cut_glued or rule.category in cfg.after_sentence
+        glued = after_title or (_glued_piece(lines[i], m, cfg, anywhere=rule.cut_glued) if after else None)
         return _Hit(rule, m, i, i, glued=glued)
     last, content = _block_last(lines, i, rule) if rule.scope == "block" else (i, -1)
     return _Hit(rule, m, i, last, content)
@@ -398,22 +408,55 @@ OPENERS, CLOSERS = "(（【[", ")）】]"
 SENTENCE_END = "。！？!?"
 
 
-def _glued_piece(line: str, m: re.Match, cfg: Config) -> tuple[int, int] | None:
+def _glued_piece(line: str, m: re.Match, cfg: Config, anywhere: bool) -> tuple[int, int] | None:
     """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
     (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
-    before the first one. None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
-    piece = _brackets_around(line, m, cfg.glued_reach)
+    before the first one (``anywhere``: rules with ``glued: cut``); for the other line rules of the categories of
+    ``zones.after_sentence_categories`` only a piece after the last sentence end that is no sentence itself
+    (…同落实。点击下载全文). None when the rest is no sentence of ``content_min_chars``: the line goes whole."""
+    piece = _brackets_around(line, m, cfg.glued_reach) if anywhere else None
     if piece is None:
         last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
         first_end = min((j for j in (line.find(c, m.end()) for c in SENTENCE_END) if j >= 0), default=-1)
-        if last_end >= 0 and (first_end < 0 or first_end == len(line.rstrip()) - 1) and len(line) - last_end <= cfg.glued_reach:
+        ends_there = first_end < 0 or (anywhere and first_end == len(line.rstrip()) - 1)
+        if last_end >= 0 and ends_there and len(line) - last_end <= cfg.glued_reach:
             piece = last_end + 1, len(line)
-        elif last_end < 0 and 0 <= first_end < cfg.glued_reach:
+        elif anywhere and last_end < 0 and 0 <= first_end < cfg.glued_reach:
             piece = 0, first_end + 1
         else:
             return None
     rest = line[: piece[0]] + line[piece[1] :]
     return piece if _holds_a_sentence(rest, cfg) and not _rest_is_chrome(rest) else None
+
+
+def _trailing_chrome(line: str, cfg: Config) -> tuple[int, str, str, str] | None:
+    """Chrome glued after the last sentence of the plan's last line (…同落实。上一篇：某某 / …落实。（完）): the text
+    after the line's last sentence end, at most ``glued_reach`` long, the rest holding a sentence, which would go as
+    a line of its own below the plan (a line or block rule of the tail, or the furniture score). Returns where the
+    piece starts, its rule's name and category, and the reason; None when the line ends with its sentence."""
+    text = line.rstrip()
+    end = max(text.rfind(c) for c in SENTENCE_END)
+    piece = text[end + 1 :].strip()
+    if end < 0 or not piece or len(piece) > cfg.glued_reach or not _holds_a_sentence(text[: end + 1], cfg):
+        return None
+    reason = "glued after the last sentence: only this piece goes"
+    for rule, _ in _matching_rules(piece):
+        if rule.scope != "inline" and _in_zone(rule.where, "tail"):
+            return end + 1, rule.name, rule.category, reason
+    if _is_furniture(piece, cfg):
+        return end + 1, "chrome.furniture.score", "furniture", f"{reason}; {furniture_score(piece)[1]}"
+    return None
+
+
+def _cut_trailing(walk: _Walk, i: int, line: str, cfg: Config) -> str:
+    """The plan's last line without the chrome glued after its last sentence (see ``_trailing_chrome``)."""
+    found = _trailing_chrome(line, cfg)
+    if found is None:
+        return line
+    start, name, category, reason = found
+    walk.removed.append(RemovedSpan(name, category, line[start:], i + 1, reason))
+    _capture(walk.meta, None, line[start:], cfg)
+    return line[:start]
 
 
 def _rest_is_chrome(rest: str) -> bool:
@@ -457,8 +500,9 @@ def _find_hits(lines: list[str]) -> dict[int, _Hit]:
 
 @lru_cache(maxsize=LINE_CACHE)
 def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
+    chars = set(line)
     for rule in _config().whole_line:
-        m = (rule.needs is None or rule.needs.search(line)) and rule.regex.search(line)
+        m = (rule.needed is None or not rule.needed.isdisjoint(chars)) and rule.regex.search(line)
         if m:
             return rule, m
     return None
@@ -626,9 +670,9 @@ def _cut_markup(line: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
 
 
 def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
-    cuts = []
+    cuts, chars = [], set(line)
     for rule in rules:
-        if not _search(rule, line):
+        if (rule.needed is not None and rule.needed.isdisjoint(chars)) or not rule.regex.search(line):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
@@ -638,7 +682,7 @@ def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.
         for gap in gaps[1:]:
             joined = _splice(joined, gap)
         cuts += [(rule, m) for m in matches]
-        line = joined
+        line, chars = joined, set(joined)
     return line, tuple(cuts)
 
 
@@ -722,10 +766,13 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
         walk.flags.append((hit.stopped_at, "uncertain_chrome", lines[hit.stopped_at].strip()[:80], detail))
 
 
-def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config) -> None:
-    """Keep the line minus its inline chrome; drop it if only punctuation is left."""
+def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config, last: bool = False) -> None:
+    """Keep the line minus its inline chrome (and, on the plan's ``last`` line, the chrome glued after its last
+    sentence); drop it if only punctuation is left."""
     new_line, cuts = _cut_inline(line, zone)
     _record_cuts(walk, i, cuts, cfg)
+    if last:
+        new_line = _cut_trailing(walk, i, new_line, cfg)
     if not cuts or any(ch.isalnum() for ch in new_line):
         walk.kept.append((i, new_line))
     elif new_line.strip():
@@ -797,27 +844,40 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
     walk.kept = kept
 
 
-def _cut_copy_rule(line: str, below: str, cfg: Config) -> str:
-    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else ""."""
+def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
+    """The rule naming ``line`` a cut copy of the line below it (see ``cut_copies``), else "". An excerpt longer
+    than that line may run on into the lines after it (a site glues the title and the first paragraphs into one
+    summary): ``below`` holds the line below and the lines after it, and they are read as one text."""
     text = cfg.cut_ellipsis.sub("", "".join(line.split()))
-    full = "".join(below.split())
+    if len(text) >= cfg.cut_min_chars:
+        text = cfg.cut_key.sub("", text)  # 简介：… — the site's key before its excerpt
+    full = "".join(below[0].split())
+    for more in below[1:]:
+        if len(full) > len(text) or len(text) < cfg.cut_min_chars or not text.startswith(full):
+            break
+        full += "".join(more.split())
     if not text or len(full) <= len(text) or not full.startswith(text):
         return ""
     if len(text) >= cfg.cut_min_chars:
         return "chrome.upload.teaser_copy"
-    key, below_key = _title_key(line), _title_key(below)
+    key, below_key = _title_key(line), _title_key(below[0])
     if key and below_key and len(below_key) - len(key) <= cfg.title_cut_chars:
         return "chrome.repeated_title.cut_copy"
     return ""
 
 
 def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
-    """A site's excerpt, or a title cut short, right above the line it was cut from: the copy goes."""
+    """A site's excerpt, or a title cut short, right above the line it was cut from (or above the title over
+    it): the copy goes."""
     nonblank = [p for p, (_, text) in enumerate(walk.kept) if text.strip()]
     dropped = set()
-    for p, below in zip(nonblank, nonblank[1:]):
+    for n, p in enumerate(nonblank[:-1]):
         i, text = walk.kept[p]
-        rule = _cut_copy_rule(text, walk.kept[below][1], cfg)
+        below = [walk.kept[q][1] for q in nonblank[n + 1 : n + 2 + cfg.cut_lines]]
+        # an excerpt of the body printed above the title: read on from the line under the title
+        rule = _cut_copy_rule(text, below[: cfg.cut_lines], cfg)
+        if not rule and len(below) > 1 and len(text) >= cfg.cut_min_chars and _title_key(below[0]):
+            rule = _cut_copy_rule(text, below[1:], cfg)
         if rule:
             walk.removed.append(RemovedSpan(rule, rule.split(".")[1], text, i + 1, "the line below begins with all of it"))
             dropped.add(p)
@@ -1004,7 +1064,7 @@ def strip_chrome(text: str) -> ChromeResult:
         elif hit and hit.rule.doubt_outside:
             detail = f"{hit.rule.name} kept: outside its zone or in a long line"
             walk.flags.append((i, "uncertain_chrome", _excerpt(lines[i], hit.match), detail))
-        _keep_line(walk, i, lines[i], zone, cfg)
+        _keep_line(walk, i, lines[i], zone, cfg, last=bool(bounds) and i == bounds[1])
         i += 1
     _drop_toc(walk, cfg)
     _drop_cut_copies(walk, cfg)
