@@ -64,6 +64,11 @@ def removed(result) -> list[tuple[str, str]]:
     return [(s.rule, s.text) for s in result.removed]
 
 
+def rules_of(result) -> set[str]:
+    """The ids of the rules that removed something."""
+    return {rule for rule, _ in removed(result)}
+
+
 def seed(prefix: str) -> Path:
     """The seed file whose name starts with ``prefix`` (e.g. "003")."""
     return next(RAW.glob(f"{prefix}_*.txt"))

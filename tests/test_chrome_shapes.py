@@ -6,7 +6,7 @@ Every line here is invented in the shapes such sites print.
 """
 import pytest
 
-from conftest import page_lines, removed
+from conftest import page_lines, removed, rules_of
 from scripts import clean
 from scripts.clean.chrome import strip_chrome
 
@@ -28,10 +28,6 @@ def cleaned(head=(), tail=(), body=BODY, title=TITLE):
 def between(line):
     """The plan with ``line`` between its second heading and the paragraph under it."""
     return cleaned(body=[*BODY[:4], line, *BODY[4:]])
-
-
-def rules_of(result) -> set[str]:
-    return {rule for rule, _ in removed(result)}
 
 
 def gone(result, rule: str, text: str) -> None:

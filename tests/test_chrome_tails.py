@@ -8,7 +8,7 @@ Every page here is invented in the shapes such sites print.
 """
 import pytest
 
-from conftest import page_lines, removed
+from conftest import page_lines, removed, rules_of
 from scripts.clean.chrome import strip_chrome
 
 TITLE = "镇文化站2024年文明单位创建工作方案"
@@ -23,10 +23,6 @@ BODY = [
 
 def cleaned(head=(), tail=(), body=BODY):
     return strip_chrome(page_lines(TITLE, body, head, tail))
-
-
-def rules_of(result) -> set[str]:
-    return {rule for rule, _ in removed(result)}
 
 
 def assert_idempotent(result):
