@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -471,3 +472,10 @@ def test_a_heading_with_a_comma_and_content_below_stays_a_heading():
 def test_a_numbered_label_with_no_clause_to_cut_keeps_its_title_without_the_colon():
     outline = parse_outline(["一、加强宣传：", "二、强化考核：", "各科室要把创建工作纳入年度考核。"])
     assert [s.title for s in outline.sections] == ["加强宣传", "强化考核"]
+
+
+@pytest.mark.parametrize("printed", ["▌活动安排", "■ 活动安排", "◆◆活动安排：", "● 活动安排"])
+def test_a_decorative_glyph_before_a_heading_is_not_its_name(printed):
+    outline = parse_outline([printed, "组织志愿者到敬老院打扫卫生。"])
+    assert [s.title for s in outline.sections] == ["活动安排"]
+    assert [i.text for i in outline.sections[0].items] == ["组织志愿者到敬老院打扫卫生。"]

@@ -122,6 +122,7 @@ def _rules() -> dict:
         "max_lead_in": non_items["max_lead_in_chars"],
         "heading_marks": re.compile(outline["heading_marks"]),
         "bold_wrap": re.compile(outline["bold_wrap"]),
+        "heading_bullet": re.compile(outline["heading_bullet"]),
         "role": re.compile(r"(?P<role>" + "|".join(map(_spaced, roles)) + r")\s*[:：]\s*"),
         "glued_role": re.compile(r"(?<=[。；;])\s*(?=(?:" + "|".join(map(_spaced, roles)) + r")\s*[:：])"),
         "max_member": non_items["max_member_chars"],
@@ -467,8 +468,9 @@ def _cut(text: str, number: _Number | None, cuts: list[tuple[int, _Number]]) -> 
 
 
 def _tidy(title: str) -> str:
-    """A heading without its trailing colon or full stop, or bold around it (2.**实施…计划**)."""
-    title = title.strip().rstrip("：:。；;，, ")
+    """A heading without its trailing colon or full stop, a decorative glyph before it (▌活动内容), or bold
+    around it (2.**实施…计划**)."""
+    title = _rules()["heading_bullet"].sub("", title.strip()).rstrip("：:。；;，, ")
     bold = _rules()["bold_wrap"].match(title)
     return bold["text"] if bold else title
 
