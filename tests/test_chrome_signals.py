@@ -320,8 +320,8 @@ def test_needs_never_hides_a_match(line):
 
     cfg = _config()
     for rule in cfg.whole_line + cfg.inline:
-        if rule.needs is not None and rule.regex.search(line):
-            assert rule.needs.search(line), rule.name
+        if rule.needed is not None and rule.regex.search(line):
+            assert not rule.needed.isdisjoint(line), rule.name
 
 
 def test_a_question_above_its_answer_goes():

@@ -58,8 +58,7 @@ class Rule:
     stop: re.Pattern | None = None
     max_chars: int = 40
     max_lines: int = 20
-    needs: re.Pattern | None = None  # the rule is tried only on lines with one of these characters
-    needed: frozenset[str] | None = None  # the same characters, as a set: one look-up against a line's characters
+    needed: frozenset[str] | None = None  # the rule is tried only on lines with one of these characters
     doubt_outside: bool = True  # a match outside the rule's zone is flagged (False: it is plain text there)
     cut_glued: bool = False  # a match glued to a sentence cuts only its piece (see ``glued_reach``)
     first: bool = False  # inline: cut before any line rule is tried (markup hides a line's shape)
@@ -188,7 +187,6 @@ def _rule(category: str, raw: dict) -> Rule:
         stop=re.compile(raw["stop"]) if raw.get("stop") else None,
         max_chars=int(raw.get("max_chars", 40)),
         max_lines=int(raw.get("max_lines", 20)),
-        needs=re.compile(f"[{re.escape(raw['needs'])}]") if raw.get("needs") else None,
         needed=frozenset(raw["needs"]) if raw.get("needs") else None,
         doubt_outside=outside == "flag",
         cut_glued=glued == "cut",
@@ -198,9 +196,9 @@ def _rule(category: str, raw: dict) -> Rule:
 
 def _any_needed(rules: list[Rule]) -> re.Pattern:
     """One character class of what any of ``rules`` needs; a rule without ``needs`` may match anything."""
-    if any(r.needs is None for r in rules):
+    if any(r.needed is None for r in rules):
         return re.compile("")
-    return re.compile("|".join(r.needs.pattern for r in rules))
+    return re.compile("[" + re.escape("".join(sorted(frozenset().union(*(r.needed for r in rules))))) + "]")
 
 
 def _alternation(words) -> re.Pattern:
@@ -502,7 +500,7 @@ def _find_hits(lines: list[str]) -> dict[int, _Hit]:
 def _first_rule(line: str) -> tuple[Rule, re.Match] | None:
     chars = set(line)
     for rule in _config().whole_line:
-        m = (rule.needed is None or not rule.needed.isdisjoint(chars)) and rule.regex.search(line)
+        m = _search(rule, line, chars)
         if m:
             return rule, m
     return None
@@ -520,7 +518,8 @@ def _zone_hit(lines: list[str], i: int, zone: str, first: _Hit | None) -> _Hit |
 
 def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     """Every line/block rule matching ``line``, in file order (asked only when the first is out of zone)."""
-    return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line)] if m)
+    chars = set(line)
+    return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line, chars)] if m)
 
 
 def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int]:
@@ -646,8 +645,12 @@ def _splice(left: str, right: str) -> str:
     return l + (" " if latin else "") + r
 
 
-def _search(rule: Rule, line: str) -> re.Match | None:
-    return rule.regex.search(line) if rule.needs is None or rule.needs.search(line) else None
+def _search(rule: Rule, line: str, chars: set[str] | None = None) -> re.Match | None:
+    """``rule``'s match in ``line``, tried only when the line holds a character the rule needs (``chars``: the
+    line's characters, when the caller tries many rules on one line)."""
+    if rule.needed is not None and rule.needed.isdisjoint(set(line) if chars is None else chars):
+        return None
+    return rule.regex.search(line)
 
 
 @lru_cache(maxsize=None)
@@ -672,7 +675,7 @@ def _cut_markup(line: str) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
 def _cut(line: str, rules: tuple[Rule, ...]) -> tuple[str, tuple[tuple[Rule, re.Match], ...]]:
     cuts, chars = [], set(line)
     for rule in rules:
-        if (rule.needed is not None and rule.needed.isdisjoint(chars)) or not rule.regex.search(line):
+        if not _search(rule, line, chars):
             continue  # most lines match no inline rule: no iterator, no list
         matches = [m for m in rule.regex.finditer(line) if m.end() > m.start()]
         if not matches:
