@@ -195,6 +195,15 @@ def test_a_signature_in_the_tail_block_is_kept_and_flagged():
     assert_idempotent(result)
 
 
+def test_a_short_sentence_of_the_plan_below_a_marker_is_kept_and_flagged():
+    tail = ["上一篇：关于做好春节值班工作的通知", "开展志愿服务，加强宣传。", "写得很好，学习了。", "某某社区开展文明劝导活动"]
+    result = cleaned(tail=tail)
+    assert result.text == page_lines(TITLE, BODY, tail=tail[1:2])
+    assert ("uncertain_chrome", "开展志愿服务，加强宣传。") in {(f.kind, f.excerpt) for f in result.flags}
+    assert {"写得很好，学习了。", "某某社区开展文明劝导活动"} <= {text for _, text in removed(result)}
+    assert_idempotent(result)
+
+
 @pytest.mark.parametrize(
     "head",
     [["资料屋（ziliaowu.org）"], ["某某公文网 gongwen-abc.com"], ["某某文库 - www.wenku-xyz.net"]],

@@ -148,6 +148,7 @@ class Config:
     tail_markers: frozenset[str]  # names of the rules whose line may begin a repost's tail (see ``tail_block``)
     tail_plan_line: re.Pattern  # a line of the plan's structure: no tail block begins above it
     tail_kept: re.Pattern  # a line the tail block keeps and flags (a date: maybe the plan's own)
+    tail_sentence: re.Pattern  # with a genre word, a line the tail block keeps and flags (maybe the plan's sentence)
 
 
 @dataclass
@@ -294,6 +295,7 @@ def _config() -> Config:
         tail_markers=_rule_names(data["tail_block"]["markers"], names),
         tail_plan_line=re.compile(data["tail_block"]["plan_line"]),
         tail_kept=re.compile(data["tail_block"]["kept"]),
+        tail_sentence=re.compile(data["tail_block"]["sentence"]),
     )
 
 
@@ -522,10 +524,10 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line, chars)] if m)
 
 
-def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int]:
-    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles; and
-    where a repost's tail block begins (``_tail_block``), -1 when there is none. A paragraph in that
-    block is no content paragraph.
+def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int, dict[int, str]]:
+    """First and last content paragraph: long sentences no rule claimed, not teasers, not titles;
+    where a repost's tail block begins (``_tail_block``), -1 when there is none; and the lines in that
+    block the block keeps (``_tail_sentences``). A paragraph in that block is no content paragraph.
 
     A paragraph is a line, or a run of lines a hard wrap cut from one (``_wrapped_runs``), read as
     one text: the repair stage joins the run, and the second cleaning must find the same zones."""
@@ -540,10 +542,27 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
             anchors.append(run)
     if not anchors:
-        return None, -1
+        return None, -1, {}
     block = _tail_block(seen, claimed, hits, anchors, runs, cfg)
     last = max(j for run in anchors for j in run if block < 0 or j < block)
-    return (min(run[0] for run in anchors), last), block
+    return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg)
+
+
+def _tail_sentences(seen: list[str], claimed: set[int], runs: list[list[int]], block: int, cfg: Config) -> dict[int, str]:
+    """The lines of a tail block that read as a sentence in the genre's words (``_plan_sentence``), alone or
+    as a hard-wrapped run: maybe the plan's own, so kept. Maps each such line to the sentence's text on its
+    first line and to "" on the others (one flag per sentence)."""
+    if block < 0:
+        return {}
+    pieces = [run for run in runs if run[0] >= block]
+    wrapped = {j for run in pieces for j in run}
+    pieces += [[j] for j in range(block, len(seen)) if j not in claimed and j not in wrapped]
+    kept: dict[int, str] = {}
+    for run in pieces:
+        text = "".join(seen[j].strip() for j in run)
+        if _plan_sentence(text, cfg):
+            kept.update({j: "" for j in run} | {run[0]: text})
+    return kept
 
 
 def _tail_block(seen: list[str], claimed: set[int], hits: dict[int, _Hit], anchors: list[list[int]], runs: list[list[int]], cfg: Config) -> int:
@@ -565,6 +584,13 @@ def _signature_line(lines: list[str], i: int, cfg: Config) -> bool:
         return True
     below = next((line for line in lines[i + 1 :] if line.strip()), "")
     return bool(cfg.byline_unit.search(lines[i].strip()) and cfg.tail_kept.search(below))
+
+
+def _plan_sentence(line: str, cfg: Config) -> bool:
+    """A sentence (``tail_block.sentence``) with a genre word, however short: maybe the plan's own.
+    Read without its spaces, as the repair stage prints 开 展 志 愿 服 务 ， …"""
+    text = "".join(line.split())
+    return bool(cfg.tail_sentence.search(text) and cfg.signals.plan_genre.search(text))
 
 
 def _bridges(run: list[int], claimed: set[int], lines: list[str]) -> bool:
@@ -1027,7 +1053,7 @@ def strip_chrome(text: str) -> ChromeResult:
     lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
     emptied = _strip_markup(lines, walk, cfg)
     hits = _find_hits(lines)
-    bounds, block = _content_bounds(lines, hits, cfg)
+    bounds, block, tail_kept = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
         if i in emptied:
@@ -1059,6 +1085,9 @@ def strip_chrome(text: str) -> ChromeResult:
             continue
         elif 0 <= block <= i and _signature_line(lines, i, cfg):
             walk.flags.append((i, "uncertain_chrome", lines[i].strip()[:80], "chrome.related.tail_block kept: a date or a unit over it, maybe the plan's"))
+        elif i in tail_kept:
+            if tail_kept[i]:
+                walk.flags.append((i, "uncertain_chrome", tail_kept[i][:80], "chrome.related.tail_block kept: a sentence in the genre's words, maybe the plan's"))
         elif 0 <= block <= i and lines[i].strip():
             reason = f"in the tail block from line {block + 1} down: no plan sentence below it"
             walk.removed.append(RemovedSpan("chrome.related.tail_block", "related", lines[i], i + 1, reason))
