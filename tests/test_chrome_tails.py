@@ -280,3 +280,12 @@ def test_a_sites_slogan_above_the_plan_goes_and_a_title_after_a_dash_stays():
     assert cleaned(head=["某某范文网 — 专业的公文写作平台"]).text == page_lines(TITLE, BODY)
     titled = "某某文明网——2024年志愿服务工作方案"
     assert titled in cleaned(head=[titled]).text.splitlines()
+
+
+def test_a_sentence_said_twice_is_no_excerpt_of_the_next_line():
+    # as a first cleaning leaves a page whose second copy was hard-wrapped: the repair stage joined it
+    sentence = "各支部要结合本部门实际，组织党员干部深入社区开展志愿服务活动，每季度不少于一次，做好记录并及时报送材料。"
+    body = BODY[:3] + [sentence, sentence] + BODY[3:]
+    result = cleaned(body=body)
+    assert result.text.count(sentence) == 2
+    assert "chrome.upload.teaser_copy" not in rules_of(result)

@@ -887,6 +887,8 @@ def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
         full += "".join(more.split())
     if not text or len(full) <= len(text) or not full.startswith(text):
         return ""
+    if "".join(line.split()) == "".join(below[0].split()):
+        return ""  # a line said twice is no excerpt of the next: where the first stood wrapped, a first cleaning kept both
     if len(text) >= cfg.cut_min_chars:
         return "chrome.upload.teaser_copy"
     key, below_key = _title_key(line), _title_key(below[0])
