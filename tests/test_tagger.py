@@ -755,12 +755,33 @@ def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
         ("正月十五晚在广场举办游园会。", ["我们的节日"]),
         ("老年节当天在社区举办一场戏曲专场。", ["文体活动", "我们的节日"]),
         ("清明节前夕组织学生诵读缅怀先贤的诗文。", ["我们的节日"]),
+        # a festival told by its customs alone
+        ("组织孩子们动手缝制香囊、编五彩绳。", ["我们的节日"]),
+        ("带领学生到郊外踏青，感受春天气息。", ["我们的节日"]),
+        ("组织社区居民一起包饺子、贴窗花。", ["我们的节日"]),
+        ("在社区广场举办庙会，设置传统小吃摊位。", ["我们的节日"]),
         # not traditional festivals
         ("元旦前后组织职工迎新联欢会。", ["文体活动"]),
         ("国庆期间在单位门口悬挂国旗。", []),
     ],
 )
 def test_a_traditional_festival_by_its_other_names(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # law taught, by the phrase plans use for it; keeping the law is a requirement, not a lesson
+        ("举办一次交通安全法律法规知识竞赛。", ["普法教育", "文明出行"]),
+        ("邀请律师为职工开展法律法规宣讲。", ["普法教育"]),
+        ("全体职工严格遵守法律法规，无违法违纪行为。", []),
+        # the fallen honoured at their memorials
+        ("组织团员到英雄纪念碑前敬献花篮。", ["爱国主义教育"]),
+        ("开展网上缅怀英烈留言活动。", ["爱国主义教育"]),
+    ],
+)
+def test_law_lessons_and_memorials_told_in_other_words(text, expected):
     assert tags(text) == expected
 
 
