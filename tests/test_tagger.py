@@ -889,3 +889,14 @@ def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
     assert tag_item("", [], "组织签订网络公约。", taxonomy) == []
     assert tag_item("", [], "组织签订网络公约。", grown) == ["网络文明"]
     assert tag_item("", [], "组织签订网路公约。", grown) == ["网络文明"]
+
+
+def test_an_item_of_a_womens_post_plan_is_that_campaign():
+    """巾帼文明岗 is a campaign a whole plan is about (rules/tagging.yml plan_kind_types): its items are its work."""
+    plan = "某局2025年巾帼文明岗创建活动方案"
+    assert tags("组织女职工开展插花、摄影等兴趣活动。", plan=plan, headings=["三、创建措施"]) == ["文体活动", "巾帼文明岗"]
+    assert tags("成立创建工作领导小组，负责统筹协调。", plan=plan, headings=["三、创建措施"]) == ["组织领导"]
+
+
+def test_a_youth_post_is_a_civilised_post():
+    assert tags("营业部团支部争创青年文明号，规范岗位服务。") == ["文明科室评选"]
