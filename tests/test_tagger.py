@@ -900,3 +900,20 @@ def test_an_item_of_a_womens_post_plan_is_that_campaign():
 
 def test_a_youth_post_is_a_civilised_post():
     assert tags("营业部团支部争创青年文明号，规范岗位服务。") == ["文明科室评选"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the green lane a counter opens for the elderly is the counter's service (关爱帮扶 yields_to 窗口服务)
+        ("大厅推行预约办理，为老年人、残疾人开辟绿色通道。", ["窗口服务"]),
+        ("营业厅设立老年人专用窗口和爱心座椅。", ["窗口服务"]),
+        # in a clause of its own the visit is still care
+        ("推行限时办结制度，重阳节前走访慰问孤寡老人。", ["窗口服务", "关爱帮扶", "我们的节日"]),
+        # tending martyrs' graves is patriotic education, not funeral reform (移风易俗 yields_to 爱国主义教育)
+        ("组织团员前往烈士陵园开展祭扫活动。", ["爱国主义教育"]),
+        ("倡导鲜花祭扫、网上祭奠，减少焚烧纸钱。", ["移风易俗"]),
+    ],
+)
+def test_a_word_of_care_or_of_rites_yields_to_the_activity_of_its_clause(text, expected):
+    assert tags(text) == expected
