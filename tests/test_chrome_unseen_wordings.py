@@ -60,3 +60,10 @@ def test_a_stub_an_inline_cut_leaves_goes_with_it(line):
 def test_a_heading_that_only_loses_its_markup_keeps_its_word():
     result = strip_chrome(between("#### 引言"))
     assert "引言" in result.text.splitlines()
+
+
+@pytest.mark.parametrize("line", ["…… 本文未完，登录后查看全文", "查看完整版", "未完待续 获取完整版"])
+def test_a_preview_wall_in_new_words_below_the_plan_goes(line):
+    result = strip_chrome(PLAN + "\n" + line)
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+    assert result.text == PLAN
