@@ -67,3 +67,10 @@ def test_a_preview_wall_in_new_words_below_the_plan_goes(line):
     result = strip_chrome(PLAN + "\n" + line)
     assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
     assert result.text == PLAN
+
+
+@pytest.mark.parametrize("line", ["官方微博", "全屏阅读", "—— 摘自某某资料站", "文章出自：某某公文网"])
+def test_a_sites_accounts_tools_and_sources_below_the_plan_go(line):
+    result = strip_chrome(PLAN + "\n" + line)
+    assert [s.rule for s in result.removed] == ["chrome.furniture.score"]
+    assert result.text == PLAN
