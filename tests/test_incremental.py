@@ -238,3 +238,25 @@ def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corp
     kept = list((tmp_path / "cache" / cache.MADE).glob("*/*"))
     # two entries per plan (its files, its plans.json entry), one per such page or report page, and the settled plans' anchors
     assert len(kept) == 2 * len(list((docs / "plans").glob("*.md"))) + len(memo_pages) + len(report_pages) + 1
+
+
+def test_the_first_update_after_a_cold_build_loads_no_kept_plan_page(corpus, tmp_path, monkeypatch):
+    """The cold build notes each plan file's key, so the update compares by the noted key, not by loading."""
+    raw = tmp_path / "raw"
+    shutil.copytree(corpus, raw)
+    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    loaded = []
+    real = cache.OutcomeCache.made
+
+    def made_and_note(store, key):
+        value = real(store, key)
+        if isinstance(value, tuple):  # a plan's page and Word file
+            loaded.append(key)
+        return value
+
+    monkeypatch.setattr(cache.OutcomeCache, "made", made_and_note)
+    path = raw / "004_75ca266f54642e3a.txt"
+    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
+    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    assert loaded == []

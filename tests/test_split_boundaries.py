@@ -340,6 +340,20 @@ def test_a_posters_remark_ending_in_a_colon_is_not_the_body(remark):
     assert chunk.body == BODY and remark in chunk.context
 
 
+def test_a_question_and_its_answers_lead_in_above_the_title_are_not_the_body():
+    remarks = ["镇里让报文明村，创建方案怎么写？", "我在村里管材料，领导催着要，求个样子。", "我们村前年写的，照着改就行："]
+    lines = [*remarks, "桃李村创建文明村工作方案", *BODY]
+    (chunk,) = split_plans(lines)
+    assert chunk.title == "桃李村创建文明村工作方案"
+    assert chunk.body == BODY and all(remark in chunk.context for remark in remarks)
+
+
+def test_a_run_of_short_lines_longer_than_a_question_stays_above_no_title():
+    short = ["镇里让报文明村。", "方案怎么写？", "领导催着要。", "求个样子。"]
+    (chunk,) = split_plans([*short, "桃李村创建文明村工作方案", *BODY])
+    assert chunk.title == ""
+
+
 def test_a_plans_own_lead_in_above_its_first_heading_stays_in_the_body():
     lines = ["桃李村创建文明村工作方案", "为改善村容村貌，村“两委”研究决定，具体安排如下：", "一、整治环境卫生", "组织全村开展大扫除。"]
     (chunk,) = split_plans(lines)

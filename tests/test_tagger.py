@@ -755,12 +755,33 @@ def test_a_saving_told_of_meals_is_the_meal_campaign(taxonomy):
         ("正月十五晚在广场举办游园会。", ["我们的节日"]),
         ("老年节当天在社区举办一场戏曲专场。", ["文体活动", "我们的节日"]),
         ("清明节前夕组织学生诵读缅怀先贤的诗文。", ["我们的节日"]),
+        # a festival told by its customs alone
+        ("组织孩子们动手缝制香囊、编五彩绳。", ["我们的节日"]),
+        ("带领学生到郊外踏青，感受春天气息。", ["我们的节日"]),
+        ("组织社区居民一起包饺子、贴窗花。", ["我们的节日"]),
+        ("在社区广场举办庙会，设置传统小吃摊位。", ["我们的节日"]),
         # not traditional festivals
         ("元旦前后组织职工迎新联欢会。", ["文体活动"]),
         ("国庆期间在单位门口悬挂国旗。", []),
     ],
 )
 def test_a_traditional_festival_by_its_other_names(text, expected):
+    assert tags(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # law taught, by the phrase plans use for it; keeping the law is a requirement, not a lesson
+        ("举办一次交通安全法律法规知识竞赛。", ["普法教育", "文明出行"]),
+        ("邀请律师为职工开展法律法规宣讲。", ["普法教育"]),
+        ("全体职工严格遵守法律法规，无违法违纪行为。", []),
+        # the fallen honoured at their memorials
+        ("组织团员到英雄纪念碑前敬献花篮。", ["爱国主义教育"]),
+        ("开展网上缅怀英烈留言活动。", ["爱国主义教育"]),
+    ],
+)
+def test_law_lessons_and_memorials_told_in_other_words(text, expected):
     assert tags(text) == expected
 
 
@@ -868,3 +889,31 @@ def test_a_keyword_a_maintainer_adds_has_the_effect_they_expect(taxonomy):
     assert tag_item("", [], "组织签订网络公约。", taxonomy) == []
     assert tag_item("", [], "组织签订网络公约。", grown) == ["网络文明"]
     assert tag_item("", [], "组织签订网路公约。", grown) == ["网络文明"]
+
+
+def test_an_item_of_a_womens_post_plan_is_that_campaign():
+    """巾帼文明岗 is a campaign a whole plan is about (rules/tagging.yml plan_kind_types): its items are its work."""
+    plan = "某局2025年巾帼文明岗创建活动方案"
+    assert tags("组织女职工开展插花、摄影等兴趣活动。", plan=plan, headings=["三、创建措施"]) == ["文体活动", "巾帼文明岗"]
+    assert tags("成立创建工作领导小组，负责统筹协调。", plan=plan, headings=["三、创建措施"]) == ["组织领导"]
+
+
+def test_a_youth_post_is_a_civilised_post():
+    assert tags("营业部团支部争创青年文明号，规范岗位服务。") == ["文明科室评选"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the green lane a counter opens for the elderly is the counter's service (关爱帮扶 yields_to 窗口服务)
+        ("大厅推行预约办理，为老年人、残疾人开辟绿色通道。", ["窗口服务"]),
+        ("营业厅设立老年人专用窗口和爱心座椅。", ["窗口服务"]),
+        # in a clause of its own the visit is still care
+        ("推行限时办结制度，重阳节前走访慰问孤寡老人。", ["窗口服务", "关爱帮扶", "我们的节日"]),
+        # tending martyrs' graves is patriotic education, not funeral reform (移风易俗 yields_to 爱国主义教育)
+        ("组织团员前往烈士陵园开展祭扫活动。", ["爱国主义教育"]),
+        ("倡导鲜花祭扫、网上祭奠，减少焚烧纸钱。", ["移风易俗"]),
+    ],
+)
+def test_a_word_of_care_or_of_rites_yields_to_the_activity_of_its_clause(text, expected):
+    assert tags(text) == expected

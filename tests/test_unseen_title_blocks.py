@@ -229,3 +229,15 @@ def test_a_title_its_date_and_its_first_sentence_on_one_line_are_split():
     lines = [f"{NAME}（2025年2月10日）{BODY[0]}", *BODY[1:]]
     plan = parse.parse_plans(clean.clean_text("\n".join(lines), source="page.txt"))[0]
     assert plan.title == NAME and BODY[0] in "".join(plan.preamble)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("某某学校德育工作计划（20XX—20XX学年）", "某某学校德育工作计划"),
+        ("文明单位创建方案(20__年度)", "文明单位创建方案"),
+        ("三年行动方案（2021—2023年）", "三年行动方案（2021—2023年）"),  # a real period stays
+    ],
+)
+def test_a_templates_placeholder_period_in_brackets_is_no_part_of_the_title(line, want):
+    assert read_title(line).text == want

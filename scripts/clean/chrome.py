@@ -76,6 +76,7 @@ class Signals:
     min_score: int
     long_max_chars: int
     long_min_score: int
+    body_min_score: int  # a short line inside the article needs this much (see ``body_min_score``)
     only_furniture: int
     sentence_mark: re.Pattern
     sentence_penalty: int
@@ -108,6 +109,7 @@ class Config:
     markup_needs: re.Pattern  # a character one of them needs (they all have ``needs``): most lines have none
     meta_fields: tuple[tuple[str, re.Pattern], ...]
     content_min_chars: int
+    stub_max_chars: int  # letters and digits an inline cut may leave of a line and the line still goes
     sentence_mark: re.Pattern
     teaser_end: re.Pattern | Prefiltered
     title_shape: re.Pattern
@@ -214,6 +216,7 @@ def _signals(raw: dict, unit_end: str) -> Signals:
         min_score=int(raw["min_score"]),
         long_max_chars=int(raw["long_max_chars"]),
         long_min_score=int(raw["long_min_score"]),
+        body_min_score=int(raw["body_min_score"]),
         only_furniture=int(raw["only_furniture"]),
         sentence_mark=re.compile(raw["sentence_mark"]),
         sentence_penalty=int(raw["sentence_penalty"]),
@@ -255,6 +258,7 @@ def _config() -> Config:
         markup_needs=_any_needed([r for r in rules if r.first]),
         meta_fields=tuple((k, re.compile(v)) for k, v in data["meta_fields"].items()),
         content_min_chars=int(zones["content_min_chars"]),
+        stub_max_chars=int(zones["stub_max_chars"]),
         sentence_mark=re.compile(zones["sentence_mark"]),
         teaser_end=prefiltered(zones["teaser_end"]),
         title_shape=re.compile(zones["title_shape"]),
@@ -366,9 +370,15 @@ def _unmatched(line: str, m: re.Match) -> str:
     return line[: m.start()] + line[m.end() :]
 
 
-def _is_furniture(line: str, cfg: Config) -> bool:
+def _is_furniture(line: str, cfg: Config, zone: str = "head") -> bool:
+    """A furniture line by its score; inside the article (or on a page without one) only a short label (no digit,
+    no sentence punctuation) with a score of ``body_min_score``: a plan's own short lines (headings, fields with
+    their dates and numbers, sentences) score low or have digits or punctuation, a site's widget does not."""
     sig = cfg.signals
     short = len(line.strip()) <= sig.max_chars
+    if zone in ("body", "any"):
+        label = short and not any(ch.isdigit() for ch in line) and not sig.sentence_mark.search(line.strip())
+        return label and furniture_score(line)[0] >= sig.body_min_score
     return furniture_score(line)[0] >= (sig.min_score if short else sig.long_min_score)
 
 
@@ -797,16 +807,23 @@ def _remove_hit(walk: _Walk, lines: list[str], hit: _Hit, cfg: Config) -> None:
 
 def _keep_line(walk: _Walk, i: int, line: str, zone: str, cfg: Config, last: bool = False) -> None:
     """Keep the line minus its inline chrome (and, on the plan's ``last`` line, the chrome glued after its last
-    sentence); drop it if only punctuation is left."""
+    sentence); drop it if only punctuation or a stub of the chrome's own words is left (see ``zones.stub_max_chars``)."""
     new_line, cuts = _cut_inline(line, zone)
     _record_cuts(walk, i, cuts, cfg)
     if last:
         new_line = _cut_trailing(walk, i, new_line, cfg)
-    if not cuts or any(ch.isalnum() for ch in new_line):
+    if not cuts or not _stub(new_line, cuts, cfg):
         walk.kept.append((i, new_line))
     elif new_line.strip():
         rule = cuts[-1][0]
         walk.removed.append(RemovedSpan(rule.name, rule.category, new_line, i + 1))
+
+
+def _stub(rest: str, cuts: tuple[tuple[Rule, re.Match], ...], cfg: Config) -> bool:
+    """What inline cuts left of a line is a stub of the chrome: at most ``stub_max_chars`` letters and digits, and
+    fewer than the cuts took (a heading that only lost its markup, #### 引言, keeps its word)."""
+    left = sum(ch.isalnum() for ch in rest)
+    return left <= cfg.stub_max_chars and left < sum(ch.isalnum() for _, m in cuts for ch in m.group(0))
 
 
 def _record_cuts(walk: _Walk, i: int, cuts: tuple[tuple[Rule, re.Match], ...], cfg: Config) -> None:
@@ -1078,9 +1095,10 @@ def strip_chrome(text: str) -> ChromeResult:
             _remove_hit(walk, lines, hit, cfg)
             i = hit.last + 1
             continue
-        elif zone in ("head", "tail") and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg):
+        elif (zone in ("head", "tail") or not hit) and _is_furniture(rest := _cut_inline(lines[i], zone)[0], cfg, zone):
             # scored as it will read once its inline chrome is cut, so a second cleaning agrees; a line a rule
-            # names outside that rule's zone (热门文章 above the plan) is scored like any other
+            # names outside that rule's zone (热门文章 above the plan) is scored like any other at the edges, and
+            # kept and flagged inside the article
             _record_cuts(walk, i, _cut_inline(lines[i], zone)[1], cfg)
             walk.removed.append(RemovedSpan("chrome.furniture.score", "furniture", rest, i + 1, furniture_score(rest)[1]))
             i += 1

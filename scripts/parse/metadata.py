@@ -21,6 +21,7 @@ CLAUSE_END = "，。；！？,;!?：:\n"
 SENTENCE_END = "[。；！？;!?]"
 NAME_BREAKS = r"\s\d，。；：、,.;:!?！？（）()《》<>“”\"'‘’【】\[\]"
 CN_DIGITS = "一二三四五六七八九"
+PLACE_CHARS = "省市州区县旗镇乡村"  # the characters a place's name ends with
 UNIT_PREFIX_MAX = 40  # a unit name (≤ 30) plus a stripped 机关党委: longer title openings are not names
 
 
@@ -70,6 +71,9 @@ class _Lexicon:
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
     own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
+    own_place: re.Pattern  # 我县, 本社区: the text calls itself by its place's kind (group ``kind``)
+    own_place_title: re.Pattern  # 全省…: a title opening with the whole of a place's kind
+    own_place_word: re.Pattern  # 县城, 区域: a kind's word opening a longer word
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
@@ -213,6 +217,9 @@ def _lexicon() -> _Lexicon:
             )
             for kind, endings in unit["own_kinds"].items()
         },
+        own_place=re.compile(f"(?:{_alt(unit['own_places']['openers'])})(?P<kind>{_alt(unit['own_places']['kinds'])})"),
+        own_place_title=re.compile(f"^(?:{_alt(unit['own_places']['title_openers'])})(?P<kind>{_alt(unit['own_places']['kinds'])})"),
+        own_place_word=re.compile(_alt(unit["own_places"]["word_followers"])),
         notice=re.compile(f"^(?:(?:{_alt(unit['notice_lead_ins'])})[^，,。]{{0,8}}[，,]\\s*)?(?P<u>{name})(?:{_alt(unit['notice_verbs'])})"),
         signature=re.compile(
             rf"^(?:(?P<u>[^{NAME_BREAKS}]{{2,30}})\s*)?(?P<date>{date})\s*(?:{_alt(dates['after_date'])})?$"
@@ -330,6 +337,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         _headline_units([next((line for line in body if line), ""), *context]),
         _own_kind_units(title, body),
         _website_units(page_meta),
+        _own_place_units(title, body, context, page_meta),
     ]
     candidates = [c for source in sources for c in source]
     if not candidates:
@@ -548,6 +556,48 @@ def _own_kind_units(title: str, body: list[str]) -> list[str]:
     names = [name for name in found if name[:1] not in lex.level_chars and is_unit_name(name) and _placed(name)]
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])
+
+
+def _own_place_units(title: str, body: list[str], context: list[str], page_meta: PageMeta) -> list[str]:
+    """The place a plan of a place calls its own (我县, 本社区, a title opening 全省…): the plan's
+    region when it is of that kind, else the names of that kind the text repeats (小康某县, 和谐某县
+    → 某县), most often first. [] when the plan calls itself a body (我局, 本单位): a department
+    speaks of 我县 too, and its place is not its unit."""
+    lex = _lexicon()
+    text = [title, *body]
+    if any(lex.self_reference_unit.search(line) for line in text):
+        return []
+    kinds = {m["kind"] for line in text for m in lex.own_place.finditer(line)}
+    kinds |= {m["kind"] for m in [lex.own_place_title.match(title)] if m}
+    region = _plan_region("", title, body, context, page_meta) if kinds else ""
+    if any(region.endswith(kind) for kind in kinds):
+        return [region]
+    counts = Counter(name for kind in sorted(kinds) for line in text for name in _place_names(line, kind))
+    config = lex.config["unit"]["own_places"]
+    ranked = sorted(counts, key=lambda name: (-counts[name], -len(name)))
+    return [name for name in ranked if counts[name] >= config["min_mentions"]][:1]
+
+
+def _place_names(line: str, kind: str) -> list[str]:
+    """Every name of a place of ``kind`` a mention in ``line`` may be, one per length of its head
+    (和谐某县 → 某县, 谐某县, 和谐某县): the text's repetitions tell which one it is."""
+    lex = _lexicon()
+    names = []
+    for match in re.finditer(re.escape(kind), line):
+        if lex.own_place_word.match(line, match.end()):
+            continue  # 县城, 区域: not a place's name ending here
+        before = re.search(f"[{CJK}]{{0,{lex.config['unit']['own_places']['max_head']}}}$", line[: match.start()]).group()
+        config = lex.config["unit"]["own_places"]
+        openers = config["openers"] + config["title_openers"]
+        for size in range(1 if kind in config["one_char_heads"] else 2, len(before) + 1):
+            head = before[-size:]
+            if head[0] in lex.level_chars or head[-1] in PLACE_CHARS or any(word in head for word in openers):
+                continue
+            if lex.non_name_start.search(head) or lex.non_name_word.search(head):
+                continue
+            if not lex.not_place.search(head + kind) and head not in lex.generic_heads:
+                names.append(head + kind)
+    return names
 
 
 def _is_named_area(name: str) -> bool:

@@ -68,6 +68,7 @@ def _rules() -> dict:
         "signature": split["max_signature_chars"],
         "issuer": split["max_issuer_chars"],
         "remark": split["max_remark_chars"],
+        "remark_run": split["max_remark_paragraphs"],
         "after_signature": split["max_lines_after_signature"],
         "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
@@ -421,7 +422,7 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
             skipped.add(index)
         elif line and _document_lead_in(lines, index, end):
             skipped.add(index)
-        elif line and not remarks and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+        elif line and _remark_run_open(remarks, index) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
             remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
@@ -482,19 +483,30 @@ def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str
     return any(_candidate(group[0]) for group in groups if group not in from_chrome)
 
 
+def _remark_run_open(remarks: set[int], index: int) -> bool:
+    """May ``lines[index]`` be a remark? The first one, or the next of a run (blank lines aside)
+    shorter than ``max_remark_paragraphs``: a remark is never after a line of another kind."""
+    return not remarks or (len(remarks) < _rules()["remark_run"] and max(remarks) == index - 1)
+
+
 def _remark(lines: list[str], index: int, end: int) -> bool:
-    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。/ 我们去年写过一份，你参考：): one
-    short paragraph that does not open like a plan's text, right above a title line of the genre."""
-    line = lines[index]
-    if len(line) > _rules()["remark"] or _is_numbered(line) or _rules()["body_opener"].match(line):
+    """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。/ 我们去年写过一份，你参考：): a
+    short paragraph that does not open like a plan's text, above a title line of the genre, with at
+    most ``max_remark_paragraphs`` such paragraphs in all (a question, its details, an answer's lead-in)."""
+    if not _remark_like(lines[index]):
         return False
-    following = next((line for line in lines[index + 1 : end] if line), "")
-    return (
-        _title_like(following)
-        and _candidate(following)
-        and len(following) >= _rules()["min_late_title"]
-        and bool(_rules()["title_word"].search(following))
-    )
+    filled = [line for line in lines[index + 1 : end] if line][: _rules()["remark_run"]]
+    for following in filled:
+        if _title_like(following) and _candidate(following):
+            return len(following) >= _rules()["min_late_title"] and bool(_rules()["title_word"].search(following))
+        if not _remark_like(following):
+            return False
+    return False
+
+
+def _remark_like(line: str) -> bool:
+    """Short, unnumbered and not opening like a plan's text: a poster's words, not the plan's."""
+    return len(line) <= _rules()["remark"] and not _is_numbered(line) and not _rules()["body_opener"].match(line)
 
 
 def _opening_paragraphs(body: list[str]) -> list[str]:

@@ -275,6 +275,14 @@ def _kept_files(store: OutcomeCache, key: str, files: PlanFiles) -> tuple[writer
     return writer.Made(f"{key}:page", functools.partial(load, 0)), writer.Made(f"{key}:docx", functools.partial(load, 1))
 
 
+def _keyed(key: str, files: tuple[str, bytes]) -> tuple[writer.Made, writer.Made]:
+    """A plan's page and Word file just made, under the keys ``_kept_files`` gives them, so the writer notes
+    the key: else the first update after a cold build found no key noted and loaded every kept page and Word
+    file to compare it (33 s of a 112 s update at 10,000 plans)."""
+    page, docx = files
+    return writer.Made(f"{key}:page", lambda: page), writer.Made(f"{key}:docx", lambda: docx)
+
+
 def render_pages(
     outcomes: list[FileOutcome],
     registry: permalinks.Registry,
@@ -339,7 +347,9 @@ def render_pages(
     if store:
         store.forget_made_except({*keys, *map(_entry_key, keys), *memo.used, settled_key})
     for number, plan in enumerate(plans):
-        pages[f"plans/{plan.slug}.md"], pages[f"plans/{plan.slug}.docx"] = made.get(number) or _kept_files(store, keys[number], work[number])
+        fresh = made.get(number)
+        files = _keyed(keys[number], fresh) if fresh and store else fresh or _kept_files(store, keys[number], work[number])
+        pages[f"plans/{plan.slug}.md"], pages[f"plans/{plan.slug}.docx"] = files
     pages["data/redirects.json"] = json.dumps({r.old_path: r.new_path for r in redirects}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     pages["data/plans.json"] = plans_json(entries)
     return pages, redirects
