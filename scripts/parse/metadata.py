@@ -582,13 +582,13 @@ def _place_names(line: str, kind: str) -> list[str]:
     """Every name of a place of ``kind`` a mention in ``line`` may be, one per length of its head
     (和谐某县 → 某县, 谐某县, 和谐某县): the text's repetitions tell which one it is."""
     lex = _lexicon()
+    config = lex.config["unit"]["own_places"]
+    openers = config["openers"] + config["title_openers"]
     names = []
     for match in re.finditer(re.escape(kind), line):
         if lex.own_place_word.match(line, match.end()):
             continue  # 县城, 区域: not a place's name ending here
-        before = re.search(f"[{CJK}]{{0,{lex.config['unit']['own_places']['max_head']}}}$", line[: match.start()]).group()
-        config = lex.config["unit"]["own_places"]
-        openers = config["openers"] + config["title_openers"]
+        before = re.search(f"[{CJK}]{{0,{config['max_head']}}}$", line[: match.start()]).group()
         for size in range(1 if kind in config["one_char_heads"] else 2, len(before) + 1):
             head = before[-size:]
             if head[0] in lex.level_chars or head[-1] in PLACE_CHARS or any(word in head for word in openers):

@@ -272,7 +272,7 @@ def _kept_files(store: OutcomeCache, key: str, files: PlanFiles) -> tuple[writer
     def load(index: int):
         return (store.made(key) or files.make())[index]
 
-    return writer.Made(f"{key}:page", functools.partial(load, 0)), writer.Made(f"{key}:docx", functools.partial(load, 1))
+    return _made(key, functools.partial(load, 0), functools.partial(load, 1))
 
 
 def _keyed(key: str, files: tuple[str, bytes]) -> tuple[writer.Made, writer.Made]:
@@ -280,7 +280,12 @@ def _keyed(key: str, files: tuple[str, bytes]) -> tuple[writer.Made, writer.Made
     the key: else the first update after a cold build found no key noted and loaded every kept page and Word
     file to compare it (33 s of a 112 s update at 10,000 plans)."""
     page, docx = files
-    return writer.Made(f"{key}:page", lambda: page), writer.Made(f"{key}:docx", lambda: docx)
+    return _made(key, lambda: page, lambda: docx)
+
+
+def _made(key: str, page, docx) -> tuple[writer.Made, writer.Made]:
+    """The writer's keys of a plan's page and Word file made under ``key``: one spelling for made and kept files."""
+    return writer.Made(f"{key}:page", page), writer.Made(f"{key}:docx", docx)
 
 
 def render_pages(
