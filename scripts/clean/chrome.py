@@ -128,6 +128,8 @@ class Config:
     title_copies: int
     column_label: re.Pattern
     count_suffix: re.Pattern | Prefiltered  # tried on every kept line: behind its prefilter
+    title_extra: re.Pattern  # a site's name or address in what a title line has more than the title
+    title_extra_not: re.Pattern  # ... and a plan's number there: no site's words
     cut_min_chars: int
     title_cut_chars: int
     cut_lines: int  # how many lines below an excerpt are read as one text
@@ -277,6 +279,8 @@ def _config() -> Config:
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
         count_suffix=prefiltered(data["repeated_title"]["count_suffix"]),
+        title_extra=re.compile(data["repeated_title"]["site_extra"]),
+        title_extra_not=re.compile(data["repeated_title"]["plan_extra"]),
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
         cut_lines=int(data["cut_copies"]["max_lines"]),
@@ -859,15 +863,36 @@ def _title_key(line: str) -> str:
     return key if len(key) >= cfg.title_min_chars and any("\u4e00" <= ch <= "\u9fff" for ch in key) else ""
 
 
-def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
+def _page_break_lines(walk: _Walk, lines: list[str]) -> set[int]:
+    """Input lines next to a page break: a page marker was cut from them, or the blank and removed lines between
+    them and the nearest kept line above or below hold a line that went as a page marker (第2页/共6页)."""
+    kept = {i for i, text in walk.kept if text.strip()}
+    markers = {span.line - 1 for span in walk.removed if span.category == "page_marker"} - kept
+    near = set(walk.marked)
+    for i in kept:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and j not in kept:
+                if j in markers:
+                    near.add(i)
+                    break
+                j += step
+    return near
+
+
+def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
     """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
-    does a copy left where a page marker was cut from it (``某某方案_第2页``) once seen before.
+    does a copy at a page break (a page marker cut from it or gone next to it: ``某某方案_第2页``, the title
+    again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page.
     Two in a row stay: the site's title over the plan's own heading is how pages print a plan.
     A bare document kind under a title ending with it is the site's column name: it goes too."""
+    page_break = _page_break_lines(walk, lines)
+    neighbours = _neighbour_titles(walk.kept, cfg)
     seen: set[str] = set()
+    seen_titles: set[str] = set()  # the keys of the title-shaped lines kept so far
     previous, run, kept = "", 0, []
     above = ""  # the kept line above, stripped
-    for i, text in walk.kept:
+    for p, (i, text) in enumerate(walk.kept):
         if not text.strip():
             kept.append((i, text))
             continue
@@ -880,14 +905,43 @@ def _drop_repeated_titles(walk: _Walk, cfg: Config) -> None:
             walk.removed.append(RemovedSpan("chrome.repeated_title.count_copy", "repeated_title", text, i + 1))
             continue
         key = _title_key(text)
-        if key and ((key == previous and run >= cfg.title_copies) or (i in walk.marked and key in seen)):
+        if key and ((key == previous and run >= cfg.title_copies) or (i in page_break and key in seen)):
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
+            continue
+        titles = neighbours[p] | (seen_titles if i in page_break else set())
+        if key and any(_site_extra(key, title, cfg) for title in titles):
+            reason = "a title line with the site's words around it"
+            walk.removed.append(RemovedSpan("chrome.repeated_title.variant", "repeated_title", text, i + 1, reason))
             continue
         run = run + 1 if key == previous else 1
         seen.add(key)
+        if cfg.title_shape.search(text):
+            seen_titles.add(key)
         previous = key
         kept.append((i, text))
     walk.kept = kept
+
+
+def _neighbour_titles(kept: list[tuple[int, str]], cfg: Config) -> list[set[str]]:
+    """For each kept line, the keys of the title-shaped lines right above and below it (blank lines aside)."""
+    nonblank = [p for p, (_, text) in enumerate(kept) if text.strip()]
+    keys = {p: _title_key(kept[p][1]) if cfg.title_shape.search(kept[p][1]) else "" for p in nonblank}
+    around: list[set[str]] = [set() for _ in kept]
+    for a, b in zip(nonblank, nonblank[1:]):
+        around[a].add(keys[b])
+        around[b].add(keys[a])
+    return [keys_ - {""} for keys_ in around]
+
+
+def _site_extra(key: str, title: str, cfg: Config) -> bool:
+    """Whether ``key`` is ``title`` with a site's words before or after it (某某方案_某某资料站, 某某方案.pdf 共6页,
+    某某范文网：某某方案): furniture words or a site's name or address; a plan's number (某某方案 篇一) is no such word."""
+    if key == title or not title:
+        return False
+    extra = key[len(title) :] if key.startswith(title) else key[: -len(title)] if key.endswith(title) else ""
+    if not extra or cfg.title_extra_not.search(extra):
+        return False
+    return bool(cfg.title_extra.search(extra) or cfg.signals.furniture.search(extra))
 
 
 def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
@@ -1121,7 +1175,7 @@ def strip_chrome(text: str) -> ChromeResult:
     _drop_toc(walk, cfg)
     _drop_cut_copies(walk, cfg)
     _drop_bylines(walk, lines, bounds, cfg)
-    _drop_repeated_titles(walk, cfg)
+    _drop_repeated_titles(walk, lines, cfg)
     _drop_link_runs(walk, bounds, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
