@@ -117,11 +117,9 @@ WATERMARKS = [
     "〔某某网 转载〕",
     "（某某文库独家）",
     "【转载自某某之家】",
-    "（www.abc123.cn）",
-    "（https://www.wenmi.cn）",
     "（ｗｗｗ．ｆａｎｗｅｎ．ｃｏｍ）",
-    "［www.mmwk.net］",
 ]
+ADDRESSES = ["（www.abc123.cn）", "（https://www.wenmi.cn）", "［www.mmwk.net］"]
 
 
 @pytest.mark.parametrize("mark", WATERMARKS)
@@ -132,6 +130,22 @@ def test_a_sites_mark_in_brackets_inside_a_sentence_goes(mark):
     assert [s.rule for s in result.removed] == ["chrome.watermark.bracket_site_mark"]
 
 
+@pytest.mark.parametrize("mark", ADDRESSES)
+def test_a_sites_address_alone_in_brackets_after_a_clause_goes(mark):
+    cut = SENTENCE.index("，") + 1
+    line = SENTENCE[:cut] + mark + SENTENCE[cut:]
+    result = strip_chrome("\n".join([TITLE, *BODY[:2], line, *BODY[3:]]))
+    assert result.text == PLAN
+    assert [s.rule for s in result.removed] == ["chrome.watermark.bracket_site_mark"]
+
+
+@pytest.mark.parametrize("name", ["登录县文明网", "在全国志愿服务信息系统", "关注“某某”微信公众号"])
+def test_an_address_after_the_name_it_belongs_to_stays(name):
+    line = "组织职工" + name + "（www.xianwenming.cn）参加网上答题，" + SENTENCE
+    page = "\n".join([TITLE, *BODY[:2], line, *BODY[3:]])
+    assert strip_chrome(page).removed == []
+
+
 @pytest.mark.parametrize(
     "note",
     ["（2025年3月1日）", "（县文明办）", "（详见附件1）", "（责任单位：县文明办）", "（以下简称“创建办”）",
@@ -139,11 +153,5 @@ def test_a_sites_mark_in_brackets_inside_a_sentence_goes(mark):
 )
 def test_a_plans_own_note_in_brackets_stays(note):
     line = SENTENCE[:20] + note + SENTENCE[20:]
-    page = "\n".join([TITLE, *BODY[:2], line, *BODY[3:]])
-    assert strip_chrome(page).removed == []
-
-
-def test_an_address_after_the_name_it_belongs_to_stays():
-    line = "组织职工登录县文明网（www.xianwenming.cn）参加网上答题，" + SENTENCE
     page = "\n".join([TITLE, *BODY[:2], line, *BODY[3:]])
     assert strip_chrome(page).removed == []

@@ -1117,6 +1117,41 @@ def _strip_markup(lines: list[str], walk: _Walk, cfg: Config) -> set[int]:
     return emptied
 
 
+@lru_cache(maxsize=LINE_CACHE)
+def _glued_head(line: str) -> int:
+    """Where the plan begins in a line that glues the site's head to it (a page without line breaks: 某某文库 - 免费阅读
+    某某方案 - 某某文库 贡献者：… 页数：3 某某方案为深化…。): the title printed twice before the first sentence end, with
+    furniture (see ``signals``) between the copies and nothing or furniture before the first. Returns where the second
+    copy begins, or -1 (a compilation's 某某方案精选6篇某某方案篇1… has no furniture between its copies)."""
+    cfg = _config()
+    end = min((j for j in (line.find(c) for c in SENTENCE_END) if j >= 0), default=-1)
+    ends = [m.end() for m in cfg.title_end.finditer(line, 0, end)] if end > 0 else []
+    for second in reversed(ends):
+        for first in (e for e in ends if e < second):
+            same = next((n for n in range(first) if line[first - 1 - n] != line[second - 1 - n]), first)
+            if same < cfg.title_min_chars or not cfg.title_shape.search(line[second - same : second]):
+                continue
+            between, before = line[first : second - same], line[: first - same]
+            if _is_furniture(between, cfg) and (not before.strip() or _is_furniture(before, cfg)):
+                return second - same
+    return -1
+
+
+def _cut_glued_heads(lines: list[str], walk: _Walk, cfg: Config) -> None:
+    """Cut the site's head glued before the plan's title, in place (see ``_glued_head``); the title's second copy stays.
+    A line whose rest after the head is itself taken whole by a line or block rule (《某某方案.docx》由会员分享… 《某某方案.docx》
+    请在某某文库上搜索。) is no plan glued to a head: it is left to that rule."""
+    for i, line in enumerate(lines):
+        start = _glued_head(line)
+        rest = line[start:]
+        if start > 0 and len(rest.strip()) <= cfg.whole_line_max_chars and _first_rule(rest):
+            continue
+        if start > 0:
+            reason = "the title printed twice before the first sentence, furniture around the first copy"
+            walk.removed.append(RemovedSpan("chrome.repeated_title.glued_head", "repeated_title", line[:start], i + 1, reason))
+            lines[i] = line[start:]
+
+
 def strip_chrome(text: str) -> ChromeResult:
     """Remove site chrome from ``text`` (already t2s-simplified); kept lines are joined with "\\n"."""
     cfg = _config()
@@ -1125,6 +1160,7 @@ def strip_chrome(text: str) -> ChromeResult:
     lines = [drop_invisible(line, number, walk.removed) for number, line in enumerate(text.splitlines(), start=1)]
     lines = [_decode_entities(line, number, walk.removed, cfg) for number, line in enumerate(lines, start=1)]
     emptied = _strip_markup(lines, walk, cfg)
+    _cut_glued_heads(lines, walk, cfg)
     hits = _find_hits(lines)
     bounds, block, tail_kept = _content_bounds(lines, hits, cfg)
     i = 0
