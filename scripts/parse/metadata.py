@@ -43,6 +43,7 @@ class _Lexicon:
     suffix_set: frozenset[str]  # ``suffixes`` again, and their lengths longest first: a name's suffix is
     suffix_lengths: tuple[int, ...]  # looked up by length, not searched for among them all
     institutional: frozenset[str]
+    full_name_suffixes: tuple[str, ...]  # 有限公司, 支行: endings no phrase has
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
@@ -173,6 +174,7 @@ def _lexicon() -> _Lexicon:
         suffix_set=frozenset(suffixes),
         suffix_lengths=tuple(sorted({len(w) for w in suffixes}, reverse=True)),
         institutional=frozenset(unit["suffixes"]["institutional"]),
+        full_name_suffixes=tuple(unit["full_name_suffixes"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
@@ -324,15 +326,18 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
     sentences, then the website's source when it is an organisation with a place in its name.
     A later source may only make the chosen name more specific (财政局 → 市财政局). A line of
-    site furniture (欢迎光临…网站) is never a source. A name written with XX / 某某 / 某… is
-    anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
+    site furniture (欢迎光临…网站) is never a source. A place (a title's 某某区) yields to the one signer
+    whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
+    party committee and government signing together speak for the place. A name written with XX /
+    某某 / 某… is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
     itself only 我局 / 我校.
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
+    signers = _signature_units(context + tail)
     sources = [
         _title_units(title),
-        _signature_units(context + tail) + _organiser_units(body) + _subtitle_units(body[:3] + context),
+        signers + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
         _headline_units([next((line for line in body if line), ""), *context]),
         _own_kind_units(title, body),
@@ -345,6 +350,9 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         anonymous = (lex.anonymous_unit, lex.self_reference_unit)
         return "", any(pattern.search(line) for line in text for pattern in anonymous)
     chosen = candidates[0]
+    holders = {signer for signer in signers if chosen in signer}
+    if not is_unit_name(chosen) and len(holders) == 1:  # 江河区2024年…方案 signed by one of its bodies
+        chosen = holders.pop()
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
@@ -611,13 +619,16 @@ def _is_named_area(name: str) -> bool:
 
 
 def _placed(name: str) -> bool:
-    """Does the name open with a level character, a place or a placeholder (市财政局, 宜昌市…, XX局)?
-    Only such names are trusted from running text, where a phrase can end like a name."""
+    """Does the name open with a level character, a place or a placeholder (市财政局, 宜昌市…, XX局),
+    maybe after an organisation's prefix (中共某某县委, 国家税务总局某某区税务局), or end as only a full
+    name does (某某集团有限公司)? Only such names are trusted from running text, where a phrase can end
+    like a name."""
     lex = _lexicon()
-    if name[:1] in lex.level_chars or lex.anonymous.match(name):
+    if name[:1] in lex.level_chars or lex.anonymous.match(name) or name.endswith(lex.full_name_suffixes):
         return True
-    return any(start == 0 for start, _, _ in _known_places(name)) or any(
-        pattern.match(name) for pattern, _ in lex.generic_places
+    start = next((len(p) for p in lex.name_prefixes if name.startswith(p)), 0)
+    return any(at == start for at, _, _ in _known_places(name)) or any(
+        pattern.match(name, start) for pattern, _ in lex.generic_places
     )
 
 
