@@ -19,47 +19,54 @@ def unit(title: str, body=BODY, context=(), page_meta=None) -> str:
 
 # --- the signature after the body: a name, then a date ----------------------------------------
 
-SIGNERS = [
-    "白鹭县人民法院",
-    "国家税务总局青岗区税务局",
-    "中国农业银行青岗支行",
-    "青岗区中医医院",
-    "青岗市第三中学",
-    "青岗区柳岸街道办事处",
-    "青岗区东篱社区居民委员会",
-    "柳塘村村民委员会",
-    "青岗能源集团有限公司",
-    "青岗县公安局交通警察大队",
-    "青岗大学经济管理学院",
-]
+# name as signed → the unit as a reader names it (a community's or village's committee is its area)
+NAMED = {
+    "白鹭县人民法院": "白鹭县人民法院",
+    "国家税务总局青岗区税务局": "国家税务总局青岗区税务局",
+    "中国农业银行青岗支行": "中国农业银行青岗支行",
+    "青岗区中医医院": "青岗区中医医院",
+    "青岗市第三中学": "青岗市第三中学",
+    "青岗区柳岸街道办事处": "青岗区柳岸街道办事处",
+    "柳岸街道办事处": "柳岸街道办事处",
+    "青岗区东篱社区居民委员会": "青岗区东篱社区",
+    "东篱社区居委会": "东篱社区",
+    "柳塘村村民委员会": "柳塘村",
+    "柳塘村委会": "柳塘村",
+    "青岗能源集团有限公司": "青岗能源集团有限公司",
+    "青岗能源集团": "青岗能源集团",
+    "青岗县公安局交通警察大队": "青岗县公安局交通警察大队",
+    "青岗县公安局交警大队": "青岗县公安局交警大队",
+    "青岗大学经济管理学院": "青岗大学经济管理学院",
+}
+SIGNERS = list(NAMED)
 
 
 @pytest.mark.parametrize("name", SIGNERS)
 @pytest.mark.parametrize("date", ["2025年3月6日", "二〇二五年三月六日", "2025-03-06"])
 def test_a_signature_on_its_own_line_names_the_unit(name, date):
-    assert unit("精神文明建设工作计划", BODY + [name, date]) == name
+    assert unit("精神文明建设工作计划", BODY + [name, date]) == NAMED[name]
 
 
 @pytest.mark.parametrize("name", SIGNERS)
 def test_a_signature_with_its_date_on_one_line_names_the_unit(name):
-    assert unit("文明单位创建实施方案", BODY + [f"{name}  2024年12月20日"]) == name
+    assert unit("文明单位创建实施方案", BODY + [f"{name}  2024年12月20日"]) == NAMED[name]
 
 
 # --- the issuing body of a carrying notice ------------------------------------------------------
 
-ISSUERS = SIGNERS + ["中共青岗区委精神文明建设委员会办公室", "青岗市创建全国文明城市工作指挥部"]
+ISSUERS = NAMED | {name: name for name in ["中共青岗区委精神文明建设委员会办公室", "青岗市创建全国文明城市工作指挥部"]}
 
 
 @pytest.mark.parametrize("name", ISSUERS)
 def test_a_notice_opening_with_its_issuer_names_it(name):
     context = [f"{name}关于印发《2025年文明创建工作方案》的通知", "各科室："]
-    assert unit("2025年文明创建工作方案", BODY, context) == name
+    assert unit("2025年文明创建工作方案", BODY, context) == ISSUERS[name]
 
 
 @pytest.mark.parametrize("name", ISSUERS)
 def test_a_notice_signed_under_its_text_names_its_signer(name):
     context = ["关于印发《2025年文明创建工作方案》的通知", "各科室：", "现将方案印发给你们，请认真贯彻落实。", name, "2025年2月8日"]
-    assert unit("2025年文明创建工作方案", BODY, context) == name
+    assert unit("2025年文明创建工作方案", BODY, context) == ISSUERS[name]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +76,7 @@ def test_a_notice_signed_under_its_text_names_its_signer(name):
         ("青岗市2019年创建全国文明城市工作实施方案", "青岗市创建全国文明城市工作指挥部"),
         ("白鹭县2025年文明交通行动方案", "白鹭县文明办"),
         ("柳岸街道2023年垃圾分类工作方案", "青岗区柳岸街道办事处"),
-        ("柳塘村2024年移风易俗工作方案", "柳塘村村民委员会"),
+        ("柳塘镇2024年移风易俗工作方案", "柳塘镇人民政府"),
     ],
 )
 def test_the_signer_of_the_notice_wins_over_the_place_the_title_opens_with(title, signer):
@@ -91,7 +98,7 @@ def test_the_place_stays_when_the_signer_is_of_another_place():
     ["{}关于开展文明单位创建活动的实施方案", "{}2025年精神文明建设工作要点", "{}创建省级文明单位工作方案", "{}2024—2026年文明创建规划"],
 )
 def test_a_title_opening_with_a_unit_names_it(name, pattern):
-    assert unit(pattern.format(name)) == name
+    assert unit(pattern.format(name)) == NAMED[name]
 
 
 # --- the opening sentence -----------------------------------------------------------------------
@@ -105,19 +112,21 @@ def test_a_title_opening_with_a_unit_names_it(name, pattern):
         "为贯彻落实上级部署，经{}研究，决定开展道德讲堂活动。",
         "为进一步提升服务水平，结合{}工作实际，制定本方案。",
         "近年来，{}坚持以创建促发展，精神文明建设取得明显成效。",
+        "为推动精神文明建设再上新台阶，现就{}2025年精神文明建设工作安排如下。",
+        "{}（以下简称“我单位”）始终把文明创建作为一项基础工程。",
     ],
 )
 def test_the_opening_sentence_names_the_unit(name, opening):
-    assert unit("道德讲堂活动方案", [opening.format(name), "一、活动内容", "每季度举办一期。"]) == name
+    assert unit("道德讲堂活动方案", [opening.format(name), "一、活动内容", "每季度举办一期。"]) == NAMED[name]
 
 
 # --- a 制定单位 / 发布单位 line ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", SIGNERS)
-@pytest.mark.parametrize("label", ["制定单位：", "发布单位：", "起草单位：", "编制单位:"])
+@pytest.mark.parametrize("label", ["制定单位：", "发布单位：", "起草单位：", "编制单位:", "签发单位："])
 def test_a_label_line_naming_who_wrote_it_names_the_unit(name, label):
-    assert unit("文明餐桌行动方案", BODY + [f"{label}{name}"]) == name
+    assert unit("文明餐桌行动方案", BODY + [f"{label}{name}"]) == NAMED[name]
 
 
 @pytest.mark.parametrize("label", ["责任单位：", "具体组织单位：", "配合单位：", "牵头单位："])
@@ -167,3 +176,8 @@ def test_a_title_opening_with_a_place_names_the_place(title, want):
 def test_a_place_signed_for_by_its_party_committee_and_government_together_stays_the_place():
     context = ["现将《白鹭县2025年文明交通行动方案》印发给你们，请认真贯彻执行。", "中共白鹭县委", "白鹭县人民政府", "2025年3月1日"]
     assert unit("白鹭县2025年文明交通行动方案", BODY, context) == "白鹭县"
+
+
+@pytest.mark.parametrize("signer", ["社区居委会", "村委会", "街道办事处", "集团"])
+def test_a_committee_or_body_without_its_own_name_names_no_unit(signer):
+    assert unit("精神文明建设工作计划", BODY + [signer, "2025年3月6日"]) == ""

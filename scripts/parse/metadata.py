@@ -47,6 +47,7 @@ class _Lexicon:
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
+    area_committee: re.Pattern  # 某某社区居委会 → 某某社区
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -178,6 +179,7 @@ def _lexicon() -> _Lexicon:
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
+        area_committee=re.compile(unit["area_committee"]),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
@@ -201,7 +203,7 @@ def _lexicon() -> _Lexicon:
             re.compile(
                 f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?:(?:{_alt(unit['subject_time_words'])})[，,]\\s*)?(?P<u>{name}){subject_followers}"
             ),
-            re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])})"),
+            re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])}|{any_year})"),
         ),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
         joint_decision=re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?P<u>{name}(?:、{name})+)(?={_alt(unit['decision_followers'])})"),
@@ -297,6 +299,7 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     # NFKC folds full-width letters, digits and brackets (２０１９, ＸＸ, （）): one pattern reads both forms
     title, body, context = nfkc(title), [nfkc(x) for x in body], [nfkc(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
+    name = _committee_area(name)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
     target, level = _target(title, body, shared_title)
@@ -358,6 +361,13 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
     return chosen, _anonymised(chosen)
+
+
+def _committee_area(name: str) -> str:
+    """A community's or village's committee is named as its area (某某社区居委会 → 某某社区), as readers
+    name such a unit; any other name as it is."""
+    match = _lexicon().area_committee.match(name)
+    return match["area"] if match else name
 
 
 def _anonymised(name: str) -> bool:
