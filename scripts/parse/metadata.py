@@ -96,6 +96,7 @@ class _Lexicon:
     cited_aim: re.Pattern  # a cited document that is a creation plan or test: 创建, 测评
     level_verb: re.Pattern
     aim_words: frozenset[str]
+    standing_words: frozenset[str]  # 是, 荣获, 助力: the honour is the unit's standing or another's campaign
     aim_after: re.Pattern
     places: dict  # stem → _Place
     place: re.Pattern
@@ -247,8 +248,9 @@ def _lexicon() -> _Lexicon:
         target_hint=re.compile(_alt(["文明", *named])),
         citation_brackets=tuple(levels["citation_brackets"]),
         cited_aim=re.compile(_alt(levels["cited_aim_words"])),
-        level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
+        level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"] + levels["standing_words"])),
         aim_words=frozenset(levels["aim_words"]),
+        standing_words=frozenset(levels["standing_words"]),
         aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
@@ -914,7 +916,9 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
     """The targets a line names. In the body, one inside 《》 cites another document: it is
     skipped, unless that document is itself a creation plan or test (《争创全国文明城市三年计划》,
     of a campaign the plan takes part in), which counts as the weakest mention (score -1). In a
-    title, 《》 holds the plan's own name (关于印发《…方案》的通知)."""
+    title, 《》 holds the plan's own name (关于印发《…方案》的通知). In the body, an honour the unit
+    already has (我院是省级文明单位, 荣获市级文明校园) or another's campaign the plan only supports
+    (助力全国文明城市创建) names the kind, never a level the plan aims at."""
     lex = _lexicon()
     if not lex.target_hint.search(line):  # most lines name no target: skip the long pattern
         return []
@@ -930,7 +934,11 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
-        mentions.append(_Mention(-1 if span else _aim_score(line, match), kind, level))
+        verb = _verb_before(line, match)
+        if not in_title and verb in lex.standing_words:
+            mentions.append(_Mention(0, kind, ""))
+            continue
+        mentions.append(_Mention(-1 if span else _aim_score(line, match, verb), kind, level))
     return mentions
 
 
@@ -947,15 +955,23 @@ def _cited_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _aim_score(line: str, match: re.Match) -> int:
-    """2 aimed at, 1 held, 0 merely named — read from the clause just before the mention."""
+def _verb_before(line: str, match: re.Match) -> str:
+    """The last verb of aim, keeping or standing in the clause just before the mention, "" if none;
+    a standing word after one of aim or keeping (目标是…, 力争获得…, 巩固我局荣获…的成果) leaves
+    that one in force."""
     lex = _lexicon()
     window = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
-    clause = re.split(f"[{CLAUSE_END}]", window)[-1]
-    verbs = lex.level_verb.findall(clause)
-    if verbs:
-        return 2 if verbs[-1] in lex.aim_words else 1
-    return 2 if lex.aim_after.match(line, match.end()) else 0
+    verbs = lex.level_verb.findall(re.split(f"[{CLAUSE_END}]", window)[-1])
+    moving = [verb for verb in verbs if verb not in lex.standing_words]
+    return (moving or verbs or [""])[-1]
+
+
+def _aim_score(line: str, match: re.Match, verb: str) -> int:
+    """2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else
+    a word of aim right after it (省级文明单位创建标准)."""
+    if verb:
+        return 2 if verb in _lexicon().aim_words else 1
+    return 2 if _lexicon().aim_after.match(line, match.end()) else 0
 
 
 # ---------------------------------------------------------------------------
