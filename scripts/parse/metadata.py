@@ -233,7 +233,7 @@ def _lexicon() -> _Lexicon:
             rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
-        year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
+        year_chinese=re.compile(f"{cn_year}(?=\\s*(?:年|[{separators}]{{1,2}}\\s*{cn_year}\\s*年))"),  # 二〇二四至二〇二六年
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
         date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
