@@ -1,0 +1,78 @@
+"""Activity types of items of plans never seen, by category (rules/taxonomy.yml, rules/tagging.yml): the ways
+plans tell an activity in other words, and the context that makes a word not count. Every item here is
+invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.tag.tagger import tag_item
+
+UNIT_PLAN = "某某局2030年创建文明单位工作方案"
+
+
+def tags(text: str, headings: list[str], plan: str = UNIT_PLAN) -> set[str]:
+    return set(tag_item(plan, headings, text))
+
+
+# --- the board a selection's winners are shown on is a step of the selection (宣传阵地 step_of) --------
+
+
+@pytest.mark.parametrize(
+    "text, plan, selection",
+    [
+        ("开展“最美护士”评选，在院内宣传栏、微信公众号展示获选者事迹。", UNIT_PLAN, "身边好人"),
+        ("评选“文明家庭”十户，在村宣传栏张榜公布。", UNIT_PLAN, "文明家庭"),
+        ("每季度评选一次文明科室，在单位网站和电子屏上公布结果。", UNIT_PLAN, "文明科室评选"),
+        ("对评出的家庭在社区橱窗展示其家风故事。", "某某社区最美家庭评选活动方案", "文明家庭"),
+    ],
+)
+def test_a_selection_shown_on_a_board_is_the_selection_alone(text, plan, selection):
+    assert tags(text, ["三、主要措施"], plan) == {selection}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a board set up for the campaign names more than the boards the winners are shown on
+        ("在各村建立最美家庭专题宣传栏、板报，展示家庭风采。", {"文明家庭", "宣传阵地"}),
+        # a board used for publicity, with no selection, is the board's work
+        ("利用宣传栏、公众号宣传社会主义核心价值观。", {"宣传阵地", "核心价值观宣传"}),
+    ],
+)
+def test_a_board_of_its_own_stays_a_board(text, expected):
+    assert tags(text, ["三、主要措施"]) == expected
+
+
+# --- the record of an activity: photos, written materials, information reported (台账资料) --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各支部于每季度末将活动图片及文字材料报局办公室。",
+        "活动中安排专人拍照记录，留存影像。",
+        "各班组要及时报送活动信息和照片。",
+        "（三）抓好信息报送。活动情况每月一报。",
+    ],
+)
+def test_photos_and_materials_of_an_activity_are_its_records(text):
+    assert "台账资料" in tags(text, ["四、工作要求"])
+
+
+def test_a_photo_taken_as_part_of_the_activity_is_no_record():
+    assert "台账资料" not in tags("用餐结束后拍照打卡，每月评选节约之星。", ["二、活动内容"])
+
+
+# --- the law told in other words: legal advice, cases explained, law taken to villages (普法教育) --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织律师志愿者每月到社区开展法律咨询服务。",
+        "结合典型案例开展以案释法活动。",
+        "开展送法下乡、送法进企业活动。",
+    ],
+)
+def test_legal_advice_and_cases_explained_are_law_education(text):
+    assert "普法教育" in tags(text, ["三、主要措施"])
