@@ -76,3 +76,47 @@ def test_a_photo_taken_as_part_of_the_activity_is_no_record():
 )
 def test_legal_advice_and_cases_explained_are_law_education(text):
     assert "普法教育" in tags(text, ["三、主要措施"])
+
+
+# --- a preamble that gives its purpose, then the decision, names only what it decides to carry out ---------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("为弘扬邻里互助的传统美德，营造关爱老人的社区氛围，经研究决定在全社区开展邻里守望志愿服务活动。", {"学雷锋志愿服务"}),
+        ("为推进乡村振兴，提高村民文明素质，村两委决定在全村开展文明家庭创建活动。", {"文明家庭"}),
+        ("为加强组织领导，经局党组研究，决定成立创建工作领导小组，名单如下：", {"组织领导"}),
+    ],
+)
+def test_a_decided_preamble_names_what_it_decides(text, expected):
+    assert tags(text, []) == expected
+
+
+def test_a_body_set_up_before_its_members_is_an_item():
+    assert tags("成立社区创建文明单位工作领导小组：", ["二、组织机构"]) == {"组织领导"}
+    assert tags("领导小组：", ["二、组织机构"]) == set()
+
+
+# --- activities told in other words; words of another type's work ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("在食堂倡导适量点餐、杜绝浪费。", "文明餐桌", "勤俭节约"),
+        ("加强官方新媒体管理，及时发布创建动态。", "宣传阵地", ""),
+        ("党员干部结对帮扶贫困户，落实两不愁三保障。", "乡村振兴", ""),
+        ("推进安全文化建设，开展消防应急演练。", "平安单位", "机关文化"),
+        ("开展宪法宣传活动，落实谁执法谁普法责任制。", "普法教育", "组织领导"),
+        ("建好文体活动广场，开展群众健身活动。", "文体活动", ""),
+    ],
+)
+def test_other_words_and_other_work(text, present, absent):
+    found = tags(text, ["二、主要任务"])
+    assert present in found
+    assert absent not in found
+
+
+def test_a_venue_built_is_not_its_activity():
+    assert tags("建好理论宣讲室和文体活动广场。", ["一、强化阵地建设"]) == set()
