@@ -120,3 +120,26 @@ def test_other_words_and_other_work(text, present, absent):
 
 def test_a_venue_built_is_not_its_activity():
     assert tags("建好理论宣讲室和文体活动广场。", ["一、强化阵地建设"]) == set()
+
+
+# --- more ways plans tell an activity (taxonomy synonyms) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("组织青年志愿者到福利院看望孩子。", "关爱帮扶"),
+        ("为一线职工送去防暑降温用品。", "关爱帮扶"),
+        ("在小区设置可回收物、有害垃圾收集点。", "垃圾分类"),
+        ("开展一盔一带安全守护行动。", "文明出行"),
+        ("组织党员到革命老区开展红色研学。", "爱国主义教育"),
+        ("开设四点半课堂，为双职工子女提供课后辅导。", "未成年人思想道德建设"),
+        ("组织在职党员到居住地社区报到。", "结对共建"),
+        ("开展扫黑除恶宣传和防溺水安全教育。", "平安单位"),
+        ("组织干部职工集中学习党的二十大精神。", "理论学习"),
+        ("完善创建档案，做到一项一档。", "台账资料"),
+        ("推行马上就办、一次办好，提升办事效率。", "窗口服务"),
+    ],
+)
+def test_activities_told_in_more_words(text, expected):
+    assert expected in tags(text, ["二、主要措施"])
