@@ -43,9 +43,11 @@ class _Lexicon:
     suffix_set: frozenset[str]  # ``suffixes`` again, and their lengths longest first: a name's suffix is
     suffix_lengths: tuple[int, ...]  # looked up by length, not searched for among them all
     institutional: frozenset[str]
+    full_name_suffixes: tuple[str, ...]  # 有限公司, 支行: endings no phrase has
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
+    area_committee: re.Pattern  # 某某社区居委会 → 某某社区
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -94,6 +96,7 @@ class _Lexicon:
     cited_aim: re.Pattern  # a cited document that is a creation plan or test: 创建, 测评
     level_verb: re.Pattern
     aim_words: frozenset[str]
+    standing_words: frozenset[str]  # 是, 荣获, 助力: the honour is the unit's standing or another's campaign
     aim_after: re.Pattern
     places: dict  # stem → _Place
     place: re.Pattern
@@ -173,9 +176,11 @@ def _lexicon() -> _Lexicon:
         suffix_set=frozenset(suffixes),
         suffix_lengths=tuple(sorted({len(w) for w in suffixes}, reverse=True)),
         institutional=frozenset(unit["suffixes"]["institutional"]),
+        full_name_suffixes=tuple(unit["full_name_suffixes"]),
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
+        area_committee=re.compile(unit["area_committee"]),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
@@ -199,7 +204,7 @@ def _lexicon() -> _Lexicon:
             re.compile(
                 f"(?:^|(?<=[。！？；!?;])|(?<=^\\d{{4}}年[，,]))\\s*(?:(?:{_alt(unit['subject_time_words'])})[，,]\\s*)?(?P<u>{name}){subject_followers}"
             ),
-            re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])})"),
+            re.compile(f"(?:{_alt(unit['fitting_lead_ins'])})(?P<u>{name})(?={_alt(unit['fitting_followers'])}|{any_year})"),
         ),
         decision_hint=re.compile(_alt(unit["body_lead_ins"] + unit["decision_followers"])),
         joint_decision=re.compile(f"(?:^|(?<=[。！？；!?;，,]))\\s*(?P<u>{name}(?:、{name})+)(?={_alt(unit['decision_followers'])})"),
@@ -228,7 +233,7 @@ def _lexicon() -> _Lexicon:
             rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
-        year_chinese=re.compile(f"{cn_year}(?=\\s*年)"),
+        year_chinese=re.compile(f"{cn_year}(?=\\s*(?:年|[{separators}]{{1,2}}\\s*{cn_year}\\s*年))"),  # 二〇二四至二〇二六年
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
         date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
@@ -243,8 +248,9 @@ def _lexicon() -> _Lexicon:
         target_hint=re.compile(_alt(["文明", *named])),
         citation_brackets=tuple(levels["citation_brackets"]),
         cited_aim=re.compile(_alt(levels["cited_aim_words"])),
-        level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"])),
+        level_verb=re.compile(_alt(levels["aim_words"] + levels["keep_words"] + levels["standing_words"])),
         aim_words=frozenset(levels["aim_words"]),
+        standing_words=frozenset(levels["standing_words"]),
         aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
@@ -295,6 +301,7 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     # NFKC folds full-width letters, digits and brackets (２０１９, ＸＸ, （）): one pattern reads both forms
     title, body, context = nfkc(title), [nfkc(x) for x in body], [nfkc(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
+    name = _committee_area(name)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
     target, level = _target(title, body, shared_title)
@@ -324,15 +331,18 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
     sentences, then the website's source when it is an organisation with a place in its name.
     A later source may only make the chosen name more specific (财政局 → 市财政局). A line of
-    site furniture (欢迎光临…网站) is never a source. A name written with XX / 某某 / 某… is
-    anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
+    site furniture (欢迎光临…网站) is never a source. A place (a title's 某某区) yields to the one signer
+    whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
+    party committee and government signing together speak for the place. A name written with XX /
+    某某 / 某… is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
     itself only 我局 / 我校.
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
+    signers = _signature_units(context + tail)
     sources = [
         _title_units(title),
-        _signature_units(context + tail) + _organiser_units(body) + _subtitle_units(body[:3] + context),
+        signers + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
         _headline_units([next((line for line in body if line), ""), *context]),
         _own_kind_units(title, body),
@@ -345,11 +355,21 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         anonymous = (lex.anonymous_unit, lex.self_reference_unit)
         return "", any(pattern.search(line) for line in text for pattern in anonymous)
     chosen = candidates[0]
+    holders = {signer for signer in signers if chosen in signer}
+    if not is_unit_name(chosen) and len(holders) == 1:  # 江河区2024年…方案 signed by one of its bodies
+        chosen = holders.pop()
     for candidate in candidates:  # 财政局 → 市财政局, but never towards a placeholder
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
     return chosen, _anonymised(chosen)
+
+
+def _committee_area(name: str) -> str:
+    """A community's or village's committee is named as its area (某某社区居委会 → 某某社区), as readers
+    name such a unit; any other name as it is."""
+    match = _lexicon().area_committee.match(name)
+    return match["area"] if match else name
 
 
 def _anonymised(name: str) -> bool:
@@ -611,13 +631,16 @@ def _is_named_area(name: str) -> bool:
 
 
 def _placed(name: str) -> bool:
-    """Does the name open with a level character, a place or a placeholder (市财政局, 宜昌市…, XX局)?
-    Only such names are trusted from running text, where a phrase can end like a name."""
+    """Does the name open with a level character, a place or a placeholder (市财政局, 宜昌市…, XX局),
+    maybe after an organisation's prefix (中共某某县委, 国家税务总局某某区税务局), or end as only a full
+    name does (某某集团有限公司)? Only such names are trusted from running text, where a phrase can end
+    like a name."""
     lex = _lexicon()
-    if name[:1] in lex.level_chars or lex.anonymous.match(name):
+    if name[:1] in lex.level_chars or lex.anonymous.match(name) or name.endswith(lex.full_name_suffixes):
         return True
-    return any(start == 0 for start, _, _ in _known_places(name)) or any(
-        pattern.match(name) for pattern, _ in lex.generic_places
+    start = next((len(p) for p in lex.name_prefixes if name.startswith(p)), 0)
+    return any(at == start for at, _, _ in _known_places(name)) or any(
+        pattern.match(name, start) for pattern, _ in lex.generic_places
     )
 
 
@@ -893,7 +916,9 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
     """The targets a line names. In the body, one inside 《》 cites another document: it is
     skipped, unless that document is itself a creation plan or test (《争创全国文明城市三年计划》,
     of a campaign the plan takes part in), which counts as the weakest mention (score -1). In a
-    title, 《》 holds the plan's own name (关于印发《…方案》的通知)."""
+    title, 《》 holds the plan's own name (关于印发《…方案》的通知). In the body, an honour the unit
+    already has (我院是省级文明单位, 荣获市级文明校园) or another's campaign the plan only supports
+    (助力全国文明城市创建) names the kind, never a level the plan aims at."""
     lex = _lexicon()
     if not lex.target_hint.search(line):  # most lines name no target: skip the long pattern
         return []
@@ -909,7 +934,11 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         qualifier = match["q1"] or match["q2"] or match["q3"] or ""
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
-        mentions.append(_Mention(-1 if span else _aim_score(line, match), kind, level))
+        verb = _verb_before(line, match)
+        if not in_title and verb in lex.standing_words:
+            mentions.append(_Mention(0, kind, ""))
+            continue
+        mentions.append(_Mention(-1 if span else _aim_score(line, match, verb), kind, level))
     return mentions
 
 
@@ -926,15 +955,23 @@ def _cited_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _aim_score(line: str, match: re.Match) -> int:
-    """2 aimed at, 1 held, 0 merely named — read from the clause just before the mention."""
+def _verb_before(line: str, match: re.Match) -> str:
+    """The last verb of aim, keeping or standing in the clause just before the mention, "" if none;
+    a standing word after one of aim or keeping (目标是…, 力争获得…, 巩固我局荣获…的成果) leaves
+    that one in force."""
     lex = _lexicon()
     window = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
-    clause = re.split(f"[{CLAUSE_END}]", window)[-1]
-    verbs = lex.level_verb.findall(clause)
-    if verbs:
-        return 2 if verbs[-1] in lex.aim_words else 1
-    return 2 if lex.aim_after.match(line, match.end()) else 0
+    verbs = lex.level_verb.findall(re.split(f"[{CLAUSE_END}]", window)[-1])
+    moving = [verb for verb in verbs if verb not in lex.standing_words]
+    return (moving or verbs or [""])[-1]
+
+
+def _aim_score(line: str, match: re.Match, verb: str) -> int:
+    """2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else
+    a word of aim right after it (省级文明单位创建标准)."""
+    if verb:
+        return 2 if verb in _lexicon().aim_words else 1
+    return 2 if _lexicon().aim_after.match(line, match.end()) else 0
 
 
 # ---------------------------------------------------------------------------

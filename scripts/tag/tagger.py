@@ -31,8 +31,9 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
-   表彰: procedure words of a type that yields_to the plan's kind) is the campaign's alone — and so is
-   such a step of a selection the item itself names (评选最美教师…，举行表彰大会).
+   表彰, the 宣传栏 its winners are shown on: procedure words of a type that yields_to the plan's kind or
+   is a step_of it) is the campaign's alone — and so is such a step of a selection the item itself
+   names (评选最美教师…，举行表彰大会).
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -68,6 +69,7 @@ class ActivityType:
     exclude: list[str]
     description: str = ""
     yields_to: list[str] = field(default_factory=list)  # types whose activity a hit in the same clause belongs to
+    step_of: list[str] = field(default_factory=list)  # types whose procedure its procedure words are a step of (only)
 
 
 @dataclass
@@ -128,7 +130,7 @@ class Taxonomy:
     @cached_property
     def matcher(self) -> "Matcher":
         return _matcher(
-            tuple((t.name, tuple(t.keywords), tuple(t.exclude), tuple(t.yields_to)) for t in self.types),
+            tuple((t.name, tuple(t.keywords), tuple(t.exclude), tuple(t.yields_to), tuple(t.step_of)) for t in self.types),
             tuple(self.passing_clause_markers),
             tuple(self.lead_only_types),
             self.cues,
@@ -143,15 +145,17 @@ class Matcher:
     """Compiled scans over the taxonomy's phrases: keywords (→ types), exclusions (→ types cancelled),
     framing markers (→ clauses whose activity keywords do not count), naming suffixes and action verbs."""
 
-    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
-        """``types`` are (name, keywords, exclusions, yields_to); ``organisational`` types are
+    def __init__(self, types: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...], passing_markers, organisational, cues: Cues):
+        """``types`` are (name, keywords, exclusions, yields_to, step_of); ``organisational`` types are
         lead-clause-only and exempt from the framing-clause rule."""
         self.order = {name: i for i, (name, *_) in enumerate(types)}
         # phrases are read in mainland words like the texts, so a keyword written 网路安全 still matches
-        self.keyword_types = _phrase_index(((name, keywords) for name, keywords, _, _ in types), cues.regional_words)
-        self.exclude_types = _phrase_index(((name, exclude) for name, _, exclude, _ in types), cues.regional_words)
-        self.yields = {name: frozenset(yields_to) for name, _, _, yields_to in types if yields_to}
+        self.keyword_types = _phrase_index(((name, keywords) for name, keywords, *_ in types), cues.regional_words)
+        self.exclude_types = _phrase_index(((name, exclude) for name, _, exclude, *_ in types), cues.regional_words)
+        self.yields = {name: frozenset(yields_to) for name, _, _, yields_to, _ in types if yields_to}
         self.yielding = frozenset(self.yields)
+        # the campaigns whose own procedure a type's procedure words can be a step of: yields_to and step_of
+        self.steps = {name: frozenset(yields_to + step_of) for name, _, _, yields_to, step_of in types if yields_to or step_of}
         self.keywords = _compile(self.keyword_types)
         self.excludes = _compile(self.exclude_types)
         self.passing = _compile(map(normalise, passing_markers))
@@ -425,6 +429,7 @@ def load_taxonomy() -> Taxonomy:
                 exclude=list(t.get("exclude") or []),
                 description=t.get("description") or "",
                 yields_to=list(t.get("yields_to") or []),
+                step_of=list(t.get("step_of") or []),
             )
             for t in theme["types"]
         ]
@@ -544,10 +549,10 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
 
 def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str], plan_kinds: frozenset[str]) -> set[str]:
     """The found types that only name a step of the campaign's own procedure: all their words in the item
-    are procedure words (表彰, 公示 …) and their yields_to names one of ``plan_kinds`` (the plan's, or the
-    item's own types) — the 表彰 of a 最美家庭 selection's winners is the selection's, a 考核 of its
-    creation work is not."""
-    yielding = {name for name in found if matcher.yields.get(name, frozenset()) & plan_kinds}
+    are procedure words (表彰, 公示, 宣传栏 …) and their yields_to or step_of names one of ``plan_kinds`` (the
+    plan's, or the item's own types) — the 表彰 of a 最美家庭 selection's winners and the 宣传栏 they are shown
+    on are the selection's, a 考核 of its creation work is not."""
+    yielding = {name for name in found if matcher.steps.get(name, frozenset()) & plan_kinds}
     if not yielding:
         return set()
     words: dict[str, set[str]] = {}
