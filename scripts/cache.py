@@ -8,6 +8,7 @@ outcome can never be served, at the price of a full re-ingest after an upgrade.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -99,10 +100,23 @@ class OutcomeCache:
         _write_pickle(self._made_path(key), made)
 
     def forget_made_except(self, keys: set[str]) -> None:
-        """Drop what was made from inputs no longer published, so the folder does not grow with every edit."""
-        for path in sorted((self.folder / MADE).glob("*/*")):
-            if path.name not in keys:
-                path.unlink(missing_ok=True)
+        """Drop what was made from inputs no longer published, so the folder does not grow with every edit.
+        Listed with os.scandir: pathlib's glob took 2.7 s over the 20,000 entries of 10,000 plans."""
+        with contextlib.suppress(FileNotFoundError), os.scandir(self.folder / MADE) as folders:
+            for folder in folders:
+                with os.scandir(folder.path) as entries:
+                    for entry in entries:
+                        if entry.name not in keys:
+                            Path(entry.path).unlink(missing_ok=True)
+
+    def plan_entries(self) -> dict[str, str]:
+        """{made key: plans.json entry} of every plan the last run published (``keep_plan_entries``), or {}."""
+        version, entries = _read_pair(self.folder / ENTRIES)
+        return entries if version == self.version and isinstance(entries, dict) else {}
+
+    def keep_plan_entries(self, entries: dict[str, str]) -> None:
+        """One file for every plan's entry, not one per plan: loading 10,000 of them one by one took 12 s of an update."""
+        _write_pickle(self.folder / ENTRIES, (self.version, entries))
 
     def _made_path(self, key: str) -> Path:
         return self.folder / MADE / key[:2] / key
@@ -131,7 +145,8 @@ def outcome_key(version: str, source: str, content_sha256: str) -> str:
 
 SCORES = "dedupe-scores.pickle"  # one file beside the outcomes: scores of pairs of plan texts
 SUMMARIES = "published-summaries.pickle"  # ... and what the last publishing run returned, without the plans' text
-MADE = "made"  # ... and each plan's files (page, .docx, plans.json entry) by a hash of what they were made from
+MADE = "made"  # ... and each plan's files (page, .docx) and index page by a hash of what they were made from
+ENTRIES = "plan-entries.pickle"  # ... and each plan's plans.json entry by the same hash as its files
 CONTENTS = "file-contents.pickle"  # ... and which files the last run read, with their bytes' hashes (new, changed, removed)
 PAGE_MARKS = "page-marks.json"  # ... and the hash and mark of each page the last run left in docs/ (publish.writer)
 

@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -142,8 +143,29 @@ def site_setup(tmp_path):
     return {"tmp": tmp_path, "docs": docs, "config": config, "site": site, "before": snapshot(site)}
 
 
-def no_leftovers(tmp: Path) -> bool:
-    return not [p for p in tmp.iterdir() if p.name.startswith(".site-")]
+def no_leftovers(tmp: Path, wait: float = 20.0) -> bool:
+    """No staging or swapped-out site folder beside the site, within ``wait`` seconds: the previous site
+    is removed by a process of its own (build.remove_in_background)."""
+    deadline = time.monotonic() + wait
+    while [p for p in tmp.iterdir() if p.name.startswith(".site-")]:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_the_previous_site_is_swapped_out_whole_and_removed_without_waiting(site_setup, monkeypatch):
+    s = site_setup
+    (s["docs"] / "index.md").write_text("# 新首页\n", encoding="utf-8")
+    handed = []
+    remove = build.remove_in_background
+    monkeypatch.setattr(build, "remove_in_background", handed.append)
+    build.build_site(s["site"], docs_dir=s["docs"], config_file=s["config"])
+    assert len(handed) == 1 and handed[0].parent == s["tmp"] and handed[0].name.startswith(".site-")
+    assert snapshot(handed[0]) == s["before"], "the old site, whole, beside the new one"
+    assert "新首页" in (s["site"] / "index.html").read_text(encoding="utf-8")
+    remove(handed[0]).wait(timeout=60)
+    assert not handed[0].exists()
 
 
 def test_bad_plugin_leaves_previous_site(site_setup):
@@ -184,7 +206,7 @@ def test_killed_build_leaves_previous_site_and_next_build_tidies(site_setup):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
     assert done.returncode == -9, done.stderr
     assert snapshot(s["site"]) == s["before"]
-    assert not no_leftovers(s["tmp"]), "the killed build should have left its staging folder"
+    assert not no_leftovers(s["tmp"], wait=0), "the killed build should have left its staging folder"
     build.build_site(s["site"], docs_dir=s["docs"], config_file=s["config"])
     assert "推进道德讲堂建设" in (s["site"] / "index.html").read_text(encoding="utf-8")
     assert no_leftovers(s["tmp"])

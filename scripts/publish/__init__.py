@@ -240,8 +240,9 @@ def plan_digest(plan: Plan) -> str:
 
 def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache | None, cards: Cards) -> tuple[list, list[str]]:
     """Each plan's plans.json entry as the last run made it from the same inputs, where that run's page and
-    Word file are kept too (else None), and the key of each plan's inputs. The page and the Word file are
-    loaded only if the writer needs them (``_kept_files``).
+    Word file are kept too (else None), and the key of each plan's inputs. The entries are kept in one file
+    (``OutcomeCache.plan_entries``); the page and the Word file are loaded only if the writer needs them
+    (``_kept_files``).
 
     The key is the plan's digest and the rest of its ``PlanFiles`` written out (with the code version), the
     other plans by their cards' digests: every value a plan's files are made from, so equal keys make equal
@@ -257,12 +258,8 @@ def _made_before(work: list[PlanFiles], digests: list[str], store: OutcomeCache 
         return store.made_key("\0".join([digest, shared, repr(linked), repr(files.removed), repr(files.aliases)]).encode("utf-8"))
 
     keys = [key(files, digest) for files, digest in zip(work, digests)]
-    return [store.made(_entry_key(key)) if store.has_made(key) else None for key in keys], keys
-
-
-def _entry_key(key: str) -> str:
-    """Where a plan's plans.json entry is kept, beside its page and Word file (kept under ``key``)."""
-    return f"{key}-entry"
+    kept = store.plan_entries()
+    return [kept[key] if key in kept and store.has_made(key) else None for key in keys], keys
 
 
 def _kept_files(store: OutcomeCache, key: str, files: PlanFiles) -> tuple[writer.Made, writer.Made]:
@@ -348,9 +345,9 @@ def render_pages(
         made[number], entries[number] = (page, docx), entry
         if store:
             store.keep_made(keys[number], (page, docx))
-            store.keep_made(_entry_key(keys[number]), entry)
     if store:
-        store.forget_made_except({*keys, *map(_entry_key, keys), *memo.used, settled_key})
+        store.keep_plan_entries(dict(zip(keys, entries)))
+        store.forget_made_except({*keys, *memo.used, settled_key})
     for number, plan in enumerate(plans):
         fresh = made.get(number)
         files = _keyed(keys[number], fresh) if fresh and store else fresh or _kept_files(store, keys[number], work[number])

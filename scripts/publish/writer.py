@@ -16,6 +16,7 @@ ignores hidden names), and no record, so the next run removes them and publishes
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -282,17 +283,17 @@ def _remove_empty_folders(folder: Path, entry: Path) -> None:
         folder = folder.parent
 
 
-def swap_in(new: Path, target: Path, trash_prefix: str) -> None:
+def swap_in(new: Path, target: Path, trash_prefix: str, discard: Callable[[Path], object] = functools.partial(shutil.rmtree, ignore_errors=True)) -> None:
     """Replace ``target`` by ``new`` with renames, so readers see the old or the new one, never half.
 
-    A folder goes aside into a hidden ``trash_prefix*`` folder first (removed afterwards, or by the
-    next run if this one is killed); a file is replaced in one rename.
+    A folder goes aside into a hidden ``trash_prefix*`` folder first, then to ``discard`` (removed at once
+    by default, or by the next run if this one is killed); a file is replaced in one rename.
     """
     if target.is_dir() and not target.is_symlink():
         trash = Path(tempfile.mkdtemp(prefix=trash_prefix, dir=target.parent))
         target.replace(trash)
         new.rename(target)
-        shutil.rmtree(trash, ignore_errors=True)
+        discard(trash)
     else:
         os.replace(new, target)
 
