@@ -9,6 +9,7 @@ Every page here is invented in the shapes such sites print.
 import pytest
 
 from conftest import page_lines, removed, rules_of
+from scripts.clean import clean_text
 from scripts.clean.chrome import strip_chrome
 
 TITLE = "镇文化站2024年文明单位创建工作方案"
@@ -289,3 +290,16 @@ def test_a_sentence_said_twice_is_no_excerpt_of_the_next_line():
     result = cleaned(body=body)
     assert result.text.count(sentence) == 2
     assert "chrome.upload.teaser_copy" not in rules_of(result)
+
+
+def test_a_sentence_said_twice_stays_twice_when_its_copy_is_still_wrapped():
+    # the copy wrapped into more short lines than an excerpt is compared with, one of them opening with a comma:
+    # a first cleaning joins only that one, and a second must not then read the first copy as an excerpt
+    sentence = "各支部要结合实际组织党员干部深入社区开展志愿服务活动，每季度不少于一次，做好记录，及时报送材料并接受群众监督，推动活动常态化。"
+    comma = sentence.rindex("，")
+    cuts = sorted({*range(0, comma, 8), comma, *range(comma + 8, len(sentence), 8), len(sentence)})
+    wrapped = [sentence[a:b] for a, b in zip(cuts, cuts[1:])]
+    assert len(wrapped) == 9 and wrapped[-2].startswith("，")
+    first = clean_text("\n".join(["社区2024年志愿服务工作方案", sentence, *wrapped, "开展工作。"]) + "\n")
+    assert clean_text(first.text).text == first.text
+    assert "".join(first.text.split()).count(sentence) == 2

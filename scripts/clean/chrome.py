@@ -952,14 +952,16 @@ def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
     if len(text) >= cfg.cut_min_chars:
         text = cfg.cut_key.sub("", text)  # 简介：… — the site's key before its excerpt
     full = "".join(below[0].split())
+    ends = {full}  # the text of the lines below up to each line's end
     for more in below[1:]:
         if len(full) > len(text) or len(text) < cfg.cut_min_chars or not text.startswith(full):
             break
         full += "".join(more.split())
+        ends.add(full)
     if not text or len(full) <= len(text) or not full.startswith(text):
         return ""
-    if "".join(line.split()) == "".join(below[0].split()):
-        return ""  # a line said twice is no excerpt of the next: where the first stood wrapped, a first cleaning kept both
+    if "".join(line.split()) in ends:
+        return ""  # a line said twice (the copy maybe hard-wrapped) is no excerpt of the next: a first cleaning kept both
     if len(text) >= cfg.cut_min_chars:
         return "chrome.upload.teaser_copy"
     key, below_key = _title_key(line), _title_key(below[0])
