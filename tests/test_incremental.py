@@ -242,8 +242,9 @@ def test_an_update_makes_again_only_the_files_of_plans_whose_inputs_changed(corp
     assert len(cache.OutcomeCache(tmp_path / "cache").plan_entries()) == len(plans)
 
 
-def test_the_first_update_after_a_cold_build_loads_no_kept_plan_page(corpus, tmp_path, monkeypatch):
-    """The cold build notes each plan file's key, so the update compares by the noted key, not by loading."""
+def _loads_of_first_update(corpus, tmp_path, monkeypatch, kind):
+    """Cold build, then one file changed: what the update loads from the made cache, as `kind(value)` of each load
+    (None: not counted). The raw folder is returned too, for a cold build to compare with."""
     raw = tmp_path / "raw"
     shutil.copytree(corpus, raw)
     args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")
@@ -253,35 +254,32 @@ def test_the_first_update_after_a_cold_build_loads_no_kept_plan_page(corpus, tmp
 
     def made_and_note(store, key):
         value = real(store, key)
-        if isinstance(value, tuple):  # a plan's page and Word file
-            loaded.append(key)
+        if (seen := kind(value)) is not None:
+            loaded.append(seen)
         return value
 
     monkeypatch.setattr(cache.OutcomeCache, "made", made_and_note)
     path = raw / "004_75ca266f54642e3a.txt"
     path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
     run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    return loaded, raw
+
+
+def test_the_first_update_after_a_cold_build_loads_no_kept_plan_page(corpus, tmp_path, monkeypatch):
+    """The cold build notes each plan file's key, so the update compares by the noted key, not by loading."""
+    def plan_files(value):  # a plan's page and Word file
+        return True if isinstance(value, tuple) else None
+
+    loaded, _ = _loads_of_first_update(corpus, tmp_path, monkeypatch, plan_files)
     assert loaded == []
 
 
 def test_an_update_reads_the_kept_plans_json_entries_from_one_file(corpus, tmp_path, monkeypatch):
     """Not one file per plan: loading 10,000 of them one by one was 12 s of an update."""
-    raw = tmp_path / "raw"
-    shutil.copytree(corpus, raw)
-    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")
-    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
-    loaded = []
-    real = cache.OutcomeCache.made
+    def is_entry(value):  # a plans.json entry (a page begins with its front matter)
+        return isinstance(value, str) and value.startswith("{")
 
-    def made_and_note(store, key):
-        value = real(store, key)
-        loaded.append(isinstance(value, str) and value.startswith("{"))  # a plans.json entry (a page begins with its front matter)
-        return value
-
-    monkeypatch.setattr(cache.OutcomeCache, "made", made_and_note)
-    path = raw / "004_75ca266f54642e3a.txt"
-    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
-    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    loaded, raw = _loads_of_first_update(corpus, tmp_path, monkeypatch, is_entry)
     assert loaded and not any(loaded)
     fresh = tmp_path / "fresh"
     run_ingest([raw], fresh / "docs", 1, fresh / "permalinks.json", quiet=True, cache_dir="")
@@ -290,21 +288,8 @@ def test_an_update_reads_the_kept_plans_json_entries_from_one_file(corpus, tmp_p
 
 def test_the_first_update_after_a_cold_build_loads_no_kept_index_or_report_page(corpus, tmp_path, monkeypatch):
     """The cold build notes the key of each type, browse and report page it made, as of a plan's page."""
-    raw = tmp_path / "raw"
-    shutil.copytree(corpus, raw)
-    args = ([raw], tmp_path / "docs", 1, tmp_path / "permalinks.json")
-    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
-    loaded = []
-    real = cache.OutcomeCache.made
+    def kept_pages(value):  # a page kept before (new pages are not found)
+        return True if isinstance(value, str) and value.startswith("---") else None
 
-    def made_and_note(store, key):
-        value = real(store, key)
-        if isinstance(value, str) and value.startswith("---"):  # a page kept before (new pages are not found)
-            loaded.append(key)
-        return value
-
-    monkeypatch.setattr(cache.OutcomeCache, "made", made_and_note)
-    path = raw / "004_75ca266f54642e3a.txt"
-    path.write_bytes(path.read_bytes() + "\n五、其他\n本方案由局办公室负责解释，另设红色读书角。\n".encode())
-    run_ingest(*args, quiet=True, cache_dir=str(tmp_path / "cache"))
+    loaded, _ = _loads_of_first_update(corpus, tmp_path, monkeypatch, kept_pages)
     assert loaded == []
