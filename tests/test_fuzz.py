@@ -131,10 +131,12 @@ def test_cleaning_never_raises_is_idempotent_and_keeps_every_sentence(page):
     assert within_budget(time.perf_counter() - started, text)
     assert clean.clean_text(result.text).text == result.text
     cleaned = compact(result.text)
-    parsed = compact(plan_text(plans))
+    # the parser may split the final 。 off a heading, and a one-sentence numbered paragraph at the comma after
+    # its lead clause, which then titles it (rules/structure.yml lead_clause): commas aside, every word stays
+    parsed = compact(plan_text(plans)).replace("，", "")
     for sentence in content:
         assert compact(sentence) in cleaned, sentence
-        assert compact(sentence)[:-1] in parsed, sentence  # the parser may split the final 。 off a heading
+        assert compact(sentence)[:-1].replace("，", "") in parsed, sentence
 
 
 @FUZZ
