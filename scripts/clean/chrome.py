@@ -422,6 +422,11 @@ OPENERS, CLOSERS = "(（【[", ")）】]"
 SENTENCE_END = "。！？!?"
 
 
+def _first_sentence_end(line: str, start: int = 0) -> int:
+    """Where the first sentence end at or after ``start`` stands in ``line``, or -1."""
+    return min((j for j in (line.find(c, start) for c in SENTENCE_END) if j >= 0), default=-1)
+
+
 def _glued_piece(line: str, m: re.Match, cfg: Config, anywhere: bool) -> tuple[int, int] | None:
     """Where a line rule's match sits in a line that is a sentence without it: the brackets around it
     (（转载请注明出处）), the piece after the last sentence end (…落到实处。--本文来源于网络) or the piece
@@ -431,7 +436,7 @@ def _glued_piece(line: str, m: re.Match, cfg: Config, anywhere: bool) -> tuple[i
     piece = _brackets_around(line, m, cfg.glued_reach) if anywhere else None
     if piece is None:
         last_end = max(line.rfind(c, 0, m.start()) for c in SENTENCE_END)
-        first_end = min((j for j in (line.find(c, m.end()) for c in SENTENCE_END) if j >= 0), default=-1)
+        first_end = _first_sentence_end(line, m.end())
         ends_there = first_end < 0 or (anywhere and first_end == len(line.rstrip()) - 1)
         if last_end >= 0 and ends_there and len(line) - last_end <= cfg.glued_reach:
             piece = last_end + 1, len(line)
@@ -1126,7 +1131,7 @@ def _glued_head(line: str) -> int:
     furniture (see ``signals``) between the copies and nothing or furniture before the first. Returns where the second
     copy begins, or -1 (a compilation's 某某方案精选6篇某某方案篇1… has no furniture between its copies)."""
     cfg = _config()
-    end = min((j for j in (line.find(c) for c in SENTENCE_END) if j >= 0), default=-1)
+    end = _first_sentence_end(line)
     ends = [m.end() for m in cfg.title_end.finditer(line, 0, end)] if end > 0 else []
     for second in reversed(ends):
         for first in (e for e in ends if e < second):
@@ -1145,10 +1150,10 @@ def _cut_glued_heads(lines: list[str], walk: _Walk, cfg: Config) -> None:
     请在某某文库上搜索。) is no plan glued to a head: it is left to that rule."""
     for i, line in enumerate(lines):
         start = _glued_head(line)
-        rest = line[start:]
-        if start > 0 and len(rest.strip()) <= cfg.whole_line_max_chars and _first_rule(rest):
+        if start <= 0:
             continue
-        if start > 0:
+        rest = line[start:]
+        if len(rest.strip()) > cfg.whole_line_max_chars or not _first_rule(rest):
             reason = "the title printed twice before the first sentence, furniture around the first copy"
             walk.removed.append(RemovedSpan("chrome.repeated_title.glued_head", "repeated_title", line[:start], i + 1, reason))
             lines[i] = line[start:]
