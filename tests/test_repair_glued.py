@@ -18,6 +18,7 @@ def repaired(text: str) -> str:
         "篇2为巩固创建成果，提升居民文明素质，特制定本方案。",
         "详见附件1和表3，各村对照落实。",
         "社区志愿服务计划2为进一步弘扬志愿精神，制定本计划。",
+        "每个科室请2至3名职工参加，各支部选派2到3人。",
     ],
 )
 def test_a_digit_numbering_a_part_or_a_kind_of_document_stays(line):
