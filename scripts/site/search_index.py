@@ -91,6 +91,11 @@ WORD_ENTRY = re.compile(rb"\x83([\x60-\x79])")
 # Page bodies are generated markup whose text is escaped (markup.md_text), so a "<" always opens a tag.
 NON_HEADING_TAG = re.compile(r"<(?!h[1-6][\s>])([a-z][a-z0-9]*)([^>]*)>")
 ID_ATTRIBUTE = re.compile(r'\s+id="[^"]*"')
+TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)([^>]*)>")  # for indexed_text: a start or end tag, its name and attributes
+CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+ID_VALUE = re.compile(r'\sid="([^"]*)"')
+IGNORE_ATTRIBUTE = re.compile(r"\sdata-pagefind-ignore(?:[\s=]|$)")
+SELECTOR = re.compile(r"([a-z0-9]*)(?:\.([\w-]+)|#([\w-]+))")  # the shapes of IGNORED: tag.class, .class, #id
 
 
 def searchable_pages(docs_dir: Path, known: dict[str, dict] | None = None) -> list[tuple[Path, str, dict]]:
@@ -135,6 +140,48 @@ def search_document(meta: dict, body: str, filters: dict[str, str] = FILTERS) ->
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{title}</title></head><body>'
         f"<main data-pagefind-body>{heading}{body}</main><div hidden>{''.join(facts)}</div></body></html>"
     )
+
+
+def indexed_text(document: str) -> str:
+    """A search document without the elements Pagefind leaves out of the index (``IGNORED``, and those marked
+    ``data-pagefind-ignore``): what a bundle is made of, so a page whose related plans, neighbouring years or
+    download link changed does not make its bundle stale (5 of 20 bundles of 500 were indexed again for an
+    update at 10,000 plans, most for such pages). An element holding a filter or metadata is kept (Pagefind
+    reads those even inside an ignored element), as is one whose end is not found: keeping too much only
+    indexes a bundle again, leaving out too much would serve a stale one."""
+    kept, start, position = [], 0, 0
+    while (tag := TAG.search(document, position)) is not None:
+        end = _element_end(document, tag) if not tag[1] and _ignored(tag[2], tag[3]) else None
+        if end is None or "data-pagefind-filter" in document[tag.start() : end] or "data-pagefind-meta" in document[tag.start() : end]:
+            position = tag.end()
+            continue
+        kept.append(document[start : tag.start()])
+        start = position = end
+    return "".join(kept) + document[start:]
+
+
+def _ignored(name: str, attributes: str) -> bool:
+    """Whether a start tag opens an element Pagefind does not index: marked so, or matching an ``IGNORED`` selector."""
+    if IGNORE_ATTRIBUTE.search(attributes):
+        return True
+    found_class, found_id = CLASS_ATTRIBUTE.search(attributes), ID_VALUE.search(attributes)
+    classes = set(found_class[1].split()) if found_class else set()
+    for selector in IGNORED:
+        tag_name, class_name, id_name = SELECTOR.fullmatch(selector).groups()
+        if (not tag_name or tag_name == name) and (class_name in classes if class_name else found_id and found_id[1] == id_name):
+            return True
+    return False
+
+
+def _element_end(document: str, opening: re.Match) -> int | None:
+    """Where the element ``opening`` starts ends (after its closing tag, elements of the same name nested), or None."""
+    depth = 1
+    for tag in TAG.finditer(document, opening.end()):
+        if tag[2] == opening[2]:
+            depth += -1 if tag[1] else 1
+            if depth == 0:
+                return tag.end()
+    return None
 
 
 def _without_id(tag: re.Match) -> str:
@@ -269,11 +316,24 @@ def _index_bundles(tmp: Path, groups: list[tuple[int, list]], filters: dict[str,
     return [entry for entry, _ in finished], [words for _, words in finished]
 
 
-def _bundle_key(number: int, count: int, filters: dict[str, str], group: list, digests: dict[str, str]) -> str | None:
-    """What bundle ``number`` of ``count`` is a function of: the filters and each of its pages' bytes (None if one is unknown)."""
-    pages = [(rel, digests.get(rel)) for _, rel, _ in group]
-    if any(digest is None for _, digest in pages):
-        return None
+def indexed_digests(searchable: list, digests: dict[str, str], old_metas: dict[str, list]) -> dict[str, str]:
+    """{docs-relative path: hash of the page's ``indexed_text``}: taken from the last build where the page's
+    bytes are as they were (``old_metas``: its ``state``'s metas), else read and computed."""
+    found = {}
+    for path, rel, meta in searchable:
+        old = old_metas.get(rel)
+        if old and len(old) == 3 and digests.get(rel) == old[0]:
+            found[rel] = old[2]
+        else:
+            document = search_document(meta, page_body(path.read_text(encoding="utf-8")))
+            found[rel] = hashlib.blake2b(indexed_text(document).encode("utf-8"), digest_size=16).hexdigest()
+    return found
+
+
+def _bundle_key(number: int, count: int, filters: dict[str, str], group: list, digests: dict[str, str]) -> str:
+    """What bundle ``number`` of ``count`` is a function of: the filters and what is indexed of each of its
+    pages (``indexed_digests``)."""
+    pages = [(rel, digests[rel]) for _, rel, _ in group]
     text = json.dumps([number, count, filters, pages], ensure_ascii=False, sort_keys=True)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
@@ -286,7 +346,7 @@ def _bundles(tmp: Path, groups: list[list], filters: dict[str, str], keys: list,
     old_bundle, old_keys = old or (None, [])
     for number, key in enumerate(keys):
         source = old_bundle / shard_folder(number) if old_bundle else None
-        if key is not None and number < len(old_keys) and old_keys[number] == key and source and source.is_dir():
+        if number < len(old_keys) and old_keys[number] == key and source and source.is_dir():
             target = tmp / f"bundle-{number}"
             _link_tree(source, target, skip=() if number else ("shard-*", WORDS_FOLDER, ANSWERS_FOLDER, SHARDS_FILE))
             entry = json.loads((target / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -334,8 +394,9 @@ def build_search_index(
     as bundles of about ``shard_pages`` pages.
 
     ``digests`` ({docs-relative path: hash of the file's bytes}) and ``earlier`` (the bundle folder of the
-    last build and the ``state`` it returned) let a bundle whose pages are all as they were be carried
-    over instead of indexed again (``_bundles``).
+    last build and the ``state`` it returned) let a bundle whose pages' indexed text is all as it was be
+    carried over instead of indexed again (``_bundles``); a page whose bytes are as they were is not read
+    for that.
 
     Returns pages indexed, languages, bundles, bundles indexed, files and bytes, the filters, and the
     ``state`` for the next build. Raises RuntimeError when nothing was indexed: a site without search is a
@@ -346,7 +407,7 @@ def build_search_index(
     digests = digests or {}
     old_bundle, old_state = earlier if earlier and isinstance(earlier[1], dict) else (None, {})
     old_metas = old_state.get("metas", {})
-    known = {rel: meta for rel, (digest, meta) in old_metas.items() if digests.get(rel) == digest}
+    known = {rel: kept[1] for rel, kept in old_metas.items() if digests.get(rel) == kept[0]}
     searchable = searchable_pages(docs_dir, known)
     units = {meta["unit"] for _, _, meta in searchable if meta.get("unit")}
     filters = FILTERS if len(units) <= UNIT_FILTER_LIMIT else {k: v for k, v in FILTERS.items() if k != "unit"}
@@ -354,7 +415,8 @@ def build_search_index(
     sharded = len(groups) > 1
     shard_filters = {**filters, BUNDLE_FILTER: BUNDLE_FILTER} if sharded else filters
     with tempfile.TemporaryDirectory(prefix=".search-", dir=bundle.parent) as tmp:
-        keys = [_bundle_key(number, len(groups), shard_filters, group, digests) for number, group in enumerate(groups)]
+        texts = indexed_digests(searchable, digests, old_metas)
+        keys = [_bundle_key(number, len(groups), shard_filters, group, texts) for number, group in enumerate(groups)]
         old = (old_bundle, old_state.get("bundles", [])) if old_bundle else None
         entries, words_of_bundles, indexed = _bundles(Path(tmp), groups, shard_filters, keys, old)
         Path(tmp, "bundle-0").rename(bundle)
@@ -374,7 +436,7 @@ def build_search_index(
         raise RuntimeError(f"Pagefind indexed no pages from {docs_dir}")
     files = sorted(p for p in bundle.rglob("*") if p.is_file())
     # the front matter the next build need not parse again (the table of contents is not searched)
-    metas = {rel: [digests[rel], {k: v for k, v in meta.items() if k != "toc"}] for _, rel, meta in searchable if rel in digests}
+    metas = {rel: [digests[rel], {k: v for k, v in meta.items() if k != "toc"}, texts[rel]] for _, rel, meta in searchable if rel in digests}
     return {
         "pages": pages,
         "languages": sorted({language for entry in entries for language in entry["languages"]}),
