@@ -76,3 +76,32 @@ def test_a_footer_fragment_away_from_the_footer_is_left_to_the_other_signals(lin
     """Not right above the footer (the plan's signature stands between): no footer_neighbour removal."""
     result = strip_chrome(page_lines(TITLE, BODY, tail=[line, "县档案馆", "2024年2月26日", FOOTERS[0]]))
     assert "chrome.furniture.footer_neighbour" not in {s.rule for s in result.removed}
+
+
+# a site's closing words below the plan, handing its text over to the reader
+CLOSINGS = [
+    "以上就是某某写作站为您整理的文明单位创建方案，更多精彩请关注本站。",
+    "以上是小站给大家带来的创建工作方案全部内容，希望喜欢。",
+    "上面就是我们为各位精心准备的方案范文",
+    "以上便是本频道帮你搜集的创建方案，祝工作顺利",
+    "以上为编辑部给大家汇总的文明创建资料。",
+]
+# the plan's own closing lines that begin the same way
+PLAN_CLOSINGS = [
+    "以上方案由县档案馆创建办负责解释。",
+    "以上各项工作要按时完成，为全馆创建文明单位打下基础。",
+    "以上是本馆2024年文明单位创建工作的总体安排。",
+]
+
+
+@pytest.mark.parametrize("line", CLOSINGS)
+def test_a_sites_closing_below_the_plan_goes(line):
+    result = strip_chrome(page_lines(TITLE, BODY, tail=[line]))
+    assert result.text == page_lines(TITLE, BODY)
+    assert [s.rule for s in result.removed] == ["chrome.disclaimer.closing_offer"]
+
+
+@pytest.mark.parametrize("line", PLAN_CLOSINGS)
+def test_a_plans_closing_line_stays(line):
+    result = strip_chrome(page_lines(TITLE, BODY, tail=[line]))
+    assert result.text == page_lines(TITLE, BODY, tail=[line])
