@@ -105,3 +105,20 @@ def test_a_sites_closing_below_the_plan_goes(line):
 def test_a_plans_closing_line_stays(line):
     result = strip_chrome(page_lines(TITLE, BODY, tail=[line]))
     assert result.text == page_lines(TITLE, BODY, tail=[line])
+
+
+SENTENCE = "组织党员干部利用节假日到结对社区开展义务劳动。"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["某某公文网gongwen-example.cn整理", "学习文库 www.xuexi-example.com", "范文之站https://fanwen-example.net 发布"]
+)
+def test_a_sites_name_and_address_glued_after_a_sentence_goes(stamp):
+    result = strip_chrome(page_lines(TITLE, [*BODY, SENTENCE + stamp]))
+    assert result.text == page_lines(TITLE, [*BODY, SENTENCE])
+    assert [s.rule for s in result.removed] == ["chrome.watermark.site_url_after_sentence"]
+
+
+@pytest.mark.parametrize("line", ["结果在县文明网公示。县文明网www.wenming-example.gov.cn", "详见县文明网wenming-example.cn公告。"])
+def test_a_plans_own_address_stays(line):
+    assert strip_chrome(page_lines(TITLE, [*BODY, line])).text == page_lines(TITLE, [*BODY, line])
