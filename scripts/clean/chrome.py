@@ -153,6 +153,9 @@ class Config:
     tail_plan_line: re.Pattern  # a line of the plan's structure: no tail block begins above it
     tail_kept: re.Pattern  # a line the tail block keeps and flags (a date: maybe the plan's own)
     tail_sentence: re.Pattern  # with a genre word, a line the tail block keeps and flags (maybe the plan's sentence)
+    footer_anchors: frozenset[str]  # names of the rules of a site's footer line (see ``footer_neighbours``)
+    footer_min_score: int
+    footer_plan_field: re.Pattern  # a plan's own field (时间：…): never the footer's
 
 
 @dataclass
@@ -300,19 +303,22 @@ def _config() -> Config:
         link_not=re.compile(data["link_runs"]["not_a_link"]),
         entity_kept=data["html_entities"]["kept"],
         entity_classes=data["html_entities"]["classes"],
-        tail_markers=_rule_names(data["tail_block"]["markers"], names),
+        tail_markers=_rule_names(data["tail_block"]["markers"], names, "tail_block.markers"),
         tail_plan_line=re.compile(data["tail_block"]["plan_line"]),
         tail_kept=re.compile(data["tail_block"]["kept"]),
         tail_sentence=re.compile(data["tail_block"]["sentence"]),
+        footer_anchors=_rule_names(data["footer_neighbours"]["anchors"], names, "footer_neighbours.anchors"),
+        footer_min_score=int(data["footer_neighbours"]["min_score"]),
+        footer_plan_field=re.compile(data["footer_neighbours"]["plan_field"]),
     )
 
 
-def _rule_names(wanted: list[str], names: list[str]) -> frozenset[str]:
+def _rule_names(wanted: list[str], names: list[str], key: str) -> frozenset[str]:
     """The full names (chrome.<category>.<id>) of the rules listed as <category>.<id>; a name no rule has is an error."""
     full = frozenset(f"chrome.{name}" for name in wanted)
     unknown = sorted(full - set(names))
     if unknown:
-        raise ValueError(f"boilerplate tail_block.markers: no such rule {', '.join(unknown)}")
+        raise ValueError(f"boilerplate {key}: no such rule {', '.join(unknown)}")
     return full
 
 
@@ -1052,6 +1058,26 @@ def _drop_link_runs(walk: _Walk, bounds: tuple[int, int] | None, cfg: Config) ->
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+def _drop_footer_neighbours(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None, cfg: Config) -> None:
+    """Below the plan, kept lines right above a site's footer line (``footer_neighbours``) that score as furniture
+    are the footer's own: they go, from the footer up, until a line scores lower (or is an attachment)."""
+    if bounds is None:
+        return
+    footer = {span.line - 1 for span in walk.removed if span.rule in cfg.footer_anchors}
+    dropped: set[int] = set()
+    for p in range(len(walk.kept) - 1, -1, -1):
+        i, text = walk.kept[p]
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
+        if i <= bounds[1] or below not in footer or cfg.link_not.search(text) or cfg.footer_plan_field.search(text):
+            continue
+        score, reason = furniture_score(text)
+        if score >= cfg.footer_min_score:
+            walk.removed.append(RemovedSpan("chrome.furniture.footer_neighbour", "furniture", text, i + 1, f"right above the site's footer (line {below + 1}): {reason}"))
+            footer.add(i)
+            dropped.add(p)
+    walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
+
+
 def _page_chunk_runs(kept: list[tuple[int, str]], cfg: Config) -> list[list[int]]:
     """Runs (positions in ``kept``) of page-numbered chunks: see ``page_chunks`` in the YAML."""
     runs, run = [], []
@@ -1220,6 +1246,7 @@ def strip_chrome(text: str) -> ChromeResult:
     _drop_bylines(walk, lines, bounds, cfg)
     _drop_repeated_titles(walk, lines, cfg)
     _drop_link_runs(walk, bounds, cfg)
+    _drop_footer_neighbours(walk, lines, bounds, cfg)
     _drop_page_chunk_numbers(walk, cfg)
 
     kept_inputs = [idx for idx, _ in walk.kept]
