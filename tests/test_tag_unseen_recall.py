@@ -47,3 +47,27 @@ def test_teachers_ethics_are_professional_ethics(text):
 def test_a_hospitals_conduct_rectification_is_no_ethics_lesson():
     """医德医风 is named as a conduct matter (作风, 廉洁), not as a lesson of civic ethics."""
     assert "公民道德" not in tags("设立医德医风投诉信箱，每月通报一次投诉处理情况。")
+
+
+# --- a festival's day named for a visit to a martyrs' cemetery: the visit is 爱国主义教育 (yields_to) -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清明节组织团员青年到革命烈士陵园敬献花篮，缅怀革命先烈。",
+        "利用清明节带领学生到烈士纪念碑前开展祭扫活动。",
+    ],
+)
+def test_a_qingming_visit_to_martyrs_is_patriotic_education_alone(text):
+    assert tags(text) == {"爱国主义教育"}
+
+
+def test_a_qingming_visit_stays_a_festival_activity_in_a_festival_plan():
+    """In a 清明 plan every activity is the festival's (plan kind), the visit to the martyrs included."""
+    got = tags("组织党员到烈士陵园祭扫，缅怀先烈。", ["二、活动内容"], "某某街道2030年我们的节日·清明节活动方案")
+    assert got == {"我们的节日", "爱国主义教育"}
+
+
+def test_a_qingming_custom_is_the_festivals():
+    assert tags("清明节前后组织居民踏青、放风筝。") == {"我们的节日"}
