@@ -99,6 +99,7 @@ class Cues:
     body_role: str = r"(?!)"
     body_in_charge: str = r"(?!)"
     body_set_up: str = r"(?!)"
+    body_checks: str = r"(?!)"
     title_heading: str = r"(?!)"
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
@@ -168,6 +169,7 @@ class Matcher:
         self.body_role = re.compile(rf"(?:{cues.body_role})[^，,。；;：:]{{0,20}}$")
         self.body_in_charge = re.compile(cues.body_in_charge)
         self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
+        self.body_checks = re.compile(cues.body_checks)
         self.virtue_list = re.compile(rf"(?:{cues.virtue_list})$")
         self.virtue_tail = re.compile(cues.virtue_tail)
 
@@ -222,7 +224,10 @@ class Matcher:
 
     def _body_in_passing(self, text: str, start: int, end: int) -> bool:
         """A leading body named as the doer or the addressee of another step (由领导小组进行检查验收,
-        上报领导小组) rather than set up or put in charge (成立由局长任组长的领导小组, 由领导小组统一负责)."""
+        上报领导小组), or as the checker of a check (领导小组每季度督查一次), rather than set up or put in charge
+        (成立由局长任组长的领导小组, 由领导小组统一负责)."""
+        if self.body_checks.match(text, end) and not self.body_in_charge.match(text, end):
+            return True
         before = max(0, start - 24)
         if not self.body_role.search(text, before, start) or self.body_set_up.search(text, before, start):
             return False
@@ -468,6 +473,7 @@ def load_cues() -> Cues:
         body_role=rules.get("body_role") or r"(?!)",
         body_in_charge=rules.get("body_in_charge") or r"(?!)",
         body_set_up=rules.get("body_set_up") or r"(?!)",
+        body_checks=rules.get("body_checks") or r"(?!)",
         title_heading=rules.get("title_heading") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
