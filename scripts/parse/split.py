@@ -98,8 +98,12 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
     for marker, following in zip(markers, markers[1:] + [None]):
         end = following.line if following else len(lines)
         chunks.append(_compiled_plan(lines, marker, end, shared, named_alike))
-    if len(chunks) > 1 and not any(chunks[-1].body):
-        chunks[-2].context.append(chunks.pop().title)  # a last marker with nothing under it (a page cut there)
+    empty = 0  # the last markers with nothing under them (a page cut there, listing the rest): no plans
+    while empty < len(chunks) - 1 and not any(chunks[-1 - empty].body):
+        empty += 1
+    if empty:
+        chunks[-1 - empty].context += [chunk.title for chunk in chunks[-empty:]]
+        del chunks[-empty:]
     collection = _counted_marker_line(lines[markers[0].line]) or _shared_collection(shared, [marker.title or chunk.title for marker, chunk in zip(markers, chunks)])
     counted = bool(collection) and titles.read_title(collection).counted
     for chunk in chunks:
