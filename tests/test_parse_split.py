@@ -42,6 +42,13 @@ def test_a_long_sharing_blurb_names_the_plan_and_stays_out_of_the_body():
     assert (chunk.title, chunk.body) == ("林场创建文明单位工作实施方案", body)
 
 
+
+@pytest.mark.parametrize("mark", ["»", ">", "›", "|"])
+def test_a_sentence_under_the_title_with_a_mark_of_furniture_in_it_stays_in_the_body(mark):
+    line = f"{mark}组织开展志愿服务，开展文明劝导，开展垃圾分类。"
+    (chunk,) = split_plans(["某某社区文明创建工作方案", line, "一、工作目标"])
+    assert chunk.body[0] == line
+
 @pytest.mark.parametrize(
     "collection, numbers",
     [("道德讲堂活动方案（精选2篇）", ["（一）", "（二）"]), ("道德讲堂活动方案汇总3篇", ["(1)", "(2)", "(3)"])],

@@ -92,6 +92,9 @@ class Signals:
     content_min_chars: int
     content_min_genre: int
     content_max_furniture: int
+    content_sentence_split: re.Pattern
+    content_sentence_min_genre: int
+    content_min_plan_sentences: int
     heading: re.Pattern
     menu: re.Pattern  # a row of short labels (see ``menu`` in the YAML)
     menu_separator: re.Pattern
@@ -237,6 +240,9 @@ def _signals(raw: dict, unit_end: str) -> Signals:
         content_min_chars=int(content["min_chars"]),
         content_min_genre=int(content["min_genre"]),
         content_max_furniture=int(content["max_furniture"]),
+        content_sentence_split=re.compile(content["plan_sentences"]["split"]),
+        content_sentence_min_genre=int(content["plan_sentences"]["min_genre"]),
+        content_min_plan_sentences=int(content["plan_sentences"]["min_count"]),
         heading=re.compile(raw["heading"]),
         menu=re.compile(raw["menu"]["row"]),
         menu_separator=re.compile(raw["menu"]["separator"]),
@@ -370,9 +376,22 @@ def content_like(line: str) -> bool:
     text = line.strip()
     if len(text) < sig.content_min_chars or not sig.sentence_mark.search(text):
         return False
+    if _plan_sentences(text, sig) >= sig.content_min_plan_sentences:
+        return True
     genre = set(sig.plan_genre.findall(text))
     furniture = set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
     return len(genre) >= sig.content_min_genre and len(furniture) <= sig.content_max_furniture
+
+
+def _plan_sentences(text: str, sig: Signals) -> int:
+    """Sentences that read as a plan's, each counted alone: on a page without line breaks the site's furniture
+    shares the one line with the plan, and the line's furniture words must not outvote its sentences."""
+    count = 0
+    for sentence in sig.content_sentence_split.split(text):
+        genre = set(sig.plan_genre.findall(sentence))
+        furniture = set(sig.furniture.findall(sentence)) | set(sig.reader.findall(sentence))
+        count += len(genre) >= sig.content_sentence_min_genre and len(furniture) <= sig.content_max_furniture
+    return count
 
 
 def _unmatched(line: str, m: re.Match) -> str:

@@ -479,8 +479,10 @@ def _dated_under(lines: list[str], index: int, title_end: int) -> bool:
 def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool:
     """A line of site furniture skipped while looking for the title stays out of the body. A notice's
     addressee line (各处室、单位：) is never a title but is the plan's text, and an intro-like paragraph
-    the cleaner kept may be the plan's own opening: the body keeps both (nothing is lost)."""
-    return index in skipped and titles.is_chrome(lines[index]) and not titles.is_addressee(lines[index])
+    the cleaner kept may be the plan's own opening, and so may a sentence the cleaner kept with a mark of furniture
+    in it (»组织开展…。): the body keeps them all (nothing is lost)."""
+    line = lines[index]
+    return index in skipped and titles.is_chrome(line) and not titles.is_addressee(line) and not _rules()["sentence_end"].search(line)
 
 
 def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str, int, int]]) -> bool:
