@@ -49,6 +49,19 @@ def test_a_sentence_under_the_title_with_a_mark_of_furniture_in_it_stays_in_the_
     (chunk,) = split_plans(["某某社区文明创建工作方案", line, "一、工作目标"])
     assert chunk.body[0] == line
 
+
+@pytest.mark.parametrize(
+    "opening", ["根据县委部署，第四季度重点做好以下工作：", "结合本校实际，本学期安排以下项目：", "经研究，本年度重点抓好以下三个项目："]
+)
+def test_an_opening_sentence_ending_in_a_colon_after_a_label_like_word_is_the_body_s_first_line(opening):
+    (chunk,) = split_plans(["某某中学2024年第四季度文明校园创建工作安排", opening, "一、开展文明礼仪月活动。"])
+    assert chunk.body[0] == opening
+
+
+def test_a_publish_label_under_the_title_is_still_no_part_of_the_body():
+    (chunk,) = split_plans(["某某中学2024年文明校园创建工作安排", "作者：某某", "一、开展文明礼仪月活动。"])
+    assert chunk.body == ["一、开展文明礼仪月活动。"]
+
 @pytest.mark.parametrize(
     "collection, numbers",
     [("道德讲堂活动方案（精选2篇）", ["（一）", "（二）"]), ("道德讲堂活动方案汇总3篇", ["(1)", "(2)", "(3)"])],
