@@ -378,9 +378,13 @@ def content_like(line: str) -> bool:
         return False
     if _plan_sentences(text, sig) >= sig.content_min_plan_sentences:
         return True
-    genre = set(sig.plan_genre.findall(text))
-    furniture = set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
+    genre, furniture = _genre_and_furniture(text, sig)
     return len(genre) >= sig.content_min_genre and len(furniture) <= sig.content_max_furniture
+
+
+def _genre_and_furniture(text: str, sig: Signals) -> tuple[set[str], set[str]]:
+    """The distinct genre words of ``text``, and its distinct furniture and reader words."""
+    return set(sig.plan_genre.findall(text)), set(sig.furniture.findall(text)) | set(sig.reader.findall(text))
 
 
 def _plan_sentences(text: str, sig: Signals) -> int:
@@ -388,8 +392,7 @@ def _plan_sentences(text: str, sig: Signals) -> int:
     shares the one line with the plan, and the line's furniture words must not outvote its sentences."""
     count = 0
     for sentence in sig.content_sentence_split.split(text):
-        genre = set(sig.plan_genre.findall(sentence))
-        furniture = set(sig.furniture.findall(sentence)) | set(sig.reader.findall(sentence))
+        genre, furniture = _genre_and_furniture(sentence, sig)
         count += len(genre) >= sig.content_sentence_min_genre and len(furniture) <= sig.content_max_furniture
     return count
 
@@ -1018,9 +1021,15 @@ def _drop_cut_copies(walk: _Walk, cfg: Config) -> None:
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
 
 
+def _filled_line(lines: list[str], start: int, step: int) -> int:
+    """The index of the first line from ``start`` on, going by ``step`` (1 down, -1 up), that is not blank; -1 if none."""
+    stop = len(lines) if step > 0 else -1
+    return next((j for j in range(start, stop, step) if lines[j].strip()), -1)
+
+
 def _under_title(lines: list[str], i: int, removed_at: dict, cfg: Config) -> bool:
     """Whether the line above ``i`` (blank lines aside) is title-shaped or went as chrome."""
-    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), -1)
+    above = _filled_line(lines, i - 1, -1)
     return above >= 0 and (above in removed_at or bool(cfg.title_shape.search(lines[above])))
 
 
@@ -1028,14 +1037,14 @@ def _drop_bylines(walk: _Walk, lines: list[str], bounds: tuple[int, int] | None,
     """A name above the plan (see ``byline``): a pen name right over a stamp line that went (听雨小筑 /
     创建于03-08), or a person's name alone under the title."""
     removed_at = {span.line - 1: span.category for span in walk.removed}
-    first = next((j for j, line in enumerate(lines) if line.strip()), -1)
+    first = _filled_line(lines, 0, 1)
     kept = []
     for i, text in walk.kept:
         name = text.strip()
         if _zone(i, bounds) != "head" or not cfg.byline.match(name):
             kept.append((i, text))  # most lines: not above the plan, or not a bare name
             continue
-        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
+        below = _filled_line(lines, i + 1, 1)
         plain = not cfg.byline_unit.search(name) and not cfg.signals.genre.search(name)
         stamped = removed_at.get(below) in cfg.byline_next and any(ch.isdigit() for ch in lines[below])
         if plain and stamped:
@@ -1086,8 +1095,10 @@ def _drop_footer_neighbours(walk: _Walk, lines: list[str], bounds: tuple[int, in
     dropped: set[int] = set()
     for p in range(len(walk.kept) - 1, -1, -1):
         i, text = walk.kept[p]
-        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), -1)
-        if i <= bounds[1] or below not in footer or cfg.link_not.search(text) or cfg.footer_plan_field.search(text):
+        if i <= bounds[1]:
+            continue
+        below = _filled_line(lines, i + 1, 1)
+        if below not in footer or cfg.link_not.search(text) or cfg.footer_plan_field.search(text):
             continue
         score, reason = furniture_score(text)
         if score >= cfg.footer_min_score:

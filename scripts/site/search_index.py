@@ -96,6 +96,8 @@ CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 ID_VALUE = re.compile(r'\sid="([^"]*)"')
 IGNORE_ATTRIBUTE = re.compile(r"\sdata-pagefind-ignore(?:[\s=]|$)")
 SELECTOR = re.compile(r"([a-z0-9]*)(?:\.([\w-]+)|#([\w-]+))")  # the shapes of IGNORED: tag.class, .class, #id
+IGNORED_PARTS = tuple(SELECTOR.fullmatch(selector).groups() for selector in IGNORED)  # (tag, class, id) of each
+READ_WHEN_IGNORED = re.compile(r"data-pagefind-(?:filter|meta)")
 
 
 def searchable_pages(docs_dir: Path, known: dict[str, dict] | None = None) -> list[tuple[Path, str, dict]]:
@@ -152,7 +154,7 @@ def indexed_text(document: str) -> str:
     kept, start, position = [], 0, 0
     while (tag := TAG.search(document, position)) is not None:
         end = _element_end(document, tag) if not tag[1] and _ignored(tag[2], tag[3]) else None
-        if end is None or "data-pagefind-filter" in document[tag.start() : end] or "data-pagefind-meta" in document[tag.start() : end]:
+        if end is None or READ_WHEN_IGNORED.search(document, tag.start(), end):
             position = tag.end()
             continue
         kept.append(document[start : tag.start()])
@@ -166,8 +168,7 @@ def _ignored(name: str, attributes: str) -> bool:
         return True
     found_class, found_id = CLASS_ATTRIBUTE.search(attributes), ID_VALUE.search(attributes)
     classes = set(found_class[1].split()) if found_class else set()
-    for selector in IGNORED:
-        tag_name, class_name, id_name = SELECTOR.fullmatch(selector).groups()
+    for tag_name, class_name, id_name in IGNORED_PARTS:
         if (not tag_name or tag_name == name) and (class_name in classes if class_name else found_id and found_id[1] == id_name):
             return True
     return False
