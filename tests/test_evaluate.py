@@ -198,7 +198,20 @@ def test_failed_file_is_counted_not_raised(monkeypatch, corpus):
     report = evaluate.evaluate(evaluate.load_corpus(corpus))
     assert report["halves"]["all"]["failed"] == 1
     assert report["files"][0]["error"] == "RuntimeError: parser broke"
+    report["files"][0]["half"] = "tune"
     assert "failed: RuntimeError: parser broke" in evaluate.format_report(report)
+
+
+def test_the_holdout_halfs_files_are_counted_but_not_shown(corpus):
+    """Nobody writes a rule from a holdout page: the screen gives its figures, never its text."""
+    report = evaluate.evaluate(evaluate.load_corpus(corpus))
+    report["files"][0].update(half="holdout", title={"got": "别的标题", "want": "青松社区文明家庭创建方案", "right": False})
+    assert "p001.txt" not in evaluate.format_report(report)
+    old = json.loads(json.dumps(report))
+    old["files"][0]["title"]["right"] = True
+    changes = evaluate.format_changes(old, report)
+    assert "p001.txt" not in changes and "别的标题" not in changes
+    assert "files whose problems changed: 0 (and 1 in the holdout half, not shown)" in changes
 
 
 def test_evaluate_end_to_end_on_tiny_corpus(corpus):
@@ -228,6 +241,7 @@ def test_html_page_goes_through_the_web_page_reader():
 def test_changes_name_moved_figures_and_files(corpus):
     old = evaluate.evaluate(evaluate.load_corpus(corpus))
     assert "files whose problems changed: 0" in evaluate.format_changes(old, old)
+    old["files"][0]["half"] = "tune2"
     new = json.loads(json.dumps(old))
     new["files"][0]["title"] = {"got": "别的标题", "want": "青松社区文明家庭创建方案", "right": False}
     new["halves"]["all"]["title"] = {"n": 0, "of": 1, "share": 0.0}

@@ -526,8 +526,8 @@ def format_report(report: dict, seconds: float | None = None) -> str:
     worst_types = sorted(last["tags"]["per_type"].items(), key=lambda kv: -(kv[1]["fp"] + kv[1]["fn"]))[:8]
     lines.append("tag errors by type (fp/fn): " + ", ".join(f"{name} {f['fp']}/{f['fn']}" for name, f in worst_types))
     ranked = sorted(report["files"], key=lambda r: (not r.get("error"), -len(problems(r)), r["file"]))
-    shown = [r for r in ranked if problems(r)][:WORST]
-    lines.append(f"worst {len(shown)} files:")
+    shown = [r for r in ranked if problems(r) and r["half"] != HIDDEN_HALF][:WORST]
+    lines.append(f"worst {len(shown)} files (the {HIDDEN_HALF} half's are not shown, so that no rule is written from them):")
     for result in shown:
         found = problems(result)
         lines.append(f"  {result['file']} ({result['half']}): " + "; ".join(found)[:220])
@@ -550,6 +550,7 @@ def _prf_cell(figures: dict) -> str:
 
 
 CHANGED_FILES = 25
+HIDDEN_HALF = "holdout"
 
 
 def format_changes(old: dict, new: dict) -> str:
@@ -574,12 +575,15 @@ def format_changes(old: dict, new: dict) -> str:
         lines.append(f"{half}: " + ("; ".join(moved) if moved else "no figure changed"))
     earlier = {result["file"]: set(problems(result)) for result in old["files"]}
     changed = []
+    hidden = 0
     for result in new["files"]:
         now, then = set(problems(result)), earlier.get(result["file"], set())
-        if now != then:
+        if now != then and result["half"] == HIDDEN_HALF:
+            hidden += 1
+        elif now != then:
             marks = [f"- {p}" for p in sorted(then - now)] + [f"+ {p}" for p in sorted(now - then)]
             changed.append(f"  {result['file']} ({result['half']}): " + "; ".join(marks)[:220])
-    lines.append(f"files whose problems changed: {len(changed)}")
+    lines.append(f"files whose problems changed: {len(changed)}" + (f" (and {hidden} in the {HIDDEN_HALF} half, not shown)" if hidden else ""))
     lines.extend(changed[:CHANGED_FILES])
     if len(changed) > CHANGED_FILES:
         lines.append(f"  … and {len(changed) - CHANGED_FILES} more (diff the --json outputs)")
