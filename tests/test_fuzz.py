@@ -27,7 +27,7 @@ from scripts.read import decode, htmlpage
 
 EXAMPLES = int(os.environ.get("KB_FUZZ_EXAMPLES", "40"))
 SIZE_KB = int(os.environ.get("KB_FUZZ_SIZE_KB", "300"))
-SECONDS_PER_100KB = 1.0
+SECONDS_PER_100KB = 1.0  # of CPU time (process_time), so that other work on the machine does not move it
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # Simplified words that OpenCC's t2s leaves alone and no chrome rule knows.
@@ -125,10 +125,10 @@ def warm_up():
 @given(pages())
 def test_cleaning_never_raises_is_idempotent_and_keeps_every_sentence(page):
     text, content = page
-    started = time.perf_counter()
+    started = time.process_time()
     result = clean.clean_text(text)
     plans = parse.parse_plans(result)
-    assert within_budget(time.perf_counter() - started, text)
+    assert within_budget(time.process_time() - started, text)
     assert clean.clean_text(result.text).text == result.text
     cleaned = compact(result.text)
     # the parser may split the final 。 off a heading, and a one-sentence numbered paragraph at the comma after
@@ -197,9 +197,9 @@ def run_stages(text: str) -> dict[str, float]:
     times = {}
 
     def timed(name, fn, *args):
-        started = time.perf_counter()
+        started = time.process_time()
         value = fn(*args)
-        times[name] = time.perf_counter() - started
+        times[name] = time.process_time() - started
         return value
 
     simplified, _ = timed("t2s", t2s.to_simplified, text)
@@ -213,11 +213,12 @@ def run_stages(text: str) -> dict[str, float]:
 
 @pytest.mark.parametrize("shape", sorted(shapes(1)))
 def test_every_stage_stays_within_a_second_per_100kb(shape):
+    run_stages(shapes(1024)[shape])  # rules compile and caches fill once per process: that is not cost per byte
     text = shapes(SIZE_KB * 1024)[shape]
     data = text.encode("utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     decoded = decode.decode_bytes(data)
-    decode_time = time.perf_counter() - started
+    decode_time = time.process_time() - started
     times = {"decode": decode_time, **run_stages(decoded.text)}
     budget = SECONDS_PER_100KB * len(data) / 102_400
     assert sum(times.values()) <= budget, f"{shape}: {sum(times.values()):.2f} s for {len(data) // 1024} KB: {times}"
@@ -233,8 +234,8 @@ def test_web_page_extraction_stays_within_a_second_per_100kb(kind):
         "table": "<tr><td>一</td><td>开展活动</td></tr>",
     }
     html = "<html><body><div>" + units[kind] * (size // len(units[kind].encode("utf-8"))) + "</div></body></html>"
-    started = time.perf_counter()
+    started = time.process_time()
     page = htmlpage.html_to_text(html)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert page.text
     assert elapsed <= SECONDS_PER_100KB * len(html.encode("utf-8")) / 102_400, f"{kind}: {elapsed:.2f} s"
