@@ -104,6 +104,7 @@ class Cues:
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
     procedure_words: tuple[str, ...] = ()
+    served_words: tuple[str, ...] = ()  # whom a service is for (老年人): beside that service, its own words
     acted_only_types: tuple[str, ...] = ()
     short_item_chars: int = 0
     audience_types: tuple[str, ...] = ()
@@ -290,7 +291,8 @@ class Reader:
         self.requirements = _compile(cues.requirement_heading_words)
         self.urging = re.compile(cues.urging_lead)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
-        self.procedure_words = frozenset(map(normalise, cues.procedure_words))
+        # words that, beside the type they yield to, only name a step of its procedure or whom it serves
+        self.procedure_words = frozenset(map(normalise, cues.procedure_words + cues.served_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.audience_types = frozenset(cues.audience_types)
@@ -478,6 +480,7 @@ def load_cues() -> Cues:
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
         procedure_words=words("procedure_words"),
+        served_words=words("served_words"),
         acted_only_types=words("acted_only_types"),
         short_item_chars=int(rules.get("short_item_chars") or 0),
         audience_types=words("audience_types"),
@@ -557,7 +560,8 @@ def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str
     """The found types that only name a step of the campaign's own procedure: all their words in the item
     are procedure words (表彰, 公示, 宣传栏 …) and their yields_to or step_of names one of ``plan_kinds`` (the
     plan's, or the item's own types) — the 表彰 of a 最美家庭 selection's winners and the 宣传栏 they are shown
-    on are the selection's, a 考核 of its creation work is not."""
+    on are the selection's, a 考核 of its creation work is not; so are words of whom a service is for
+    (served_words): the 老年人 of a window's priority counter are the window's, in any clause."""
     yielding = {name for name in found if matcher.steps.get(name, frozenset()) & plan_kinds}
     if not yielding:
         return set()

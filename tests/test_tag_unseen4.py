@@ -1,0 +1,211 @@
+"""Activities of plans never seen, told in other words, and the words in passing that are no activity
+(rules/taxonomy.yml synonyms and exclusions, rules/tagging.yml cues). Every item here is invented for
+these tests, in the shapes plans of other sites take."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.tag.tagger import tag_item
+
+UNIT_PLAN = "某某局2030年创建文明单位工作方案"
+
+
+def tags(text: str, headings: list[str] | None = None, plan: str = UNIT_PLAN) -> set[str]:
+    return set(tag_item(plan, headings or ["三、主要措施"], text))
+
+
+# --- channels, checks and counters told by their newer names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在村部广场新建一面宣传墙，定期更新文明新风内容。",
+        "开通单位抖音号，每周发布一期创建动态。",
+        "利用视频号直播道德模范事迹报告会。",
+    ],
+)
+def test_a_wall_or_a_video_account_is_a_standing_channel(text):
+    assert "宣传阵地" in tags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对创建工作开展明察暗访，发现问题的科室予以通报批评。",
+        "每月随机抽查各科室的创建台账。",
+        "创建办不定期组织暗访，结果纳入年终评比。",
+        "对工作不力的单位进行通报批评。",
+    ],
+)
+def test_spot_checks_and_public_criticism_are_checks(text):
+    assert "考核奖惩" in tags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在服务大厅开设爱心专窗，为特殊群体优先办理业务。",
+        "设立便民专窗，集中受理群众的咨询和投诉。",
+    ],
+)
+def test_a_special_counter_is_window_service(text):
+    assert "窗口服务" in tags(text)
+
+
+# --- whom a counter serves: the counter's service, in whichever clause --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在服务大厅设立老年人优先窗口，为行动不便的老人提供帮办代办服务。",
+        "开通绿色通道，对残疾人、老年人等群体实行预约上门办理。",
+        "各窗口设置爱心座椅，为老年人准备老花镜、轮椅等用品。",
+    ],
+)
+def test_the_old_served_at_a_counter_are_the_counters_service(text):
+    assert tags(text) == {"窗口服务"}
+
+
+def test_a_visit_beside_a_counter_is_still_care():
+    assert {"窗口服务", "关爱帮扶"} <= tags("在窗口开通老年人绿色通道，并定期上门看望辖区孤寡老人。")
+
+
+def test_the_old_without_a_counter_are_still_cared_for():
+    assert "关爱帮扶" in tags("组织志愿者为社区老年人理发、测量血压。")
+
+
+# --- festivals told by name, by custom, and as the occasion a heading names -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清明前后，组织青年职工到郊外踏青、植树。",
+        "清明期间开展“诵读经典诗词”主题活动。",
+        "端午节前夕，社区组织居民包粽子、挂艾草。",
+        "利用中秋、国庆两节，举办一场赏月诗会。",
+        "九九重阳节当天，组织志愿者到敬老院为老人表演节目。",
+        "围绕春节、元宵等传统节日，开展写春联、猜灯谜等民俗活动。",
+    ],
+)
+def test_a_festival_is_told_by_its_name_or_its_custom(text):
+    assert "我们的节日" in tags(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "营造政治清明、风清气正的良好政治生态。",
+        "组织党员干部观看清明上河图数字展，感受传统文化。",
+    ],
+)
+def test_a_clear_government_is_no_festival(text):
+    assert "我们的节日" not in tags(text)
+
+
+def test_the_rites_of_qingming_are_the_reform_of_customs():
+    """A 清明 rite in the clause of a reform word is that reform (yields_to), as a visit to martyrs is patriotic."""
+    assert tags("清明期间倡导鲜花祭扫、网上祭奠，减少焚烧纸钱。") == {"移风易俗"}
+
+
+def test_a_festival_heading_makes_every_activity_under_it_that_festival():
+    headings = ["三、主要活动", "（二）中秋节"]
+    text = "组织社区书画爱好者现场挥毫泼墨，为居民书写祝福，并邀请辖区学校师生一同参与书画交流，展示各自作品。"
+    assert {"我们的节日", "文体活动"} <= tags(text, headings)
+
+
+def test_a_festival_heading_passes_nothing_to_an_organisational_step():
+    headings = ["三、主要活动", "（二）中秋节"]
+    text = "成立活动领导小组，由社区党委书记任组长，两委委员任成员，负责各项节日活动的统筹协调、经费保障和安全工作。"
+    assert "我们的节日" not in tags(text, headings)
+
+
+# --- the creation of a civilised city, taken part in directly ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对照测评体系，开展点位整治，逐一销号。",
+        "每月对责任区内的测评点位进行一次巡查。",
+        "建立问题点位清单，限期整改到位。",
+    ],
+)
+def test_the_citys_assessment_points_are_the_city_creation(text):
+    assert "文明城市创建" in tags(text)
+
+
+def test_a_units_own_inspection_is_no_city_creation():
+    """迎接上级检查 is the check of any creation (a 文明单位's too), not the city's assessment."""
+    assert "文明城市创建" not in tags("做好申报材料的梳理，迎检前逐项查漏补缺。")
+
+
+# --- the moral code studied, not cited ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织干部职工学习《新时代公民道德建设实施纲要》，开展专题讨论。",
+        "开展《公民道德建设实施纲要》宣讲进社区活动。",
+        "利用宣传栏宣传《新时代公民道德建设实施纲要》。",
+    ],
+)
+def test_studying_the_moral_code_is_civic_ethics(text):
+    assert "公民道德" in tags(text)
+
+
+def test_citing_the_moral_code_as_a_basis_is_not():
+    assert "公民道德" not in tags("认真贯彻《公民道德建设实施纲要》，扎实推进各项创建工作。")
+
+
+# --- family virtue in other words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开展“传家训、立家规、扬家风”活动，引导职工修身齐家。",
+        "评选孝老爱亲好家庭，在村里宣传他们的事迹。",
+        "组织居民讲述身边的好家风故事。",
+    ],
+)
+def test_family_virtue_is_civilised_family(text):
+    assert "文明家庭" in tags(text)
+
+
+def test_family_virtue_in_a_list_of_ideals_is_not():
+    assert "文明家庭" not in tags("倡导孝老爱亲、邻里和睦、勤俭节约的文明新风。")
+
+
+# --- a cleanup told by what is cleaned ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织团员青年沿河岸捡拾垃圾。",
+        "联合社区开展清理河道行动，清除漂浮物。",
+        "开展环境卫生大整治，清理房前屋后杂物。",
+    ],
+)
+def test_a_cleanup_is_patriotic_hygiene(text):
+    assert "爱国卫生" in tags(text)
+
+
+# --- aims, themes and organisers said in a sentence are no activity ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "活动主题：弘扬奉献精神，争做时代新人",
+        "通过活动，使广大青少年进一步了解志愿者的故事，学习奉献精神。",
+        "让志愿服务精神在校园生根发芽。",
+        "本次活动由县志愿者协会承办。",
+    ],
+)
+def test_an_aim_a_theme_or_an_organiser_gets_no_type(text):
+    assert tags(text) == set()
