@@ -209,3 +209,49 @@ def test_a_cleanup_is_patriotic_hygiene(text):
 )
 def test_an_aim_a_theme_or_an_organiser_gets_no_type(text):
     assert tags(text) == set()
+
+
+# --- a session of the moral lecture hall, step by step --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唱一首歌：全体起立，齐唱《奉献之歌》。",
+        "看一部短片：观看本地好人好事专题片。",
+        "谈一点感悟：请两名职工上台分享观后感。",
+    ],
+)
+def test_the_steps_of_a_lecture_hall_session_are_the_lecture_hall(text):
+    assert "道德讲堂" in tags(text, ["四、活动流程"])
+
+
+# --- a website to register on, an event's slogans: no standing channel ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织党员登录志愿服务网站注册，记录服务时长。",
+        "活动当天在社区广场悬挂横幅标语，营造活动氛围。",
+    ],
+)
+def test_a_site_to_register_on_or_an_events_slogans_are_no_channel(text):
+    assert "宣传阵地" not in tags(text)
+
+
+# --- other activities told in other words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("组织窗口人员学习接待礼仪、电话礼仪。", "文明礼仪"),
+        ("邀请律师进社区开展法律讲座，解答居民疑问。", "普法教育"),
+        ("工会组织职工象棋、扑克比赛。", "文体活动"),
+        ("组织团员青年集中观看红色电影。", "爱国主义教育"),
+        ("在校门口开展“车让人、人让车”主题宣传。", "文明出行"),
+    ],
+)
+def test_activities_told_in_other_words(text, expected):
+    assert expected in tags(text)
