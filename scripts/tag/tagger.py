@@ -106,6 +106,7 @@ class Cues:
     procedure_words: tuple[str, ...] = ()
     served_words: tuple[str, ...] = ()  # whom a service is for (老年人): beside that service, its own words
     acted_only_types: tuple[str, ...] = ()
+    taking_part_verb: str = r"(?!)"
     short_item_chars: int = 0
     audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
@@ -163,6 +164,7 @@ class Matcher:
         self.passing = _compile(map(normalise, passing_markers))
         self.organisational = frozenset(organisational)
         self.action = re.compile(cues.action_verb)
+        self.taking_part = re.compile(f"(?:{cues.action_verb})|(?:{cues.taking_part_verb})")
         suffixes = "|".join(map(re.escape, cues.naming_suffixes)) or r"(?!)"
         self.naming = re.compile(rf"[^，,。；;：:、！？!?]{{0,{cues.naming_gap_chars}}}?(?:{suffixes})")
         self.any_naming = _compile(cues.naming_suffixes)  # most texts have no suffix: one scan skips the rest
@@ -234,12 +236,15 @@ class Matcher:
             return False
         return not self.body_in_charge.match(text, end)
 
-    def acted_types(self, text: str) -> set[str]:
+    def acted_types(self, text: str, verbs: re.Pattern | None = None) -> set[str]:
         """Types whose keywords follow an action verb in their own clause (开展…志愿服务活动):
-        what a statement names as an activity to carry out."""
+        what a statement names as an activity to carry out (``verbs``: the verbs that count, action verbs
+        unless told); not in a framing clause (以迎接…为契机)."""
         found: set[str] = set()
         for clause in _CLAUSE.finditer(text):
-            verb = self.action.search(clause.group())
+            if self.passing.search(clause.group()):
+                continue
+            verb = (verbs or self.action).search(clause.group())
             if verb:
                 found |= {name for start, _, names in self.hits(clause.group()) if start >= verb.end() for name in names}
         return found
@@ -482,6 +487,7 @@ def load_cues() -> Cues:
         procedure_words=words("procedure_words"),
         served_words=words("served_words"),
         acted_only_types=words("acted_only_types"),
+        taking_part_verb=rules.get("taking_part_verb") or r"(?!)",
         short_item_chars=int(rules.get("short_item_chars") or 0),
         audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
@@ -539,7 +545,7 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     lead_only = frozenset() if context.measures else matcher.organisational
     found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
-        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
+        found -= reader.acted_only_types - matcher.acted_types(body, matcher.taking_part) - matcher.types_in(reader.lead_clause(body))
     if context.requirements and found - matcher.organisational and reader.urging.match(unnumbered):
         found &= matcher.organisational | matcher.acted_types(body)  # 要把学雷锋活动作为重要工作抓好 urges, does not do
     if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
