@@ -335,3 +335,14 @@ def test_a_framing_clause_does_not_take_part_in_the_city_creation():
 @pytest.mark.parametrize("text", ["▼往期活动回顾", "阅读原文", "点击上方蓝字关注我们"])
 def test_a_feeds_links_are_no_item(text):
     assert tags(text, plan="某街道2030年端午节系列活动方案") == set()
+
+
+def test_an_event_told_with_its_theme_is_that_event():
+    """以…为主题 at an item's head states the theme of the work; when the item goes on to hold its event, it is
+    that event, of its heading's festival too."""
+    got = tags("以“月满中秋·情暖邻里”为主题，开展邻里联欢晚会，邀请居民自编自演节目。", ["二、活动安排", "（三）中秋节"])
+    assert {"我们的节日", "文体活动"} <= got
+
+
+def test_a_theme_and_vehicle_alone_are_a_statement():
+    assert tags("以“邻里守望”为主题，以志愿服务为载体。") == set()
