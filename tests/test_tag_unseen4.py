@@ -188,6 +188,9 @@ def test_a_cleanup_is_patriotic_hygiene(text):
         "通过活动，使广大青少年进一步了解志愿者的故事，学习奉献精神。",
         "让志愿服务精神在校园生根发芽。",
         "本次活动由县志愿者协会承办。",
+        "本次中秋节活动旨在弘扬团圆和睦的传统美德。",
+        "力争通过两年的努力，使全镇志愿服务工作迈上新台阶。",
+        "到2030年底，全镇注册志愿者人数占常住人口比例达到15%以上。",
     ],
 )
 def test_an_aim_a_theme_or_an_organiser_gets_no_type(text):
@@ -342,6 +345,10 @@ def test_an_event_told_with_its_theme_is_that_event():
     that event, of its heading's festival too."""
     got = tags("以“月满中秋·情暖邻里”为主题，开展邻里联欢晚会，邀请居民自编自演节目。", ["二、活动安排", "（三）中秋节"])
     assert {"我们的节日", "文体活动"} <= got
+
+
+def test_a_target_still_names_the_activity_it_sets_up():
+    assert "学雷锋志愿服务" in tags("力争每个村都建立一支志愿服务队。")
 
 
 def test_a_theme_and_vehicle_alone_are_a_statement():
