@@ -353,3 +353,19 @@ def test_a_target_still_names_the_activity_it_sets_up():
 
 def test_a_theme_and_vehicle_alone_are_a_statement():
     assert tags("以“邻里守望”为主题，以志愿服务为载体。") == set()
+
+
+def test_a_festival_heading_passes_nothing_to_a_report_after_it():
+    assert "我们的节日" not in tags("活动结束后，各社区及时报送活动信息和图片。", ["二、活动安排", "（一）春节"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "农历九月初九，组织社区老人登山赏景。",
+        "端午前后组织居民插艾草、赛龙舟。",
+        "除夕当天为独居老人送去团圆饭。",
+    ],
+)
+def test_a_festival_told_by_its_day_or_its_custom(text):
+    assert "我们的节日" in tags(text)

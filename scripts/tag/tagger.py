@@ -552,7 +552,7 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
     elif not found - matcher.organisational and len(body) < reader.short_item_chars:
         found |= context.heading_types
-    if context.audience and not (found and found <= matcher.organisational):
+    if context.audience and not (found and found <= matcher.organisational) and not reader.procedural.search(unnumbered):
         found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
     found -= _procedure_steps(reader, matcher, body, found, frozenset(found))  # the 表彰 of the item's own 最美 selection
     if context.plan_kinds:  # 5
