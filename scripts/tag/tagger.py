@@ -27,7 +27,8 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    after an action verb, as a statement does, while organisational types count as they are;
 4. a short item without an activity of its own does the one its nearest heading names
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
-   audience type (四、加强未成年人思想道德建设) is for that audience, however long;
+   audience or festival type (四、加强未成年人思想道德建设, （三）中秋节) is for it, however long — a step that
+   prepares or reports the work (活动结束后，及时报送信息) borrows neither;
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
@@ -548,11 +549,12 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
         found -= reader.acted_only_types - matcher.acted_types(body, matcher.taking_part) - matcher.types_in(reader.lead_clause(body))
     if context.requirements and found - matcher.organisational and reader.urging.match(unnumbered):
         found &= matcher.organisational | matcher.acted_types(body)  # 要把学雷锋活动作为重要工作抓好 urges, does not do
+    procedural = bool(reader.procedural.search(unnumbered))  # 活动结束后及时总结 prepares or reports, does not do
     if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
-    elif not found - matcher.organisational and len(body) < reader.short_item_chars:
+    elif not found - matcher.organisational and len(body) < reader.short_item_chars and not procedural:
         found |= context.heading_types
-    if context.audience and not (found and found <= matcher.organisational) and not reader.procedural.search(unnumbered):
+    if context.audience and not (found and found <= matcher.organisational) and not procedural:
         found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
     found -= _procedure_steps(reader, matcher, body, found, frozenset(found))  # the 表彰 of the item's own 最美 selection
     if context.plan_kinds:  # 5
