@@ -369,3 +369,16 @@ def test_a_festival_heading_passes_nothing_to_a_report_after_it():
 )
 def test_a_festival_told_by_its_day_or_its_custom(text):
     assert "我们的节日" in tags(text)
+
+
+@pytest.mark.parametrize("text", ["打造全县最美乡村旅游线路。", "把村庄建设成为最美宜居乡村。", "评选全区最美街道。"])
+def test_the_most_beautiful_place_is_no_good_person(text):
+    assert "身边好人" not in tags(text)
+
+
+def test_the_most_beautiful_courtyard_is_a_familys():
+    assert "文明家庭" in tags("开展“最美庭院”评选，引导农户美化居家环境。")
+
+
+def test_an_official_site_is_a_standing_channel():
+    assert "宣传阵地" in tags("在单位官网发布每月创建动态。")
