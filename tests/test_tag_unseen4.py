@@ -172,6 +172,9 @@ def test_family_virtue_in_a_list_of_ideals_is_not():
         "组织团员青年沿河岸捡拾垃圾。",
         "联合社区开展清理河道行动，清除漂浮物。",
         "开展环境卫生大整治，清理房前屋后杂物。",
+        "开展城乡环境综合整治行动。",
+        "组织党员清运路边建筑垃圾。",
+        "每月开展一次楼道卫生评比。",
     ],
 )
 def test_a_cleanup_is_patriotic_hygiene(text):
