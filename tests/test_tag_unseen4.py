@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.tag.tagger import tag_item
+from scripts.tag.tagger import load_taxonomy, tag_item
 
 UNIT_PLAN = "某某局2030年创建文明单位工作方案"
 
@@ -385,3 +385,10 @@ def test_the_most_beautiful_courtyard_is_a_familys():
 
 def test_an_official_site_is_a_standing_channel():
     assert "宣传阵地" in tags("在单位官网发布每月创建动态。")
+
+
+def test_served_words_are_keywords_of_a_type_that_yields():
+    """A served word only ever drops a type it is a keyword of, beside the type that one yields to."""
+    taxonomy = load_taxonomy()
+    yielding = {keyword for t in taxonomy.types if t.yields_to for keyword in t.keywords}
+    assert taxonomy.cues.served_words and set(taxonomy.cues.served_words) <= yielding
