@@ -311,6 +311,7 @@ def test_a_library_building_is_only_a_place():
         ("组织社区少儿开展经典诵读活动。", "未成年人思想道德建设"),
         ("倡导婚俗改革，举办一场集体婚礼。", "移风易俗"),
         ("与结对村开展共建，资助贫困学生完成学业。", "关爱帮扶"),
+        ("组织文明实践志愿者进村开展政策宣讲。", "新时代文明实践"),
     ],
 )
 def test_more_activities_told_in_other_words(text, expected):
