@@ -27,7 +27,8 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    after an action verb, as a statement does, while organisational types count as they are;
 4. a short item without an activity of its own does the one its nearest heading names
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
-   audience type (四、加强未成年人思想道德建设) is for that audience, however long;
+   audience or festival type (四、加强未成年人思想道德建设, （三）中秋节) is for it, however long — a step that
+   prepares or reports the work (活动结束后，及时报送信息) borrows neither;
 5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
@@ -104,7 +105,9 @@ class Cues:
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
     procedure_words: tuple[str, ...] = ()
+    served_words: tuple[str, ...] = ()  # whom a service is for (老年人): beside that service, its own words
     acted_only_types: tuple[str, ...] = ()
+    taking_part_verb: str = r"(?!)"
     short_item_chars: int = 0
     audience_types: tuple[str, ...] = ()
     purpose_lead: str = r"(?!)"
@@ -162,6 +165,7 @@ class Matcher:
         self.passing = _compile(map(normalise, passing_markers))
         self.organisational = frozenset(organisational)
         self.action = re.compile(cues.action_verb)
+        self.taking_part = re.compile(f"(?:{cues.action_verb})|(?:{cues.taking_part_verb})")
         suffixes = "|".join(map(re.escape, cues.naming_suffixes)) or r"(?!)"
         self.naming = re.compile(rf"[^，,。；;：:、！？!?]{{0,{cues.naming_gap_chars}}}?(?:{suffixes})")
         self.any_naming = _compile(cues.naming_suffixes)  # most texts have no suffix: one scan skips the rest
@@ -233,12 +237,16 @@ class Matcher:
             return False
         return not self.body_in_charge.match(text, end)
 
-    def acted_types(self, text: str) -> set[str]:
+    def acted_types(self, text: str, verbs: re.Pattern | None = None) -> set[str]:
         """Types whose keywords follow an action verb in their own clause (开展…志愿服务活动):
-        what a statement names as an activity to carry out."""
+        what a statement names as an activity to carry out (``verbs``: the verbs that count, action verbs
+        unless told); not in a framing clause (以迎接…为契机)."""
         found: set[str] = set()
+        framed = self.passing.search(text) is not None  # most texts frame nothing: one scan skips the rest
         for clause in _CLAUSE.finditer(text):
-            verb = self.action.search(clause.group())
+            if framed and self.passing.search(clause.group()):
+                continue
+            verb = (verbs or self.action).search(clause.group())
             if verb:
                 found |= {name for start, _, names in self.hits(clause.group()) if start >= verb.end() for name in names}
         return found
@@ -290,7 +298,8 @@ class Reader:
         self.requirements = _compile(cues.requirement_heading_words)
         self.urging = re.compile(cues.urging_lead)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
-        self.procedure_words = frozenset(map(normalise, cues.procedure_words))
+        # words that, beside the type they yield to, only name a step of its procedure or whom it serves
+        self.procedure_words = frozenset(map(normalise, cues.procedure_words + cues.served_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.audience_types = frozenset(cues.audience_types)
@@ -478,7 +487,9 @@ def load_cues() -> Cues:
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
         procedure_words=words("procedure_words"),
+        served_words=words("served_words"),
         acted_only_types=words("acted_only_types"),
+        taking_part_verb=rules.get("taking_part_verb") or r"(?!)",
         short_item_chars=int(rules.get("short_item_chars") or 0),
         audience_types=words("audience_types"),
         purpose_lead=rules.get("purpose_lead") or r"(?!)",
@@ -536,14 +547,15 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     lead_only = frozenset() if context.measures else matcher.organisational
     found = matcher.types_in(body, lead_only, _lead_end(matcher, body))  # 3
     if found & reader.acted_only_types:
-        found -= reader.acted_only_types - matcher.acted_types(body) - matcher.types_in(reader.lead_clause(body))
+        found -= reader.acted_only_types - matcher.acted_types(body, matcher.taking_part) - matcher.types_in(reader.lead_clause(body))
     if context.requirements and found - matcher.organisational and reader.urging.match(unnumbered):
         found &= matcher.organisational | matcher.acted_types(body)  # 要把学雷锋活动作为重要工作抓好 urges, does not do
+    procedural = bool(reader.procedural.search(unnumbered))  # 活动结束后及时总结 prepares or reports, does not do
     if not found and context.heading_types and context.heading_types <= matcher.organisational:  # 4
         found |= context.heading_types  # the work under 资金保障 is that guarantee, however long told
-    elif not found - matcher.organisational and len(body) < reader.short_item_chars:
+    elif not found - matcher.organisational and len(body) < reader.short_item_chars and not procedural:
         found |= context.heading_types
-    if context.audience and not (found and found <= matcher.organisational):
+    if context.audience and not (found and found <= matcher.organisational) and not procedural:
         found |= context.audience  # the work under 加强未成年人思想道德建设 is work for minors, however long told
     found -= _procedure_steps(reader, matcher, body, found, frozenset(found))  # the 表彰 of the item's own 最美 selection
     if context.plan_kinds:  # 5
@@ -557,7 +569,8 @@ def _procedure_steps(reader: Reader, matcher: Matcher, text: str, found: set[str
     """The found types that only name a step of the campaign's own procedure: all their words in the item
     are procedure words (表彰, 公示, 宣传栏 …) and their yields_to or step_of names one of ``plan_kinds`` (the
     plan's, or the item's own types) — the 表彰 of a 最美家庭 selection's winners and the 宣传栏 they are shown
-    on are the selection's, a 考核 of its creation work is not."""
+    on are the selection's, a 考核 of its creation work is not; so are words of whom a service is for
+    (served_words): the 老年人 of a window's priority counter are the window's, in any clause."""
     yielding = {name for name in found if matcher.steps.get(name, frozenset()) & plan_kinds}
     if not yielding:
         return set()
