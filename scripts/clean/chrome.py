@@ -32,7 +32,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from scripts.clean.repair import drop_invisible, is_fragment
+from scripts.clean.repair import drop_invisible, is_date_line, is_fragment
 from scripts.dates import iso_date
 from scripts.models import Flag, PageMeta, RemovedSpan
 from scripts.rules import Prefiltered, load_rules, prefiltered
@@ -665,19 +665,22 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list
     Blank lines, lines a rule claimed and furniture lines are not in a run and do not end it: either
     they go, and the second cleaning does not see them, or they stay and it skips them again. A
     title is no part of a paragraph; a numbered heading begins one, and is one by itself unless
-    it runs on into a sentence (the repair stage joins no line to a short heading)."""
+    it runs on into a sentence (the repair stage joins no line to a short heading), and a date line is a paragraph
+    of its own (nor does it join one to a date: a plan's 落款 ends its last paragraph)."""
     runs: list[list[int]] = [[]]
     for i, line in enumerate(lines):
         if not line.strip() or i in claimed or _is_furniture(line, cfg):
             continue
-        if cfg.title_shape.search(line):
+        if cfg.title_shape.search(line) or is_date_line(line.strip()):
             runs.append([])
             continue
         heading = bool(cfg.signals.heading.search(line))
         if heading:
             runs.append([])
         runs[-1].append(i)
-        if cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line)):
+        below = _filled_line(lines, i + 1, 1)
+        ends = cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line))
+        if ends or (0 <= below and is_date_line(lines[below].strip())):
             runs.append([])
     return [run for run in runs if len(run) > 1]
 

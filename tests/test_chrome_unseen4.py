@@ -1,0 +1,320 @@
+"""Chrome of every category in wordings, brackets, scripts and places no corpus site uses: other verbs of
+attribution (转载自/转载于/整理自/摘自…), other brackets (（）()【】[]〔〕［］), with and without a domain, full- and
+half-width punctuation, traditional characters, glued into a sentence or alone on a line, above the plan, between
+its paragraphs and below it. Each case removes one line or cuts one span, and the plan beside it stays exactly.
+The plan's own lines that look like chrome (a 相关工作要求 heading, a sentence on the unit's website as a 宣传阵地,
+a 责任单位 note, the plan's 落款 date) stay.
+
+Every page here is invented in the shapes such sites print.
+"""
+import pytest
+
+from conftest import page_lines
+from scripts.clean import t2s
+from scripts.clean.chrome import strip_chrome
+
+TITLE = "市气象局2026年文明单位创建工作方案"
+SENTENCE = "坚持以社会主义核心价值观为引领，广泛开展志愿服务活动，组织干部职工参加文明实践，落实创建责任。"
+LAST = "各科室要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实。"
+BODY = [
+    "为深入推进精神文明建设，巩固文明单位创建成果，结合本局实际，制定本方案。",
+    "一、工作目标",
+    SENTENCE,
+    "二、工作措施",
+    LAST,
+]
+SIGN = ["市气象局办公室", "2026年1月12日"]
+PLAN = page_lines(TITLE, BODY, tail=SIGN)
+
+
+def cleaned(text: str) -> str:
+    """The page as the clean stage's chrome pass sees it: simplified first."""
+    return strip_chrome(t2s.to_simplified(text)[0]).text
+
+
+def above(*lines: str) -> str:
+    return page_lines(TITLE, BODY, head=lines, tail=SIGN)
+
+
+def between(*lines: str) -> str:
+    return page_lines(TITLE, [*BODY[:3], *lines, *BODY[3:]], tail=SIGN)
+
+
+def below(*lines: str) -> str:
+    return page_lines(TITLE, BODY, tail=[*SIGN, *lines])
+
+
+def glued(piece: str, at: int = SENTENCE.index("，") + 1) -> str:
+    """The page with ``piece`` stamped into the plan's sentence, after its first clause or at its end."""
+    return between().replace(SENTENCE, SENTENCE[:at] + piece + SENTENCE[at:])
+
+
+# --- attribution watermarks inside a sentence -------------------------------------------------------------------
+
+ATTRIBUTIONS = [
+    "（转载自某某网 http://www.mouwen.cn）",
+    "（转载于某某范文网）",
+    "(转载自:某某文库 www.abcd.net)",
+    "【整理自某某网】",
+    "〔摘自某某公文网〕",
+    "［来自某某资料网 https://zl.example.com/12.html］",
+    "[转自某某网www.wxyz.com]",
+    "（來自某某範文網）",
+    "（轉載自某某網 http://www.mouwen.cn）",
+    "（本文转载于某某网）",
+    "（资料来源于网络）",
+    "（整理于互联网）",
+    "（来源：某某文秘网，转载请注明出处）",
+    "（文章来自：某某网 mouwen.com）",
+]
+
+
+@pytest.mark.parametrize("piece", ATTRIBUTIONS)
+def test_an_attribution_in_brackets_inside_a_sentence_is_cut(piece):
+    assert cleaned(glued(piece)) == PLAN
+
+
+@pytest.mark.parametrize("piece", ATTRIBUTIONS)
+def test_an_attribution_in_brackets_after_the_last_sentence_is_cut(piece):
+    assert cleaned(glued(piece, at=len(SENTENCE))) == PLAN
+
+
+@pytest.mark.parametrize(
+    "piece",
+    ["本文转载于：某某网", "——转载自某某资料网", "整理自：某某范文网 www.mouwen.cn", "本文摘自某某文库。", "（以上内容整理自网络）"],
+)
+def test_an_attribution_after_the_plans_last_sentence_is_cut(piece):
+    page = PLAN.replace(LAST, LAST + piece)
+    assert cleaned(page) == PLAN
+
+
+# --- publish lines and bylines ----------------------------------------------------------------------------------
+
+PUBLISH = [
+    "发布日期：2025/12/30　作者：管理员　浏览：128次",
+    "[ 作者：佚名 | 来源：本站整理 | 日期：2025-12-30 ]",
+    "來源：網友投稿　時間：2025-12-30",
+    "更新日期 2025.12.30 来源 某某网",
+    "点击数：356",
+    "点击数：356　更新时间：2025-12-30",
+    "作者：赵文静",
+    "编辑 | 孙静怡",
+    "来源：某某融媒",
+    "稿件来源：某某新闻网",
+    "发布者：admin",
+    "（编辑：李晓）",
+    "文 | 钱海燕",
+]
+
+
+@pytest.mark.parametrize("line", PUBLISH)
+def test_a_publish_or_byline_line_above_the_plan_goes(line):
+    assert cleaned(above(line)) == PLAN
+
+
+@pytest.mark.parametrize("name", ["李建国", "王芳", "欧阳明"])
+def test_a_lone_name_beside_a_date_line_above_the_plan_goes(name):
+    assert cleaned(above(name, "2025-12-30 09:30")) == PLAN
+    assert cleaned(above("2025-12-30 09:30", name)) == PLAN
+
+
+@pytest.mark.parametrize("line", ["责任编辑：周海", "（编辑：李晓 审核：王强）", "来源：某某融媒", "作者：赵文静 来源：某某网"])
+def test_a_byline_below_the_plan_goes(line):
+    assert cleaned(below(line)) == PLAN
+
+
+# --- WeChat article tails ---------------------------------------------------------------------------------------
+
+WECHAT = [
+    ["阅读原文"],
+    ["写留言"],
+    ["点赞", "在看", "分享"],
+    ["长按识别二维码", "关注我们"],
+    ["长按二维码识别关注"],
+    ["分享到：微信 微博 QQ空间"],
+    ["留言 3"],
+    ["赞 12"],
+    ["阅读 2.1万"],
+    ["喜欢此内容的人还喜欢"],
+    ["觉得有用，请点赞、在看、转发"],
+    ["分享收藏点赞在看"],
+    ["点击“阅读原文”了解更多"],
+    ["↓↓↓ 阅读原文"],
+]
+
+
+@pytest.mark.parametrize("lines", WECHAT)
+def test_a_wechat_article_tail_below_the_plan_goes(lines):
+    assert cleaned(below(*lines)) == PLAN
+
+
+# --- related lists after the plan -------------------------------------------------------------------------------
+
+RELATED = [
+    ["相关问题", "文明单位创建方案怎么写？", "文明单位创建需要哪些材料？"],
+    ["相关文章", "· 社区文明创建实施方案", "· 村级文明创建工作计划"],
+    ["猜你喜欢", "社区文明创建实施方案", "村级文明创建工作计划", "学校文明校园创建方案"],
+    ["你可能还想看：", "社区文明创建实施方案", "村级文明创建工作计划"],
+    ["同类文章推荐", "1. 社区文明创建实施方案", "2. 村级文明创建工作计划"],
+    ["更多关于“文明单位”的文章 >>"],
+    ["相關文章", "社區文明創建實施方案", "村級文明創建工作計劃"],
+    ["【相关问题】", "文明单位创建方案怎么写", "文明单位申报条件有哪些"],
+]
+
+
+@pytest.mark.parametrize("lines", RELATED)
+def test_a_related_list_after_the_plan_goes(lines):
+    assert cleaned(below(*lines)) == PLAN
+
+
+# --- Q&A sites: later answers and their furniture ---------------------------------------------------------------
+
+QA = [
+    ["回答者：热心网友 | 2025-12-30"],
+    ["2条回答"],
+    ["其他网友回答", "可以参考上面的写法，自己改一改。"],
+    ["追问：还有别的版本吗？"],
+    ["采纳率：92%"],
+    ["赞同 25 | 评论 3"],
+    ["网友采纳", "这个写得很全面。"],
+    ["提问者采纳"],
+    ["回答：", "可以参考上面的方案。"],
+    ["25人赞同了该回答"],
+    ["已赞同 12"],
+]
+
+
+@pytest.mark.parametrize("lines", QA)
+def test_a_qa_sites_furniture_below_the_plan_goes(lines):
+    assert cleaned(below(*lines)) == PLAN
+
+
+def test_a_later_answer_in_the_genres_words_stays_flagged():
+    answer = "可以参考上面的方案，结合单位实际修改。"
+    result = strip_chrome(below("其他网友回答", answer))
+    assert result.text == below(answer)
+    assert [f.kind for f in result.flags] == ["uncertain_chrome"]
+
+
+# --- a one-line page tail ---------------------------------------------------------------------------------------
+
+TAILS = [
+    "Copyright © 2026 某某网 版权所有",
+    "浙ICP备12345678号-1",
+    "联系我们 | 关于我们 | 免责声明",
+    "网站备案号：京ICP备2026000001号",
+    "本站邮箱：service@mouwen.cn",
+    "版權所有 © 某某文秘網",
+    "关于本站 - 联系方式 - 隐私政策",
+    "©2026 mouwen.cn",
+    "网站地图 | 意见反馈 | 投诉建议",
+]
+
+
+@pytest.mark.parametrize("line", TAILS)
+def test_a_page_tail_below_the_plan_goes(line):
+    assert cleaned(below(line)) == PLAN
+
+
+@pytest.mark.parametrize("piece", ["Copyright©2026 某某网", "版权所有：某某文秘网", "京ICP备2026000001号"])
+def test_a_page_tail_glued_after_the_last_sentence_is_cut(piece):
+    page = PLAN.replace(LAST, LAST + piece)
+    assert cleaned(page) == PLAN
+
+
+# --- navigation, intros, upload metadata, page markers, preview walls, disclaimers, QR codes above or between ----
+
+ABOVE = [
+    "您的位置：主页 » 工作计划 » 文明创建",
+    "當前位置：首頁 > 範文 > 工作方案",
+    "位置: 网站首页 -> 公文写作 -> 实施方案",
+    "主页 › 文秘写作 › 方案大全 ›",
+    "登录 | 注册 | 会员中心",
+    "嗨，欢迎光临某某文秘站！请登录",
+    "网站导航：首页 | 计划 | 总结 | 方案",
+    "导读：本文为大家带来了一份文明单位创建方案，仅供参考。",
+    "下文是某某网小编为您精心挑选的文明创建方案，欢迎借鉴。",
+    "編者按：以下是小編整理的文明單位創建方案，歡迎閱讀。",
+    "上传会员：wx_8832　分享于 2025-12-30",
+    "文件页数：6 页　文件大小：32KB",
+    "资料格式：DOC　下载次数：88",
+    "本文档由用户wang123于2025-12-30上传",
+    "免責聲明：本站文檔均由用戶上傳，僅供學習交流。",
+    "【版权声明】本文内容来自网友投稿，版权归原作者所有。",
+    "本网站所有内容均来源于互联网，如侵犯了您的权益，请及时告知，我们将在24小时内删除。",
+    "扫描下方二维码关注我们",
+    "手机扫码阅读本文",
+]
+
+
+@pytest.mark.parametrize("line", ABOVE)
+def test_chrome_above_the_title_goes(line):
+    assert cleaned(above(line)) == PLAN
+
+
+BETWEEN = [
+    "—— 第2页 ——",
+    "第 2 页，共 6 页",
+    "Page 2/6",
+    "[2/6]",
+    "· 3 ·",
+    "未完，继续阅读 >>",
+    "试读结束，购买后可查看完整内容",
+    "……（余下内容需付费阅读）……",
+    "点击查看剩余全文",
+    "开通会员，免费下载全文",
+    "以上为部分内容，完整版请下载",
+    "[图片]",
+    "http://img.mouwen.cn/upload/2026/01/a.png",
+    "（图片来源于网络，侵删）",
+    "微信扫一扫，分享到朋友圈",
+]
+
+
+@pytest.mark.parametrize("line", BETWEEN)
+def test_chrome_between_the_plans_paragraphs_goes(line):
+    assert cleaned(between(line)) == PLAN
+
+
+@pytest.mark.parametrize("piece", ["（第2页/共6页）", "- 2 -", "【第2页】"])
+def test_a_page_marker_inside_a_sentence_is_cut(piece):
+    assert cleaned(glued(piece)) == PLAN
+
+
+# --- the plan's own lines that look like chrome stay ------------------------------------------------------------
+
+CONTENT = [
+    "三、相关工作要求",
+    "（二）相关工作要求",
+    "充分利用单位网站、微信公众号等宣传阵地，广泛宣传文明创建活动，营造浓厚氛围。",
+    "（责任单位：局办公室）",
+    "开展“点赞身边好人”评选活动，每季度推荐一批先进典型。",
+    "建立健全单位网站、公众号信息发布审核制度，落实专人负责。",
+    "评选结果在单位网站上公示，接受群众监督。",
+    "活动时间：2026年3月5日",
+    "联系人：赵文静，联系电话：0571-12345678",
+    "认真学习转发的《关于深化文明单位创建工作的通知》精神。",
+    "附件：创建工作任务分解表",
+    "组织职工观看专题片，撰写心得体会，开展留言互动。",
+    "四、宣传报道",
+    "（三）网上文明传播",
+]
+
+
+@pytest.mark.parametrize("line", CONTENT)
+def test_a_plans_line_that_looks_like_chrome_stays(line):
+    result = strip_chrome(between(line))
+    assert result.text == between(line)
+    assert result.removed == []
+
+
+@pytest.mark.parametrize("line", ["（责任单位：局办公室）", "（牵头单位：局机关党委，责任单位：各科室）"])
+def test_a_duty_note_after_a_sentence_stays(line):
+    page = glued(line, at=len(SENTENCE))
+    assert strip_chrome(page).text == page
+
+
+def test_the_plans_own_signature_date_stays():
+    result = strip_chrome(PLAN)
+    assert result.text == PLAN
+    assert result.removed == []
