@@ -318,3 +318,130 @@ def test_the_plans_own_signature_date_stays():
     result = strip_chrome(PLAN)
     assert result.text == PLAN
     assert result.removed == []
+
+
+# --- more wordings, scripts and places ---------------------------------------------------------------------------
+
+HEAD_MORE = [
+    "首頁 > 範文大全 > 計劃方案 >",
+    "作者：佚名　來源：本站原創　點擊數：128",
+    "上傳者：某某　頁數：6頁　大小：28KB",
+    "发布时间:2025-12-30 作者:admin 阅读:88",
+    "当前所在：首页 >> 实用文档 >> 方案",
+    "首页→方案→正文",
+    "Home > 方案 > 正文",
+    "原创 某某 某某公众号 2025-12-30 09:30 发表于浙江",
+    "来源 | 某某公众号",
+    "文章已于2025-12-30修改",
+    "格式：docx　页数：6　下载：免费",
+    "上传时间：2025-12-30",
+    "浏览次数：1024　下载次数：56",
+    "特别声明：本文仅代表作者观点，不代表本站立场。",
+    "部分内容来源于网络，如有侵权请联系删除",
+    "本站资源均为网友上传分享，仅供学习交流使用",
+    "返回列表",
+    "[返回]",
+]
+
+
+@pytest.mark.parametrize("line", HEAD_MORE)
+def test_more_chrome_above_the_title_goes(line):
+    assert cleaned(above(line)) == PLAN
+
+
+TAIL_MORE = [
+    "上一篇：某某方案　下一篇：某某计划",
+    "下一篇>>某某计划",
+    "相关阅读：社区文明创建方案、村级文明创建计划",
+    "返回上一页",
+    "顶部",
+    "以上内容来源：某某公众号",
+    "图源：网络",
+    "预览时标签不可点",
+    "微信扫一扫",
+    "轻触阅读原文",
+    "扫码关注公众号，获取更多范文",
+    "更多相关内容请访问某某网",
+    "【免责声明】本站部分内容转载自网络，版权归原作者所有。",
+    "声明：本文由网友投稿，不代表本网观点。",
+    "（本文完）",
+    "——END——",
+]
+
+
+@pytest.mark.parametrize("line", TAIL_MORE)
+def test_more_chrome_below_the_plan_goes(line):
+    assert cleaned(below(line)) == PLAN
+
+
+SECOND_TITLE = "市气象局2026年精神文明建设工作计划"
+SECOND = [
+    "为进一步提升干部职工文明素养，结合本局实际，制定本计划。",
+    "一、指导思想",
+    "深入学习贯彻新时代文明实践要求，组织开展道德讲堂活动，弘扬社会主义核心价值观，推进文明创建。",
+]
+TWO = page_lines(TITLE, [*BODY, *SIGN, SECOND_TITLE, *SECOND])
+
+
+def between_plans(*lines: str) -> str:
+    return page_lines(TITLE, [*BODY, *SIGN, *lines, SECOND_TITLE, *SECOND])
+
+
+BETWEEN_PLANS = [
+    "上一篇：某某工作方案",
+    "扫码关注公众号，获取更多范文",
+    "（完）",
+    "更多精彩范文请关注某某网",
+    "本文来源：某某范文网",
+    "点击下载完整版",
+    "- 相关推荐 -",
+]
+
+
+@pytest.mark.parametrize("line", BETWEEN_PLANS)
+def test_chrome_between_two_plans_goes(line):
+    assert cleaned(between_plans(line)) == TWO
+
+
+@pytest.mark.parametrize("line", ["第2篇", "篇二", "【第二篇】", "附件：创建工作任务分解表"])
+def test_a_compilations_own_marks_between_two_plans_stay(line):
+    page = between_plans(line)
+    assert strip_chrome(page).text == page
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p style='text-indent:2em'>" + SENTENCE + "</p>",
+        "<P>" + SENTENCE + "<BR/>",
+        "&nbsp;&nbsp;&nbsp;&nbsp;" + SENTENCE,
+        "<font face=宋体>" + SENTENCE + "</font>",
+        "<section data-role=\"paragraph\">" + SENTENCE + "</section>",
+    ],
+)
+def test_markup_around_a_sentence_is_cut(line):
+    assert cleaned(between().replace(SENTENCE, line)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        TITLE + " - 某某文秘网",
+        TITLE + "_某某文库",
+        TITLE + "（最新版）",
+        TITLE + "（word可编辑）",
+        TITLE + "范文",
+        "【荐】" + TITLE,
+    ],
+)
+def test_a_site_label_on_the_title_is_cut(title):
+    assert cleaned(PLAN.replace(TITLE, title, 1)) == PLAN
+
+
+def test_a_title_printed_three_times_keeps_two():
+    assert cleaned(above(TITLE, TITLE)) == page_lines(TITLE, BODY, head=[TITLE], tail=SIGN)
+
+
+@pytest.mark.parametrize("line", ["澳门新葡京官网", "皇冠体育在线投注", "开元棋牌官方网站", "AG真人娱乐平台"])
+def test_spam_above_the_plan_goes(line):
+    assert cleaned(above(line)) == PLAN

@@ -127,6 +127,7 @@ class Config:
     signals: Signals
     title_max_chars: int
     title_min_chars: int
+    gap_title_min_chars: int  # a shorter title-shaped line inside the plans is a heading: no plan begins there
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
@@ -284,6 +285,7 @@ def _config() -> Config:
         signals=_signals(data["signals"], data["byline"]["unit_end"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_min_chars=int(data["repeated_title"]["min_chars"]),
+        gap_title_min_chars=int(zones["gap_title_min_chars"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
@@ -571,10 +573,13 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line, chars)] if m)
 
 
-def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int, dict[int, str]]:
+def _content_bounds(
+    lines: list[str], hits: dict[int, _Hit], cfg: Config
+) -> tuple[tuple[int, int] | None, int, dict[int, str], set[int]]:
     """First and last content paragraph: long sentences no rule claimed, not teasers, not titles;
-    where a repost's tail block begins (``_tail_block``), -1 when there is none; and the lines in that
-    block the block keeps (``_tail_sentences``). A paragraph in that block is no content paragraph.
+    where a repost's tail block begins (``_tail_block``), -1 when there is none; the lines in that
+    block the block keeps (``_tail_sentences``); and the lines between two plans (``_plan_gaps``).
+    A paragraph in that block is no content paragraph.
 
     A paragraph is a line, or a run of lines a hard wrap cut from one (``_wrapped_runs``), read as
     one text: the repair stage joins the run, and the second cleaning must find the same zones."""
@@ -589,10 +594,27 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
             anchors.append(run)
     if not anchors:
-        return None, -1, {}
+        return None, -1, {}, set()
     block = _tail_block(seen, claimed, hits, anchors, runs, cfg)
     last = max(j for run in anchors for j in run if block < 0 or j < block)
-    return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg)
+    gaps = _plan_gaps(seen, claimed, sorted(j for run in anchors for j in run if j <= last), cfg)
+    return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg), gaps
+
+
+def _plan_gaps(seen: list[str], claimed: set[int], paragraphs: list[int], cfg: Config) -> set[int]:
+    """The lines between one plan's last paragraph and the title of the next plan on the page (a compilation): the first
+    plan's tail, where its tail rules apply as below the page's last plan (上一篇：… / 本文来源：… / 扫码关注…). A head rule
+    does not: the first plan's 落款 date is there. The title is unnumbered (a plan's heading 三、工作计划 is none) and
+    at least ``gap_title_min_chars`` letters long (a heading 工作安排 is none either)."""
+    gaps: set[int] = set()
+    for t, line in enumerate(seen):
+        if t in claimed or not paragraphs[0] < t < paragraphs[-1] or not cfg.title_shape.search(line):
+            continue
+        if cfg.tail_plan_line.search(line) or sum(ch.isalnum() for ch in line) < cfg.gap_title_min_chars:
+            continue
+        above = paragraphs[bisect_right(paragraphs, t) - 1]
+        gaps.update(j for j in range(above + 1, t) if seen[j].strip())
+    return gaps
 
 
 def _tail_sentences(seen: list[str], claimed: set[int], runs: list[list[int]], block: int, cfg: Config) -> dict[int, str]:
@@ -1228,13 +1250,13 @@ def strip_chrome(text: str) -> ChromeResult:
     emptied = _strip_markup(lines, walk, cfg)
     _cut_glued_heads(lines, walk, cfg)
     hits = _find_hits(lines)
-    bounds, block, tail_kept = _content_bounds(lines, hits, cfg)
+    bounds, block, tail_kept, gaps = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
         if i in emptied:
             i += 1
             continue
-        zone = _zone(i, bounds)
+        zone = "tail" if i in gaps else _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
         if hit and hit.glued and _in_zone(hit.rule.where, zone):
             a, b = hit.glued
