@@ -445,3 +445,106 @@ def test_a_title_printed_three_times_keeps_two():
 @pytest.mark.parametrize("line", ["澳门新葡京官网", "皇冠体育在线投注", "开元棋牌官方网站", "AG真人娱乐平台"])
 def test_spam_above_the_plan_goes(line):
     assert cleaned(above(line)) == PLAN
+
+
+# --- chrome glued after the plan's last sentence, or stamped into a sentence in other brackets and keys ----------
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "上一篇：某某工作方案",
+        "（责任编辑：李晓）",
+        "来源：某某融媒",
+        "原文链接：https://www.mouwen.cn/a/1.html",
+        "点击下载Word文档",
+        "扫描二维码查看原文",
+        "更多范文请访问某某网",
+        "相关推荐：某某工作方案",
+        "本文链接：http://www.mouwen.cn/a/1.html",
+        "转载请注明出处：某某网",
+        "（完）",
+    ],
+)
+def test_chrome_glued_after_the_plans_last_sentence_is_cut(piece):
+    assert cleaned(PLAN.replace(LAST, LAST + piece)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "第2页共6页",
+        "……此处隐藏1234个字……",
+        "【www.mouwen.cn】",
+        "（ｗｗｗ．ｍｏｕｗｅｎ．ｃｏｍ）",
+        "(来源:某某网)",
+        "〔本文来源：某某网〕",
+        "「转载自某某网」",
+        "『来源：某某网』",
+        "（稿件来源：某某网）",
+        "（信息来源：某某网）",
+        "（原文出处：某某网）",
+        "【来源：某某网 作者：张三】",
+        "（来源：某某网，作者：张三）",
+    ],
+)
+def test_more_chrome_stamped_into_a_sentence_is_cut(piece):
+    assert cleaned(glued(piece)) == PLAN
+
+
+HEAD_THIRD = [
+    "字体：大 中 小",
+    "【字体：大 中 小】",
+    "打印本页 | 关闭窗口",
+    "发布时间：2025年12月30日 14:22",
+    "2025-12-30 某某文秘网",
+    "阅读量：1.2万",
+    "收藏 | 分享 | 打印",
+    "A+ A- 默认",
+]
+
+
+@pytest.mark.parametrize("line", HEAD_THIRD)
+def test_widgets_and_stamps_above_the_title_go(line):
+    assert cleaned(above(line)) == PLAN
+
+
+TAIL_THIRD = [
+    "原文地址：http://www.mouwen.cn/a/1.html",
+    "转载请注明出处：某某网 » 某某工作方案",
+    "欢迎关注某某公众号",
+    "如果觉得本文有用，请分享给身边的朋友",
+    "免费下载这篇文档",
+    "Word文档下载",
+    "相关标签：文明创建 工作方案",
+    "上一篇: 某某方案　下一篇: 某某计划",
+    "粤ICP备2026000001号 粤公网安备 44010602000001号",
+    "地址：某某市某某路1号 邮编：310000",
+    "客服QQ：12345678",
+    "投诉邮箱：abc@mouwen.cn",
+    "Powered by WordPress",
+    "本站所有范文均来自网络，如有侵权请联系删除。",
+]
+
+
+@pytest.mark.parametrize("line", TAIL_THIRD)
+def test_a_sites_tail_lines_below_the_plan_go(line):
+    assert cleaned(below(line)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "据统计（来源：市统计局），全市文明单位数量稳步增长，创建工作成效明显。",
+        "认真学习摘自《新时代公民道德建设实施纲要》的有关论述，组织开展专题研讨。",
+        "各科室登录市文明网（www.wenming.gov.cn）进行网上申报，按时上传创建资料。",
+        "本方案由局办公室负责解释，未尽事宜另行通知。",
+        "各科室于每月5日前报送信息，来源须注明科室名称，由办公室统一审核发布。",
+        "整理汇编创建工作资料，来自各科室的材料统一归档。",
+    ],
+)
+def test_a_plans_sentence_with_source_words_stays(sentence):
+    page = between(sentence)
+    result = strip_chrome(page)
+    assert result.text == page
+    assert result.removed == []
