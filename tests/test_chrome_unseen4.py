@@ -548,3 +548,92 @@ def test_a_plans_sentence_with_source_words_stays(sentence):
     result = strip_chrome(page)
     assert result.text == page
     assert result.removed == []
+
+
+# --- traditional characters, half-width punctuation, chrome on the title's own line ------------------------------
+
+TRADITIONAL_BELOW = [
+    ["相關推薦", "社區文明創建實施方案", "村級文明創建工作計劃"],
+    ["猜你喜歡", "社區文明創建實施方案", "村級文明創建工作計劃"],
+    ["掃一掃，手機閱讀"],
+    ["版權所有 © 某某網"],
+    ["本文來源於網絡，如有侵權請聯繫刪除"],
+    ["責任編輯：周海"],
+    ["點擊下載完整版"],
+    ["上一篇：某某工作方案"],
+    ["關鍵詞：文明創建"],
+]
+
+
+@pytest.mark.parametrize("lines", TRADITIONAL_BELOW)
+def test_traditional_chrome_below_the_plan_goes(lines):
+    assert cleaned(below(*lines)) == PLAN
+
+
+@pytest.mark.parametrize("line", ["發佈時間：2025-12-30", "當前位置：首頁 > 工作計劃", "上傳者：某某　頁數：6頁"])
+def test_traditional_chrome_above_the_title_goes(line):
+    assert cleaned(above(line)) == PLAN
+
+
+@pytest.mark.parametrize("line", ["試讀結束，購買後可查看完整內容", "第2頁/共6頁"])
+def test_traditional_chrome_between_paragraphs_goes(line):
+    assert cleaned(between(line)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "line", ["发布时间:2025-12-30 来源:本站", "上一篇:某某方案", "关键词:文明创建", "作者:admin|来源:本站|时间:2025-12-30"]
+)
+def test_half_width_chrome_below_the_plan_goes(line):
+    assert cleaned(below(line)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        TITLE + " 发布时间：2025-12-30 来源：本站",
+        TITLE + "　作者：佚名",
+        TITLE + " 2025-12-30 阅读(123)",
+        TITLE + "_第1页",
+    ],
+)
+def test_chrome_on_the_titles_line_goes_and_the_title_stays(line):
+    assert cleaned(PLAN.replace(TITLE, line, 1)) == PLAN
+
+
+# --- the attribution category as a matrix: verbs × brackets, sites × places ---------------------------------------
+
+VERBS = ["来自", "转载自", "转载于", "摘自", "整理自", "选自", "转自", "源自", "来源于", "出自", "节选自", "摘录自", "来源：", "本文来自"]
+BRACKETS = ["（）", "()", "【】", "[]", "〔〕", "［］", "「」"]
+SITES = ["某某网", "某某范文网 www.mouwen.cn", "某某文库 https://wk.mouwen.com/doc/1.html", "某某公众号", "网络", "mouwen.com"]
+PLACES = {
+    "inside": glued,
+    "at the sentence's end": lambda piece: glued(piece, at=len(SENTENCE)),
+    "after the last sentence": lambda piece: PLAN.replace(LAST, LAST + piece),
+    "alone above": above,
+    "alone between": between,
+    "alone below": below,
+}
+
+
+@pytest.mark.parametrize("verb", VERBS)
+@pytest.mark.parametrize("brackets", BRACKETS)
+def test_any_verb_of_copying_in_any_brackets_is_cut(verb, brackets):
+    assert cleaned(glued(brackets[0] + verb + "某某网" + brackets[1])) == PLAN
+
+
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_an_attribution_to_any_site_goes_wherever_it_stands(site, place):
+    assert cleaned(PLACES[place]("（转载于" + site + "）")) == PLAN
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市注册志愿者人数稳步增长（来源：www.stats.gov.cn），志愿服务活动常态开展。",
+        "各科室登录省文明网（www.wenming.org.cn）学习创建经验，组织职工参加网上培训。",
+    ],
+)
+def test_a_plans_citation_of_an_official_address_stays(sentence):
+    page = between(sentence)
+    assert strip_chrome(page).text == page
