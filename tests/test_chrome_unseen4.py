@@ -637,3 +637,37 @@ def test_an_attribution_to_any_site_goes_wherever_it_stands(site, place):
 def test_a_plans_citation_of_an_official_address_stays(sentence):
     page = between(sentence)
     assert strip_chrome(page).text == page
+
+
+# --- publish and credit lines as a matrix: keys × separators, in four places ------------------------------------
+
+CREDITS = {"作者": "周海", "来源": "某某网", "责任编辑": "周海", "发布时间": "2025-12-30", "点击数": "356", "录入": "周海", "校对": "王强", "出处": "某某网"}
+SEPARATORS = ["：", ":", " | ", "丨", " "]
+CREDIT_PLACES = {
+    "above": above,
+    "under the title": lambda line: PLAN.replace(TITLE, TITLE + "\n" + line, 1),
+    "below": below,
+}
+
+
+def credit_lines():
+    for key, value in CREDITS.items():
+        yield from (key + sep + value for sep in SEPARATORS)
+        yield "【" + key + "】" + value
+
+
+@pytest.mark.parametrize("line", list(credit_lines()))
+@pytest.mark.parametrize("place", sorted(CREDIT_PLACES))
+def test_a_credit_line_in_any_separator_goes(line, place):
+    assert cleaned(CREDIT_PLACES[place](line)) == PLAN
+
+
+@pytest.mark.parametrize("line", ["作者 周海", "【校对】王强", "点击数丨356", "来源：某某网"])
+def test_a_credit_line_between_two_plans_goes(line):
+    assert cleaned(between_plans(line)) == TWO
+
+
+@pytest.mark.parametrize("line", ["审核：王强", "编制：局办公室", "来源：各科室自查报告", "责任人：周海"])
+def test_a_plans_own_keyed_line_inside_it_stays(line):
+    page = between(line)
+    assert strip_chrome(page).text == page
