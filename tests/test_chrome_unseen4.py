@@ -671,3 +671,27 @@ def test_a_credit_line_between_two_plans_goes(line):
 def test_a_plans_own_keyed_line_inside_it_stays(line):
     page = between(line)
     assert strip_chrome(page).text == page
+
+
+# --- related lists as a matrix: headers × decorations × link shapes, below the plan and between two plans --------
+
+HEADERS = ["相关推荐", "相似文章", "本站推荐", "热门文章", "相关问题", "大家都在看", "你可能还喜欢", "看了本文的人还看了", "往期推荐"]
+DECORATIONS = ["{}", "- {} -", "【{}】", "▍{}", "{}：", "—— {} ——", "● {}", "{} >>", "{} ↓"]
+LINKS = {
+    "titles": ["社区文明创建实施方案", "村级文明创建工作计划", "学校文明校园创建方案"],
+    "bulleted": ["· 社区文明创建实施方案", "· 村级文明创建工作计划"],
+    "numbered": ["1. 社区文明创建实施方案", "2. 村级文明创建工作计划"],
+    "dated": ["社区文明创建实施方案 03-14", "村级文明创建工作计划 03-12"],
+}
+
+
+@pytest.mark.parametrize("header", HEADERS)
+@pytest.mark.parametrize("decoration", DECORATIONS)
+def test_a_related_header_in_any_decoration_goes_with_its_links(header, decoration):
+    assert cleaned(below(decoration.format(header), *LINKS["titles"])) == PLAN
+
+
+@pytest.mark.parametrize("links", sorted(LINKS))
+@pytest.mark.parametrize("header", HEADERS)
+def test_a_related_list_between_two_plans_goes_and_the_next_title_stays(links, header):
+    assert cleaned(between_plans(header, *LINKS[links])) == TWO

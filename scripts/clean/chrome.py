@@ -29,7 +29,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from scripts.clean.repair import drop_invisible, is_date_line, is_fragment
@@ -575,7 +575,7 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
 
 def _content_bounds(
     lines: list[str], hits: dict[int, _Hit], cfg: Config
-) -> tuple[tuple[int, int] | None, int, dict[int, str], set[int]]:
+) -> tuple[tuple[int, int] | None, int, dict[int, str], dict[int, int]]:
     """First and last content paragraph: long sentences no rule claimed, not teasers, not titles;
     where a repost's tail block begins (``_tail_block``), -1 when there is none; the lines in that
     block the block keeps (``_tail_sentences``); and the lines between two plans (``_plan_gaps``).
@@ -594,26 +594,29 @@ def _content_bounds(
         if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
             anchors.append(run)
     if not anchors:
-        return None, -1, {}, set()
+        return None, -1, {}, {}
     block = _tail_block(seen, claimed, hits, anchors, runs, cfg)
     last = max(j for run in anchors for j in run if block < 0 or j < block)
-    gaps = _plan_gaps(seen, claimed, sorted(j for run in anchors for j in run if j <= last), cfg)
+    named = {i for i, h in hits.items() if h.glued is None}  # a block's later lines may be a title: it ends there
+    gaps = _plan_gaps(seen, named, sorted(j for run in anchors for j in run if j <= last), cfg)
     return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg), gaps
 
 
-def _plan_gaps(seen: list[str], claimed: set[int], paragraphs: list[int], cfg: Config) -> set[int]:
-    """The lines between one plan's last paragraph and the title of the next plan on the page (a compilation): the first
-    plan's tail, where its tail rules apply as below the page's last plan (上一篇：… / 本文来源：… / 扫码关注…). A head rule
-    does not: the first plan's 落款 date is there. The title is unnumbered (a plan's heading 三、工作计划 is none) and
-    at least ``gap_title_min_chars`` letters long (a heading 工作安排 is none either)."""
-    gaps: set[int] = set()
+def _plan_gaps(seen: list[str], named: set[int], paragraphs: list[int], cfg: Config) -> dict[int, int]:
+    """The lines between one plan's last paragraph and the title of the next plan on the page (a compilation), each with
+    where that title stands: the first plan's tail, where its tail rules apply as below the page's last plan (上一篇：… /
+    本文来源：… / 扫码关注…), and a block stops before the title. A head rule does not apply: the first plan's 落款 date is
+    there. The title is the last title-shaped line before the next paragraph (the titles of a link list above it are
+    the gap's), unnumbered (a plan's heading 三、工作计划 is none) and at least ``gap_title_min_chars`` letters long (a
+    heading 工作安排 is none either)."""
+    gaps: dict[int, int] = {}
     for t, line in enumerate(seen):
-        if t in claimed or not paragraphs[0] < t < paragraphs[-1] or not cfg.title_shape.search(line):
+        if t in named or not paragraphs[0] < t < paragraphs[-1] or not cfg.title_shape.search(line):
             continue
         if cfg.tail_plan_line.search(line) or sum(ch.isalnum() for ch in line) < cfg.gap_title_min_chars:
             continue
         above = paragraphs[bisect_right(paragraphs, t) - 1]
-        gaps.update(j for j in range(above + 1, t) if seen[j].strip())
+        gaps.update((j, t) for j in range(above + 1, t) if seen[j].strip())
     return gaps
 
 
@@ -1258,6 +1261,8 @@ def strip_chrome(text: str) -> ChromeResult:
             continue
         zone = "tail" if i in gaps else _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and i in gaps and hit.last >= gaps[i]:
+            hit = replace(hit, last=gaps[i] - 1)  # the next plan's title ends the gap
         if hit and hit.glued and _in_zone(hit.rule.where, zone):
             a, b = hit.glued
             reason = "glued to a sentence: only this piece goes"
