@@ -254,9 +254,8 @@ def test_an_end_mark_or_a_widget_line_goes(line, rule):
 
 
 def test_an_end_mark_between_two_plans_goes():
-    # between two plans is the first plan's tail: the tail's end mark rule names it
     result = strip_chrome("\n".join([TITLE, *BODY, "（完）", TITLE, *BODY]))
-    assert removed(result) == [("chrome.markup.end_mark", "（完）")]
+    assert removed(result) == [("chrome.markup.closed_end_mark", "（完）")]
 
 
 @pytest.mark.parametrize("line", ["收录于合集 #文明创建 12个", "话题 #学雷锋 #好人好事", "本文已被收录至某某专题", "👇👇👇 长按关注", "联系我们"])

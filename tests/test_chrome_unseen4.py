@@ -695,3 +695,16 @@ def test_a_related_header_in_any_decoration_goes_with_its_links(header, decorati
 @pytest.mark.parametrize("header", HEADERS)
 def test_a_related_list_between_two_plans_goes_and_the_next_title_stays(links, header):
     assert cleaned(between_plans(header, *LINKS[links])) == TWO
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["活动时间：2026-03-05", "联系人：赵文静", "各科室制定本科室年度创建工作计划"],
+        ["时间：2026-03-05", "地点：局会议室", "市气象局道德讲堂活动安排"],
+        ["推荐阅读书目", "《新时代公民道德建设实施纲要》", "职工读书月活动方案"],
+    ],
+)
+def test_a_plans_short_lines_over_a_title_shaped_line_inside_it_stay(lines):
+    page = between(*lines)
+    assert strip_chrome(page).text == page

@@ -128,6 +128,7 @@ class Config:
     title_max_chars: int
     title_min_chars: int
     gap_title_min_chars: int  # a shorter title-shaped line inside the plans is a heading: no plan begins there
+    gap_marks: re.Pattern  # a compilation's mark of its next plan (篇二 / 第2篇)
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
@@ -286,6 +287,7 @@ def _config() -> Config:
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_min_chars=int(data["repeated_title"]["min_chars"]),
         gap_title_min_chars=int(zones["gap_title_min_chars"]),
+        gap_marks=re.compile(zones["gap_marks"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
@@ -608,7 +610,9 @@ def _plan_gaps(seen: list[str], named: set[int], paragraphs: list[int], cfg: Con
     本文来源：… / 扫码关注…), and a block stops before the title. A head rule does not apply: the first plan's 落款 date is
     there. The title is the last title-shaped line before the next paragraph (the titles of a link list above it are
     the gap's), unnumbered (a plan's heading 三、工作计划 is none) and at least ``gap_title_min_chars`` letters long (a
-    heading 工作安排 is none either)."""
+    heading 工作安排 is none either); and a plan ends there: a date line (its 落款) or a compilation's mark (篇二 / 第2篇,
+    ``gap_marks``) is in the gap or on the title's line. A title-shaped line under a plan's own fields (时间：… 地点：…)
+    is no new plan: those stay the plan's body."""
     gaps: dict[int, int] = {}
     for t, line in enumerate(seen):
         if t in named or not paragraphs[0] < t < paragraphs[-1] or not cfg.title_shape.search(line):
@@ -616,7 +620,9 @@ def _plan_gaps(seen: list[str], named: set[int], paragraphs: list[int], cfg: Con
         if cfg.tail_plan_line.search(line) or sum(ch.isalnum() for ch in line) < cfg.gap_title_min_chars:
             continue
         above = paragraphs[bisect_right(paragraphs, t) - 1]
-        gaps.update((j, t) for j in range(above + 1, t) if seen[j].strip())
+        gap = [j for j in range(above + 1, t) if seen[j].strip()]
+        if cfg.gap_marks.search(line) or any(is_date_line(seen[j].strip()) or cfg.gap_marks.search(seen[j]) for j in gap):
+            gaps.update((j, t) for j in gap)
     return gaps
 
 
