@@ -708,3 +708,49 @@ def test_a_related_list_between_two_plans_goes_and_the_next_title_stays(links, h
 def test_a_plans_short_lines_over_a_title_shaped_line_inside_it_stay(lines):
     page = between(*lines)
     assert strip_chrome(page).text == page
+
+
+# --- preview walls, page numbers, QR placeholders and disclaimers in other words, in four places -----------------
+
+WALLS = [
+    "免费预览已结束，剩余5页可下载查看",
+    "本文仅展示部分内容",
+    "登录后查看完整内容",
+    "阅读全文请下载文档",
+    "付费后可查看全文",
+    "以下内容仅会员可见",
+    "全文未完，点击继续阅读",
+    "……未完，请下载完整版",
+    "—— 预览结束 ——",
+    "还剩3页未读，继续阅读",
+]
+PAGE_NUMBERS = ["第 2 页", "— 2 —", "2 / 6", "P2", "第2页 共6页", "共6页 第2页", "·2·", "~2~", "— 第 2 页 —", "2 of 6"]
+FOUR_PLACES = {
+    "above": (above, PLAN),
+    "between paragraphs": (between, PLAN),
+    "below": (below, PLAN),
+    "between plans": (between_plans, TWO),
+}
+
+
+@pytest.mark.parametrize("line", WALLS + PAGE_NUMBERS + ["[二维码]", "（二维码）"])
+@pytest.mark.parametrize("place", sorted(FOUR_PLACES))
+def test_a_wall_a_page_number_or_a_qr_placeholder_goes_wherever_it_stands(line, place):
+    page, plan = FOUR_PLACES[place]
+    assert cleaned(page(line)) == plan
+
+
+@pytest.mark.parametrize("line", ["本站不承担任何法律责任", "若有不妥，请联系我们处理", "内容仅供参考，不构成任何建议"])
+@pytest.mark.parametrize("place", ["above", "below", "between plans"])
+def test_a_sites_disclaimer_in_other_words_goes_at_the_plans_edges(line, place):
+    page, plan = FOUR_PLACES[place]
+    assert cleaned(page(line)) == plan
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["扫描二维码参与网上答题", "如有问题，请联系局办公室", "登录学习平台后查看学习进度，按时完成学习任务。", "本站点设在局一楼大厅"],
+)
+def test_a_plans_own_line_in_the_same_words_stays_between_its_paragraphs(line):
+    page = between(line)
+    assert strip_chrome(page).text == page
