@@ -754,3 +754,30 @@ def test_a_sites_disclaimer_in_other_words_goes_at_the_plans_edges(line, place):
 def test_a_plans_own_line_in_the_same_words_stays_between_its_paragraphs(line):
     page = between(line)
     assert strip_chrome(page).text == page
+
+
+# --- 范文 sites' intros in other words, above the title or right under it -------------------------------------------
+
+INTROS = [
+    "为了确保活动顺利开展，通常需要提前准备一份方案，方案是一种针对某项工作的书面计划。",
+    "日子如同白驹过隙，不经意间，我们又将迎来新的工作，是时候写一份计划了。",
+    "时光飞逝，新的工作即将开始，是时候好好规划一下了。",
+    "以下是本站为您精选的5篇文明创建方案，欢迎阅读。",
+    "这篇文明单位创建方案是由某某网为您精心挑选的，希望对您有帮助。",
+    "还在为写文明创建方案而烦恼吗？快来看看吧。",
+    "為了確保工作順利開展，通常需要預先制定方案，方案是書面計劃。下面是小編整理的範文，歡迎閱讀。",
+    "【导读】本文为您带来文明单位创建方案。",
+]
+
+
+@pytest.mark.parametrize("line", INTROS)
+@pytest.mark.parametrize("place", ["above", "under the title"])
+def test_a_sites_intro_in_other_words_goes(line, place):
+    page = above(line) if place == "above" else PLAN.replace(TITLE, TITLE + "\n" + line, 1)
+    assert cleaned(page) == PLAN
+
+
+def test_a_plans_own_opening_on_time_passing_stays():
+    opening = "时光荏苒，我局文明单位创建工作已走过十个年头，为进一步巩固创建成果，让我们以更高标准推进各项工作，特制定本方案。"
+    page = PLAN.replace(BODY[0], opening)
+    assert strip_chrome(page).text == page
