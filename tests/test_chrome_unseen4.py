@@ -781,3 +781,30 @@ def test_a_plans_own_opening_on_time_passing_stays():
     opening = "时光荏苒，我局文明单位创建工作已走过十个年头，为进一步巩固创建成果，让我们以更高标准推进各项工作，特制定本方案。"
     page = PLAN.replace(BODY[0], opening)
     assert strip_chrome(page).text == page
+
+
+# --- a document-sharing site's facts about the file, in other shapes ---------------------------------------------
+
+FILE_FACTS = [
+    "5星",
+    "1.2万次浏览",
+    "热度：★★★",
+    "14.5KB / 6页",
+    "6页 · 32.5KB · 2025-12-30 · 356次下载",
+    "本文档为【文明创建方案】，共6页",
+    "格式: DOCX 大小: 28KB",
+    "阅读：356 | 下载：12",
+    "356人已下载",
+]
+
+
+@pytest.mark.parametrize("line", FILE_FACTS)
+@pytest.mark.parametrize("place", sorted(CREDIT_PLACES))
+def test_a_shared_files_facts_go(line, place):
+    assert cleaned(CREDIT_PLACES[place](line)) == PLAN
+
+
+@pytest.mark.parametrize("line", ["评选五星级文明科室", "全年开展志愿服务活动12次", "每季度评选一次“文明之星”", "共6项任务"])
+def test_a_plans_counts_and_stars_stay(line):
+    page = between(line)
+    assert strip_chrome(page).text == page
