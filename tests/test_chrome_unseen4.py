@@ -808,3 +808,42 @@ def test_a_shared_files_facts_go(line, place):
 def test_a_plans_counts_and_stars_stay(line):
     page = between(line)
     assert strip_chrome(page).text == page
+
+
+# --- Q&A pages above the answer, pagers, site hosts, captions ---------------------------------------------------
+
+QA_HEAD = [
+    "单位要求每个科室报一份文明创建方案，有没有现成的能参考一下，谢谢各位了！",
+    "悬赏：50 积分",
+    "我有更好的答案",
+    "给你一份我们单位前年用过的，改改名字就能用：",
+    "需要的朋友可以参考",
+]
+
+
+@pytest.mark.parametrize("line", QA_HEAD)
+def test_a_qa_pages_question_and_the_answers_preface_above_the_plan_go(line):
+    assert cleaned(above(line)) == PLAN
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "共 96 条  首页 上一页 1 2 3 ... 8 下一页 尾页  跳转到第 [ ] 页",
+        "上页 | 1 | 2 | 3 | 下页",
+        "某某日报网 某某市融媒体中心主办",
+        "★ 特别推荐：",
+    ],
+)
+def test_a_pager_a_sites_host_or_a_starred_header_below_the_plan_goes(line):
+    assert cleaned(below(line, "· 社区文明创建实施方案" if "推荐" in line else "")) == PLAN
+
+
+def test_an_image_caption_with_its_words_is_cut():
+    assert cleaned(glued("[图片：志愿者在社区服务]")) == PLAN
+
+
+@pytest.mark.parametrize("line", ["有没有好的做法，请各科室及时总结上报。", "上一页工作完成后再进行下一页的核对。"])
+def test_a_plans_sentences_in_the_same_words_stay(line):
+    page = between(line)
+    assert strip_chrome(page).text == page
