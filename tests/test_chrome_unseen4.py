@@ -847,3 +847,36 @@ def test_an_image_caption_with_its_words_is_cut():
 def test_a_plans_sentences_in_the_same_words_stay(line):
     page = between(line)
     assert strip_chrome(page).text == page
+
+
+# --- social arrows, a forum's and a template's markup, casinos in other names -----------------------------------
+
+
+@pytest.mark.parametrize("line", ["▼", "↓ ↓ ↓", "👇"])
+@pytest.mark.parametrize("place", sorted(FOUR_PLACES))
+def test_an_arrow_alone_on_a_line_goes(line, place):
+    page, plan = FOUR_PLACES[place]
+    assert cleaned(page(line)) == plan
+
+
+@pytest.mark.parametrize("piece", ["[url=http://www.mouwen.cn]", "[img]http://img.mouwen.cn/a.png[/img]", "{{ article.body }}"])
+def test_a_forums_or_templates_markup_is_cut(piece):
+    assert cleaned(glued(piece)) == PLAN
+
+
+def test_bbcode_around_a_plans_words_leaves_the_words():
+    page = between().replace(SENTENCE, "[b]" + SENTENCE + "[/b]")
+    assert cleaned(page) == PLAN
+
+
+@pytest.mark.parametrize("line", ["某某娱乐场 官方直营", "足彩推荐 稳赚不赔", "葡京在线 注册即送"])
+@pytest.mark.parametrize("place", ["above", "below"])
+def test_a_casinos_ad_in_other_names_goes(line, place):
+    page, plan = FOUR_PLACES[place]
+    assert cleaned(page(line)) == plan
+
+
+def test_a_plans_word_that_holds_a_casinos_word_stays():
+    line = "（6）文化娱乐场所和公共服务窗口"
+    page = between(line)
+    assert strip_chrome(page).text == page
