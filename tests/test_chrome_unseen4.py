@@ -880,3 +880,17 @@ def test_a_plans_word_that_holds_a_casinos_word_stays():
     line = "（6）文化娱乐场所和公共服务窗口"
     page = between(line)
     assert strip_chrome(page).text == page
+
+
+# --- the title again inside the plan with a site's name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [" - 某某文秘网", "_某某文库", "｜某某范文网", "(某某网)", "-某某文档网"])
+def test_the_title_again_with_a_sites_name_between_paragraphs_goes(suffix):
+    assert cleaned(between(TITLE + suffix)) == PLAN
+
+
+@pytest.mark.parametrize("line", [TITLE, TITLE + "资料汇编", TITLE + "实施细则"])
+def test_the_title_again_inside_the_plan_without_a_sites_name_stays(line):
+    page = between(line)
+    assert strip_chrome(page).text == page

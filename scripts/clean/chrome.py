@@ -950,7 +950,8 @@ def _page_break_lines(walk: _Walk, lines: list[str]) -> set[int]:
 def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
     """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
     does a copy at a page break (a page marker cut from it or gone next to it: ``某某方案_第2页``, the title
-    again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page.
+    again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page. A copy
+    with a site's name or a file's format (某某方案_某某文库, 某某方案.docx) goes wherever it stands once the title was seen.
     Two in a row stay: the site's title over the plan's own heading is how pages print a plan.
     A bare document kind under a title ending with it is the site's column name: it goes too."""
     page_break = _page_break_lines(walk, lines)
@@ -976,7 +977,8 @@ def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
             continue
         titles = neighbours[p] | (seen_titles if i in page_break else set())
-        if key and any(_site_extra(key, title, cfg) for title in titles):
+        named = seen_titles - titles  # further off a copy goes only with a site's name or a file's format
+        if key and (any(_site_extra(key, t, cfg) for t in titles) or any(_site_extra(key, t, cfg, True) for t in named)):
             reason = "a title line with the site's words around it"
             walk.removed.append(RemovedSpan("chrome.repeated_title.variant", "repeated_title", text, i + 1, reason))
             continue
@@ -1000,15 +1002,16 @@ def _neighbour_titles(kept: list[tuple[int, str]], cfg: Config) -> list[set[str]
     return [keys_ - {""} for keys_ in around]
 
 
-def _site_extra(key: str, title: str, cfg: Config) -> bool:
+def _site_extra(key: str, title: str, cfg: Config, named: bool = False) -> bool:
     """Whether ``key`` is ``title`` with a site's words before or after it (某某方案_某某资料站, 某某方案.pdf 共6页,
-    某某范文网：某某方案): furniture words or a site's name or address; a plan's number (某某方案 篇一) is no such word."""
+    某某范文网：某某方案): furniture words or a site's name or address (only these when ``named``: a copy far from the
+    title, inside the plan); a plan's number (某某方案 篇一) is no such word."""
     if key == title or not title:
         return False
     extra = key[len(title) :] if key.startswith(title) else key[: -len(title)] if key.endswith(title) else ""
     if not extra or cfg.title_extra_not.search(extra):
         return False
-    return bool(cfg.title_extra.search(extra) or cfg.signals.furniture.search(extra))
+    return bool(cfg.title_extra.search(extra) or (not named and cfg.signals.furniture.search(extra)))
 
 
 def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
