@@ -699,19 +699,21 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list
     it runs on into a sentence (the repair stage joins no line to a short heading), and a date line is a paragraph
     of its own (nor does it join one to a date: a plan's 落款 ends its last paragraph)."""
     runs: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if not line.strip() or i in claimed or _is_furniture(line, cfg):
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    dates = {i for i in filled if is_date_line(lines[i].strip())}
+    for n, i in enumerate(filled):
+        line = lines[i]
+        if i in claimed or _is_furniture(line, cfg):
             continue
-        if cfg.title_shape.search(line) or is_date_line(line.strip()):
+        if cfg.title_shape.search(line) or i in dates:
             runs.append([])
             continue
         heading = bool(cfg.signals.heading.search(line))
         if heading:
             runs.append([])
         runs[-1].append(i)
-        below = _filled_line(lines, i + 1, 1)
         ends = cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line))
-        if ends or (0 <= below and is_date_line(lines[below].strip())):
+        if ends or (n + 1 < len(filled) and filled[n + 1] in dates):
             runs.append([])
     return [run for run in runs if len(run) > 1]
 
