@@ -29,10 +29,10 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from scripts.clean.repair import drop_invisible, is_fragment
+from scripts.clean.repair import drop_invisible, is_date_line, is_fragment
 from scripts.dates import iso_date
 from scripts.models import Flag, PageMeta, RemovedSpan
 from scripts.rules import Prefiltered, load_rules, prefiltered
@@ -127,6 +127,8 @@ class Config:
     signals: Signals
     title_max_chars: int
     title_min_chars: int
+    gap_title_min_chars: int  # a shorter title-shaped line inside the plans is a heading: no plan begins there
+    gap_marks: re.Pattern  # a compilation's mark of its next plan (篇二 / 第2篇)
     title_sentence: re.Pattern
     title_copies: int
     column_label: re.Pattern
@@ -284,6 +286,8 @@ def _config() -> Config:
         signals=_signals(data["signals"], data["byline"]["unit_end"]),
         title_max_chars=int(data["repeated_title"]["max_chars"]),
         title_min_chars=int(data["repeated_title"]["min_chars"]),
+        gap_title_min_chars=int(zones["gap_title_min_chars"]),
+        gap_marks=re.compile(zones["gap_marks"]),
         title_sentence=re.compile(data["repeated_title"]["sentence_mark"]),
         title_copies=int(data["repeated_title"]["copies_kept"]),
         column_label=re.compile(data["repeated_title"]["column_label"]),
@@ -571,10 +575,13 @@ def _matching_rules(line: str) -> tuple[tuple[Rule, re.Match], ...]:
     return tuple((rule, m) for rule in _config().whole_line for m in [_search(rule, line, chars)] if m)
 
 
-def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tuple[tuple[int, int] | None, int, dict[int, str]]:
+def _content_bounds(
+    lines: list[str], hits: dict[int, _Hit], cfg: Config
+) -> tuple[tuple[int, int] | None, int, dict[int, str], dict[int, int]]:
     """First and last content paragraph: long sentences no rule claimed, not teasers, not titles;
-    where a repost's tail block begins (``_tail_block``), -1 when there is none; and the lines in that
-    block the block keeps (``_tail_sentences``). A paragraph in that block is no content paragraph.
+    where a repost's tail block begins (``_tail_block``), -1 when there is none; the lines in that
+    block the block keeps (``_tail_sentences``); and the lines between two plans (``_plan_gaps``).
+    A paragraph in that block is no content paragraph.
 
     A paragraph is a line, or a run of lines a hard wrap cut from one (``_wrapped_runs``), read as
     one text: the repair stage joins the run, and the second cleaning must find the same zones."""
@@ -589,10 +596,34 @@ def _content_bounds(lines: list[str], hits: dict[int, _Hit], cfg: Config) -> tup
         if alone.isdisjoint(run) and _reads_as_content("".join(seen[i].strip() for i in run), cfg):
             anchors.append(run)
     if not anchors:
-        return None, -1, {}
+        return None, -1, {}, {}
     block = _tail_block(seen, claimed, hits, anchors, runs, cfg)
     last = max(j for run in anchors for j in run if block < 0 or j < block)
-    return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg)
+    named = {i for i, h in hits.items() if h.glued is None}  # a block's later lines may be a title: it ends there
+    gaps = _plan_gaps(seen, named, sorted(j for run in anchors for j in run if j <= last), cfg)
+    return (min(run[0] for run in anchors), last), block, _tail_sentences(seen, claimed, runs, block, cfg), gaps
+
+
+def _plan_gaps(seen: list[str], named: set[int], paragraphs: list[int], cfg: Config) -> dict[int, int]:
+    """The lines between one plan's last paragraph and the title of the next plan on the page (a compilation), each with
+    where that title stands: the first plan's tail, where its tail rules apply as below the page's last plan (上一篇：… /
+    本文来源：… / 扫码关注…), and a block stops before the title. A head rule does not apply: the first plan's 落款 date is
+    there. The title is the last title-shaped line before the next paragraph (the titles of a link list above it are
+    the gap's), unnumbered (a plan's heading 三、工作计划 is none) and at least ``gap_title_min_chars`` letters long (a
+    heading 工作安排 is none either); and a plan ends there: a date line (its 落款) or a compilation's mark (篇二 / 第2篇,
+    ``gap_marks``) is in the gap or on the title's line. A title-shaped line under a plan's own fields (时间：… 地点：…)
+    is no new plan: those stay the plan's body."""
+    gaps: dict[int, int] = {}
+    for t, line in enumerate(seen):
+        if t in named or not paragraphs[0] < t < paragraphs[-1] or not cfg.title_shape.search(line):
+            continue
+        if cfg.tail_plan_line.search(line) or sum(ch.isalnum() for ch in line) < cfg.gap_title_min_chars:
+            continue
+        above = paragraphs[bisect_right(paragraphs, t) - 1]
+        gap = [j for j in range(above + 1, t) if seen[j].strip()]
+        if cfg.gap_marks.search(line) or any(is_date_line(seen[j].strip()) or cfg.gap_marks.search(seen[j]) for j in gap):
+            gaps.update((j, t) for j in gap)
+    return gaps
 
 
 def _tail_sentences(seen: list[str], claimed: set[int], runs: list[list[int]], block: int, cfg: Config) -> dict[int, str]:
@@ -665,19 +696,24 @@ def _wrapped_runs(lines: list[str], claimed: set[int], cfg: Config) -> list[list
     Blank lines, lines a rule claimed and furniture lines are not in a run and do not end it: either
     they go, and the second cleaning does not see them, or they stay and it skips them again. A
     title is no part of a paragraph; a numbered heading begins one, and is one by itself unless
-    it runs on into a sentence (the repair stage joins no line to a short heading)."""
+    it runs on into a sentence (the repair stage joins no line to a short heading), and a date line is a paragraph
+    of its own (nor does it join one to a date: a plan's 落款 ends its last paragraph)."""
     runs: list[list[int]] = [[]]
-    for i, line in enumerate(lines):
-        if not line.strip() or i in claimed or _is_furniture(line, cfg):
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    dates = {i for i in filled if is_date_line(lines[i].strip())}
+    for n, i in enumerate(filled):
+        line = lines[i]
+        if i in claimed or _is_furniture(line, cfg):
             continue
-        if cfg.title_shape.search(line):
+        if cfg.title_shape.search(line) or i in dates:
             runs.append([])
             continue
         heading = bool(cfg.signals.heading.search(line))
         if heading:
             runs.append([])
         runs[-1].append(i)
-        if cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line)):
+        ends = cfg.paragraph_end.search(line) or (heading and not cfg.sentence_mark.search(line))
+        if ends or (n + 1 < len(filled) and filled[n + 1] in dates):
             runs.append([])
     return [run for run in runs if len(run) > 1]
 
@@ -916,7 +952,8 @@ def _page_break_lines(walk: _Walk, lines: list[str]) -> set[int]:
 def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
     """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
     does a copy at a page break (a page marker cut from it or gone next to it: ``某某方案_第2页``, the title
-    again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page.
+    again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page. A copy
+    with a site's name or a file's format (某某方案_某某文库, 某某方案.docx) goes wherever it stands once the title was seen.
     Two in a row stay: the site's title over the plan's own heading is how pages print a plan.
     A bare document kind under a title ending with it is the site's column name: it goes too."""
     page_break = _page_break_lines(walk, lines)
@@ -942,7 +979,8 @@ def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
             walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1))
             continue
         titles = neighbours[p] | (seen_titles if i in page_break else set())
-        if key and any(_site_extra(key, title, cfg) for title in titles):
+        named = seen_titles - titles  # further off a copy goes only with a site's name or a file's format
+        if key and (any(_site_extra(key, t, cfg) for t in titles) or any(_site_extra(key, t, cfg, True) for t in named)):
             reason = "a title line with the site's words around it"
             walk.removed.append(RemovedSpan("chrome.repeated_title.variant", "repeated_title", text, i + 1, reason))
             continue
@@ -966,15 +1004,16 @@ def _neighbour_titles(kept: list[tuple[int, str]], cfg: Config) -> list[set[str]
     return [keys_ - {""} for keys_ in around]
 
 
-def _site_extra(key: str, title: str, cfg: Config) -> bool:
+def _site_extra(key: str, title: str, cfg: Config, named: bool = False) -> bool:
     """Whether ``key`` is ``title`` with a site's words before or after it (某某方案_某某资料站, 某某方案.pdf 共6页,
-    某某范文网：某某方案): furniture words or a site's name or address; a plan's number (某某方案 篇一) is no such word."""
+    某某范文网：某某方案): furniture words or a site's name or address (only these when ``named``: a copy far from the
+    title, inside the plan); a plan's number (某某方案 篇一) is no such word."""
     if key == title or not title:
         return False
     extra = key[len(title) :] if key.startswith(title) else key[: -len(title)] if key.endswith(title) else ""
     if not extra or cfg.title_extra_not.search(extra):
         return False
-    return bool(cfg.title_extra.search(extra) or cfg.signals.furniture.search(extra))
+    return bool(cfg.title_extra.search(extra) or (not named and cfg.signals.furniture.search(extra)))
 
 
 def _cut_copy_rule(line: str, below: list[str], cfg: Config) -> str:
@@ -1225,14 +1264,16 @@ def strip_chrome(text: str) -> ChromeResult:
     emptied = _strip_markup(lines, walk, cfg)
     _cut_glued_heads(lines, walk, cfg)
     hits = _find_hits(lines)
-    bounds, block, tail_kept = _content_bounds(lines, hits, cfg)
+    bounds, block, tail_kept, gaps = _content_bounds(lines, hits, cfg)
     i = 0
     while i < len(lines):
         if i in emptied:
             i += 1
             continue
-        zone = _zone(i, bounds)
+        zone = "tail" if i in gaps else _zone(i, bounds)
         hit = _zone_hit(lines, i, zone, hits.get(i))
+        if hit and i in gaps and hit.last >= gaps[i]:
+            hit = replace(hit, last=gaps[i] - 1)  # the next plan's title ends the gap
         if hit and hit.glued and _in_zone(hit.rule.where, zone):
             a, b = hit.glued
             reason = "glued to a sentence: only this piece goes"
