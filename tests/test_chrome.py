@@ -400,6 +400,15 @@ def test_toc_with_header_removed_when_every_entry_reappears():
     assert result.text == "\n".join([TITLE, *TOC_BODY])
 
 
+def test_toc_of_a_word_file_ends_at_its_last_page_number():
+    """A cover page (title, date), its table of contents with tab leaders, then the title again over the body:
+    the title line under the entries is the body's, not an entry that never comes back."""
+    toc = ["目    录", "一、指导思想\t1", "二、工作目标\t1", "三、工作措施\t2"]
+    result = strip_chrome("\n".join([TITLE, "（2023年3月）", *toc, TITLE, *TOC_BODY]))
+    assert spans(result) == [("chrome.toc.toc_dump", t, i) for i, t in enumerate(toc, start=3)]
+    assert result.text.endswith("\n".join([TITLE, *TOC_BODY]))
+
+
 def test_toc_without_header_in_a_compilation():
     plans = ["篇一：社区文明创建方案", "篇二：机关文明创建方案", "篇三：学校文明创建方案"]
     body = [x for p in plans for x in (p, BODY[0], BODY[4])]

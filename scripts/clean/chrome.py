@@ -821,6 +821,9 @@ def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
             break  # the body begins: a sentence, an entry coming round again, or text broken one word per line
         run.append(n)
         keys.append(key(line))
+    numbered = [i for i, n in enumerate(run) if leader.search(kept[nonblank[n]])]
+    if numbered:  # entries that carry page numbers end at the last one: a title line under them is the body's
+        run, keys = run[: numbered[-1] + 1], keys[: numbered[-1] + 1]
     doubtful = None if header is None else nonblank[header]
     if len(run) < least:
         return [], doubtful
