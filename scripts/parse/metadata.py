@@ -47,6 +47,7 @@ class _Lexicon:
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
+    place_leadership: re.Pattern  # 某某镇党委、政府 → 某某镇
     area_committee: re.Pattern  # 某某社区居委会 → 某某社区
     lead_words: re.Pattern
     generic_heads: frozenset[str]
@@ -71,6 +72,7 @@ class _Lexicon:
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
     jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
+    self_bracketed: re.Pattern  # 我局（某某县林业局）
     own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
     own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
     own_place: re.Pattern  # 我县, 本社区: the text calls itself by its place's kind (group ``kind``)
@@ -85,6 +87,7 @@ class _Lexicon:
     date_line: re.Pattern  # a line that is only a year and month: 2009.3, 2019年3月
     dated_opening: re.Pattern  # 2021年3月5日是…
     self_reference: re.Pattern  # 本方案, 如下工作方案
+    deadline: re.Pattern  # 到, 截至 right before a year (anchored at the end of the text before it)
     decided_year: re.Pattern  # 决定在, 拟于, 将于 … right before a year: a clause scheduling the plan's activity
     plan_noun: re.Pattern
     citation: re.Pattern
@@ -181,7 +184,8 @@ def _lexicon() -> _Lexicon:
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
         area_committee=re.compile(unit["area_committee"]),
-        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
+        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'] + rules['anonymisation']['self_references'])})"),
+        place_leadership=re.compile(unit["place_leadership"]),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
         organiser=re.compile(
@@ -215,6 +219,7 @@ def _lexicon() -> _Lexicon:
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
         jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
+        self_bracketed=re.compile(unit["self_bracketed"]),
         own_kind=re.compile(f"[我本](?P<kind>{_alt(unit['own_kinds'])})"),
         own_kind_names={
             kind: re.compile(
@@ -239,6 +244,7 @@ def _lexicon() -> _Lexicon:
         date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
         dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
         self_reference=re.compile(years["self_reference"]),
+        deadline=re.compile(f"(?:{_alt(years['deadline_lead_ins'])})\\s*$"),
         decided_year=_decided_year_pattern(rules["decided_years"], years["year"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
@@ -379,9 +385,13 @@ def _anonymised(name: str) -> bool:
 
 def normalise_unit(name: str) -> str:
     """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
-    中共XX学院委员会 → XX学院, 现将XX局 → XX局, XX局精神文明建设领导小组 → XX局."""
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局, 我校XX小学 → XX小学, XX局精神文明建设领导小组 → XX局;
+    a place's leadership acting together is the place: XX镇党委、政府 → XX镇, XX村两委 → XX村."""
     lex = _lexicon()
     name = lex.lead_words.sub("", "".join(name.split()))
+    leadership = lex.place_leadership.match(name)
+    if leadership:  # the place, named or not (村两委 is no unit: 村 is none)
+        return leadership["place"]
     for pattern in (lex.party_committee, lex.leading_group):
         organ = pattern.match(name)
         if organ and is_unit_name(organ["organ"]):
@@ -490,11 +500,12 @@ def _opening_units(title: str) -> list[str]:
 def _signature_units(lines: list[str]) -> list[str]:
     """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, the same in
     brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发)
-    the office that printed it stands for its organ (某某局)."""
+    the office that printed it stands for its organ (某某局). A place or a named area signs only with
+    a date on its line or the next (某某街道 / 2024年3月5日, 某某示范区 2024年3月5日): its government."""
     lex = _lexicon()
-    raw = []
-    for line in lines:
-        line = line.strip()
+    raw, dated = [], []  # dated: names signed with a date, where a place or a named area signs too
+    lines = [line.strip() for line in lines]
+    for index, line in enumerate(lines):
         if line[:1] == "(" and line[-1:] == ")":
             line = line[1:-1].strip()
         if lex.chrome_word.search(line):
@@ -503,9 +514,14 @@ def _signature_units(lines: list[str]) -> list[str]:
             match = pattern.match(line)
             if match and match["u"]:
                 raw += [_printing_organ(name, line) for name in _joint_issuers(match["u"])]
+                dated += [match["u"]] if pattern is lex.signature else []
         if len(line) <= 30:
             raw += _joint_issuers(line)
-    return _units(raw)
+            following = next((after for after in lines[index + 1 :] if after), "")
+            signed = lex.signature.match(following)
+            dated += [line] if signed and not signed["u"] else []
+    places = [name for name in map(normalise_unit, dated) if _is_place_unit(name) or _is_named_area(name)]
+    return _units(raw) + places
 
 
 def _printing_organ(name: str, line: str) -> str:
@@ -547,8 +563,9 @@ def _organiser_units(body: list[str]) -> list[str]:
 def _body_units(body: list[str]) -> list[str]:
     """Names in the body's own sentences, most frequent first: after a lead-in or before a verb
     of decision as they are (现制定市财政局2014—2015年度…, 成立某某中心文明家庭评选小组,
-    学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
-    place (市财政局在市委…)."""
+    学院团委决定…), a place or a named area included (成立某某镇新时代文明实践所, 某某示范区结合实际…,
+    某某镇党委、政府决定…); opening a sentence only with a place (市财政局在市委…); the name in brackets
+    after the text's word for itself (我局（某某县林业局）)."""
     lex = _lexicon()
     hinted = [line for line in body if lex.decision_hint.search(line)]
     trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
@@ -557,11 +574,13 @@ def _body_units(body: list[str]) -> list[str]:
     scope = [m["u"] for line in body if "辖" in line for m in lex.jurisdiction.finditer(line)]
     joint = [m["u"] for line in hinted for m in lex.joint_decision.finditer(line)]
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
+    names += [name for name in map(normalise_unit, joint) if _is_place_unit(name)]  # 某某镇党委、政府决定…
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
-    names += [name for name in map(normalise_unit, placed) if _is_named_area(name)]  # 2022年，桃源社区精神文明…
+    names += [name for name in map(normalise_unit, placed + trusted) if _is_named_area(name)]  # 桃源社区结合实际…
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
+    names += _units([m["u"] for line in body if "我" in line or "本" in line for m in lex.self_bracketed.finditer(line)])
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
@@ -827,13 +846,15 @@ def _self_reference_years(sentence: str) -> list[int] | None:
 
 
 def _first_uncited_years(text: str, limit: int) -> list[int] | None:
-    """The first year expression before ``limit`` outside 《》 that is not part of a full date."""
+    """The first year expression before ``limit`` outside 《》 that is not part of a full date nor a
+    deadline (到2025年底)."""
     lex = _lexicon()
     depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long texts
     for match in lex.year_span.finditer(text, 0, limit):
         between = text[scanned : match.start()]
         depth, scanned = depth + between.count("《") - between.count("》"), match.start()
-        if depth <= 0 and not lex.day_after.match(text, match.end()):
+        deadline = lex.deadline.search(text, max(0, match.start() - 4), match.start())
+        if depth <= 0 and not deadline and not lex.day_after.match(text, match.end()):
             return _span_years(match)
     return None
 

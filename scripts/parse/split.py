@@ -76,6 +76,7 @@ def _rules() -> dict:
         "document_lead_in": re.compile(split["document_lead_in"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
+        "title_end": re.compile(f"(?:{words})$"),
         "max_title": rules["max_title_chars"],
         "sentence_end": re.compile("[" + re.escape(rules["sentence_end"]) + "]"),
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + "]"),
@@ -312,6 +313,11 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str], int
     if not title:
         title = _heading_under_preamble(body)
         named_by = "heading" if title else ""
+    numbered = _numbered_title_at(body) if not title else None
+    if numbered is not None:  # an answer's （3）XX方案 under the question: the lines above are not the plan's
+        title, named_by = numbering(body[numbered]).text, "heading"
+        head.context += [line for line in body[:numbered] if line]
+        body, body_start = body[numbered + 1 :], body_start + numbered + 1
     if not title and _trailing_title(body):
         title, body, signature = _trailing_title(body), body[: _last_filled(body)], signature + [body[_last_filled(body)]]
         named_by = "heading"  # printed below the signature, but the document's own heading
@@ -422,6 +428,8 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
                 groups[-1] = (groups[-1][0] + line, groups[-1][1], index + 1)
             else:
                 groups.append((line, index, index + 1))
+        elif line and _numbered_title(lines, index, end):
+            groups.append((numbering(line).text, index, index + 1))
         elif line and not groups and _banner(lines, index, end):
             skipped.add(index)
         elif line and _document_lead_in(lines, index, end):
@@ -590,6 +598,28 @@ def _title_like(line: str) -> bool:
         and not (line.endswith(("。", "：", ":")) and re.search("[，,]", line))  # …，制定本方案。 is not
         and not _is_numbered(line)
     )
+
+
+def _numbered_title_at(body: list[str]) -> int | None:
+    """The index of the first numbered plan title (``_numbered_title``) among the body's first lines, if any;
+    none once a line opens the way a plan's body does (为…): the plan has begun, its own lists follow."""
+    for index in range(min(len(body), _rules()["title_block"])):
+        if body[index] and _numbered_title(body, index, len(body)):
+            return index
+        if _rules()["body_opener"].match(body[index]):
+            return None
+    return None
+
+
+def _numbered_title(lines: list[str], index: int, end: int) -> bool:
+    """Is the numbered ``lines[index]`` a plan's own title, the answer's or list's item that names a whole
+    plan (（3）某某社区创建文明城市工作方案 over 为…，特制定本方案。)? Its text is a title ending with a
+    document's word (方案, 计划: not a section's 三、目标任务), and the next line opens the way a plan's body does."""
+    number = numbering(lines[index])
+    if not number or not _title_like(number.text) or not _rules()["title_end"].search(number.text) or not _candidate(number.text):
+        return False
+    following = next((line for line in islice(lines, index + 1, end) if line), "")
+    return bool(_rules()["body_opener"].match(following)) and bool(_rules()["sentence_end"].search(following))
 
 
 def _is_numbered(line: str) -> bool:

@@ -1,0 +1,181 @@
+"""Units, titles and years as pages of sites never seen print them: named areas (示范区, 小区, 园区 …) and
+residents' committees as units, a place's leadership acting together, the name a text gives itself
+(我校某某小学, 我局（某某局）), a place signing with a date; a deadline year is not the plan's; a
+compilation's 推荐第N篇 marker glued to its first plan; an answer's numbered （3）…方案 line as the
+plan's title. Every name here is invented."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import clean, parse
+from scripts.models import PageMeta
+from scripts.parse import titles
+from scripts.parse.metadata import extract_metadata
+
+BODY = ["为扎实推进精神文明建设，提升居民文明素养，特制定本方案。", "一、主要任务", "开展文明实践志愿服务活动。"]
+
+
+def meta(title: str, body=BODY, context=()):
+    return extract_metadata(title, list(body), list(context), PageMeta())
+
+
+def unit(title: str = "精神文明建设工作方案", body=BODY, context=()) -> str:
+    return meta(title, body, context).unit
+
+
+AREAS = ["雁栖示范区", "云岫经济开发区", "枫林湾小区", "桂坪工业园区", "松涛高新区", "石湾经开区", "鹤鸣产业集聚区", "丹霞里楼委会", "翠苑业委会"]
+
+
+@pytest.mark.parametrize("name", AREAS)
+def test_a_named_area_opening_the_title_is_the_unit(name):
+    assert unit(f"{name}2026年创建文明城市工作方案") == name
+
+
+@pytest.mark.parametrize("name", AREAS)
+def test_a_named_area_in_the_opening_clause_is_the_unit(name):
+    body = [f"为加快推进文明城市创建，{name}结合实际，制定本方案。", *BODY[1:]]
+    assert unit(body=body) == name
+
+
+@pytest.mark.parametrize("name", AREAS)
+def test_a_named_area_signing_with_a_date_is_the_unit(name):
+    assert unit(context=[name, "2026年3月5日"]) == name
+    assert unit(context=[f"{name}  2026年3月5日"]) == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["文明小区创建工作方案", "老旧小区文明创建方案", "居民小区文明创建工作计划", "国家级示范区文明创建方案", "省级开发区文明创建方案", "示范区创建文明城市工作方案"],
+)
+def test_a_kind_of_area_is_no_unit(title):
+    assert unit(title) == ""
+
+
+@pytest.mark.parametrize("opening", ["各小区结合实际，制定本方案。", "本示范区结合实际，制定本方案。", "文明小区结合实际，制定本方案。"])
+def test_areas_that_are_not_named_give_no_unit(opening):
+    assert unit(body=["为推进文明创建，" + opening, *BODY[1:]]) == ""
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("为进一步提升我镇文明程度，杏林镇党委、政府决定在全镇开展文明村镇创建活动。", "杏林镇"),
+        ("为提高村民文明素质，竹溪村两委决定开展文明家庭评选活动。", "竹溪村"),
+        ("为推进文明社区创建，芦荡社区两委结合实际，制定本计划。", "芦荡社区"),
+        ("为推进文明创建，村两委决定开展评选活动。", ""),
+        ("为推进文明创建，镇党委、政府决定开展创建活动。", ""),
+    ],
+)
+def test_a_places_leadership_acting_together_speaks_for_the_place(opening, want):
+    assert unit(body=[opening, *BODY[1:]]) == want
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("为深入开展精神文明创建活动，我局（白芷县林业局）特制定本方案。", "白芷县林业局"),
+        ("为推进文明校园创建，本校（白芷县实验小学）结合实际，制定本计划。", "白芷县实验小学"),
+        ("为深入开展精神文明创建活动，我校白芷县第二中学特制定本方案。", "白芷县第二中学"),
+        ("为深入开展精神文明创建活动，我院（苍梧区人民医院）制定本方案。", "苍梧区人民医院"),
+    ],
+)
+def test_the_name_a_text_gives_itself_is_the_unit(opening, want):
+    assert unit(body=[opening, *BODY[1:]]) == want
+
+
+def test_a_place_signing_with_a_date_is_the_unit():
+    assert unit(context=["柳汀街道", "2026年3月5日"]) == "柳汀街道"
+    assert unit(context=["各社区", "2026年3月5日"]) == ""
+
+
+def test_a_sites_own_name_in_the_title_is_no_unit():
+    assert unit("某某科技官网文明单位创建方案") == ""
+    assert unit("星河集团官方网站创建省级文明单位工作方案") == ""
+
+
+# --- years ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "为深入推进文明创建，力争到2027年底建成省级文明单位，特制定本方案。",
+        "为深入推进文明创建，确保至2028年成功创建全国文明城市，特制定本方案。",
+        "为巩固创建成果，截至2027年全面达标，制定本方案。",
+    ],
+)
+def test_a_deadline_year_is_not_the_plans(opening):
+    assert meta("精神文明建设工作方案", [opening, *BODY[1:]]).years == []
+
+
+@pytest.mark.parametrize(
+    ("title", "opening", "want"),
+    [
+        ("2026-2027学年文明校园创建工作计划", BODY[0], [2026, 2027]),
+        ("2026—2027学年度第一学期文明校园创建工作计划", BODY[0], [2026, 2027]),
+        ("文明校园创建工作计划", "为做好2026-2027学年文明校园创建工作，特制定本计划。", [2026, 2027]),
+        ("20XX年文明单位创建工作方案", BODY[0], []),
+        ("20__年文明单位创建工作方案", BODY[0], []),
+        ("文明单位创建工作方案", "为做好2026年度文明创建工作，力争到2028年底建成省级文明单位，特制定本方案。", [2026]),
+    ],
+)
+def test_years_a_title_or_opening_states(title, opening, want):
+    assert meta(title, [opening, *BODY[1:]]).years == want
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2026年文明家风活动方案（精选多篇）推荐第1篇：文明家风活动方案范文一：为大力弘扬好家风，特制定如下方案。一、指导思想",
+        "2026年文明家风活动方案(精选3篇)精选第1篇:文明家风活动方案范文1:为大力弘扬好家风，特制定如下方案。一、指导思想",
+        "文明家风活动方案（通用5篇）推荐篇1：文明家风活动方案模板一：为大力弘扬好家风，特制定如下方案。一、指导思想",
+    ],
+)
+def test_a_compilation_title_glued_to_its_first_plan_is_split(line):
+    parts = titles.unglue(line)
+    assert titles.read_title(parts[0]).counted
+    assert titles.read_title(parts[1]).text == "文明家风活动方案"
+    assert parts[2].startswith("为大力弘扬好家风")
+
+
+def plans(text: str):
+    return parse.parse_plans(clean.clean_text(text, source="page.txt"))
+
+
+PLAN = """为深入推进全国文明城市创建，提升居民文明素质，结合本社区实际，特制定本方案。
+
+一、指导思想
+
+以习近平新时代中国特色社会主义思想为指导，全面提升社区文明程度。
+
+二、主要任务
+
+1、开展环境卫生整治活动，每月组织一次大扫除。
+
+2、开展志愿服务活动，组建社区志愿服务队。
+"""
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "",
+        "社区创建文明城市工作方案怎么写？\n\n答：下面是一个社区的写法，供参考。\n\n",
+        "问：社区创建文明城市的工作方案怎么写？\n\n答：方案一般包括指导思想、工作目标和主要任务几个部分。\n\n（1）明确指导思想和目标。\n\n（2）细化任务分工。\n\n",
+    ],
+)
+def test_an_answers_numbered_plan_title_names_the_plan(above):
+    found = plans(above + "（3）荻港社区创建全国文明城市工作方案\n\n" + PLAN)
+    assert len(found) == 1
+    assert found[0].title == "荻港社区创建全国文明城市工作方案"
+    assert found[0].meta.unit == "荻港社区"
+    assert found[0].preamble[0].startswith("为深入推进全国文明城市创建")
+
+
+def test_a_numbered_section_heading_under_an_opening_is_no_title():
+    found = plans("为促进我乡精神文明建设，经乡党委研究，做出如下安排：\n\n一、指导思想\n\n以人为本。\n\n三、制定实施方案\n\n为确保落实，各村要制定方案。\n")
+    assert len(found) == 1
+    assert found[0].title != "制定实施方案"
