@@ -190,3 +190,32 @@ def test_a_place_only_a_cited_document_names_does_not_qualify_the_unit():
     assert (got.unit, got.region) == ("市水利局", "宜昌市")
     body = ["宜昌市水利局始终坚持创建为民。", "全面提升宜昌形象，对照《测评体系》逐项落实。"]
     assert meta("市水利局2026年创建全国文明城市工作方案", body).unit == "宜昌市水利局"
+
+
+# --- pages with no plan ---------------------------------------------------------------------
+
+LISTED = ["芦花社区文明创建工作方案", "石门小学文明校园创建工作计划", "县林业局文明单位创建实施方案", "2026年文明家庭评选活动方案", "柿子村文明村镇创建工作方案"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["文明创建工作方案", *LISTED],
+        ["文明创建", *(f"{title} 2026-03-0{day}" for day, title in enumerate(LISTED, 1))],
+        [*(f"{title}  2026.03.0{day}" for day, title in enumerate(LISTED, 1))],
+    ],
+)
+def test_a_page_listing_other_pages_titles_holds_no_plan(lines):
+    assert plans("\n\n".join(lines)) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [LISTED[0], "一、主要任务", "1、制定各科室文明创建工作方案", "2、制定干部职工学习培训计划"],
+        [*LISTED[:3], "为推进文明创建，特制定本方案。"],
+        [*LISTED[:3], "开展文明创建活动要坚持以人民为中心统筹推进城乡文明建设不断提升群众的获得感和幸福感让文明成为城市最亮丽的风景线和最动人的名片"],
+    ],
+)
+def test_a_plan_cut_short_or_with_a_sentence_is_still_a_plan(lines):
+    assert len(plans("\n\n".join(lines))) == 1

@@ -55,6 +55,8 @@ def _rules() -> dict:
         "attachment": re.compile(split["attachment_label"] + "$"),
         "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
+        "listing": split["listing"]["min_titles"],
+        "listed_date": re.compile(split["listing"]["trailing_date"]),
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -92,7 +94,8 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         return []
     markers = _compilation_markers(lines)
     if not markers:
-        return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
+        chunk = _single_plan(lines, 0, len(lines), [], intros)
+        return [] if _listing(chunk) else [_located(chunk, origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     named_alike = len({marker.title for marker in markers}) == 1  # every marker line repeats the compilation's name
@@ -112,6 +115,20 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         if counted and titles.read_title(chunk.title).number:
             chunk.title = titles.read_title(chunk.title).text  # (1) (2) under …（精选2篇）: its markers, like 篇1
     return [_located(chunk, origin) for chunk in chunks]
+
+
+def _listing(chunk: PlanChunk) -> bool:
+    """Does ``chunk`` only list other pages' titles (a column of links, each maybe with its date)? Then
+    it is no plan: not one of its lines is a sentence, and most are titles of the genre (the title block
+    took them as titles: the one it chose and the others above the body, in ``context``)."""
+    rules = _rules()
+    filled = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
+    if any(rules["sentence_end"].search(line) or len(line) > rules["max_title"] for line in filled):
+        return False  # a sentence, or a paragraph that lost its stops
+    if any(_is_numbered(line) for line in filled):
+        return False  # a plan's own headings (一、主要任务): a plan cut short, not a list
+    listed = sum(_title_like(line) and _candidate(line) for line in (rules["listed_date"].sub("", line) for line in filled))
+    return listed >= rules["listing"] and 2 * listed >= len(filled)
 
 
 def continues_a_page(chunk: PlanChunk) -> bool:
