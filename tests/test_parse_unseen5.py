@@ -219,3 +219,36 @@ def test_a_page_listing_other_pages_titles_holds_no_plan(lines):
 )
 def test_a_plan_cut_short_or_with_a_sentence_is_still_a_plan(lines):
     assert len(plans("\n\n".join(lines))) == 1
+
+
+# --- levels ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "want"),
+    [
+        ("我县正在创建省级文明县城，我局作为成员单位，全力争创市级文明单位。", ("文明单位", "市级")),
+        ("全市上下争创全国文明城市，本校力争创建省级文明校园。", ("文明校园", "省级")),
+        ("为助力我市创建全国文明城市，我院争创省级文明单位。", ("文明单位", "省级")),
+        ("我县正在创建省级文明县城，全县各单位积极参与。", ("文明县城", "省级")),
+    ],
+)
+def test_the_plans_own_unit_aiming_at_a_target_wins_over_the_places_campaign(opening, want):
+    got = meta("精神文明建设工作方案", [opening, *BODY[1:]])
+    assert (got.target, got.level) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("争创省文明县城实施方案", ("文明县城", "省级")),
+        ("创建全国县级文明城市工作方案", ("文明城市", "全国")),
+        ("创建自治区级文明单位工作方案", ("文明单位", "省级")),
+        ("争创“全国文明城市”工作方案", ("文明城市", "全国")),
+        ("创建省级巾帼文明岗实施方案", ("巾帼文明岗", "省级")),
+        ("创建地市级文明校园工作计划", ("文明校园", "市级")),
+    ],
+)
+def test_levels_of_every_kind_of_target(title, want):
+    got = meta(title)
+    assert (got.target, got.level) == want

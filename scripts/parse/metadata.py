@@ -904,12 +904,12 @@ def _chinese_digits(text: str) -> int:
 # ---------------------------------------------------------------------------
 
 
-_AIMED = 2  # the score of a mention a verb marks as the plan's aim
+_AIMED = 2  # the score of a mention a verb marks as the plan's aim (3: the plan's own unit is its subject)
 
 
 @dataclass(frozen=True)
 class _Mention:
-    score: int  # 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
+    score: int  # 3 aimed at by the plan's own unit, 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
     kind: str  # 文明单位, 文明城市, 青年文明号 …
     level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
@@ -918,14 +918,14 @@ def _target(title: str, body: list[str], shared_title: bool = False) -> tuple[st
     """(kind of target, level aimed at): (文明城市, 全国), (文明单位, 省级最佳), (文明校园, "").
 
     The kind is the first one the title names, else the body's mention that a verb marks as
-    the aim (创建, 争创, 确保) over one marked as held (巩固, 荣获) over a bare one; ties go to
-    the first. The level is that kind's: the title's when it states one, else the body's best
+    the aim (创建, 争创, 确保) — the plan's own unit's aim (我局争创…) first — over one marked as held
+    (巩固, 荣获) over a bare one; ties go to the first. The level is that kind's: the title's when it states one, else the body's best
     mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
     passing aims at no stated level. Mentions inside 《》 cite another document and are skipped.
     A shared compilation title (``shared_title``) counts only when the body aims at nothing."""
     in_title = _mentions(title, in_title=True)
     in_body = [m for line in body for m in _mentions(line)]
-    if shared_title and any(m.score == _AIMED for m in in_body):
+    if shared_title and any(m.score >= _AIMED for m in in_body):
         in_title = []
     if in_title:
         kind = in_title[0].kind
@@ -995,11 +995,16 @@ def _verb_before(line: str, match: re.Match) -> str:
 
 
 def _aim_score(line: str, match: re.Match, verb: str) -> int:
-    """2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else
-    a word of aim right after it (省级文明单位创建标准)."""
+    """3 aimed at in a sentence of the plan's own unit (我县正在创建省级文明县城，我局全力争创市级文明单位),
+    2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else a word
+    of aim right after it (省级文明单位创建标准)."""
+    lex = _lexicon()
+    if verb in lex.aim_words:
+        sentence = re.split(SENTENCE_END, line[: match.start()])[-1]
+        return 3 if lex.self_reference_unit.search(sentence) else 2
     if verb:
-        return 2 if verb in _lexicon().aim_words else 1
-    return 2 if _lexicon().aim_after.match(line, match.end()) else 0
+        return 1
+    return 2 if lex.aim_after.match(line, match.end()) else 0
 
 
 # ---------------------------------------------------------------------------
