@@ -1000,8 +1000,8 @@ def _aim_score(line: str, match: re.Match, verb: str) -> int:
     of aim right after it (省级文明单位创建标准)."""
     lex = _lexicon()
     if verb in lex.aim_words:
-        sentence = re.split(SENTENCE_END, line[: match.start()])[-1]
-        return 3 if lex.self_reference_unit.search(sentence) else 2
+        window = line[max(0, match.start() - lex.config["levels"]["own_aim_window"]) : match.start()]
+        return 3 if lex.self_reference_unit.search(re.split(SENTENCE_END, window)[-1]) else 2
     if verb:
         return 1
     return 2 if lex.aim_after.match(line, match.end()) else 0
