@@ -506,6 +506,9 @@ def _signature_units(lines: list[str]) -> list[str]:
     lex = _lexicon()
     raw, dated = [], []  # dated: names signed with a date, where a place or a named area signs too
     lines = [line.strip() for line in lines]
+    following = [""] * len(lines)  # the next non-blank line after each
+    for index in range(len(lines) - 2, -1, -1):
+        following[index] = lines[index + 1] or following[index + 1]
     for index, line in enumerate(lines):
         if line[:1] == "(" and line[-1:] == ")":
             line = line[1:-1].strip()
@@ -518,8 +521,7 @@ def _signature_units(lines: list[str]) -> list[str]:
                 dated += [match["u"]] if pattern is lex.signature else []
         if len(line) <= 30:
             raw += _joint_issuers(line)
-            following = next((after for after in lines[index + 1 :] if after), "")
-            signed = lex.signature.match(following)
+            signed = lex.signature.match(following[index])
             dated += [line] if signed and not signed["u"] else []
     places = [name for name in map(normalise_unit, dated) if _is_place_unit(name) or _is_named_area(name)]
     return _units(raw) + places
