@@ -255,3 +255,24 @@ def test_the_plans_own_unit_aiming_at_a_target_wins_over_the_places_campaign(ope
 def test_levels_of_every_kind_of_target(title, want):
     got = meta(title)
     assert (got.target, got.level) == want
+
+
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("关于印发白芷县林业局创建省级文明单位工作方案的通知", ("白芷县林业局", "白芷县")),
+        ("关于印发《白芷县林业局创建省级文明单位工作方案》的通知", ("白芷县林业局", "白芷县")),
+        ("关于转发市林业局创建文明单位方案的通知", ("市林业局", "")),
+        ("关于印发创建文明单位工作方案的通知", ("", "")),
+    ],
+)
+def test_a_notice_titles_lead_words_are_no_part_of_the_unit_or_place(title, want):
+    got = meta(title)
+    assert (got.unit, got.region) == want
+
+
+def test_the_name_a_text_abbreviates_as_itself_is_the_unit():
+    body = ["为推进文明创建，白芷县林业局（以下简称“我局”）决定开展创建活动。", *BODY[1:]]
+    assert unit(body=body) == "白芷县林业局"
+    body = ["为推进文明创建，根据《创建方案》（以下简称《方案》）要求，结合我局实际，制定本方案。", *BODY[1:]]
+    assert (unit(body=body), meta("精神文明建设工作方案", body).unit_anonymised) == ("", True)

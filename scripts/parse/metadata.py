@@ -73,6 +73,7 @@ class _Lexicon:
     jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
     self_bracketed: re.Pattern  # 我局（某某县林业局）
+    self_alias: re.Pattern  # 某某县林业局（以下简称“我局”）
     own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
     own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
     own_place: re.Pattern  # 我县, 本社区: the text calls itself by its place's kind (group ``kind``)
@@ -200,7 +201,7 @@ def _lexicon() -> _Lexicon:
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         title_owner=re.compile(unit["title_owner"]),
-        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})"),
+        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})+"),
         headline_verb=re.compile(_alt(unit["headline_verbs"])),
         example_subtitle=re.compile(unit["example_subtitle"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
@@ -220,6 +221,9 @@ def _lexicon() -> _Lexicon:
         jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
         self_bracketed=re.compile(unit["self_bracketed"]),
+        self_alias=re.compile(
+            rf"(?P<u>[^{NAME_BREAKS}]{{2,30}})\((?:{_alt(unit['self_alias_lead_ins'])})[“\"]?(?:{_alt(rules['anonymisation']['self_references'])})"
+        ),
         own_kind=re.compile(f"[我本](?P<kind>{_alt(unit['own_kinds'])})"),
         own_kind_names={
             kind: re.compile(
@@ -583,7 +587,8 @@ def _body_units(body: list[str]) -> list[str]:
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
-    names += _units([m["u"] for line in body if "我" in line or "本" in line for m in lex.self_bracketed.finditer(line)])
+    bracketed = [m["u"] for line in body if "我" in line or "本" in line for pattern in (lex.self_bracketed, lex.self_alias) for m in pattern.finditer(line)]
+    names += _units(bracketed)
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
@@ -694,7 +699,7 @@ def _plan_region(unit: str, title: str, body: list[str], context: list[str], pag
     """The most specific place named by the unit, the title, the context or the website, in that
     order; failing those, a known place the body names at least ``body_min_mentions`` times."""
     for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
-        place = _place_in_name(nfkc(text))
+        place = _place_in_name(_lexicon().title_lead.sub("", nfkc(text)))  # 关于转发市林业局…: no place 关于转发市
         if place:
             return place
     return _body_place(body)
