@@ -206,6 +206,7 @@ LISTED = ["芦花社区文明创建工作方案", "石门小学文明校园创�
         ["文明创建工作方案", *LISTED],
         ["文明创建", *(f"{title} 2026-03-0{day}" for day, title in enumerate(LISTED, 1))],
         [*(f"{title}  2026.03.0{day}" for day, title in enumerate(LISTED, 1))],
+        ["文明单位", "".join(f"· {title} 2026-03-0{day}" for day, title in enumerate(LISTED, 1)) + "共 96 条首页上一页 1 2 3 下一页", "· 我们的节日", "· 道德讲堂"],
     ],
 )
 def test_a_page_listing_other_pages_titles_holds_no_plan(lines):

@@ -56,7 +56,7 @@ def _rules() -> dict:
         "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
         "listing": split["listing"]["min_titles"],
-        "listed_date": re.compile(split["listing"]["trailing_date"]),
+        "entry_breaks": re.compile(split["listing"]["entry_breaks"]),
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -119,16 +119,15 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
 
 def _listing(chunk: PlanChunk) -> bool:
     """Does ``chunk`` only list other pages' titles (a column of links, each maybe with its date)? Then
-    it is no plan: not one of its lines is a sentence, and most are titles of the genre (the title block
-    took them as titles: the one it chose and the others above the body, in ``context``)."""
+    it is no plan: cut at its bullets and dates, not one entry is a sentence, a plan's heading or a
+    paragraph, and several are titles of the genre (the title block took them as titles: the one it
+    chose and the others above the body, in ``context``)."""
     rules = _rules()
-    filled = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
-    if any(rules["sentence_end"].search(line) or len(line) > rules["max_title"] for line in filled):
-        return False  # a sentence, or a paragraph that lost its stops
-    if any(_is_numbered(line) for line in filled):
-        return False  # a plan's own headings (一、主要任务): a plan cut short, not a list
-    listed = sum(_title_like(line) and _candidate(line) for line in (rules["listed_date"].sub("", line) for line in filled))
-    return listed >= rules["listing"] and 2 * listed >= len(filled)
+    lines = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
+    entries = [entry.strip() for line in lines for entry in rules["entry_breaks"].split(line) if entry.strip()]
+    if any(rules["sentence_end"].search(entry) or len(entry) > rules["max_title"] or _is_numbered(entry) for entry in entries):
+        return False  # a sentence, a paragraph that lost its stops, a plan's own heading (一、主要任务)
+    return sum(_title_like(entry) and _candidate(entry) for entry in entries) >= rules["listing"]
 
 
 def continues_a_page(chunk: PlanChunk) -> bool:
