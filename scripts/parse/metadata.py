@@ -82,6 +82,7 @@ class _Lexicon:
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
+    school_year: re.Pattern  # 2023—2024学年
     year_chinese: re.Pattern
     month_after: re.Pattern  # 年3月 after a year: a month of that year
     day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
@@ -242,6 +243,7 @@ def _lexicon() -> _Lexicon:
             rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
+        school_year=re.compile(rf"(?P<a>{year})\s*年?\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*年?\s*学年"),
         year_chinese=re.compile(f"{cn_year}(?=\\s*(?:年|[{separators}]{{1,2}}\\s*{cn_year}\\s*年))"),  # 二〇二四至二〇二六年
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
@@ -789,7 +791,7 @@ def _plan_years(title: str, body: list[str], context: list[str] = ()) -> list[in
     config = _lexicon().config["years"]
     found = _years_in(title)
     if found is not None:
-        return found
+        return _school_year(found, body[: config["opening_lines"]]) or found
     for index, line in enumerate(body[: config["body_head_lines"]]):
         found = _date_line_years(line) if index < config["date_line_head"] else None
         if found is None and index < config["opening_lines"]:
@@ -805,6 +807,16 @@ def _plan_years(title: str, body: list[str], context: list[str] = ()) -> list[in
         if found is not None:
             return found
     return _decided_years(body[: config["opening_lines"]] + list(context))
+
+
+def _school_year(found: list[int], lines: list[str]) -> list[int]:
+    """A title's single year that opens the school year its opening names (2023年…文明校园实施方案 over
+    …在2023—2024学年开展…) is that school year, both years; else []."""
+    for line in lines if len(found) == 1 else []:
+        for match in _lexicon().school_year.finditer(_arabic_years(line)):
+            if int(match["a"]) == found[0] and int(match["b"]) == found[0] + 1:
+                return [found[0], found[0] + 1]
+    return []
 
 
 def _decided_years(lines: list[str]) -> list[int]:
