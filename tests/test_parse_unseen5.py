@@ -279,3 +279,11 @@ def test_the_name_a_text_abbreviates_as_itself_is_the_unit():
     assert unit(body=body) == "白芷县林业局"
     body = ["为推进文明创建，根据《创建方案》（以下简称《方案》）要求，结合我局实际，制定本方案。", *BODY[1:]]
     assert (unit(body=body), meta("精神文明建设工作方案", body).unit_anonymised) == ("", True)
+
+
+def test_a_bare_name_the_text_writes_in_full_only_with_a_placeholder_is_anonymised():
+    body = ["为弘扬雷锋精神，特制定本方案。", "一、活动内容", "开展义诊活动。", "XX县中医院党委", "2026年3月1日", "附件1", "活动安排表"]
+    got = meta("2026年中医院学雷锋志愿服务活动方案", body)
+    assert (got.unit, got.unit_anonymised) == ("", True)
+    got = meta("2026年中医院学雷锋志愿服务活动方案", BODY, ["白芷县中医院", "2026年3月1日"])
+    assert (got.unit, got.unit_anonymised) == ("白芷县中医院", False)

@@ -348,7 +348,8 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
     party committee and government signing together speak for the place. A name written with XX /
     某某 / 某… is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
-    itself only 我局 / 我校.
+    itself only 我局 / 我校, or whose bare name (人民医院) the text writes in full only with a placeholder
+    (XX县人民医院).
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
@@ -375,7 +376,16 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
-    return chosen, _anonymised(chosen)
+    return chosen, _anonymised(chosen) or _hidden_in_full(chosen, [*body, *context])
+
+
+def _hidden_in_full(name: str, lines: list[str]) -> bool:
+    """Does the text write an unplaced ``name`` (人民医院) in full only with a placeholder for its place
+    (XX县人民医院党委)? Then it hides which one it is: anonymised."""
+    if not name or _placed(name):
+        return False
+    full = re.compile(f"{_lexicon().anonymous.pattern}[{PLACE_CHARS}]?{re.escape(name)}")
+    return any(name in line and full.search(line) for line in lines)
 
 
 def _committee_area(name: str) -> str:
@@ -589,7 +599,7 @@ def _body_units(body: list[str]) -> list[str]:
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
-    bracketed = [m["u"] for line in body if "我" in line or "本" in line for pattern in (lex.self_bracketed, lex.self_alias) for m in pattern.finditer(line)]
+    bracketed = [m["u"] for line in body if "(" in line for pattern in (lex.self_bracketed, lex.self_alias) for m in pattern.finditer(line)]
     names += _units(bracketed)
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
