@@ -180,6 +180,11 @@ def test_an_answers_numbered_plan_title_names_the_plan(above):
     assert found[0].preamble[0].startswith("为深入推进全国文明城市创建")
 
 
+def test_an_answers_numbered_plan_title_over_an_opening_lead_in():
+    found = plans("问：学雷锋活动方案怎么写？\n\n答：供参考。\n\n（2）石门小学学雷锋主题月活动方案\n\n为弘扬雷锋精神，学校决定开展主题月活动，方案如下：\n\n一、活动主题\n\n学习雷锋好榜样。\n")
+    assert [plan.title for plan in found] == ["石门小学学雷锋主题月活动方案"]
+
+
 def test_a_numbered_section_heading_under_an_opening_is_no_title():
     found = plans("为促进我乡精神文明建设，经乡党委研究，做出如下安排：\n\n一、指导思想\n\n以人为本。\n\n三、制定实施方案\n\n为确保落实，各村要制定方案。\n")
     assert len(found) == 1

@@ -630,12 +630,13 @@ def _numbered_title_at(body: list[str]) -> int | None:
 def _numbered_title(lines: list[str], index: int, end: int) -> bool:
     """Is the numbered ``lines[index]`` a plan's own title, the answer's or list's item that names a whole
     plan (（3）某某社区创建文明城市工作方案 over 为…，特制定本方案。)? Its text is a title ending with a
-    document's word (方案, 计划: not a section's 三、目标任务), and the next line opens the way a plan's body does."""
+    document's word (方案, 计划: not a section's 三、目标任务), and the next line opens the way a plan's body does
+    (为…，…如下：)."""
     number = numbering(lines[index])
     if not number or not _title_like(number.text) or not _rules()["title_end"].search(number.text) or not _candidate(number.text):
         return False
     following = next((line for line in islice(lines, index + 1, end) if line), "")
-    return bool(_rules()["body_opener"].match(following)) and bool(_rules()["sentence_end"].search(following))
+    return bool(_rules()["body_opener"].match(following) and re.search(f"{_rules()['sentence_end'].pattern}|[，,：:]", following))
 
 
 def _is_numbered(line: str) -> bool:
