@@ -292,3 +292,8 @@ def test_a_bare_name_the_text_writes_in_full_only_with_a_placeholder_is_anonymis
     assert (got.unit, got.unit_anonymised) == ("", True)
     got = meta("2026年中医院学雷锋志愿服务活动方案", BODY, ["白芷县中医院", "2026年3月1日"])
     assert (got.unit, got.unit_anonymised) == ("白芷县中医院", False)
+
+
+def test_a_posts_repost_title_yields_to_the_documents_own_heading_under_the_posters_remark():
+    text = "转载：卫生院重阳节敬老活动方案\n\n前两天单位让写方案，翻出去年的改了改，放这里存一下，需要的朋友可以参考。\n\n青萝镇卫生院2026年重阳节敬老爱老活动方案\n\n" + PLAN
+    assert [plan.title for plan in plans(text)] == ["青萝镇卫生院2026年重阳节敬老爱老活动方案"]
