@@ -250,6 +250,15 @@ def test_the_plans_own_unit_aiming_at_a_target_wins_over_the_places_campaign(ope
 
 
 @pytest.mark.parametrize(
+    "opening",
+    ["年底评选镇级“文明家庭”30户，推荐县级文明家庭5户。", "今年向市里推荐市级“文明家庭”十户。", "评选表彰区级文明家庭20户、最美家庭10户。"],
+)
+def test_a_quota_of_honours_awarded_to_others_is_no_level_the_plan_aims_at(opening):
+    got = meta("文明家庭创建活动方案", [opening, *BODY[1:]])
+    assert (got.target, got.level) == ("文明家庭", "")
+
+
+@pytest.mark.parametrize(
     ("title", "want"),
     [
         ("争创省文明县城实施方案", ("文明县城", "省级")),

@@ -103,6 +103,7 @@ class _Lexicon:
     aim_words: frozenset[str]
     standing_words: frozenset[str]  # 是, 荣获, 助力: the honour is the unit's standing or another's campaign
     aim_after: re.Pattern
+    quota_after: re.Pattern  # 5户 after a mention: honours awarded to others
     places: dict  # stem → _Place
     place: re.Pattern
     generic_places: tuple[tuple[re.Pattern, int], ...]
@@ -264,6 +265,7 @@ def _lexicon() -> _Lexicon:
         aim_words=frozenset(levels["aim_words"]),
         standing_words=frozenset(levels["standing_words"]),
         aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
+        quota_after=re.compile(levels["quota_after"]),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
         generic_places=tuple(
@@ -992,8 +994,8 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
         verb = _verb_before(line, match)
-        if not in_title and verb in lex.standing_words:
-            mentions.append(_Mention(0, kind, ""))
+        if not in_title and (verb in lex.standing_words or lex.quota_after.match(line, match.end())):
+            mentions.append(_Mention(0, kind, ""))  # an honour held or supported, or a quota awarded to others
             continue
         mentions.append(_Mention(-1 if span else _aim_score(line, match, verb), kind, level))
     return mentions
