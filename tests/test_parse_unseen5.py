@@ -306,3 +306,28 @@ def test_a_bare_name_the_text_writes_in_full_only_with_a_placeholder_is_anonymis
 def test_a_posts_repost_title_yields_to_the_documents_own_heading_under_the_posters_remark():
     text = "转载：卫生院重阳节敬老活动方案\n\n前两天单位让写方案，翻出去年的改了改，放这里存一下，需要的朋友可以参考。\n\n青萝镇卫生院2026年重阳节敬老爱老活动方案\n\n" + PLAN
     assert [plan.title for plan in plans(text)] == ["青萝镇卫生院2026年重阳节敬老爱老活动方案"]
+
+
+REPORT = [
+    "芦溪县召开创建省级文明城市推进会",
+    "5月9日上午，芦溪县召开创建省级文明城市工作推进会，县委副书记出席会议并讲话。",
+    "会议通报了前一阶段创建工作情况，县住建局、县城管局作了表态发言。",
+    "会议指出，创建文明城市是一项系统工程，要坚持问题导向，补齐短板。",
+    "会议强调，各责任单位要压实责任，确保各项任务落到实处。",
+]
+
+
+def test_a_news_report_about_a_campaign_holds_no_plan():
+    assert plans("\n\n".join(REPORT)) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [*REPORT[:3], "一、整治环境卫生", "组织开展大扫除。", *REPORT[3:]],
+        [*REPORT[:3], "为确保创建取得实效，特制定本方案。", *REPORT[3:]],
+        ["芦溪县创建省级文明城市工作方案", *REPORT[1:]],
+    ],
+)
+def test_a_plan_that_reports_a_meeting_is_still_a_plan(lines):
+    assert len(plans("\n\n".join(lines))) == 1

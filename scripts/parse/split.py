@@ -57,6 +57,9 @@ def _rules() -> dict:
         "continued": split["continued_page"],
         "listing": split["listing"]["min_titles"],
         "entry_breaks": re.compile(split["listing"]["entry_breaks"]),
+        "plan_words": re.compile(split["news_report"]["plan_words"]),
+        "report_words": re.compile("|".join(map(re.escape, split["news_report"]["report_words"]))),
+        "min_report_words": split["news_report"]["min_report_words"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -95,7 +98,7 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
     markers = _compilation_markers(lines)
     if not markers:
         chunk = _single_plan(lines, 0, len(lines), [], intros)
-        return [] if _listing(chunk) else [_located(chunk, origin)]
+        return [] if _listing(chunk) or _news_report(chunk) else [_located(chunk, origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     named_alike = len({marker.title for marker in markers}) == 1  # every marker line repeats the compilation's name
@@ -128,6 +131,16 @@ def _listing(chunk: PlanChunk) -> bool:
     if any(rules["sentence_end"].search(entry) or len(entry) > rules["max_title"] or _is_numbered(entry) for entry in entries):
         return False  # a sentence, a paragraph that lost its stops, a plan's own heading (一、主要任务)
     return sum(_title_like(entry) and _candidate(entry) for entry in entries) >= rules["listing"]
+
+
+def _news_report(chunk: PlanChunk) -> bool:
+    """Is ``chunk`` a news report about a campaign, not a plan (某县召开…推进会; 某某指出…，强调…)? Nothing
+    names a plan, no line is numbered, none speaks of the plan itself, and it reports in several words."""
+    rules = _rules()
+    if chunk.title or any(line and (_is_numbered(line) or rules["plan_words"].search(line)) for line in chunk.body):
+        return False
+    used = {word for line in chunk.body for word in rules["report_words"].findall(line)}
+    return len(used) >= rules["min_report_words"]
 
 
 def continues_a_page(chunk: PlanChunk) -> bool:
