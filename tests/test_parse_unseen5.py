@@ -331,3 +331,13 @@ def test_a_news_report_about_a_campaign_holds_no_plan():
 )
 def test_a_plan_that_reports_a_meeting_is_still_a_plan(lines):
     assert len(plans("\n\n".join(lines))) == 1
+
+
+def test_a_question_and_answer_pages_labels_between_the_remarks_do_not_end_the_run():
+    text = (
+        "单位让交一份学雷锋月的活动方案，有没有现成的可以参考一下，最好是完整的，谢谢各位了！\n\n悬赏：10 金币\n\n我有更好的答案\n\n"
+        "给你一份我们去年用过的，改一下名字就能用：\n\nXX小学2026年学雷锋主题月活动方案\n\n" + PLAN
+    )
+    (plan,) = plans(text)
+    assert plan.title == "XX小学2026年学雷锋主题月活动方案"
+    assert plan.preamble[0].startswith("为深入推进全国文明城市创建")

@@ -463,7 +463,7 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
             skipped.add(index)
         elif line and _document_lead_in(lines, index, end):
             skipped.add(index)
-        elif line and _remark_run_open(remarks, index) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+        elif line and _remark_run_open(lines, remarks, index, skipped) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
             remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
@@ -526,20 +526,22 @@ def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str
     return any(_candidate(group[0]) for group in groups if group not in from_chrome)
 
 
-def _remark_run_open(remarks: set[int], index: int) -> bool:
-    """May ``lines[index]`` be a remark? The first one, or the next of a run (blank lines aside)
-    shorter than ``max_remark_paragraphs``: a remark is never after a line of another kind."""
-    return not remarks or (len(remarks) < _rules()["remark_run"] and max(remarks) == index - 1)
+def _remark_run_open(lines: list[str], remarks: set[int], index: int, skipped: set[int]) -> bool:
+    """May ``lines[index]`` be a remark? The first one, or the next of a run (blank lines and skipped
+    furniture aside) shorter than ``max_remark_paragraphs``: a remark is never after a line of another kind."""
+    between = range(max(remarks, default=index) + 1, index)
+    return not remarks or (len(remarks) < _rules()["remark_run"] and all(not lines[i] or i in skipped for i in between))
 
 
 def _remark(lines: list[str], index: int, end: int) -> bool:
     """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。/ 我们去年写过一份，你参考：): a
     short paragraph that does not open like a plan's text, above a title line of the genre, with at
-    most ``max_remark_paragraphs`` such paragraphs in all (a question, its details, an answer's lead-in)."""
+    most ``max_remark_paragraphs`` such paragraphs in all (a question, its details, an answer's lead-in),
+    the site's furniture between them not counted."""
     if not _remark_like(lines[index]):
         return False
-    filled = [line for line in lines[index + 1 : end] if line][: _rules()["remark_run"]]
-    for following in filled:
+    filled = [line for line in islice(lines, index + 1, end) if line and not titles.is_chrome(line)]  # 悬赏：20 金币 skipped
+    for following in filled[: _rules()["remark_run"]]:
         if _title_like(following) and _candidate(following):
             return len(following) >= _rules()["min_late_title"] and bool(_rules()["title_word"].search(following))
         if not _remark_like(following):
