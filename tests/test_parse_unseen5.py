@@ -341,3 +341,13 @@ def test_a_question_and_answer_pages_labels_between_the_remarks_do_not_end_the_r
     (plan,) = plans(text)
     assert plan.title == "XX小学2026年学雷锋主题月活动方案"
     assert plan.preamble[0].startswith("为深入推进全国文明城市创建")
+
+
+def test_a_places_committee_and_government_signing_as_one_line_are_the_place():
+    assert unit(context=["中共杏林镇委员会杏林镇人民政府", "2026年3月1日"]) == "杏林镇"
+    assert unit("杏林镇2026年创建省级文明村镇工作方案", context=["中共杏林镇委员会杏林镇人民政府", "2026年3月1日"]) == "杏林镇"
+
+
+@pytest.mark.parametrize("name", ["云岫移动营业厅", "白芷县人民医院门诊部", "白芷县政务服务大厅", "云岫高速服务区"])
+def test_the_counters_a_youth_or_women_post_names_are_units(name):
+    assert unit(f"{name}创建青年文明号活动方案") == name
