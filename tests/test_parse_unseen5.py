@@ -351,3 +351,8 @@ def test_a_places_committee_and_government_signing_as_one_line_are_the_place():
 @pytest.mark.parametrize("name", ["云岫移动营业厅", "白芷县人民医院门诊部", "白芷县政务服务大厅", "云岫高速服务区"])
 def test_the_counters_a_youth_or_women_post_names_are_units(name):
     assert unit(f"{name}创建青年文明号活动方案") == name
+
+
+def test_a_printing_office_over_its_dated_line_stands_for_its_organ():
+    assert unit(context=["白芷县统计局办公室", "2026年4月2日印发"]) == "白芷县统计局"
+    assert unit(context=["白芷县统计局办公室", "2026年4月2日"]) == "白芷县统计局办公室"

@@ -518,8 +518,8 @@ def _opening_units(title: str) -> list[str]:
 
 def _signature_units(lines: list[str]) -> list[str]:
     """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, the same in
-    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发)
-    the office that printed it stands for its organ (某某局). A place or a named area signs only with
+    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发, or the
+    office on its own line over the dated one) the office that printed it stands for its organ (某某局). A place or a named area signs only with
     a date on its line or the next (某某街道 / 2024年3月5日, 某某示范区 2024年3月5日): its government."""
     lex = _lexicon()
     raw, dated = [], []  # dated: names signed with a date, where a place or a named area signs too
@@ -538,9 +538,10 @@ def _signature_units(lines: list[str]) -> list[str]:
                 raw += [_printing_organ(name, line) for name in _joint_issuers(match["u"])]
                 dated += [match["u"]] if pattern is lex.signature else []
         if len(line) <= 30:
-            raw += _joint_issuers(line)
             signed = lex.signature.match(following[index])
-            dated += [line] if signed and not signed["u"] else []
+            over_date = bool(signed and not signed["u"])  # a name over its date line (2024年3月5日印发)
+            dated += [line] if over_date else []
+            raw += [_printing_organ(name, following[index]) if over_date else name for name in _joint_issuers(line)]
     places = [name for name in map(normalise_unit, dated) if _is_place_unit(name) or _is_named_area(name)]
     return _units(raw) + places
 
