@@ -310,15 +310,14 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     the plan (a carrying notice, a site title, the signature); ``page_meta`` is what the website
     printed. A bare ``市财政局`` is qualified with the plan's region when the region ends in the
     same level (宜昌市 + 市政府机关事务管理局 → 宜昌市政府机关事务管理局; 恩施州 + 州民政局), since
-    that is the reading every local reader makes — a region only the documents it cites name (根据
-    《某某市…任务书》) does not count there; nothing else is ever added to a name.
+    that is the reading every local reader makes; nothing else is ever added to a name.
     """
     # NFKC folds full-width letters, digits and brackets (２０１９, ＸＸ, （）): one pattern reads both forms
     title, body, context = nfkc(title), [nfkc(x) for x in body], [nfkc(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
     name = _committee_area(name)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
-    unit = "" if anonymised else _qualified(name, _plan_region(name, title, _uncited(body), _uncited(context), page_meta))
+    unit = "" if anonymised else _qualified(name, region)
     target, level = _target(title, body, shared_title)
     return PlanMeta(
         unit=unit,
@@ -690,12 +689,6 @@ def _website_units(page_meta: PageMeta) -> list[str]:
     """The site's 来源, else its 作者 / 发布者, when it is an organisation with a place (宜昌市机关事务服务中心;
     not a person's name)."""
     return [name for name in _units([page_meta.source, page_meta.author]) if _place_in_name(name)]
-
-
-def _uncited(lines: list[str]) -> list[str]:
-    """``lines`` with what 《》 cites blanked out: a document the plan follows (根据《某某市…任务书》) is
-    that place's, and a reader names the plan's unit as its own text does (市农业农村局)."""
-    return [re.sub("《[^《》]*》?", "", line) if "《" in line else line for line in lines]
 
 
 def _qualified(unit: str, region: str) -> str:
