@@ -345,3 +345,18 @@ def test_the_counters_a_youth_or_women_post_names_are_units(name):
 def test_a_printing_office_over_its_dated_line_stands_for_its_organ():
     assert unit(context=["白芷县统计局办公室", "2026年4月2日印发"]) == "白芷县统计局"
     assert unit(context=["白芷县统计局办公室", "2026年4月2日"]) == "白芷县统计局办公室"
+
+
+@pytest.mark.parametrize(
+    ("signer", "want"),
+    [
+        ("芦荡社区党支部  芦荡社区居委会", "芦荡社区"),
+        ("芦荡社区党支部芦荡社区居民委员会", "芦荡社区"),
+        ("中共竹溪村支部委员会  竹溪村村民委员会", "竹溪村"),
+        ("白芷县精神文明建设指导委员会办公室", "白芷县精神文明建设指导委员会办公室"),
+        ("白芷县文明城市创建指挥部", "白芷县文明城市创建指挥部"),
+        ("白芷县创建全国文明城市工作领导小组办公室", "白芷县创建全国文明城市工作领导小组办公室"),
+    ],
+)
+def test_a_communitys_branch_and_committee_or_a_campaign_body_signing(signer, want):
+    assert unit(context=[signer, "2026年3月1日"]) == want

@@ -562,6 +562,8 @@ def _joint_issuers(text: str) -> list[str]:
     """Issuers signing together, spaced apart on one line (共青团某县委  某县文明办), each on its own;
     else the text as one name (a name printed letter-spaced, 某 某 县 文 明 办, is still one)."""
     parts = text.split()
+    if _lexicon().place_leadership.match("".join(parts)):
+        return [text]  # 某某社区党支部  某某社区居委会: the community, signing as one
     if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
         return parts
     return [text]
