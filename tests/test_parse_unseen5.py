@@ -360,3 +360,12 @@ def test_a_printing_office_over_its_dated_line_stands_for_its_organ():
 )
 def test_a_communitys_branch_and_committee_or_a_campaign_body_signing(signer, want):
     assert unit(context=[signer, "2026年3月1日"]) == want
+
+
+@pytest.mark.parametrize("name", ["白芷一中", "城关二小", "白芷县三中", "白芷县职业中专", "县一中"])
+def test_a_school_named_by_its_number_is_a_unit(name):
+    assert unit(f"{name}创建文明校园工作方案") == name
+
+
+def test_an_ordinal_word_is_no_school():
+    assert unit("第一小组文明创建活动方案") == ""
