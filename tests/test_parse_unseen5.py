@@ -369,3 +369,8 @@ def test_a_school_named_by_its_number_is_a_unit(name):
 
 def test_an_ordinal_word_is_no_school():
     assert unit("第一小组文明创建活动方案") == ""
+
+
+@pytest.mark.parametrize("label", ["范文：", "模板：", "优秀范文:", "参考例文："])
+def test_a_sites_label_before_the_title_is_no_part_of_it(label):
+    assert titles.read_title(label + "白芷社区文明家风活动方案").text == "白芷社区文明家风活动方案"
