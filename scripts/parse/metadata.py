@@ -47,6 +47,7 @@ class _Lexicon:
     strip_prefixes: tuple[str, ...]
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
+    place_leadership: re.Pattern  # 某某镇党委、政府 → 某某镇
     area_committee: re.Pattern  # 某某社区居委会 → 某某社区
     lead_words: re.Pattern
     generic_heads: frozenset[str]
@@ -71,6 +72,8 @@ class _Lexicon:
     jurisdiction: re.Pattern  # 在X所辖范围内: the place the plan covers
     jurisdiction_areas: tuple[str, ...]  # 片区, 社区: areas that are a unit only as such a scope
     self_named: re.Pattern  # 我某某小学、…: a unit the text calls its own
+    self_bracketed: re.Pattern  # 我局（某某县林业局）
+    self_alias: re.Pattern  # 某某县林业局（以下简称“我局”）
     own_kind: re.Pattern  # 我院, 本校: the text calls itself by its kind (group ``kind``)
     own_kind_names: dict  # kind → a pattern of the names of that kind a clause may open with
     own_place: re.Pattern  # 我县, 本社区: the text calls itself by its place's kind (group ``kind``)
@@ -79,12 +82,14 @@ class _Lexicon:
     notice: re.Pattern
     signature: re.Pattern
     year_span: re.Pattern
+    school_year: re.Pattern  # 2023—2024学年
     year_chinese: re.Pattern
     month_after: re.Pattern  # 年3月 after a year: a month of that year
     day_after: re.Pattern  # 年3月14日 or -03-14 after a year: a full date (an issue date, not the period)
     date_line: re.Pattern  # a line that is only a year and month: 2009.3, 2019年3月
     dated_opening: re.Pattern  # 2021年3月5日是…
     self_reference: re.Pattern  # 本方案, 如下工作方案
+    deadline: re.Pattern  # 到, 截至 right before a year (anchored at the end of the text before it)
     decided_year: re.Pattern  # 决定在, 拟于, 将于 … right before a year: a clause scheduling the plan's activity
     plan_noun: re.Pattern
     citation: re.Pattern
@@ -98,6 +103,7 @@ class _Lexicon:
     aim_words: frozenset[str]
     standing_words: frozenset[str]  # 是, 荣获, 助力: the honour is the unit's standing or another's campaign
     aim_after: re.Pattern
+    quota_after: re.Pattern  # 5户 after a mention: honours awarded to others
     places: dict  # stem → _Place
     place: re.Pattern
     generic_places: tuple[tuple[re.Pattern, int], ...]
@@ -181,7 +187,8 @@ def _lexicon() -> _Lexicon:
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
         area_committee=re.compile(unit["area_committee"]),
-        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'])})"),
+        lead_words=re.compile(f"^(?:{_alt(unit['lead_words'] + rules['anonymisation']['self_references'])})"),
+        place_leadership=re.compile(unit["place_leadership"]),
         generic_heads=frozenset(unit["generic_heads"]),
         chrome_word=re.compile(_alt(unit["chrome_words"])),
         organiser=re.compile(
@@ -196,7 +203,7 @@ def _lexicon() -> _Lexicon:
         non_name_word=re.compile(_alt(unit["non_name_words"])),
         title_stop=re.compile(f"{_alt(unit['title_topic_words'])}|{any_year}|{cn_year}"),
         title_owner=re.compile(unit["title_owner"]),
-        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})"),
+        title_lead=re.compile(f"^(?:{_alt(unit['title_lead_words'])})+"),
         headline_verb=re.compile(_alt(unit["headline_verbs"])),
         example_subtitle=re.compile(unit["example_subtitle"]),
         leading_year=re.compile(rf"^(?:{any_year})(?:\s*[{separators}]{{1,2}}\s*{year})?\s*年?度?"),
@@ -215,6 +222,10 @@ def _lexicon() -> _Lexicon:
         jurisdiction=re.compile(f"(?:{_alt(unit['jurisdiction_lead_ins'])})(?P<u>{name})(?={_alt(unit['jurisdiction_followers'])})"),
         jurisdiction_areas=tuple(unit["jurisdiction_areas"]),
         self_named=re.compile(f"我(?P<u>{name})(?={_alt(unit['self_named_followers'])})"),
+        self_bracketed=re.compile(unit["self_bracketed"]),
+        self_alias=re.compile(
+            rf"(?P<u>[^{NAME_BREAKS}]{{2,30}})\((?:{_alt(unit['self_alias_lead_ins'])})[“\"]?(?:{_alt(rules['anonymisation']['self_references'])})"
+        ),
         own_kind=re.compile(f"[我本](?P<kind>{_alt(unit['own_kinds'])})"),
         own_kind_names={
             kind: re.compile(
@@ -233,12 +244,14 @@ def _lexicon() -> _Lexicon:
             rf"(?<![\d〔\[［第])(?:(?P<ph>{placeholder})(?=\s*[年{separators}])|(?P<a>{year})(?P<nian>\s*(?:年度?|学年))?"
             rf"(?:\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*(?:年度?|学年)?)?)(?![\d〕\]］号])"
         ),
+        school_year=re.compile(rf"(?P<a>{year})\s*年?\s*[{separators}]{{1,2}}\s*(?P<b>{year})\s*年?\s*学年"),
         year_chinese=re.compile(f"{cn_year}(?=\\s*(?:年|[{separators}]{{1,2}}\\s*{cn_year}\\s*年))"),  # 二〇二四至二〇二六年
         month_after=re.compile(r"\s*年\s*\d{1,2}\s*月"),
         day_after=re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./\-]\d{1,2}[./\-]\d{1,2}"),
         date_line=re.compile(rf"(?P<y>{year})\s*[年./\-]\s*\d{{1,2}}\s*月?$"),
         dated_opening=re.compile(rf"(?P<y>{year})\s*年\s*{number}\s*月\s*{number}\s*日\s*(?:{_alt(years['dated_opening_verbs'])})"),
         self_reference=re.compile(years["self_reference"]),
+        deadline=re.compile(f"(?:{_alt(years['deadline_lead_ins'])})\\s*$"),
         decided_year=_decided_year_pattern(rules["decided_years"], years["year"]),
         plan_noun=re.compile(_alt(years["plan_nouns"])),
         citation=re.compile(_alt(years["citation_words"])),
@@ -252,6 +265,7 @@ def _lexicon() -> _Lexicon:
         aim_words=frozenset(levels["aim_words"]),
         standing_words=frozenset(levels["standing_words"]),
         aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
+        quota_after=re.compile(levels["quota_after"]),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
         generic_places=tuple(
@@ -335,7 +349,8 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
     party committee and government signing together speak for the place. A name written with XX /
     某某 / 某… is anonymised; so is a plan that names no unit but writes XXX队伍 or XX文明单位, or calls
-    itself only 我局 / 我校.
+    itself only 我局 / 我校, or whose bare name (人民医院) the text writes in full only with a placeholder
+    (XX县人民医院).
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
@@ -362,7 +377,16 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
-    return chosen, _anonymised(chosen)
+    return chosen, _anonymised(chosen) or _hidden_in_full(chosen, [*body, *context])
+
+
+def _hidden_in_full(name: str, lines: list[str]) -> bool:
+    """Does the text write an unplaced ``name`` (人民医院) in full only with a placeholder for its place
+    (XX县人民医院党委)? Then it hides which one it is: anonymised."""
+    if not name or _placed(name):
+        return False
+    full = re.compile(f"{_lexicon().anonymous.pattern}[{PLACE_CHARS}]?{re.escape(name)}")
+    return any(name in line and full.search(line) for line in lines)
 
 
 def _committee_area(name: str) -> str:
@@ -379,9 +403,13 @@ def _anonymised(name: str) -> bool:
 
 def normalise_unit(name: str) -> str:
     """The organ itself: 中共湖南省财政厅党组 → 湖南省财政厅, 市财政局机关 → 市财政局,
-    中共XX学院委员会 → XX学院, 现将XX局 → XX局, XX局精神文明建设领导小组 → XX局."""
+    中共XX学院委员会 → XX学院, 现将XX局 → XX局, 我校XX小学 → XX小学, XX局精神文明建设领导小组 → XX局;
+    a place's leadership acting together is the place: XX镇党委、政府 → XX镇, XX村两委 → XX村."""
     lex = _lexicon()
     name = lex.lead_words.sub("", "".join(name.split()))
+    leadership = lex.place_leadership.match(name)
+    if leadership:  # the place, named or not (村两委 is no unit: 村 is none)
+        return leadership["place"]
     for pattern in (lex.party_committee, lex.leading_group):
         organ = pattern.match(name)
         if organ and is_unit_name(organ["organ"]):
@@ -489,12 +517,16 @@ def _opening_units(title: str) -> list[str]:
 
 def _signature_units(lines: list[str]) -> list[str]:
     """Issuer lines: 中共湖南省财政厅党组关于印发…, a name alone, a name before a date, the same in
-    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发)
-    the office that printed it stands for its organ (某某局)."""
+    brackets ((某某局 2024年3月5日)); on an official page's 印发 line (某某局办公室 2024年3月5日印发, or the
+    office on its own line over the dated one) the office that printed it stands for its organ (某某局). A place or a named area signs only with
+    a date on its line or the next (某某街道 / 2024年3月5日, 某某示范区 2024年3月5日): its government."""
     lex = _lexicon()
-    raw = []
-    for line in lines:
-        line = line.strip()
+    raw, dated = [], []  # dated: names signed with a date, where a place or a named area signs too
+    lines = [line.strip() for line in lines]
+    following = [""] * len(lines)  # the next non-blank line after each
+    for index in range(len(lines) - 2, -1, -1):
+        following[index] = lines[index + 1] or following[index + 1]
+    for index, line in enumerate(lines):
         if line[:1] == "(" and line[-1:] == ")":
             line = line[1:-1].strip()
         if lex.chrome_word.search(line):
@@ -503,9 +535,14 @@ def _signature_units(lines: list[str]) -> list[str]:
             match = pattern.match(line)
             if match and match["u"]:
                 raw += [_printing_organ(name, line) for name in _joint_issuers(match["u"])]
+                dated += [match["u"]] if pattern is lex.signature else []
         if len(line) <= 30:
-            raw += _joint_issuers(line)
-    return _units(raw)
+            signed = lex.signature.match(following[index])
+            over_date = bool(signed and not signed["u"])  # a name over its date line (2024年3月5日印发)
+            dated += [line] if over_date else []
+            raw += [_printing_organ(name, following[index]) if over_date else name for name in _joint_issuers(line)]
+    places = [name for name in map(normalise_unit, dated) if _is_place_unit(name) or _is_named_area(name)]
+    return _units(raw) + places
 
 
 def _printing_organ(name: str, line: str) -> str:
@@ -525,6 +562,8 @@ def _joint_issuers(text: str) -> list[str]:
     """Issuers signing together, spaced apart on one line (共青团某县委  某县文明办), each on its own;
     else the text as one name (a name printed letter-spaced, 某 某 县 文 明 办, is still one)."""
     parts = text.split()
+    if _lexicon().place_leadership.match("".join(parts)):
+        return [text]  # 某某社区党支部  某某社区居委会: the community, signing as one
     if len(parts) > 1 and all(is_unit_name(normalise_unit(part)) for part in parts):
         return parts
     return [text]
@@ -547,8 +586,9 @@ def _organiser_units(body: list[str]) -> list[str]:
 def _body_units(body: list[str]) -> list[str]:
     """Names in the body's own sentences, most frequent first: after a lead-in or before a verb
     of decision as they are (现制定市财政局2014—2015年度…, 成立某某中心文明家庭评选小组,
-    学院团委决定…), a place included (成立某某镇新时代文明实践所); opening a sentence only with a
-    place (市财政局在市委…)."""
+    学院团委决定…), a place or a named area included (成立某某镇新时代文明实践所, 某某示范区结合实际…,
+    某某镇党委、政府决定…); opening a sentence only with a place (市财政局在市委…); the name in brackets
+    after the text's word for itself (我局（某某县林业局）)."""
     lex = _lexicon()
     hinted = [line for line in body if lex.decision_hint.search(line)]
     trusted = [m["u"] for line in hinted for pattern in lex.decision_units for m in pattern.finditer(line)]
@@ -557,11 +597,14 @@ def _body_units(body: list[str]) -> list[str]:
     scope = [m["u"] for line in body if "辖" in line for m in lex.jurisdiction.finditer(line)]
     joint = [m["u"] for line in hinted for m in lex.joint_decision.finditer(line)]
     names = [name for name in joint if all(is_unit_name(part) and _placed(part) for part in name.split("、"))]
+    names += [name for name in map(normalise_unit, joint) if _is_place_unit(name)]  # 某某镇党委、政府决定…
     names += _units(trusted, places=True) + [name for name in _units(placed) if _placed(name)]
-    names += [name for name in map(normalise_unit, placed) if _is_named_area(name)]  # 2022年，桃源社区精神文明…
+    names += [name for name in map(normalise_unit, placed + trusted) if _is_named_area(name)]  # 桃源社区结合实际…
     names += [name for name in _units(scope, places=True) if _placed(name) or _is_place_unit(name)]
     names += [name for name in map(normalise_unit, scope) if _is_named_area(name)]
     names += [name for name in _units(own) if name.endswith(tuple(lex.institutional))]
+    bracketed = [m["u"] for line in body if "(" in line for pattern in (lex.self_bracketed, lex.self_alias) for m in pattern.finditer(line)]
+    names += _units(bracketed)
     counts = Counter(names)
     return sorted(counts, key=lambda name: -counts[name])  # stable: ties keep first appearance
 
@@ -666,7 +709,7 @@ def _plan_region(unit: str, title: str, body: list[str], context: list[str], pag
     """The most specific place named by the unit, the title, the context or the website, in that
     order; failing those, a known place the body names at least ``body_min_mentions`` times."""
     for text in (unit, title, *context, page_meta.source, page_meta.column, page_meta.page_title):
-        place = _place_in_name(nfkc(text))
+        place = _place_in_name(_lexicon().title_lead.sub("", nfkc(text)))  # 关于转发市林业局…: no place 关于转发市
         if place:
             return place
     return _body_place(body)
@@ -756,7 +799,7 @@ def _plan_years(title: str, body: list[str], context: list[str] = ()) -> list[in
     config = _lexicon().config["years"]
     found = _years_in(title)
     if found is not None:
-        return found
+        return _school_year(found, body[: config["opening_lines"]]) or found
     for index, line in enumerate(body[: config["body_head_lines"]]):
         found = _date_line_years(line) if index < config["date_line_head"] else None
         if found is None and index < config["opening_lines"]:
@@ -772,6 +815,16 @@ def _plan_years(title: str, body: list[str], context: list[str] = ()) -> list[in
         if found is not None:
             return found
     return _decided_years(body[: config["opening_lines"]] + list(context))
+
+
+def _school_year(found: list[int], lines: list[str]) -> list[int]:
+    """A title's single year that opens the school year its opening names (2023年…文明校园实施方案 over
+    …在2023—2024学年开展…) is that school year, both years; else []."""
+    for line in lines if len(found) == 1 else []:
+        for match in _lexicon().school_year.finditer(_arabic_years(line)):
+            if int(match["a"]) == found[0] and int(match["b"]) == found[0] + 1:
+                return [found[0], found[0] + 1]
+    return []
 
 
 def _decided_years(lines: list[str]) -> list[int]:
@@ -827,13 +880,15 @@ def _self_reference_years(sentence: str) -> list[int] | None:
 
 
 def _first_uncited_years(text: str, limit: int) -> list[int] | None:
-    """The first year expression before ``limit`` outside 《》 that is not part of a full date."""
+    """The first year expression before ``limit`` outside 《》 that is not part of a full date nor a
+    deadline (到2025年底)."""
     lex = _lexicon()
     depth, scanned = 0, 0  # 《》 nesting up to ``scanned``, counted once: linear on long texts
     for match in lex.year_span.finditer(text, 0, limit):
         between = text[scanned : match.start()]
         depth, scanned = depth + between.count("《") - between.count("》"), match.start()
-        if depth <= 0 and not lex.day_after.match(text, match.end()):
+        deadline = lex.deadline.search(text, max(0, match.start() - 4), match.start())
+        if depth <= 0 and not deadline and not lex.day_after.match(text, match.end()):
             return _span_years(match)
     return None
 
@@ -876,12 +931,12 @@ def _chinese_digits(text: str) -> int:
 # ---------------------------------------------------------------------------
 
 
-_AIMED = 2  # the score of a mention a verb marks as the plan's aim
+_AIMED = 2  # the score of a mention a verb marks as the plan's aim (3: the plan's own unit is its subject)
 
 
 @dataclass(frozen=True)
 class _Mention:
-    score: int  # 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
+    score: int  # 3 aimed at by the plan's own unit, 2 aimed at, 1 held, 0 merely named, -1 named by a cited creation plan
     kind: str  # 文明单位, 文明城市, 青年文明号 …
     level: str  # 全国, 省级最佳 …, "" when the mention names no level
 
@@ -890,14 +945,14 @@ def _target(title: str, body: list[str], shared_title: bool = False) -> tuple[st
     """(kind of target, level aimed at): (文明城市, 全国), (文明单位, 省级最佳), (文明校园, "").
 
     The kind is the first one the title names, else the body's mention that a verb marks as
-    the aim (创建, 争创, 确保) over one marked as held (巩固, 荣获) over a bare one; ties go to
-    the first. The level is that kind's: the title's when it states one, else the body's best
+    the aim (创建, 争创, 确保) — the plan's own unit's aim (我局争创…) first — over one marked as held
+    (巩固, 荣获) over a bare one; ties go to the first. The level is that kind's: the title's when it states one, else the body's best
     mention of the same kind — a plan for 文明单位 that mentions the city's 全国文明城市 in
     passing aims at no stated level. Mentions inside 《》 cite another document and are skipped.
     A shared compilation title (``shared_title``) counts only when the body aims at nothing."""
     in_title = _mentions(title, in_title=True)
     in_body = [m for line in body for m in _mentions(line)]
-    if shared_title and any(m.score == _AIMED for m in in_body):
+    if shared_title and any(m.score >= _AIMED for m in in_body):
         in_title = []
     if in_title:
         kind = in_title[0].kind
@@ -935,8 +990,8 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
         verb = _verb_before(line, match)
-        if not in_title and verb in lex.standing_words:
-            mentions.append(_Mention(0, kind, ""))
+        if not in_title and (verb in lex.standing_words or lex.quota_after.match(line, match.end())):
+            mentions.append(_Mention(0, kind, ""))  # an honour held or supported, or a quota awarded to others
             continue
         mentions.append(_Mention(-1 if span else _aim_score(line, match, verb), kind, level))
     return mentions
@@ -967,11 +1022,16 @@ def _verb_before(line: str, match: re.Match) -> str:
 
 
 def _aim_score(line: str, match: re.Match, verb: str) -> int:
-    """2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else
-    a word of aim right after it (省级文明单位创建标准)."""
+    """3 aimed at in a sentence of the plan's own unit (我县正在创建省级文明县城，我局全力争创市级文明单位),
+    2 aimed at, 1 held, 0 merely named — from the clause's ``verb`` before the mention, else a word
+    of aim right after it (省级文明单位创建标准)."""
+    lex = _lexicon()
+    if verb in lex.aim_words:
+        window = line[max(0, match.start() - lex.config["levels"]["own_aim_window"]) : match.start()]
+        return 3 if lex.self_reference_unit.search(re.split(SENTENCE_END, window)[-1]) else 2
     if verb:
-        return 2 if verb in _lexicon().aim_words else 1
-    return 2 if _lexicon().aim_after.match(line, match.end()) else 0
+        return 1
+    return 2 if lex.aim_after.match(line, match.end()) else 0
 
 
 # ---------------------------------------------------------------------------

@@ -55,6 +55,11 @@ def _rules() -> dict:
         "attachment": re.compile(split["attachment_label"] + "$"),
         "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
+        "listing": split["listing"]["min_titles"],
+        "entry_breaks": re.compile(split["listing"]["entry_breaks"]),
+        "plan_words": re.compile(split["news_report"]["plan_words"]),
+        "report_words": re.compile("|".join(map(re.escape, split["news_report"]["report_words"]))),
+        "min_report_words": split["news_report"]["min_report_words"],
         "notice": [re.compile(p) for p in split["notice"]],
         "notice_lines": split["notice_lines"],
         "continuation": re.compile(split["title_continuation"]),
@@ -76,6 +81,7 @@ def _rules() -> dict:
         "document_lead_in": re.compile(split["document_lead_in"]),
         "year": re.compile(split["year"]),
         "title_word": re.compile(words),
+        "title_end": re.compile(f"(?:{words})$"),
         "max_title": rules["max_title_chars"],
         "sentence_end": re.compile("[" + re.escape(rules["sentence_end"]) + "]"),
         "punct": re.compile("[" + re.escape(rules["any_punctuation"]) + "]"),
@@ -91,7 +97,8 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         return []
     markers = _compilation_markers(lines)
     if not markers:
-        return [_located(_single_plan(lines, 0, len(lines), [], intros), origin)]
+        chunk = _single_plan(lines, 0, len(lines), [], intros)
+        return [] if _listing(chunk) or _news_report(chunk) else [_located(chunk, origin)]
     shared = [line for line in lines[: markers[0].line] if line]  # site title and intro
     chunks = []
     named_alike = len({marker.title for marker in markers}) == 1  # every marker line repeats the compilation's name
@@ -111,6 +118,29 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
         if counted and titles.read_title(chunk.title).number:
             chunk.title = titles.read_title(chunk.title).text  # (1) (2) under …（精选2篇）: its markers, like 篇1
     return [_located(chunk, origin) for chunk in chunks]
+
+
+def _listing(chunk: PlanChunk) -> bool:
+    """Does ``chunk`` only list other pages' titles (a column of links, each maybe with its date)? Then
+    it is no plan: cut at its bullets and dates, not one entry is a sentence, a plan's heading or a
+    paragraph, and several are titles of the genre (the title block took them as titles: the one it
+    chose and the others above the body, in ``context``)."""
+    rules = _rules()
+    lines = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
+    entries = [entry.strip() for line in lines for entry in rules["entry_breaks"].split(line) if entry.strip()]
+    if any(rules["sentence_end"].search(entry) or len(entry) > rules["max_title"] or _is_numbered(entry) for entry in entries):
+        return False  # a sentence, a paragraph that lost its stops, a plan's own heading (一、主要任务)
+    return sum(_title_like(entry) and _candidate(entry) for entry in entries) >= rules["listing"]
+
+
+def _news_report(chunk: PlanChunk) -> bool:
+    """Is ``chunk`` a news report about a campaign, not a plan (某县召开…推进会; 某某指出…，强调…)? Nothing
+    names a plan, no line is numbered, none speaks of the plan itself, and it reports in several words."""
+    rules = _rules()
+    if chunk.title or any(line and (_is_numbered(line) or rules["plan_words"].search(line)) for line in chunk.body):
+        return False
+    used = {word for line in chunk.body for word in rules["report_words"].findall(line)}
+    return len(used) >= rules["min_report_words"]
 
 
 def continues_a_page(chunk: PlanChunk) -> bool:
@@ -312,6 +342,11 @@ def _single_plan(lines: list[str], start: int, end: int, context: list[str], int
     if not title:
         title = _heading_under_preamble(body)
         named_by = "heading" if title else ""
+    numbered = _numbered_title_at(body) if not title else None
+    if numbered is not None:  # an answer's （3）XX方案 under the question: the lines above are not the plan's
+        title, named_by = numbering(body[numbered]).text, "heading"
+        head.context += [line for line in body[:numbered] if line]
+        body, body_start = body[numbered + 1 :], body_start + numbered + 1
     if not title and _trailing_title(body):
         title, body, signature = _trailing_title(body), body[: _last_filled(body)], signature + [body[_last_filled(body)]]
         named_by = "heading"  # printed below the signature, but the document's own heading
@@ -422,11 +457,13 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
                 groups[-1] = (groups[-1][0] + line, groups[-1][1], index + 1)
             else:
                 groups.append((line, index, index + 1))
+        elif line and _numbered_title(lines, index, end):
+            groups.append((numbering(line).text, index, index + 1))
         elif line and not groups and _banner(lines, index, end):
             skipped.add(index)
         elif line and _document_lead_in(lines, index, end):
             skipped.add(index)
-        elif line and _remark_run_open(remarks, index) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+        elif line and _remark_run_open(lines, remarks, index, skipped) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
             remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
@@ -489,20 +526,22 @@ def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str
     return any(_candidate(group[0]) for group in groups if group not in from_chrome)
 
 
-def _remark_run_open(remarks: set[int], index: int) -> bool:
-    """May ``lines[index]`` be a remark? The first one, or the next of a run (blank lines aside)
-    shorter than ``max_remark_paragraphs``: a remark is never after a line of another kind."""
-    return not remarks or (len(remarks) < _rules()["remark_run"] and max(remarks) == index - 1)
+def _remark_run_open(lines: list[str], remarks: set[int], index: int, skipped: set[int]) -> bool:
+    """May ``lines[index]`` be a remark? The first one, or the next of a run (blank lines and skipped
+    furniture aside) shorter than ``max_remark_paragraphs``: a remark is never after a line of another kind."""
+    between = range(max(remarks, default=index) + 1, index)
+    return not remarks or (len(remarks) < _rules()["remark_run"] and all(not lines[i] or i in skipped for i in between))
 
 
 def _remark(lines: list[str], index: int, end: int) -> bool:
     """A poster's remark (转自某公众号，原文贴出来。/ 领导让写的，大家帮看看。/ 我们去年写过一份，你参考：): a
     short paragraph that does not open like a plan's text, above a title line of the genre, with at
-    most ``max_remark_paragraphs`` such paragraphs in all (a question, its details, an answer's lead-in)."""
+    most ``max_remark_paragraphs`` such paragraphs in all (a question, its details, an answer's lead-in),
+    the site's furniture between them not counted."""
     if not _remark_like(lines[index]):
         return False
-    filled = [line for line in lines[index + 1 : end] if line][: _rules()["remark_run"]]
-    for following in filled:
+    filled = [line for line in islice(lines, index + 1, end) if line and not titles.is_chrome(line)]  # 悬赏：20 金币 skipped
+    for following in filled[: _rules()["remark_run"]]:
         if _title_like(following) and _candidate(following):
             return len(following) >= _rules()["min_late_title"] and bool(_rules()["title_word"].search(following))
         if not _remark_like(following):
@@ -590,6 +629,29 @@ def _title_like(line: str) -> bool:
         and not (line.endswith(("。", "：", ":")) and re.search("[，,]", line))  # …，制定本方案。 is not
         and not _is_numbered(line)
     )
+
+
+def _numbered_title_at(body: list[str]) -> int | None:
+    """The index of the first numbered plan title (``_numbered_title``) among the body's first lines, if any;
+    none once a line opens the way a plan's body does (为…): the plan has begun, its own lists follow."""
+    for index in range(min(len(body), _rules()["title_block"])):
+        if body[index] and _numbered_title(body, index, len(body)):
+            return index
+        if _rules()["body_opener"].match(body[index]):
+            return None
+    return None
+
+
+def _numbered_title(lines: list[str], index: int, end: int) -> bool:
+    """Is the numbered ``lines[index]`` a plan's own title, the answer's or list's item that names a whole
+    plan (（3）某某社区创建文明城市工作方案 over 为…，特制定本方案。)? Its text is a title ending with a
+    document's word (方案, 计划: not a section's 三、目标任务), and the next line opens the way a plan's body does
+    (为…，…如下：)."""
+    number = numbering(lines[index])
+    if not number or not _title_like(number.text) or not _rules()["title_end"].search(number.text) or not _candidate(number.text):
+        return False
+    following = next((line for line in islice(lines, index + 1, end) if line), "")
+    return bool(_rules()["body_opener"].match(following) and re.search(f"{_rules()['sentence_end'].pattern}|[，,：:]", following))
 
 
 def _is_numbered(line: str) -> bool:
