@@ -56,6 +56,7 @@ def _rules() -> dict:
         "attachment_label": re.compile(split["attachment_label"]),
         "continued": split["continued_page"],
         "listing": split["listing"]["min_titles"],
+        "listing_max_entries": split["listing"]["max_entries"],
         "entry_breaks": re.compile(split["listing"]["entry_breaks"]),
         "plan_words": re.compile(split["news_report"]["plan_words"]),
         "report_words": re.compile("|".join(map(re.escape, split["news_report"]["report_words"]))),
@@ -123,12 +124,12 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
 def _listing(chunk: PlanChunk) -> bool:
     """Does ``chunk`` only list other pages' titles (a column of links, each maybe with its date)? Then
     it is no plan: cut at its bullets and dates, not one entry is a sentence, a plan's heading or a
-    paragraph, and several are titles of the genre (the title block took them as titles: the one it
+    paragraph, and several are titles of the genre (a column page lists tens of them, not thousands) (the title block took them as titles: the one it
     chose and the others above the body, in ``context``)."""
     rules = _rules()
     lines = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
     entries = [entry.strip() for line in lines for entry in rules["entry_breaks"].split(line) if entry.strip()]
-    if any(rules["sentence_end"].search(entry) or len(entry) > rules["max_title"] or _is_numbered(entry) for entry in entries):
+    if len(entries) > rules["listing_max_entries"] or any(rules["sentence_end"].search(entry) or len(entry) > rules["max_title"] or _is_numbered(entry) for entry in entries):
         return False  # a sentence, a paragraph that lost its stops, a plan's own heading (一、主要任务)
     return sum(_title_like(entry) and _candidate(entry) for entry in entries) >= rules["listing"]
 
