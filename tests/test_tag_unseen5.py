@@ -156,3 +156,7 @@ def test_a_venue_a_report_goes_to_is_no_activity():
     assert tags("活动结束后将图文信息报送街道新时代文明实践所。", ["五、工作要求"]) == {"台账资料"}
     assert tags("每月上报镇志愿服务站。", ["五、工作要求"]) == set()
     assert "新时代文明实践" in tags("依托村新时代文明实践站开展政策宣讲。")
+
+
+def test_children_left_behind_told_otherwise_are_cared_for():
+    assert "关爱帮扶" in tags("周末组织大学生志愿者为留守孩子辅导作业。")
