@@ -8,8 +8,9 @@ and the headings above it (the cues are data, in ``rules/tagging.yml``), all rea
 leaves a page, in mainland words (an item handed over in traditional characters or with pinyin readings
 reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 网络):
 
-1. not an item — a bare heading, a member list (副组长：某某), a field line (时间：…), a date,
-   a slogan, a link — gets nothing;
+1. not an item — a bare heading, a member list (副组长：某某, 号长：某某), a field line (时间：…), a date,
+   a slogan, a link — gets nothing; nor does background, which reports and plans nothing (an item under 基本情况 or
+   工作基础, or shaped 某村位于…, 近年来先后…);
 2. a statement — aims, background, a theme, criteria, by its section's heading (指导思想, 活动目的,
    评选标准 …, also above an unlabelled point) or its shape (为…制定本方案, 以…为指导) — gets only the
    types it names after an action verb ("广泛开展志愿服务活动"), not those of its ideals ("弘扬雷锋精神");
@@ -20,7 +21,9 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    count only in the lead clause unless the item sits under a measures heading; keywords in a
    framing clause ("与新时代文明实践活动紧密结合"), in a list of virtues the item fosters
    ("倡导诚实守信、勤俭节约的传统美德") and keywords naming a body or a document
-   (文明城市创建工作领导小组) do not count, nor a leading body that only does or is told of another
+   (文明城市创建工作领导小组) do not count, nor those of a clause that only appoints people (站长由…担任: 组织领导),
+   of a list of the fields teams are named after or of the standards a selection goes by (组建文艺、助老2支志愿服务队;
+   对照孝老爱亲、庭院整洁等十条标准), nor a venue a report goes to (报送…新时代文明实践所), nor a leading body that only does or is told of another
    step (由领导小组进行检查验收, 上报领导小组), nor 文明城市创建 where the item only mentions the
    creation ("为创建全国文明城市作出贡献") rather than taking part in it; an item that urges an event on
    under its requirements heading (活动要求 > 要把学雷锋活动作为重要工作抓紧抓好) names an activity only
@@ -29,12 +32,13 @@ reads as its simplified, unannotated twin; a Taiwan-style converter's 网路 is 
    (（三）开展关爱空巢老人活动 → 每周上门一次。 is 关爱帮扶); an activity under a heading naming an
    audience or festival type (四、加强未成年人思想道德建设, （三）中秋节) is for it, however long — a step that
    prepares or reports the work (活动结束后，及时报送信息) borrows neither;
-5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 …) is an
+5. an item of a plan whose title names a campaign type (学雷锋, 道德讲堂, 重阳节 … — after the title's year, if one
+   is named there: before it a type is the issuer's name, 某社区新时代文明实践站2030年端午活动方案) is an
    activity of that campaign, unless it is an organisational or procedural step or sits under a
    support heading (保障措施, 考核 …); a step of the campaign's own procedure (a selection's 公示 or
    表彰, the 宣传栏 its winners are shown on: procedure words of a type that yields_to the plan's kind or
    is a step_of it) is the campaign's alone — and so is such a step of a selection the item itself
-   names (评选最美教师…，举行表彰大会).
+   names (评选最美教师…，举行表彰大会); plain words beside the type theirs yields to (浪费 beside 光盘行动) are that type's.
 
 Everything is compiled once per taxonomy; an item costs a few regex scans of its own text.
 """
@@ -88,6 +92,8 @@ class Cues:
     not_item_max_chars: int = 0
     statement_heading_words: tuple[str, ...] = ()
     criteria_heading_words: tuple[str, ...] = ()
+    background_heading_words: tuple[str, ...] = ()
+    background_shapes: tuple[tuple[str, str], ...] = ()
     setting_heading_words: tuple[str, ...] = ()
     activity_heading_words: tuple[str, ...] = ()
     requirement_heading_words: tuple[str, ...] = ()
@@ -101,11 +107,18 @@ class Cues:
     body_in_charge: str = r"(?!)"
     body_set_up: str = r"(?!)"
     body_checks: str = r"(?!)"
+    report_to: str = r"(?!)"  # what comes before a venue named as a report's addressee (报送…)
+    venue_suffixes: tuple[str, ...] = ()
+    appointment: str = r"(?!)"  # a sentence that only appoints people to roles (站长由…担任)
+    appointment_type: str = ""
+    appointment_verbs: tuple[str, ...] = ()
     title_heading: str = r"(?!)"
+    title_year: str = r"(?!)"  # the year in a plan title, after the issuer's name
     procedural_lead: str = r"(?!)"
     plan_kind_types: tuple[str, ...] = ()
     procedure_words: tuple[str, ...] = ()
     served_words: tuple[str, ...] = ()  # whom a service is for (老年人): beside that service, its own words
+    plain_words: tuple[str, ...] = ()  # too plain to stand beside the type they yield to (浪费 beside 光盘)
     acted_only_types: tuple[str, ...] = ()
     taking_part_verb: str = r"(?!)"
     short_item_chars: int = 0
@@ -174,6 +187,13 @@ class Matcher:
         self.body_in_charge = re.compile(cues.body_in_charge)
         self.body_set_up = re.compile(rf"(?:{cues.body_set_up})[^，,。；;：:]*$")
         self.body_checks = re.compile(cues.body_checks)
+        self.appointment = re.compile(cues.appointment)
+        self.report_to = re.compile(cues.report_to)
+        self.venue_suffixes = cues.venue_suffixes
+        suffixes = "|".join(map(re.escape, cues.venue_suffixes)) or r"(?!)"
+        self.venue = re.compile(rf"[^，,。；;：:、]{{0,4}}?(?:{suffixes})")
+        self.appointment_type = cues.appointment_type
+        self.appointment_verbs = _compile(cues.appointment_verbs)  # most texts appoint no one: one scan skips the rest
         self.virtue_list = re.compile(rf"(?:{cues.virtue_list})$")
         self.virtue_tail = re.compile(cues.virtue_tail)
 
@@ -215,16 +235,27 @@ class Matcher:
         """Types whose keywords occur in normalised ``text``; ``lead_only`` types only before ``lead_end``."""
         passing = Spans(self.passing_clauses(text))
         virtues = Spans(self.virtue_lists(text))
-        found: set[str] = set()
+        appointing = self.appointment_verbs.search(text) is not None
+        appointed = Spans((*m.span(), True) for m in self.appointment.finditer(text)) if appointing else Spans(())
+        found: set[str] = {self.appointment_type} if appointed.spans and self.appointment_type else set()
         for start, end, names in self.hits(text):
             if passing.spans and passing.covering(start, end, default=False):
                 names &= self.organisational
             if virtues.spans and virtues.covering(start, end, default=False):
                 names &= self.organisational
+            if appointed.spans and appointed.covering(start, end, default=False):
+                names &= self.organisational
+            if self._addressee(text, start, end):
+                continue
             if text[start:end] in self.bodies and self._body_in_passing(text, start, end):
                 names -= self.organisational
             found |= {name for name in names if name not in lead_only or end <= lead_end}
         return found
+
+    def _addressee(self, text: str, start: int, end: int) -> bool:
+        """A venue of a type named as where a report goes (报送街道新时代文明实践所), not its activity."""
+        venue = text.endswith(self.venue_suffixes, start, end) or self.venue.match(text, end)
+        return bool(venue) and self.report_to.search(text, max(0, start - 16), start) is not None
 
     def _body_in_passing(self, text: str, start: int, end: int) -> bool:
         """A leading body named as the doer or the addressee of another step (由领导小组进行检查验收,
@@ -286,12 +317,17 @@ class Reader:
         self.decoration = re.compile(cues.decoration)
         self.not_item = [(rule_id, re.compile(regex)) for rule_id, regex in cues.not_item]
         self.not_item_max_chars = cues.not_item_max_chars
-        self.statement_heading = _compile(cues.statement_heading_words + cues.criteria_heading_words + cues.setting_heading_words)
-        self.aims_heading = _compile(cues.statement_heading_words)
+        self.statement_heading = _compile(
+            cues.statement_heading_words + cues.background_heading_words + cues.criteria_heading_words + cues.setting_heading_words
+        )
+        self.aims_heading = _compile(cues.statement_heading_words + cues.background_heading_words)
+        self.background_heading = _compile(cues.background_heading_words)
+        self.background_shapes = [re.compile(regex) for _, regex in cues.background_shapes]
         self.criteria_heading = _compile(cues.criteria_heading_words)
         self.activity_heading = _compile(cues.activity_heading_words)
         self.statement_shapes = [(rule_id, re.compile(regex)) for rule_id, regex in cues.statement_shapes]
         self.title_heading = re.compile(cues.title_heading)
+        self.title_year = re.compile(cues.title_year)
         self.procedural = re.compile(cues.procedural_lead)
         self.measures = _compile(measures_headings)
         self.support = _compile(support_headings)
@@ -299,7 +335,7 @@ class Reader:
         self.urging = re.compile(cues.urging_lead)
         self.plan_kind_types = frozenset(cues.plan_kind_types)
         # words that, beside the type they yield to, only name a step of its procedure or whom it serves
-        self.procedure_words = frozenset(map(normalise, cues.procedure_words + cues.served_words))
+        self.procedure_words = frozenset(map(normalise, cues.procedure_words + cues.served_words + cues.plain_words))
         self.acted_only_types = frozenset(cues.acted_only_types)
         self.short_item_chars = cues.short_item_chars
         self.audience_types = frozenset(cues.audience_types)
@@ -328,6 +364,10 @@ class Reader:
     def statement_shape(self, text: str) -> str:
         """The id of the statement shape the normalised text has, or ""."""
         return next((rule_id for rule_id, regex in self.statement_shapes if regex.search(text)), "")
+
+    def is_background(self, text: str) -> bool:
+        """The normalised text reports the past or describes the unit (某村位于…, 近年来先后…)."""
+        return any(regex.search(text) for regex in self.background_shapes)
 
     def lead_clause(self, text: str) -> str:
         """The item's first clause (up to the first ，。；：), where it names what it is about —
@@ -470,6 +510,8 @@ def load_cues() -> Cues:
         not_item_max_chars=int(rules.get("not_item_max_chars") or 0),
         statement_heading_words=words("statement_heading_words"),
         criteria_heading_words=words("criteria_heading_words"),
+        background_heading_words=words("background_heading_words"),
+        background_shapes=rule_list("background_shapes"),
         setting_heading_words=words("setting_heading_words"),
         activity_heading_words=words("activity_heading_words"),
         requirement_heading_words=words("requirement_heading_words"),
@@ -483,11 +525,18 @@ def load_cues() -> Cues:
         body_in_charge=rules.get("body_in_charge") or r"(?!)",
         body_set_up=rules.get("body_set_up") or r"(?!)",
         body_checks=rules.get("body_checks") or r"(?!)",
+        appointment=rules.get("appointment") or r"(?!)",
+        report_to=rules.get("report_to") or r"(?!)",
+        venue_suffixes=words("venue_suffixes"),
+        appointment_type=rules.get("appointment_type") or "",
+        appointment_verbs=words("appointment_verbs"),
         title_heading=rules.get("title_heading") or r"(?!)",
+        title_year=rules.get("title_year") or r"(?!)",
         procedural_lead=rules.get("procedural_lead") or r"(?!)",
         plan_kind_types=words("plan_kind_types"),
         procedure_words=words("procedure_words"),
         served_words=words("served_words"),
+        plain_words=words("plain_words"),
         acted_only_types=words("acted_only_types"),
         taking_part_verb=rules.get("taking_part_verb") or r"(?!)",
         short_item_chars=int(rules.get("short_item_chars") or 0),
@@ -520,6 +569,7 @@ class Context:
     plan_kinds: frozenset[str]  # campaign types named by the plan's title or a title heading
     statement: bool  # the item's section states aims, background, a theme, criteria, who or when
     criteria: bool  # that statement is the standard of the plan's own selection (评选标准, 创建标准 …)
+    background: bool  # that statement is background (基本情况, 工作基础 …): it names no activity at all
     measures: bool  # the nearest heading is a measures heading (措施, 步骤, 组织领导 …)
     support: bool  # the nearest heading is a support heading (保障措施, 组织领导, 考核 …)
     requirements: bool  # the nearest heading is an event's requirements heading (活动要求, 注意事项)
@@ -541,6 +591,8 @@ def tag_item(plan_title: str, headings: list[str], text: str, taxonomy: Taxonomy
     body = normalise(stripped)
     unnumbered = _HEADING_NUMBER.sub("", body)
     context = _context(taxonomy, plan_title, tuple(headings))
+    if context.background or reader.is_background(unnumbered):  # 1: background reports, it plans nothing
+        return []
     if context.statement or reader.statement_shape(unnumbered):  # 2
         acted = matcher.acted_types(body)
         return matcher.ordered(acted | context.plan_kinds if context.criteria else acted)
@@ -608,13 +660,12 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     titles = [reader.mainland(heading_title(h)) for h in headings]
     sections = [t for t in titles if t and not reader.is_title(t)]
     plan_titles = [reader.mainland(normalise(plan_title))] + [t for t in titles if t and reader.is_title(t)]
-    plan_kinds = frozenset(
-        name for title in plan_titles for _, _, names in matcher.hits(title, naming=False) for name in names
-    ) & reader.plan_kind_types
+    plan_kinds = frozenset(name for title in plan_titles for name in _campaigns(reader, matcher, title))
     nearest = sections[-1] if sections else ""
     stated = _stating_heading(reader, matcher, sections, campaign=bool(plan_kinds))
     statement = bool(stated)
     criteria = statement and bool(reader.criteria_heading.search(stated))
+    background = statement and bool(reader.background_heading.search(stated))
     measures = bool(reader.measures.search(nearest))
     support = bool(reader.support.search(nearest))
     requirements = bool(reader.requirements.search(nearest))
@@ -622,7 +673,16 @@ def _read_context(taxonomy: Taxonomy, plan_title: str, headings: tuple[str, ...]
     audience = frozenset() if statement else frozenset(
         name for title in sections for name in matcher.types_in(title) if name in reader.audience_types
     )
-    return Context(plan_kinds, statement, criteria, measures, support, requirements, heading_types, audience)
+    return Context(plan_kinds, statement, criteria, background, measures, support, requirements, heading_types, audience)
+
+
+def _campaigns(reader: Reader, matcher: Matcher, title: str) -> set[str]:
+    """The plan kinds a title names: those after its year, if any — before the year a kind is only in the
+    issuer's name (某社区新时代文明实践站2021年“我们的节日”活动方案 is a festival plan, not the station's work)."""
+    kinds = [(start, names & reader.plan_kind_types) for start, _, names in matcher.hits(title, naming=False)]
+    year = reader.title_year.search(title)
+    after = {name for start, names in kinds if year and start >= year.end() for name in names}
+    return after or {name for _, names in kinds for name in names}
 
 
 def _stating_heading(reader: Reader, matcher: Matcher, sections: list[str], campaign: bool) -> str:
