@@ -151,3 +151,9 @@ def test_the_plans_own_heading_wins_over_the_question_under_it(question):
     text = f"求一份社区创建文明城市工作方案 - 某某问答\n青柳社区创建文明城市工作方案\n{question}\n最佳答案\n{PLAN}\n"
     (plan,) = plans(text)
     assert plan.title == "青柳社区创建文明城市工作方案"
+
+
+@pytest.mark.parametrize("duty", ["栖霞县中医院工会要组织职工参加志愿服务。", "栖霞县中医院团委结合实际，组织青年志愿者开展服务。"])
+def test_an_organ_given_duties_in_the_body_is_not_the_unit(duty):
+    body = [*BODY, "二、职责分工", duty]
+    assert unit("栖霞县中医院创建文明单位工作方案", body) == "栖霞县中医院"

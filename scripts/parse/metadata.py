@@ -348,7 +348,8 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
     sentences, then the website's source when it is an organisation with a place in its name.
     A later source may only make the chosen name more specific (财政局 → 市财政局), and a signer or the
-    body may name the organ of the unit that wrote it (县人民医院 → 县人民医院团委). A line of
+    opening may name the organ of the unit that wrote it (县人民医院 → 县人民医院团委; not the body's
+    later lines, where a unit gives its organs their duties). A line of
     site furniture (欢迎光临…网站) is never a source. A place (a title's 某某区) yields to the one signer
     whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
     party committee and government signing together speak for the place. A name written with XX /
@@ -358,12 +359,12 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
-    signers, in_body = _signature_units(context + tail), _body_units(body)
+    signers, opening = _signature_units(context + tail), next((line for line in body if line), "")
     sources = [
         _title_units(title),
         signers + _organiser_units(body) + _subtitle_units(body[:3] + context),
-        in_body,
-        _headline_units([next((line for line in body if line), ""), *context]),
+        _body_units(body),
+        _headline_units([opening, *context]),
         _own_kind_units(title, body),
         _website_units(page_meta),
         _own_place_units(title, body, context, page_meta),
@@ -381,7 +382,7 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
-    chosen = next((name for name in signers + in_body if _organ_of(chosen, name)), chosen)
+    chosen = next((name for name in signers + _body_units([opening]) if _organ_of(chosen, name)), chosen)
     return chosen, _anonymised(chosen) or _hidden_in_full(chosen, [*body, *context])
 
 
