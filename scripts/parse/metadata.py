@@ -996,7 +996,8 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
         verb = _verb_before(line, match)
-        quota = lex.quota_after.match(line, match.end()) or lex.quota_before.search(line[: match.start()])
+        before = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
+        quota = lex.quota_after.match(line, match.end()) or lex.quota_before.search(before)
         if not in_title and (verb in lex.standing_words or quota):
             mentions.append(_Mention(0, kind, ""))  # an honour held or supported, or a quota awarded to others
             continue
