@@ -19,7 +19,7 @@ def unit(title: str, body=BODY, context=(), page_meta=None) -> str:
 
 # --- the signature after the body: a name, then a date ----------------------------------------
 
-# name as signed → the unit as a reader names it (a community's or village's committee is its area)
+# name as signed → the unit as a reader names it (a community's or village's committee as it signs)
 NAMED = {
     "白鹭县人民法院": "白鹭县人民法院",
     "国家税务总局青岗区税务局": "国家税务总局青岗区税务局",
@@ -28,10 +28,10 @@ NAMED = {
     "青岗市第三中学": "青岗市第三中学",
     "青岗区柳岸街道办事处": "青岗区柳岸街道办事处",
     "柳岸街道办事处": "柳岸街道办事处",
-    "青岗区东篱社区居民委员会": "青岗区东篱社区",
-    "东篱社区居委会": "东篱社区",
-    "柳塘村村民委员会": "柳塘村",
-    "柳塘村委会": "柳塘村",
+    "青岗区东篱社区居民委员会": "青岗区东篱社区居民委员会",
+    "东篱社区居委会": "东篱社区居委会",
+    "柳塘村村民委员会": "柳塘村村民委员会",
+    "柳塘村委会": "柳塘村委会",
     "青岗能源集团有限公司": "青岗能源集团有限公司",
     "青岗能源集团": "青岗能源集团",
     "青岗县公安局交通警察大队": "青岗县公安局交通警察大队",

@@ -48,7 +48,7 @@ class _Lexicon:
     party_committee: re.Pattern
     leading_group: re.Pattern  # 某某局精神文明建设领导小组 → 某某局
     place_leadership: re.Pattern  # 某某镇党委、政府 → 某某镇
-    area_committee: re.Pattern  # 某某社区居委会 → 某某社区
+    organ_suffix: re.Pattern  # 团委, 村民委员会, 机关事务中心: a unit's organ after its name
     lead_words: re.Pattern
     generic_heads: frozenset[str]
     chrome_word: re.Pattern
@@ -104,6 +104,8 @@ class _Lexicon:
     standing_words: frozenset[str]  # 是, 荣获, 助力: the honour is the unit's standing or another's campaign
     aim_after: re.Pattern
     quota_after: re.Pattern  # 5户 after a mention: honours awarded to others
+    quota_before: re.Pattern  # 推荐一批 before it: the same
+    supporting_words: tuple[str, ...]  # 助力, 配合: another's campaign before a word of aim
     places: dict  # stem → _Place
     place: re.Pattern
     generic_places: tuple[tuple[re.Pattern, int], ...]
@@ -186,7 +188,7 @@ def _lexicon() -> _Lexicon:
         strip_prefixes=tuple(unit["strip_prefixes"]),
         party_committee=re.compile(unit["party_committee"]),
         leading_group=re.compile(unit["leading_group"]),
-        area_committee=re.compile(unit["area_committee"]),
+        organ_suffix=re.compile(f"[{CJK}]{{0,{unit['organ_head_max']}}}?(?:{_alt(unit['organ_suffixes'])})"),
         lead_words=re.compile(f"^(?:{_alt(unit['lead_words'] + rules['anonymisation']['self_references'])})"),
         place_leadership=re.compile(unit["place_leadership"]),
         generic_heads=frozenset(unit["generic_heads"]),
@@ -266,6 +268,8 @@ def _lexicon() -> _Lexicon:
         standing_words=frozenset(levels["standing_words"]),
         aim_after=re.compile(f"(?:{_alt(levels['aim_after'])})(?!{_alt(levels['aim_after_blockers'])})"),
         quota_after=re.compile(levels["quota_after"]),
+        quota_before=re.compile(levels["quota_before"]),
+        supporting_words=tuple(levels["supporting_words"]),
         places=places,
         place=re.compile(f"(?P<stem>{_alt(places)}){place_suffix}"),
         generic_places=tuple(
@@ -315,7 +319,6 @@ def extract_metadata(title: str, body: list[str], context: list[str], page_meta:
     # NFKC folds full-width letters, digits and brackets (２０１９, ＸＸ, （）): one pattern reads both forms
     title, body, context = nfkc(title), [nfkc(x) for x in body], [nfkc(x) for x in context]
     name, anonymised = _issuing_unit(title, body, context, page_meta)
-    name = _committee_area(name)
     region = _plan_region(name if not anonymised else "", title, body, context, page_meta)
     unit = "" if anonymised else _qualified(name, region)
     target, level = _target(title, body, shared_title)
@@ -344,7 +347,9 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
 
     Sources by trust: title, signature, notice and organiser lines (主办单位：…), the body's own
     sentences, then the website's source when it is an organisation with a place in its name.
-    A later source may only make the chosen name more specific (财政局 → 市财政局). A line of
+    A later source may only make the chosen name more specific (财政局 → 市财政局), and a signer or the
+    opening may name the organ of the unit that wrote it (县人民医院 → 县人民医院团委; not the body's
+    later lines, where a unit gives its organs their duties). A line of
     site furniture (欢迎光临…网站) is never a source. A place (a title's 某某区) yields to the one signer
     whose name holds it (中共某某区委…办公室 under the carrying notice): the body that wrote it; its
     party committee and government signing together speak for the place. A name written with XX /
@@ -354,12 +359,12 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
     """
     lex = _lexicon()
     tail = body[-lex.config["dates"]["body_tail_lines"] :]
-    signers = _signature_units(context + tail)
+    signers, opening = _signature_units(context + tail), next((line for line in body if line), "")
     sources = [
         _title_units(title),
         signers + _organiser_units(body) + _subtitle_units(body[:3] + context),
         _body_units(body),
-        _headline_units([next((line for line in body if line), ""), *context]),
+        _headline_units([opening, *context]),
         _own_kind_units(title, body),
         _website_units(page_meta),
         _own_place_units(title, body, context, page_meta),
@@ -377,7 +382,15 @@ def _issuing_unit(title: str, body: list[str], context: list[str], page_meta: Pa
         longer = candidate.endswith(chosen) and len(candidate) > len(chosen)
         if longer and _placed(candidate) and not _anonymised(candidate):
             chosen = candidate
+    chosen = next((name for name in signers + _body_units([opening]) if _organ_of(chosen, name)), chosen)
     return chosen, _anonymised(chosen) or _hidden_in_full(chosen, [*body, *context])
+
+
+def _organ_of(unit: str, name: str) -> bool:
+    """Is ``name`` the organ of ``unit`` that writes the plan (县人民医院 → 县人民医院团委, 某某村 →
+    某某村村民委员会): the unit's name, then lexicon ``organ_suffixes`` after a few words at most?"""
+    lex = _lexicon()
+    return name.startswith(unit) and bool(lex.organ_suffix.fullmatch(name, len(unit))) and not _anonymised(name)
 
 
 def _hidden_in_full(name: str, lines: list[str]) -> bool:
@@ -387,13 +400,6 @@ def _hidden_in_full(name: str, lines: list[str]) -> bool:
         return False
     full = re.compile(f"{_lexicon().anonymous.pattern}[{PLACE_CHARS}]?{re.escape(name)}")
     return any(name in line and full.search(line) for line in lines)
-
-
-def _committee_area(name: str) -> str:
-    """A community's or village's committee is named as its area (某某社区居委会 → 某某社区), as readers
-    name such a unit; any other name as it is."""
-    match = _lexicon().area_committee.match(name)
-    return match["area"] if match else name
 
 
 def _anonymised(name: str) -> bool:
@@ -990,7 +996,9 @@ def _mentions(line: str, in_title: bool = False) -> list[_Mention]:
         level = lex.level_of[word] + qualifier if word else ""
         kind = lex.target_of[match["noun"] or match["named"]]
         verb = _verb_before(line, match)
-        if not in_title and (verb in lex.standing_words or lex.quota_after.match(line, match.end())):
+        before = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
+        quota = lex.quota_after.match(line, match.end()) or lex.quota_before.search(before)
+        if not in_title and (verb in lex.standing_words or quota):
             mentions.append(_Mention(0, kind, ""))  # an honour held or supported, or a quota awarded to others
             continue
         mentions.append(_Mention(-1 if span else _aim_score(line, match, verb), kind, level))
@@ -1013,12 +1021,17 @@ def _cited_spans(line: str) -> list[tuple[int, int]]:
 def _verb_before(line: str, match: re.Match) -> str:
     """The last verb of aim, keeping or standing in the clause just before the mention, "" if none;
     a standing word after one of aim or keeping (目标是…, 力争获得…, 巩固我局荣获…的成果) leaves
-    that one in force."""
+    that one in force; a supporting word right before it (助力巩固…, 配合创建…) overrules it."""
     lex = _lexicon()
     window = line[max(0, match.start() - lex.config["levels"]["verb_window"]) : match.start()]
-    verbs = lex.level_verb.findall(re.split(f"[{CLAUSE_END}]", window)[-1])
-    moving = [verb for verb in verbs if verb not in lex.standing_words]
-    return (moving or verbs or [""])[-1]
+    clause = re.split(f"[{CLAUSE_END}]", window)[-1]
+    verbs = list(lex.level_verb.finditer(clause))
+    moving = [verb for verb in verbs if verb.group() not in lex.standing_words]
+    last = (moving or verbs or [None])[-1]
+    if last is None:
+        return ""
+    supported = next((word for word in lex.supporting_words if clause.endswith(word, 0, last.start())), "")
+    return supported or last.group()
 
 
 def _aim_score(line: str, match: re.Match, verb: str) -> int:
