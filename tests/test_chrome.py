@@ -402,10 +402,11 @@ def test_toc_with_header_removed_when_every_entry_reappears():
 
 def test_toc_of_a_word_file_ends_at_its_last_page_number():
     """A cover page (title, date), its table of contents with tab leaders, then the title again over the body:
-    the title line under the entries is the body's, not an entry that never comes back."""
+    the title line under the entries is the body's, not an entry that never comes back; the cover's copy of it goes."""
     toc = ["目    录", "一、指导思想\t1", "二、工作目标\t1", "三、工作措施\t2"]
     result = strip_chrome("\n".join([TITLE, "（2023年3月）", *toc, TITLE, *TOC_BODY]))
-    assert spans(result) == [("chrome.toc.toc_dump", t, i) for i, t in enumerate(toc, start=3)]
+    cover = [("chrome.repeated_title.copy", TITLE, 1)]
+    assert spans(result) == cover + [("chrome.toc.toc_dump", t, i) for i, t in enumerate(toc, start=3)]
     assert result.text.endswith("\n".join([TITLE, *TOC_BODY]))
 
 

@@ -135,6 +135,7 @@ class Config:
     count_suffix: re.Pattern | Prefiltered  # tried on every kept line: behind its prefilter
     title_extra: re.Pattern  # a site's name or address in what a title line has more than the title
     title_extra_not: re.Pattern  # ... and a plan's number there: no site's words
+    title_marks: frozenset[str]  # names of the inline rules that cut a site's or a file's mark from a title line
     cut_min_chars: int
     title_cut_chars: int
     cut_lines: int  # how many lines below an excerpt are read as one text
@@ -294,6 +295,7 @@ def _config() -> Config:
         count_suffix=prefiltered(data["repeated_title"]["count_suffix"]),
         title_extra=re.compile(data["repeated_title"]["site_extra"]),
         title_extra_not=re.compile(data["repeated_title"]["plan_extra"]),
+        title_marks=_rule_names(data["repeated_title"]["mark_rules"], names, "repeated_title.mark_rules"),
         cut_min_chars=int(data["cut_copies"]["min_chars"]),
         title_cut_chars=int(data["cut_copies"]["title_cut_chars"]),
         cut_lines=int(data["cut_copies"]["max_lines"]),
@@ -815,10 +817,11 @@ def _toc_entries(kept: list[str], cfg: Config) -> tuple[list[int], int | None]:
         return "".join(leader.sub("", line).split())
 
     run, keys = [], []  # positions in ``nonblank`` of the candidate entries, and their keys
+    cover = {key(kept[nonblank[n]]) for n in range(header or 0)}  # the lines above the header: the title
     for n in range(0 if header is None else header + 1, min(len(nonblank), toc["max_entries"])):
         line = kept[nonblank[n]].strip()
-        if len(line) > toc["max_entry_chars"] or cfg.sentence_mark.search(line) or key(line) in keys or is_fragment(line):
-            break  # the body begins: a sentence, an entry coming round again, or text broken one word per line
+        if len(line) > toc["max_entry_chars"] or cfg.sentence_mark.search(line) or key(line) in {*keys, *cover} or is_fragment(line):
+            break  # the body begins: a sentence, an entry coming round again, the title again, or text broken one word per line
         run.append(n)
         keys.append(key(line))
     numbered = [i for i, n in enumerate(run) if leader.search(kept[nonblank[n]])]
@@ -862,6 +865,7 @@ class _Walk:
     flags: list[tuple[int, str, str, str]] = field(default_factory=list)  # (input index, kind, excerpt, detail)
     meta: dict[str, str] = field(default_factory=dict)
     marked: set[int] = field(default_factory=set)  # input lines a page marker was cut from
+    title_marked: set[int] = field(default_factory=set)  # input lines a site's or a file's mark was cut from
 
 
 def _excerpt(line: str, m: re.Match) -> str:
@@ -910,6 +914,8 @@ def _record_cuts(walk: _Walk, i: int, cuts: tuple[tuple[Rule, re.Match], ...], c
             walk.flags.append((i, rule.flag, m.group(0).strip()[:80], rule.name))
         if rule.category == "page_marker":
             walk.marked.add(i)
+        if rule.name in cfg.title_marks:
+            walk.title_marked.add(i)
 
 
 def _drop_toc(walk: _Walk, cfg: Config) -> None:
@@ -920,8 +926,24 @@ def _drop_toc(walk: _Walk, cfg: Config) -> None:
     if doubtful is not None:
         i, text = walk.kept[doubtful]
         walk.flags.append((i, "uncertain_chrome", text.strip()[:80], "chrome.toc kept: entries do not all reappear"))
-    dropped = set(positions)
+    dropped = set(positions) | _cover_titles(walk, positions, cfg)
     walk.kept = [item for p, item in enumerate(walk.kept) if p not in dropped]
+
+
+def _cover_titles(walk: _Walk, positions: list[int], cfg: Config) -> set[int]:
+    """Positions of the copies above a table of contents of the title printed again right under it (a Word file's
+    cover page, its contents, then the body under its title): with the contents gone the copies would meet, and the
+    body keeps its own."""
+    if not positions:
+        return set()
+    below = next((text for _, text in walk.kept[max(positions) + 1 :] if text.strip()), "")
+    key = _title_key(below) if cfg.title_shape.search(below) else ""
+    copies = {p for p, (_, text) in enumerate(walk.kept[: min(positions)]) if key and _title_key(text) == key}
+    for p in sorted(copies):
+        i, text = walk.kept[p]
+        reason = "the title again under the table of contents"
+        walk.removed.append(RemovedSpan("chrome.repeated_title.copy", "repeated_title", text, i + 1, reason))
+    return copies
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -956,7 +978,8 @@ def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
     """Copies of a title line beyond ``copies_kept`` in a row of identical kept lines go, and so
     does a copy at a page break (a page marker cut from it or gone next to it: ``某某方案_第2页``, the title
     again under 第2页/共6页) once seen before: a document printed page by page repeats its title on every page. A copy
-    with a site's name or a file's format (某某方案_某某文库, 某某方案.docx) goes wherever it stands once the title was seen.
+    with a site's name or a file's format (某某方案_某某文库, 某某方案.docx) goes wherever it stands once the title was seen,
+    also when an inline rule of ``repeated_title.mark_rules`` already cut that mark from it, by the title or below it.
     Two in a row stay: the site's title over the plan's own heading is how pages print a plan.
     A bare document kind under a title ending with it is the site's column name: it goes too."""
     page_break = _page_break_lines(walk, lines)
@@ -983,7 +1006,8 @@ def _drop_repeated_titles(walk: _Walk, lines: list[str], cfg: Config) -> None:
             continue
         titles = neighbours[p] | (seen_titles if i in page_break else set())
         named = seen_titles - titles  # further off a copy goes only with a site's name or a file's format
-        if key and (any(_site_extra(key, t, cfg) for t in titles) or any(_site_extra(key, t, cfg, True) for t in named)):
+        marked = i in walk.title_marked and key in neighbours[p] | seen_titles  # its site's mark went: a bare copy
+        if key and (marked or any(_site_extra(key, t, cfg) for t in titles) or any(_site_extra(key, t, cfg, True) for t in named)):
             reason = "a title line with the site's words around it"
             walk.removed.append(RemovedSpan("chrome.repeated_title.variant", "repeated_title", text, i + 1, reason))
             continue
