@@ -124,8 +124,8 @@ def split_plans(lines: list[str], intros: tuple[str, ...] = ()) -> list[PlanChun
 def _listing(chunk: PlanChunk) -> bool:
     """Does ``chunk`` only list other pages' titles (a column of links, each maybe with its date)? Then
     it is no plan: cut at its bullets and dates, not one entry is a sentence, a plan's heading or a
-    paragraph, and several are titles of the genre (a column page lists tens of them, not thousands) (the title block took them as titles: the one it
-    chose and the others above the body, in ``context``)."""
+    paragraph, and several are titles of the genre (the title block took them as titles: the one it
+    chose and the others above the body, in ``context``). A column page lists tens of them, not thousands."""
     rules = _rules()
     lines = [line for line in [*chunk.context, chunk.title, *chunk.body] if line]
     entries = [entry.strip() for line in lines for entry in rules["entry_breaks"].split(line) if entry.strip()]
@@ -138,10 +138,12 @@ def _news_report(chunk: PlanChunk) -> bool:
     """Is ``chunk`` a news report about a campaign, not a plan (某县召开…推进会; 某某指出…，强调…)? Nothing
     names a plan, no line is numbered, none speaks of the plan itself, and it reports in several words."""
     rules = _rules()
-    if chunk.title or any(line and (_is_numbered(line) or rules["plan_words"].search(line)) for line in chunk.body):
+    if chunk.title:
         return False
     used = {word for line in chunk.body for word in rules["report_words"].findall(line)}
-    return len(used) >= rules["min_report_words"]
+    if len(used) < rules["min_report_words"]:
+        return False  # checked first: one regex a line, where the numbering check costs several
+    return not any(line and (_is_numbered(line) or rules["plan_words"].search(line)) for line in chunk.body)
 
 
 def continues_a_page(chunk: PlanChunk) -> bool:
