@@ -625,6 +625,8 @@ def _collection(heads: list[str], chosen: str, title: titles.Title) -> str:
 
 def _title_like(line: str) -> bool:
     rules = _rules()
+    if line.endswith(("!", "！", "~", "～")):  # an article headline's call after the name (XX方案来啦！) is the site's
+        line = titles.read_title(line).text
     return (
         0 < len(line) <= rules["max_title"]
         and not rules["sentence_end"].search(line.removesuffix("。"))

@@ -1,0 +1,52 @@
+"""Titles and units of an article copied from a social feed: the headline wraps the plan's name in
+the feed's words (a series tag in quotes before a separator, a call such as 来啦！ after it), and the
+opening asks the addressees to act (请各社区…), which names no unit. Every name here is invented."""
+from __future__ import annotations
+
+import pytest
+
+from scripts import clean, parse
+from scripts.parse import titles
+
+BODY = [
+    "各社区、各单位：",
+    "为深入开展“我们的节日·中秋”主题活动，弘扬传统文化，街道文明办制定了中秋节系列活动方案，请各社区结合实际认真组织实施。",
+    "一、活动时间",
+    "2025年9月20日至9月28日",
+    "二、活动内容",
+    "（一）“月圆邻里”联欢活动",
+    "各社区组织居民、志愿者开展中秋联欢，为独居老人送去月饼。",
+]
+
+
+def first_plan(headline: str):
+    text = "\n".join([headline, *BODY]) + "\n"
+    return parse.parse_plans(clean.clean_bytes(text.encode("utf-8"), "feed.txt"))[0]
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("“我们的节日·中秋”丨南湖街道中秋节系列活动方案来啦！", "南湖街道中秋节系列活动方案"),
+        ("【节日活动】｜南湖街道中秋节系列活动方案出炉了", "南湖街道中秋节系列活动方案"),
+        ("南湖街道中秋节系列活动方案来了~", "南湖街道中秋节系列活动方案"),
+        ("南湖街道2025年中秋节活动安排请查收！", "南湖街道2025年中秋节活动安排"),
+    ],
+)
+def test_a_feed_headline_gives_the_plan_its_name(headline, title):
+    assert titles.read_title(headline).text == title
+    assert first_plan(headline).title == title
+
+
+@pytest.mark.parametrize("line", ["中秋佳节的好消息来了", "南湖街道中秋节系列活动方案", "南湖街道中秋游园会，来了"])
+def test_a_call_is_cut_only_after_a_genre_word(line):
+    assert titles.read_title(line).text == line
+
+
+def test_a_series_tag_goes_only_before_a_separator():
+    assert titles.read_title("“南湖”丨中秋节活动方案").text == "中秋节活动方案"
+    assert titles.read_title("“南湖”中秋节活动方案").text == "“南湖”中秋节活动方案"
+
+
+def test_a_request_to_the_addressees_names_no_unit():
+    assert first_plan("南湖街道中秋节系列活动方案").meta.unit == ""  # 街道文明办 names no place: no unit, not 请各社区
