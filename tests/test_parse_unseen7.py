@@ -50,3 +50,27 @@ def test_a_series_tag_goes_only_before_a_separator():
 
 def test_a_request_to_the_addressees_names_no_unit():
     assert first_plan("南湖街道中秋节系列活动方案").meta.unit == ""  # 街道文明办 names no place: no unit, not 请各社区
+
+
+BLOG_BODY = [
+    "为巩固文明单位创建成果，推动精神文明建设再上新台阶，现结合工作实际制定方案如下：",
+    "一、指导思想",
+    "坚持以习近平新时代中国特色社会主义思想为指导，以创建促服务，以服务树形象。",
+    "二、工作措施",
+    "（一）每月开展一次文明礼仪培训，统一着装、挂牌服务。",
+]
+
+
+def test_a_poster_remark_between_the_page_title_and_the_fuller_own_heading():
+    """A blog prints its page title, the poster's words, then the document's own heading: the heading wins."""
+    own = "宏达农商银行青溪支行2026年创建市级文明单位工作方案"
+    lines = ["青溪支行创建市级文明单位工作方案", "单位让写创建方案，自己整理了一份，放在这里给同行参考。", own, *BLOG_BODY]
+    plan = parse.parse_plans(clean.clean_bytes("\n".join(lines).encode("utf-8"), "blog.txt"))[0]
+    assert plan.title == own
+    assert plan.meta.unit == "宏达农商银行青溪支行"
+
+
+def test_a_short_paragraph_under_a_title_stays_the_body_when_no_fuller_title_follows():
+    lines = ["青溪支行创建市级文明单位工作方案", "单位让写创建方案，自己整理了一份，放在这里给同行参考。", "志愿服务活动安排", *BLOG_BODY]
+    plan = parse.parse_plans(clean.clean_bytes("\n".join(lines).encode("utf-8"), "blog.txt"))[0]
+    assert plan.title == "青溪支行创建市级文明单位工作方案"

@@ -75,6 +75,7 @@ def _rules() -> dict:
         "issuer": split["max_issuer_chars"],
         "remark": split["max_remark_chars"],
         "remark_run": split["max_remark_paragraphs"],
+        "fuller_title_tail": split["fuller_title_tail_chars"],
         "after_signature": split["max_lines_after_signature"],
         "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
@@ -466,7 +467,7 @@ def _title_block(lines: list[str], start: int, end: int, intros: tuple[str, ...]
             skipped.add(index)
         elif line and _document_lead_in(lines, index, end):
             skipped.add(index)
-        elif line and _remark_run_open(lines, remarks, index, skipped) and not _own_title_in(groups, from_chrome) and _remark(lines, index, end):
+        elif line and _remark_run_open(lines, remarks, index, skipped) and (not _own_title_in(groups, from_chrome) or _fuller_title_below(groups, lines, index, end)) and _remark(lines, index, end):
             remarks.add(index)  # 转自…，大家提提意见。 over the plan's own title: the page's, not the plan's
         elif line:
             break
@@ -527,6 +528,19 @@ def _skipped_above_body(lines: list[str], index: int, skipped: set[int]) -> bool
 
 def _own_title_in(groups: list[tuple[str, int, int]], from_chrome: set[tuple[str, int, int]]) -> bool:
     return any(_candidate(group[0]) for group in groups if group not in from_chrome)
+
+
+def _fuller_title_below(groups: list[tuple[str, int, int]], lines: list[str], index: int, end: int) -> bool:
+    """Does a title under the paragraph at ``index`` name the plan the title above names, more fully
+    (a blog's page title 某某创建方案, the poster's remark, then 某某银行某某支行2026年某某创建方案)? Then the
+    paragraph may be a remark although a title stands above it: the document's own heading follows."""
+    above = titles.read_title(groups[-1][0]).text if groups else ""
+    tail = _rules()["fuller_title_tail"]
+    for following in [line for line in islice(lines, index + 1, end) if line][: _rules()["remark_run"]]:
+        if _title_like(following) and _candidate(following):
+            below = titles.read_title(following).text
+            return len(above) >= tail and len(below) > len(above) and below.endswith(above[-tail:])
+    return False
 
 
 def _remark_run_open(lines: list[str], remarks: set[int], index: int, skipped: set[int]) -> bool:
