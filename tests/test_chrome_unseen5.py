@@ -9,41 +9,11 @@ paragraphs, a 分类 heading) stay.
 Every page here is invented in the shapes such sites print.
 """
 import pytest
+from test_chrome_unseen4 import BODY, PLAN, SIGN, TITLE, above, below, between, cleaned
 
 from conftest import page_lines
 from scripts import clean, parse
-from scripts.clean import t2s
 from scripts.clean.chrome import strip_chrome
-
-TITLE = "市林业局2026年文明单位创建工作方案"
-SENTENCE = "坚持以社会主义核心价值观为引领，广泛开展志愿服务活动，组织干部职工参加文明实践，落实创建责任。"
-BODY = [
-    "为深入推进精神文明建设，巩固文明单位创建成果，结合本局实际，制定本方案。",
-    "一、工作目标",
-    SENTENCE,
-    "二、工作措施",
-    "各科室要加强组织领导，明确责任分工，把创建工作与业务工作同部署、同检查、同落实。",
-]
-SIGN = ["市林业局办公室", "2026年2月3日"]
-PLAN = page_lines(TITLE, BODY, tail=SIGN)
-
-
-def cleaned(text: str) -> str:
-    """The page as the clean stage's chrome pass sees it: simplified first."""
-    return strip_chrome(t2s.to_simplified(text)[0]).text
-
-
-def above(*lines: str) -> str:
-    return page_lines(TITLE, BODY, head=lines, tail=SIGN)
-
-
-def between(*lines: str) -> str:
-    return page_lines(TITLE, [*BODY[:3], *lines, *BODY[3:]], tail=SIGN)
-
-
-def below(*lines: str) -> str:
-    return page_lines(TITLE, BODY, tail=[*SIGN, *lines])
-
 
 # --- a blog's furniture -------------------------------------------------------------------------------------------
 
