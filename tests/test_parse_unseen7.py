@@ -74,3 +74,34 @@ def test_a_short_paragraph_under_a_title_stays_the_body_when_no_fuller_title_fol
     lines = ["青溪支行创建市级文明单位工作方案", "单位让写创建方案，自己整理了一份，放在这里给同行参考。", "志愿服务活动安排", *BLOG_BODY]
     plan = parse.parse_plans(clean.clean_bytes("\n".join(lines).encode("utf-8"), "blog.txt"))[0]
     assert plan.title == "青溪支行创建市级文明单位工作方案"
+
+
+TWO_LINE_BODY = [
+    "为深入开展创建活动，充分发挥青年员工在优质服务中的作用，结合中心工作实际，制定本方案。",
+    "一、创建目标",
+    "力争年内成功创建青年文明号，把服务中心打造成服务一流的示范集体。",
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "title"),
+    [
+        ("华岭电力公司营销部客户服务中心", "创建全国青年文明号工作方案", "华岭电力公司营销部客户服务中心创建全国青年文明号工作方案"),
+        ("南湖区税务局第二税务分局（办税服务厅）", "2024年创建“巾帼文明岗”实施方案", "南湖区税务局第二税务分局（办税服务厅）2024年创建“巾帼文明岗”实施方案"),
+    ],
+)
+def test_a_unit_alone_on_the_line_above_joins_its_title(first, second, title):
+    plan = parse.parse_plans(clean.clean_bytes("\n".join([first, second, *TWO_LINE_BODY]).encode("utf-8"), "two.txt"))[0]
+    assert plan.title == title
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("华岭电力公司营销部客户服务中心", "华岭电力公司2024年创建青年文明号工作方案"),  # the title names its unit itself
+        ("青年文明号创建工作", "2024年创建青年文明号工作方案"),  # a heading of the site, no unit's name
+    ],
+)
+def test_no_join_when_the_title_names_its_unit_or_the_line_above_is_no_unit(first, second):
+    plan = parse.parse_plans(clean.clean_bytes("\n".join([first, second, *TWO_LINE_BODY]).encode("utf-8"), "two.txt"))[0]
+    assert plan.title == second

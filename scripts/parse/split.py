@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from scripts.parse import titles
+from scripts.parse import metadata, titles
 from scripts.parse.outline import number_value, numbering
 from scripts.rules import load_rules
 
@@ -76,6 +76,8 @@ def _rules() -> dict:
         "remark": split["max_remark_chars"],
         "remark_run": split["max_remark_paragraphs"],
         "fuller_title_tail": split["fuller_title_tail_chars"],
+        "unitless_title": re.compile(split["unitless_title"]),
+        "unit_note": re.compile(split["unit_note"]),
         "after_signature": split["max_lines_after_signature"],
         "issue_date": re.compile(split["issue_date"]),
         "body_opener": re.compile(split["body_opener"]),
@@ -688,6 +690,8 @@ def _continues(previous: str, line: str) -> bool:
         return not titles.ends_like_title(titles.read_title(line).text)
     if any(previous.count(opening) > previous.count(closing) for opening, closing in rules["pairs"]):
         return True  # 《…, （…, “最美家庭 … left open
+    if rules["unitless_title"].match(line) and titles.ends_like_title(line) and metadata.is_unit_name(rules["unit_note"].sub("", previous)):
+        return True  # 某某公司营销部客户服务中心 / 创建全国青年文明号工作方案: the unit on a line of its own above the rest
     tail = rules["title_word"].search(line)  # 工作方案（2019-2020年） ends a title begun above
     if rules["title_word"].search(previous) or len(previous) < rules["min_head"] or not tail:
         return False
