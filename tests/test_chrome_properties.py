@@ -62,6 +62,16 @@ def test_cleaning_twice_changes_nothing(lines):
     assert twice.removed == []
 
 
+def test_a_block_does_not_stop_at_a_line_another_rule_removes():
+    """Found by the property above: a 申明敬告 block stopped at a title-shaped 上一篇：…方案 line, which its own rule
+    removes; the second cleaning then saw the block run on and removed more than the first."""
+    sentence = "开展开展开展，开展开展开展开展开展，开展开展开展开展开展开展。"
+    once = clean.clean_text("\n".join([sentence, "申明敬告：", "上一篇：县馆读书月活动方案", sentence]))
+    assert once.text == sentence + "\n"
+    assert [span.rule for span in once.removed] == ["chrome.disclaimer.statement_block"] * 3
+    assert clean.clean_text(once.text).removed == []
+
+
 @FUZZ
 @given(pages())
 def test_every_character_that_goes_is_in_the_audit(lines):

@@ -429,7 +429,7 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
         line = lines[j].strip()
         if not line:
             continue
-        if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and rule.stop.search(line)):
+        if taken >= rule.max_lines or len(line) > rule.max_chars or (rule.stop and _stops_block(line, rule)):
             break
         if content_like(line):
             return last, j  # the plan resumes: a block never runs into it
@@ -439,6 +439,16 @@ def _block_last(lines: list[str], start: int, rule: Rule) -> tuple[int, int]:
         if rule.until and rule.until.search(line):
             break
     return last, -1
+
+
+def _stops_block(line: str, rule: Rule) -> bool:
+    """A block stops at its ``stop`` line unless another rule claims that line whole (上一篇：…方案 looks like a
+    title but is chrome): it goes either way, so the block must not end there, or a second cleaning, which no
+    longer sees the line, would find a longer block than the first."""
+    if not rule.stop.search(line):
+        return False
+    found = _first_rule(line)
+    return found is None or found[0] is rule
 
 
 def _hit(lines: list[str], i: int, rule: Rule, m: re.Match) -> _Hit:
